@@ -1,0 +1,415 @@
+//! The audit: load -> aggregate -> metrics -> findings, and the document every renderer takes.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
+use crate::screen::content::WorkingHours;
+use crate::screen::policy::{self, PolicyError, Stage};
+use crate::screen::run::{InputFinding, Screen, ScreenInput};
+use crate::screen::usage::Target;
+use crate::error::{Error, Result, did_you_mean};
+use crate::findings::{self, Finding};
+use crate::metrics::{self, GroupInfo, MetricParams, MetricRow, ll144::Ll144};
+use crate::spec::{AuditSpec, Gate};
+use crate::stats::Aggregates;
+
+/// Where the numbers come from, so anyone can check a report against its data.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Provenance {
+    pub candor_version: String,
+    /// SHA-256 of the resolved spec (its canonical JSON form).
+    pub spec_sha256: String,
+    pub seed: u64,
+    pub inputs: Vec<SourceInfo>,
+}
+
+/// A gate given with `--fail-on` and whether the audit breached it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GateResult {
+    pub gate: Gate,
+    pub breached: bool,
+    /// The groups that breached it, as "attribute = group (value)".
+    pub by: Vec<String>,
+}
+
+/// A finding of either kind, as listed in audit.json `findings` (both carry a `kind`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum AnyFinding {
+    Disparity(Finding),
+    Input(InputFinding),
+}
+
+impl AnyFinding {
+    pub fn kind(&self) -> &str {
+        match self {
+            AnyFinding::Disparity(f) => &f.kind,
+            AnyFinding::Input(f) => &f.kind,
+        }
+    }
+
+    pub fn severity(&self) -> &str {
+        match self {
+            AnyFinding::Disparity(f) => &f.severity,
+            AnyFinding::Input(f) => &f.severity,
+        }
+    }
+
+    pub fn summary(&self) -> &str {
+        match self {
+            AnyFinding::Disparity(f) => &f.summary,
+            AnyFinding::Input(f) => &f.summary,
+        }
+    }
+
+    /// Order across kinds, higher is worse: a prohibited input the algorithm relies on, then
+    /// significant adverse disparities, then the rest by severity; unused inputs last.
+    fn rank(&self) -> u8 {
+        match self {
+            AnyFinding::Input(f) => {
+                let sev = match f.severity.as_str() {
+                    "block" => 3,
+                    "high" => 2,
+                    "medium" => 1,
+                    _ => 0,
+                };
+                match f.used {
+                    Some(true) => 10 + sev,
+                    None => 4 + sev,
+                    Some(false) => sev,
+                }
+            }
+            AnyFinding::Disparity(f) => match f.severity.as_str() {
+                "high" => 9,
+                "medium" => 6,
+                _ => 3,
+            },
+        }
+    }
+}
+
+/// The audit document: what audit.json holds and every report renders.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Audit {
+    pub provenance: Provenance,
+    pub spec: AuditSpec,
+    pub decision: DecisionValues,
+    pub label: Option<LabelValues>,
+    pub groups: Vec<GroupInfo>,
+    pub metrics: Vec<MetricRow>,
+    pub ll144: Option<Ll144>,
+    /// Worst first, both kinds.
+    pub findings: Vec<AnyFinding>,
+    /// The screening of the features (prohibited inputs and proxies), when features are given.
+    pub screen: Option<Screen>,
+    pub gates: Vec<GateResult>,
+}
+
+impl Audit {
+    /// True when any `--fail-on` gate was breached (exit code 1).
+    pub fn gate_breached(&self) -> bool {
+        self.gates.iter().any(|g| g.breached)
+    }
+}
+
+/// SHA-256 of the spec's canonical JSON.
+pub fn spec_hash(spec: &AuditSpec) -> String {
+    let json = serde_json::to_vec(spec).unwrap_or_default();
+    crate::data::hex(&Sha256::digest(&json))
+}
+
+/// The slices to aggregate: each attribute, each declared intersection, the k-way
+/// intersections up to `max_k`, and sex x race for the LL144 tables.
+pub fn slices(spec: &AuditSpec) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = spec.attributes.iter().map(|a| vec![a.clone()]).collect();
+    let add = |parts: Vec<String>, out: &mut Vec<Vec<String>>| {
+        let mut key = parts.clone();
+        key.sort();
+        if !out.iter().any(|o| {
+            let mut k = o.clone();
+            k.sort();
+            k == key
+        }) {
+            out.push(parts);
+        }
+    };
+    for i in &spec.intersections {
+        add(i.clone(), &mut out);
+    }
+    let attrs = &spec.attributes;
+    for k in 2..=spec.max_k.min(attrs.len()).min(4) {
+        let mut idx: Vec<usize> = (0..k).collect();
+        loop {
+            add(idx.iter().map(|&i| attrs[i].clone()).collect(), &mut out);
+            // next combination
+            let mut i = k;
+            while i > 0 && idx[i - 1] == attrs.len() - k + i - 1 {
+                i -= 1;
+            }
+            if i == 0 {
+                break;
+            }
+            idx[i - 1] += 1;
+            for j in i..k {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
+    }
+    if let (Some(s), Some(r)) = metrics::ll144::attributes(attrs) {
+        add(vec![s.to_string(), r.to_string()], &mut out);
+    }
+    out
+}
+
+/// Metric settings from the spec.
+pub fn params(spec: &AuditSpec, decision: &DecisionValues) -> MetricParams {
+    MetricParams {
+        confidence: spec.stats.confidence,
+        alpha: spec.stats.alpha,
+        correction: spec.stats.correction.clone(),
+        bootstrap: spec.stats.bootstrap,
+        seed: spec.stats.seed,
+        min_group_size: spec.min_group_size,
+        reference: spec.reference.clone(),
+        references: spec.references.clone(),
+        exclude_below_share: spec.exclude_below_share,
+        positive_is_favorable: spec.decision.positive_is_favorable,
+        classes: match decision {
+            DecisionValues::MultiClass { classes, .. } => classes.clone(),
+            _ => Vec::new(),
+        },
+        score_higher_is_favorable: spec.score.as_ref().is_none_or(|s| s.higher_is_favorable),
+        unknown: data::UNKNOWN.to_string(),
+    }
+}
+
+fn check_references(spec: &AuditSpec, aggs: &Aggregates) -> Result<()> {
+    for (attr, name) in &spec.references {
+        if let Some(s) = aggs.slices.iter().find(|s| &s.attribute == attr)
+            && !s.groups.iter().any(|g| &g.name == name)
+        {
+            return Err(Error::spec(
+                "groups.references (--reference-group)",
+                format!("attribute '{attr}' has no group '{name}'"),
+                did_you_mean(name, s.groups.iter().map(|g| g.name.as_str())),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn attributes_to_compare(spec: &AuditSpec, aggs: &Aggregates) -> Result<()> {
+    let comparable = aggs
+        .slices
+        .iter()
+        .filter(|s| s.parts.len() == 1)
+        .any(|s| s.groups.iter().filter(|g| g.name != data::UNKNOWN).count() >= 2);
+    if !comparable {
+        return Err(Error::spec(
+            "groups.attributes (--group)",
+            format!(
+                "none of the group attributes ({}) has two groups to compare",
+                spec.attributes.join(", ")
+            ),
+            Some("check the --where filter and the attribute columns; an audit compares at least two groups".into()),
+        ));
+    }
+    Ok(())
+}
+
+fn gate_results(spec: &AuditSpec, rows: &[MetricRow]) -> Vec<GateResult> {
+    spec.gates
+        .iter()
+        .map(|g| {
+            let by: Vec<String> = rows
+                .iter()
+                .filter(|r| r.metric == g.metric)
+                .filter_map(|r| r.value.filter(|v| g.breached_by(*v)).map(|v| (r, v)))
+                .map(|(r, v)| format!("{} = {} ({v:.4})", r.attribute, r.group))
+                .collect();
+            GateResult {
+                gate: g.clone(),
+                breached: !by.is_empty(),
+                by,
+            }
+        })
+        .collect()
+}
+
+/// Single-group attributes among others are findings, not errors.
+fn single_group_findings(aggs: &Aggregates) -> Vec<Finding> {
+    aggs.slices
+        .iter()
+        .filter(|s| s.parts.len() == 1 && s.groups.len() < 2)
+        .map(|s| Finding {
+            kind: "single_group".into(),
+            severity: "low".into(),
+            attribute: s.attribute.clone(),
+            group: s.groups.first().map(|g| g.name.clone()).unwrap_or_default(),
+            metric: "n".into(),
+            class: None,
+            value: s.groups.first().map(|g| g.stats.n as f64),
+            ci_low: None,
+            ci_high: None,
+            reference: None,
+            p_adjusted: None,
+            verdict: None,
+            n: s.groups.first().map_or(0, |g| g.stats.n),
+            summary: format!(
+                "{}: every audited worker is in one group, so nothing can be compared on this attribute",
+                s.attribute
+            ),
+        })
+        .collect()
+}
+
+fn policy_error(e: PolicyError) -> Error {
+    let text = e.to_string();
+    let (msg, hint) = match text.split_once("\nhint: ") {
+        Some((m, h)) => (m.to_string(), Some(h.to_string())),
+        None => (text, None),
+    };
+    Error::spec("policy", msg, hint)
+}
+
+/// Screens the spec's features (all four layers when the table has a decision or score).
+pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>> {
+    if spec.features.is_empty() {
+        return Ok(None);
+    }
+    let categories = policy::builtin_categories().map_err(policy_error)?;
+    let mut packs = policy::builtin_packs().map_err(policy_error)?;
+    for f in &spec.screen.policy_files {
+        packs.push(policy::load_pack(f).map_err(policy_error)?);
+    }
+    let selected = policy::select_packs(&packs, &spec.screen.policy).map_err(policy_error)?;
+    let stage = Stage::from_str(&spec.screen.stage).map_err(|_| {
+        Error::spec("screen.stage", format!("unknown stage '{}'", spec.screen.stage), None)
+    })?;
+    let dictionary = match &spec.screen.dictionary {
+        Some(p) => data::read_dictionary(p)?,
+        None => BTreeMap::new(),
+    };
+    let sd = data::screen_data(table, &dictionary)?;
+    let target = match (&sd.decision, &sd.score) {
+        (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => Some(Target::Binary(d)),
+        (_, Some(s)) => Some(Target::Continuous(s)),
+        _ => None,
+    };
+    let input = ScreenInput {
+        columns: sd.columns,
+        attributes: sd.attributes,
+        target,
+        stage,
+        packs: selected,
+        categories: &categories,
+        hours: WorkingHours {
+            days: spec.screen.working_days.clone(),
+            start: spec.screen.start,
+            end: spec.screen.end,
+            utc_offset_minutes: spec.screen.utc_offset_minutes,
+        },
+        alpha: spec.stats.alpha,
+        seed: spec.stats.seed,
+    };
+    Ok(Some(crate::screen::run::screen(&input)))
+}
+
+fn merge_findings(disparities: Vec<Finding>, screen: Option<&Screen>) -> Vec<AnyFinding> {
+    let mut all: Vec<AnyFinding> = disparities.into_iter().map(AnyFinding::Disparity).collect();
+    if let Some(s) = screen {
+        all.extend(s.findings.iter().cloned().map(AnyFinding::Input));
+    }
+    // Stable: within a rank, each kind keeps its own worst-first order.
+    all.sort_by_key(|f| std::cmp::Reverse(f.rank()));
+    all
+}
+
+fn provenance(spec: &AuditSpec, table: &Table) -> Provenance {
+    Provenance {
+        candor_version: env!("CARGO_PKG_VERSION").to_string(),
+        spec_sha256: spec_hash(spec),
+        seed: spec.stats.seed,
+        inputs: vec![table.source.clone()],
+    }
+}
+
+/// Runs `candor screen`: the input screening alone (no disparity metrics).
+pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
+    progress("loading");
+    let table = data::load(spec)?;
+    progress("screening inputs");
+    let screen = screen_features(spec, &table)?;
+    Ok(Audit {
+        provenance: provenance(spec, &table),
+        spec: spec.clone(),
+        decision: table.decision.clone(),
+        label: table.label.clone(),
+        groups: Vec::new(),
+        metrics: Vec::new(),
+        ll144: None,
+        findings: merge_findings(Vec::new(), screen.as_ref()),
+        screen,
+        gates: Vec::new(),
+    })
+}
+
+/// Runs the audit the spec describes (no output written).
+pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
+    progress("loading");
+    let table = data::load(spec)?;
+    progress("aggregating");
+    let aggs = data::aggregate(&table, &slices(spec))?;
+    check_references(spec, &aggs)?;
+    attributes_to_compare(spec, &aggs)?;
+    progress("computing metrics");
+    let p = params(spec, &table.decision);
+    let m = metrics::compute(&aggs, &p);
+    let ll144 = metrics::ll144::build(
+        &aggs,
+        p.classes.is_empty(),
+        p.positive_is_favorable,
+        spec.exclude_below_share,
+        data::UNKNOWN,
+    );
+    let mut disparities = findings::disparities(&m.rows);
+    disparities.extend(single_group_findings(&aggs));
+    let gates = gate_results(spec, &m.rows);
+    progress("screening inputs");
+    let screen = screen_features(spec, &table)?;
+    Ok(Audit {
+        provenance: provenance(spec, &table),
+        spec: spec.clone(),
+        decision: table.decision.clone(),
+        label: table.label.clone(),
+        groups: m.groups,
+        metrics: m.rows,
+        ll144,
+        findings: merge_findings(disparities, screen.as_ref()),
+        screen,
+        gates,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::SpecFile;
+
+    #[test]
+    fn k_way_slices() {
+        let mut f = SpecFile::default();
+        f.data.path = Some("x.csv".into());
+        f.decision.column = Some("d".into());
+        f.groups.attributes = Some(vec!["a".into(), "b".into(), "c".into()]);
+        f.groups.max_k = Some(2);
+        f.groups.intersections = Some(vec![vec!["b".into(), "a".into()]]);
+        let s = slices(&f.check().unwrap());
+        let names: Vec<String> = s.iter().map(|p| p.join("&")).collect();
+        assert_eq!(names, ["a", "b", "c", "b&a", "a&c", "b&c"]);
+    }
+}

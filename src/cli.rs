@@ -1,0 +1,302 @@
+//! Command-line definitions (clap derive only). Turned into a spec by [`AuditArgs::to_spec`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::spec::SpecFile;
+
+/// Candor audits the decisions algorithms make about workers: disparity across groups,
+/// prohibited inputs, and reports a review body can publish.
+#[derive(Debug, Parser)]
+#[command(name = "candor", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// No progress output on stderr.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Audit a table of decisions: disparity by group, with intervals and tests, and
+    /// prohibited-input screening of the features.
+    ///
+    /// Exit codes: 0 the audit ran; 1 a --fail-on gate was breached; 2 error.
+    Audit(AuditArgs),
+    /// Screen a table's inputs for prohibited data and proxies, without a decision (names,
+    /// content and proxy layers; the use layer runs too when a decision or score is given).
+    Screen(AuditArgs),
+    /// Inspect a table and print a commented starter spec proposing roles for its columns.
+    Init(InitArgs),
+    /// Write the synthetic demo datasets (seeded, reproducible).
+    Synth(SynthArgs),
+    /// Run the demo: audit every spec in datasets/ and write the reports to reports/.
+    Demo(DemoArgs),
+    /// Convert a table to Parquet (for faster repeated audits).
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The input table.
+    pub input: PathBuf,
+    /// The Parquet file to write.
+    pub output: PathBuf,
+    /// CSV field separator.
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// Text encoding of the CSV.
+    #[arg(long)]
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct AuditArgs {
+    /// The table to audit (CSV, Parquet, NDJSON or Arrow IPC). Optional with --spec.
+    pub data: Option<PathBuf>,
+    /// Audit spec (TOML); flags given on the command line override its keys.
+    #[arg(long)]
+    pub spec: Option<PathBuf>,
+    /// Column holding the algorithm's decision.
+    #[arg(long)]
+    pub decision: Option<String>,
+    /// Decision value(s) counted as positive (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub positive: Vec<String>,
+    /// Decision value(s) counted as negative (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub negative: Vec<String>,
+    /// Multi-class decision: the classes, each audited one-vs-rest (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub classes: Vec<String>,
+    /// Whether the positive decision helps the worker (positive) or harms them (negative).
+    #[arg(long, value_parser = ["positive", "negative"])]
+    pub favorable: Option<String>,
+    /// Column holding the algorithm's score.
+    #[arg(long)]
+    pub score: Option<String>,
+    /// Score threshold: score >= T is the positive decision (when no --decision is given).
+    #[arg(long)]
+    pub threshold: Option<f64>,
+    /// Whether a high or a low score is better for the worker.
+    #[arg(long, value_parser = ["high", "low"])]
+    pub score_favorable: Option<String>,
+    /// Column holding the ground truth.
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Label value counted as positive.
+    #[arg(long)]
+    pub label_positive: Option<String>,
+    /// Group attribute column (repeat for several).
+    #[arg(long = "group")]
+    pub groups: Vec<String>,
+    /// Intersection of attributes, e.g. sex,race (repeat for several).
+    #[arg(long = "intersect")]
+    pub intersect: Vec<String>,
+    /// Also audit all k-way intersections up to K.
+    #[arg(long)]
+    pub max_k: Option<usize>,
+    /// The inputs the algorithm used (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub features: Vec<String>,
+    /// Column identifying the worker.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// SQL predicate restricting the population, e.g. "age >= 18".
+    #[arg(long = "where")]
+    pub where_: Option<String>,
+    /// Output folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Output formats (comma-separated): json, csv, md, html.
+    #[arg(long, value_delimiter = ',')]
+    pub format: Vec<String>,
+    /// Report language: en or zh.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Input format, overriding the extension: csv, parquet, ndjson, ipc.
+    #[arg(long)]
+    pub input_format: Option<String>,
+    /// CSV field separator (one character; \t for tab).
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// The CSV has no header line: columns are named column_1, column_2, ...
+    #[arg(long)]
+    pub no_header: bool,
+    /// Text encoding of the CSV: utf-8 (default), gbk, gb18030, ...
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Cell values read as missing (comma-separated; default "",NA,?).
+    #[arg(long, value_delimiter = ',')]
+    pub na: Vec<String>,
+    /// Groups smaller than this have their rates suppressed (default 30).
+    #[arg(long)]
+    pub min_group_size: Option<u64>,
+    /// Reference for comparisons: highest, largest or population.
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// A named reference group for one attribute, e.g. race=Caucasian (repeat).
+    #[arg(long = "reference-group")]
+    pub reference_group: Vec<String>,
+    /// Exclude groups under this share from impact ratios (LL144 allows 0.02).
+    #[arg(long)]
+    pub exclude_below_share: Option<f64>,
+    /// Bootstrap replicates (default 2000).
+    #[arg(long)]
+    pub bootstrap: Option<usize>,
+    /// Seed of every random draw.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Multiple-comparison correction: holm or bh.
+    #[arg(long)]
+    pub correction: Option<String>,
+    /// Exit with code 1 when any group meets this condition, e.g. "impact_ratio<0.8" (repeat).
+    #[arg(long = "fail-on")]
+    pub fail_on: Vec<String>,
+    /// Policy packs that apply (comma-separated), e.g. pipl,cn-labour,gdpr. Default: all.
+    #[arg(long, value_delimiter = ',')]
+    pub policy: Vec<String>,
+    /// An extra policy pack file (repeat).
+    #[arg(long = "policy-file")]
+    pub policy_file: Vec<PathBuf>,
+    /// Decision stage: recruitment, employment, termination, post_termination.
+    #[arg(long)]
+    pub stage: Option<String>,
+    /// Data dictionary CSV: column,description[,purpose].
+    #[arg(long)]
+    pub dictionary: Option<PathBuf>,
+    /// Working hours for the off-hours check, "HH:MM-HH:MM" (default 08:00-19:00, Monday-Friday).
+    #[arg(long)]
+    pub working_hours: Option<String>,
+    /// Minutes between the timestamps' local time and UTC (e.g. 480 for China).
+    #[arg(long)]
+    pub utc_offset: Option<i32>,
+}
+
+fn some_vec(v: &[String]) -> Option<Vec<String>> {
+    (!v.is_empty()).then(|| v.to_vec())
+}
+
+impl AuditArgs {
+    /// The flags as a spec overlay (only what was given).
+    pub fn to_spec(&self) -> Result<SpecFile, crate::error::Error> {
+        let mut s = SpecFile::default();
+        s.data.path = self.data.clone();
+        s.data.format = self.input_format.clone();
+        s.data.delimiter = self.delimiter.clone();
+        s.data.has_header = self.no_header.then_some(false);
+        s.data.encoding = self.encoding.clone();
+        s.data.na_values = some_vec(&self.na);
+        s.data.where_ = self.where_.clone();
+        s.data.id = self.id.clone();
+        s.decision.column = self.decision.clone();
+        s.decision.positive = some_vec(&self.positive);
+        s.decision.negative = some_vec(&self.negative);
+        s.decision.classes = some_vec(&self.classes);
+        s.decision.favorable = self.favorable.clone();
+        s.score.column = self.score.clone();
+        s.score.threshold = self.threshold;
+        s.score.favorable = self.score_favorable.clone();
+        s.label.column = self.label.clone();
+        s.label.positive = self.label_positive.clone();
+        s.groups.attributes = some_vec(&self.groups);
+        if !self.intersect.is_empty() {
+            s.groups.intersections = Some(
+                self.intersect
+                    .iter()
+                    .map(|i| i.split(',').map(|p| p.trim().to_string()).collect())
+                    .collect(),
+            );
+        }
+        s.groups.max_k = self.max_k;
+        s.groups.min_group_size = self.min_group_size;
+        s.groups.reference = self.reference.clone();
+        if !self.reference_group.is_empty() {
+            let mut m = std::collections::BTreeMap::new();
+            for r in &self.reference_group {
+                let Some((a, g)) = r.split_once('=') else {
+                    return Err(crate::error::Error::spec(
+                        "--reference-group",
+                        format!("'{r}' is not ATTRIBUTE=GROUP"),
+                        Some("write e.g. --reference-group race=Caucasian".into()),
+                    ));
+                };
+                m.insert(a.trim().to_string(), g.trim().to_string());
+            }
+            s.groups.references = Some(m);
+        }
+        s.groups.exclude_below_share = self.exclude_below_share;
+        s.features.columns = some_vec(&self.features);
+        s.stats.bootstrap = self.bootstrap;
+        s.stats.seed = self.seed;
+        s.stats.correction = self.correction.clone();
+        s.output.dir = self.out.clone();
+        s.output.formats = some_vec(&self.format);
+        s.output.lang = self.lang.clone();
+        s.gates.fail_on = some_vec(&self.fail_on);
+        s.screen.policy = some_vec(&self.policy);
+        s.screen.policy_files = (!self.policy_file.is_empty()).then(|| self.policy_file.clone());
+        s.screen.stage = self.stage.clone();
+        s.screen.dictionary = self.dictionary.clone();
+        s.screen.working_hours = self.working_hours.clone();
+        s.screen.utc_offset_minutes = self.utc_offset;
+        Ok(s)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The table to inspect.
+    pub data: PathBuf,
+    /// Write the spec to this file instead of standard output (refuses to overwrite).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// CSV field separator.
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// Text encoding of the CSV.
+    #[arg(long)]
+    pub encoding: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// Output folder.
+    #[arg(long, default_value = "datasets")]
+    pub out: PathBuf,
+    /// Which dataset: warehouse, attrition or all.
+    #[arg(long, default_value = "all", value_parser = ["warehouse", "attrition", "all"])]
+    pub dataset: String,
+    /// Rows (default: 20000 warehouse, 10000 attrition).
+    #[arg(long)]
+    pub rows: Option<usize>,
+    /// Seed.
+    #[arg(long, default_value_t = 20261123)]
+    pub seed: u64,
+    /// Column-name language: en, zh or both.
+    #[arg(long, default_value = "both", value_parser = ["en", "zh", "both"])]
+    pub lang: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Folder holding the demo specs (*.toml) and data.
+    #[arg(long, default_value = "datasets")]
+    pub datasets: PathBuf,
+    /// Folder to write the reports to (one subfolder per spec).
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,434 @@
+//! Loading: the only stage (with `aggregate`) that touches polars.
+//!
+//! Takes an [`AuditSpec`] and produces a [`Table`]: the population to audit, with the decision,
+//! label, score and group columns checked and put into canonical form. Formats: CSV (any
+//! delimiter, header or not, UTF-8 with or without BOM, CRLF, quoted fields, missing-value
+//! markers, other encodings through `encoding_rs`), Parquet, NDJSON and Arrow IPC. Only the
+//! columns the audit needs are read. The file is read once; every later pass works on the
+//! in-memory columns.
+//!
+//! Duplicate header names: the first occurrence keeps the name, later ones are renamed
+//! `NAME_duplicated_0`, `NAME_duplicated_1`, ... (polars' rule); the renaming is recorded in the
+//! provenance. Missing group values become the explicit group `unknown`.
+
+mod aggregate;
+mod encoding;
+mod roles;
+mod screening;
+
+use std::path::Path;
+
+use polars::prelude::*;
+use serde::Serialize;
+
+pub use aggregate::aggregate;
+pub use encoding::hex;
+pub use screening::{ScreenData, screen_data};
+pub use roles::{DecisionValues, LabelValues};
+
+use crate::error::{Error, Result, did_you_mean};
+use crate::spec::{AuditSpec, CsvOptions, FileFormat};
+
+/// Name of the group that holds rows whose group value is missing.
+pub const UNKNOWN: &str = "unknown";
+
+/// Internal column names (prefixed to avoid clashes with user columns).
+pub(crate) const ROW: &str = "__candor_row";
+pub(crate) const DEC: &str = "__candor_decision";
+pub(crate) const LAB: &str = "__candor_label";
+pub(crate) const SCORE: &str = "__candor_score";
+pub(crate) const FEATURE_PREFIX: &str = "__candor_f:";
+
+/// What was read, for the provenance section.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceInfo {
+    /// The file as given.
+    pub path: String,
+    pub format: FileFormat,
+    pub sha256: String,
+    pub bytes: u64,
+    /// Data rows in the file.
+    pub rows_in_file: u64,
+    /// Rows left after the population filter.
+    pub rows_after_filter: u64,
+    /// Rows audited (after excluding rows with a missing decision, score or label).
+    pub rows_audited: u64,
+    /// Rows left out, with the reason, never silently.
+    pub excluded: Vec<Exclusion>,
+    /// Duplicate header names and what they were renamed to.
+    pub renamed_columns: Vec<Renamed>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Exclusion {
+    pub reason: String,
+    pub rows: u64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Renamed {
+    pub original: String,
+    pub renamed: String,
+}
+
+/// The loaded population, ready for aggregation.
+pub struct Table {
+    pub source: SourceInfo,
+    pub decision: DecisionValues,
+    pub label: Option<LabelValues>,
+    /// Attribute columns in the order of the spec.
+    pub attributes: Vec<String>,
+    /// The canonical columns: one per attribute (String, no nulls), `DEC` (Boolean for binary,
+    /// UInt32 class index for multi-class), optional `LAB` (Boolean), optional `SCORE` (Float64).
+    pub(crate) df: DataFrame,
+}
+
+impl Table {
+    pub fn rows(&self) -> u64 {
+        self.df.height() as u64
+    }
+}
+
+/// Reads the table the spec describes and checks every column against its role.
+pub fn load(spec: &AuditSpec) -> Result<Table> {
+    let path = &spec.data.path;
+    let (sha256, bytes) = encoding::hash_file(path)?;
+    if bytes == 0 {
+        return Err(Error::data(
+            path,
+            "the file is empty",
+            Some("export the table again; a CSV needs a header line and data rows".into()),
+        ));
+    }
+    let decoded = match spec.data.format {
+        FileFormat::Csv => encoding::prepare_csv(path, &spec.data.csv.encoding)?,
+        _ => None,
+    };
+    let read_path: &Path = decoded.as_ref().map_or(path.as_path(), |d| d.path());
+    let lf = scan(read_path, spec.data.format, &spec.data.csv, path)?;
+    let mut lf = lf.with_row_index(ROW, None);
+    let schema = lf.collect_schema().map_err(|e| polars_error(path, e))?;
+    let names: Vec<String> = schema
+        .iter_names()
+        .map(|n| n.to_string())
+        .filter(|n| n != ROW)
+        .collect();
+    if names.is_empty() {
+        return Err(Error::data(path, "the table has no columns", None));
+    }
+    let renamed_columns = names
+        .iter()
+        .filter_map(|n| {
+            n.rfind("_duplicated_").map(|i| Renamed {
+                original: n[..i].to_string(),
+                renamed: n.clone(),
+            })
+        })
+        .collect();
+
+    // Every column the audit names must exist.
+    let mut needed: Vec<(String, &str)> = Vec::new();
+    if let Some(d) = &spec.decision.column {
+        needed.push((d.clone(), "the decision"));
+    }
+    if let Some(s) = &spec.score {
+        needed.push((s.column.clone(), "the score"));
+    }
+    if let Some(l) = &spec.label {
+        needed.push((l.column.clone(), "the label"));
+    }
+    for a in &spec.attributes {
+        needed.push((a.clone(), "a group attribute"));
+    }
+    for f in &spec.features {
+        needed.push((f.clone(), "a feature"));
+    }
+    if let Some(id) = &spec.data.id {
+        needed.push((id.clone(), "the id"));
+    }
+    for (col_name, role) in &needed {
+        if !names.iter().any(|n| n == col_name) {
+            return Err(Error::UnknownColumn {
+                path: path.clone(),
+                column: col_name.clone(),
+                role: (*role).to_string(),
+                hint: did_you_mean(col_name, names.iter().map(String::as_str)),
+            });
+        }
+    }
+
+    // One read of the needed columns, with the filter mask.
+    let mut select: Vec<Expr> = vec![col(ROW)];
+    let mut seen = std::collections::BTreeSet::new();
+    for (c, _) in &needed {
+        if seen.insert(c.clone()) {
+            select.push(col(c.as_str()));
+        }
+    }
+    let mut filter_note = None;
+    if let Some(pred) = &spec.data.where_ {
+        let expr = polars::sql::sql_expr(pred).map_err(|e| Error::Filter {
+            predicate: pred.clone(),
+            message: format!("not a valid SQL predicate: {}", first_line(&e.to_string())),
+            hint: Some(
+                "write a SQL boolean expression over column names, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes"
+                    .into(),
+            ),
+        })?;
+        select.push(expr.alias("__candor_keep"));
+        filter_note = Some(pred.clone());
+    }
+    let df = lf
+        .select(select)
+        .collect()
+        .map_err(|e| match &filter_note {
+            Some(pred) if is_filter_error(&e) => Error::Filter {
+                predicate: pred.clone(),
+                message: first_line(&e.to_string()),
+                hint: Some(format!(
+                    "the predicate can use these columns: {}",
+                    names.iter().take(20).cloned().collect::<Vec<_>>().join(", ")
+                )),
+            },
+            _ => polars_error(path, e),
+        })?;
+    let rows_in_file = df.height() as u64;
+    if rows_in_file == 0 {
+        return Err(Error::data(
+            path,
+            "the table has a header but no data rows",
+            Some("check that the export finished; Candor needs at least one row per group".into()),
+        ));
+    }
+    let df = match &filter_note {
+        Some(pred) => {
+            let keep = df.column("__candor_keep").map_err(|e| polars_error(path, e))?;
+            let mask = keep.bool().map_err(|_| Error::Filter {
+                predicate: pred.clone(),
+                message: format!("the predicate gives {} values, not true/false", keep.dtype()),
+                hint: Some("write a comparison, e.g. \"age >= 18\"".into()),
+            })?;
+            let mask = mask.fill_null_with_values(false).map_err(|e| polars_error(path, e))?;
+            let out = df
+                .filter(&mask)
+                .and_then(|d| d.drop("__candor_keep"))
+                .map_err(|e| polars_error(path, e))?;
+            if out.height() == 0 {
+                return Err(Error::Filter {
+                    predicate: pred.clone(),
+                    message: format!("no row of the {rows_in_file} rows matches"),
+                    hint: Some(
+                        "check the column values and quoting: strings take single quotes, e.g. sex = 'Female'"
+                            .into(),
+                    ),
+                });
+            }
+            out
+        }
+        None => df,
+    };
+    let rows_after_filter = df.height() as u64;
+    roles::canonicalise(
+        df,
+        spec,
+        SourceInfo {
+            path: spec.data.path.display().to_string(),
+            format: spec.data.format,
+            sha256,
+            bytes,
+            rows_in_file,
+            rows_after_filter,
+            rows_audited: 0,
+            excluded: Vec::new(),
+            renamed_columns,
+        },
+    )
+}
+
+fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> Result<LazyFrame> {
+    let pl_path = PlRefPath::try_from_path(read_path).map_err(|e| polars_error(shown, e))?;
+    let lf = match format {
+        FileFormat::Csv => {
+            let nulls = NullValues::AllColumns(o.na_values.iter().map(|s| s.as_str().into()).collect());
+            let mut r = LazyCsvReader::new(pl_path)
+                .with_has_header(o.has_header)
+                .with_separator(o.delimiter as u8)
+                .with_null_values(Some(nulls))
+                .with_missing_is_null(true)
+                .with_infer_schema_length(Some(10_000));
+            if !o.has_header {
+                r = r.with_schema_modify(|s: Schema| {
+                    let renamed = s
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (_, dt))| Field::new(format!("column_{}", i + 1).into(), dt.clone()))
+                        .collect::<Schema>();
+                    Ok(renamed)
+                })
+                .map_err(|e| polars_error(shown, e))?;
+            }
+            r.finish()
+        }
+        FileFormat::Parquet => LazyFrame::scan_parquet(pl_path, ScanArgsParquet::default()),
+        FileFormat::Ipc => LazyFrame::scan_ipc(pl_path, Default::default(), Default::default()),
+        FileFormat::Ndjson => LazyJsonLineReader::new(pl_path).finish(),
+    };
+    lf.map_err(|e| polars_error(shown, e))
+}
+
+/// The first line of a (possibly long) polars message.
+pub(crate) fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or_default().trim().to_string()
+}
+
+fn is_filter_error(e: &PolarsError) -> bool {
+    matches!(
+        e,
+        PolarsError::ColumnNotFound(_) | PolarsError::SQLInterface(_) | PolarsError::InvalidOperation(_) | PolarsError::SchemaMismatch(_)
+    )
+}
+
+pub(crate) fn polars_error(path: &Path, e: PolarsError) -> Error {
+    let msg = first_line(&e.to_string());
+    let hint = if msg.contains("could not parse") || msg.contains("found more fields") {
+        Some("check the delimiter (--delimiter), the quoting, and whether the file has a header (--no-header)".into())
+    } else if msg.contains("utf-8") || msg.contains("utf8") {
+        Some("if the file was saved by a Chinese spreadsheet, try --encoding gbk".into())
+    } else {
+        None
+    };
+    Error::data(path, msg, hint)
+}
+
+/// What `candor init` needs to know about a column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnProfile {
+    pub name: String,
+    /// `number`, `integer`, `bool` or `text`.
+    pub kind: String,
+    /// Distinct non-missing values in the sample.
+    pub distinct: usize,
+    /// Missing values in the sample.
+    pub missing: usize,
+    /// Up to 8 distinct values, sorted.
+    pub examples: Vec<String>,
+}
+
+/// Profiles the first `rows` rows of a table, for `candor init`.
+pub fn profile(path: &Path, format: FileFormat, csv: &CsvOptions, rows: usize) -> Result<(Vec<ColumnProfile>, usize)> {
+    encoding::hash_file(path)?;
+    let decoded = match format {
+        FileFormat::Csv => encoding::prepare_csv(path, &csv.encoding)?,
+        _ => None,
+    };
+    let read_path: &Path = decoded.as_ref().map_or(path, |d| d.path());
+    let df = scan(read_path, format, csv, path)?
+        .limit(rows as IdxSize)
+        .collect()
+        .map_err(|e| polars_error(path, e))?;
+    let mut out = Vec::new();
+    for c in df.columns() {
+        let dtype = c.dtype();
+        let kind = if dtype.is_integer() {
+            "integer"
+        } else if dtype.is_float() {
+            "number"
+        } else if *dtype == DataType::Boolean {
+            "bool"
+        } else {
+            "text"
+        };
+        let text = c
+            .cast(&DataType::String)
+            .and_then(|t| t.drop_nulls().unique())
+            .map_err(|e| polars_error(path, e))?;
+        let mut values: Vec<String> = text
+            .str()
+            .map_err(|e| polars_error(path, e))?
+            .iter()
+            .flatten()
+            .map(str::to_string)
+            .collect();
+        values.sort();
+        out.push(ColumnProfile {
+            name: c.name().to_string(),
+            kind: kind.to_string(),
+            distinct: values.len(),
+            missing: c.null_count(),
+            examples: values.into_iter().take(8).collect(),
+        });
+    }
+    Ok((out, df.height()))
+}
+
+/// Converts a table (any input format) to Parquet, for faster repeated audits and the
+/// benchmark. Returns the number of rows written.
+pub fn convert_to_parquet(input: &Path, format: FileFormat, csv: &CsvOptions, output: &Path) -> Result<u64> {
+    encoding::hash_file(input)?;
+    let decoded = match format {
+        FileFormat::Csv => encoding::prepare_csv(input, &csv.encoding)?,
+        _ => None,
+    };
+    let read_path: &Path = decoded.as_ref().map_or(input, |d| d.path());
+    let mut df = scan(read_path, format, csv, input)?
+        .collect()
+        .map_err(|e| polars_error(input, e))?;
+    let file = std::fs::File::create(output).map_err(|e| Error::Write {
+        path: output.to_path_buf(),
+        reason: e.to_string(),
+        hint: None,
+    })?;
+    ParquetWriter::new(file)
+        .finish(&mut df)
+        .map_err(|e| Error::Write {
+            path: output.to_path_buf(),
+            reason: first_line(&e.to_string()),
+            hint: None,
+        })?;
+    Ok(df.height() as u64)
+}
+
+/// Reads a data dictionary CSV (`column,description[,purpose]`, header line required):
+/// column -> (description, purpose).
+pub fn read_dictionary(path: &Path) -> Result<std::collections::BTreeMap<String, (Option<String>, Option<String>)>> {
+    encoding::hash_file(path)?;
+    encoding::prepare_csv(path, "utf-8")?;
+    let csv = CsvOptions {
+        delimiter: ',',
+        has_header: true,
+        encoding: "UTF-8".into(),
+        na_values: vec!["".into()],
+    };
+    let df = scan(path, FileFormat::Csv, &csv, path)?
+        .collect()
+        .map_err(|e| polars_error(path, e))?;
+    let text = |name: &str| -> Result<Option<Vec<Option<String>>>> {
+        match df.column(name) {
+            Ok(c) => {
+                let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+                let s = t.str().map_err(|e| polars_error(path, e))?;
+                Ok(Some(s.iter().map(|v| v.map(str::to_string)).collect()))
+            }
+            Err(_) => Ok(None),
+        }
+    };
+    let cols = text("column")?.ok_or_else(|| {
+        Error::data(
+            path,
+            "the data dictionary has no 'column' column",
+            Some("write a header line: column,description,purpose".into()),
+        )
+    })?;
+    let desc = text("description")?.unwrap_or_default();
+    let purpose = text("purpose")?.unwrap_or_default();
+    let mut out = std::collections::BTreeMap::new();
+    for (i, c) in cols.into_iter().enumerate() {
+        if let Some(c) = c {
+            out.insert(
+                c,
+                (desc.get(i).cloned().flatten(), purpose.get(i).cloned().flatten()),
+            );
+        }
+    }
+    Ok(out)
+}

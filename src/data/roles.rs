@@ -1,0 +1,446 @@
+//! Checks each column against its role and rewrites it into canonical form.
+//!
+//! - decision: binary (the declared positive values against the rest) or multi-class (each
+//!   class one-vs-rest). Values are compared as text, numerically (`1` matches `1.0`) and, for
+//!   yes/no words, case-insensitively.
+//! - label: exactly two values; the positive one is declared or recognised (1, true, yes).
+//! - score: numeric; a text value that is not a number is an error naming its line.
+//! - group attributes: text; a missing value becomes the group `unknown`.
+//!
+//! Rows whose decision, score or label is missing are excluded and counted in the provenance.
+
+use polars::prelude::*;
+use serde::Serialize;
+
+use super::{DEC, Exclusion, FEATURE_PREFIX, LAB, ROW, SCORE, SourceInfo, Table, UNKNOWN, polars_error};
+use crate::error::{Error, Result, did_you_mean};
+use crate::spec::{AuditSpec, FileFormat};
+
+/// How the decision column was read.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DecisionValues {
+    /// A binary decision: these values are positive, those negative.
+    Binary {
+        column: String,
+        positive: Vec<String>,
+        negative: Vec<String>,
+    },
+    /// `score >= threshold` is positive.
+    Threshold { score: String, threshold: f64 },
+    /// A multi-class decision, each class audited one-vs-rest.
+    MultiClass { column: String, classes: Vec<String> },
+    /// No decision (screening a table before a model exists).
+    Absent,
+}
+
+impl DecisionValues {
+    /// Number of decision classes (2 for binary).
+    pub fn class_count(&self) -> usize {
+        match self {
+            DecisionValues::MultiClass { classes, .. } => classes.len(),
+            _ => 2,
+        }
+    }
+}
+
+/// How the label column was read.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LabelValues {
+    pub column: String,
+    pub positive: String,
+    pub negative: Option<String>,
+}
+
+const YES: [&str; 4] = ["1", "true", "yes", "y"];
+
+/// True when a cell value (as text) matches a declared value.
+pub fn value_matches(cell: &str, declared: &str) -> bool {
+    if cell == declared {
+        return true;
+    }
+    if let (Ok(a), Ok(b)) = (cell.trim().parse::<f64>(), declared.trim().parse::<f64>()) {
+        return a == b;
+    }
+    cell.trim().eq_ignore_ascii_case(declared.trim())
+}
+
+fn is_yes(v: &str) -> bool {
+    YES.iter().any(|y| value_matches(v, y))
+}
+
+/// Distinct non-null values of a column, as text, sorted.
+fn distinct_text(df: &DataFrame, column: &str, path: &std::path::Path) -> Result<Vec<String>> {
+    let c = df
+        .column(column)
+        .and_then(|c| c.cast(&DataType::String))
+        .and_then(|c| c.drop_nulls().unique())
+        .map_err(|e| polars_error(path, e))?;
+    let s = c.str().map_err(|e| polars_error(path, e))?;
+    let mut v: Vec<String> = s.iter().flatten().map(str::to_string).collect();
+    v.sort();
+    Ok(v)
+}
+
+fn show(values: &[String]) -> String {
+    let shown: Vec<String> = values.iter().take(8).map(|v| format!("'{v}'")).collect();
+    let more = if values.len() > 8 {
+        format!(" and {} more", values.len() - 8)
+    } else {
+        String::new()
+    };
+    format!("{}{more}", shown.join(", "))
+}
+
+fn line_of(format: FileFormat, has_header: bool, row: u64) -> String {
+    match format {
+        FileFormat::Csv => format!("line {}", row + 1 + u64::from(has_header)),
+        _ => format!("row {}", row + 1),
+    }
+}
+
+fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) -> Result<DecisionValues> {
+    let d = &spec.decision;
+    let Some(column) = &d.column else {
+        let s = spec.score.as_ref();
+        return match (s, s.and_then(|s| s.threshold)) {
+            (Some(s), Some(t)) => Ok(DecisionValues::Threshold {
+                score: s.column.clone(),
+                threshold: t,
+            }),
+            _ => Ok(DecisionValues::Absent),
+        };
+    };
+    let values = distinct_text(df, column, path)?;
+    if values.is_empty() {
+        return Err(Error::column(
+            path,
+            column,
+            "decision",
+            "every value is missing",
+            Some("check the column name and the missing-value markers (--na)".into()),
+        ));
+    }
+    let err = |msg: String, hint: Option<String>| Error::column(path, column, "decision", msg, hint);
+    if !d.classes.is_empty() {
+        if let Some(v) = values.iter().find(|v| !d.classes.iter().any(|c| value_matches(v, c))) {
+            return Err(err(
+                format!("has the value '{v}', which is not among the declared classes ({})", d.classes.join(", ")),
+                Some(format!("add '{v}' to decision.classes, or filter those rows out with --where")),
+            ));
+        }
+        return Ok(DecisionValues::MultiClass {
+            column: column.clone(),
+            classes: d.classes.clone(),
+        });
+    }
+    let declared_pos = if d.positive.is_empty() {
+        let yes: Vec<String> = values.iter().filter(|v| is_yes(v)).cloned().collect();
+        if values.len() > 2 && d.negative.is_empty() {
+            // No positive value declared and more than two values: multi-class.
+            return Ok(DecisionValues::MultiClass {
+                column: column.clone(),
+                classes: values,
+            });
+        }
+        if yes.len() != 1 {
+            return Err(err(
+                format!("cannot tell which value is the positive decision among {}", show(&values)),
+                Some("name it with --positive VALUE (decision.positive in a spec)".into()),
+            ));
+        }
+        yes
+    } else {
+        d.positive.clone()
+    };
+    for p in &declared_pos {
+        if !values.iter().any(|v| value_matches(v, p)) {
+            return Err(err(
+                format!("the declared positive value '{p}' does not occur; the values are {}", show(&values)),
+                did_you_mean(p, values.iter().map(String::as_str)),
+            ));
+        }
+    }
+    let positive: Vec<String> = values
+        .iter()
+        .filter(|v| declared_pos.iter().any(|p| value_matches(v, p)))
+        .cloned()
+        .collect();
+    let rest: Vec<String> = values.iter().filter(|v| !positive.contains(v)).cloned().collect();
+    let negative = if d.negative.is_empty() {
+        if rest.len() > 1 {
+            return Err(err(
+                format!(
+                    "has {} values ({}) but only {} declared positive; the other values {} are not declared",
+                    values.len(),
+                    show(&values),
+                    positive.len(),
+                    show(&rest)
+                ),
+                Some("list the negative values with --negative, add them to --positive, or audit each class with --multiclass".into()),
+            ));
+        }
+        rest
+    } else {
+        if let Some(v) = rest.iter().find(|v| !d.negative.iter().any(|n| value_matches(v, n))) {
+            return Err(err(
+                format!("has the value '{v}', which is declared neither positive nor negative"),
+                Some("add it to --positive or --negative, or filter those rows out with --where".into()),
+            ));
+        }
+        rest
+    };
+    Ok(DecisionValues::Binary {
+        column: column.clone(),
+        positive,
+        negative,
+    })
+}
+
+fn resolve_label(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) -> Result<Option<LabelValues>> {
+    let Some(l) = &spec.label else { return Ok(None) };
+    let values = distinct_text(df, &l.column, path)?;
+    let err = |msg: String, hint: Option<String>| Error::column(path, &l.column, "label", msg, hint);
+    if values.len() > 2 {
+        return Err(err(
+            format!("a label has two values, this one has {}: {}", values.len(), show(&values)),
+            Some("give a binary outcome column, or filter the other values out with --where".into()),
+        ));
+    }
+    if values.is_empty() {
+        return Err(err("every value is missing".into(), None));
+    }
+    let positive = match &l.positive {
+        Some(p) => values
+            .iter()
+            .find(|v| value_matches(v, p))
+            .cloned()
+            .ok_or_else(|| {
+                err(
+                    format!("the declared positive label '{p}' does not occur; the values are {}", show(&values)),
+                    did_you_mean(p, values.iter().map(String::as_str)),
+                )
+            })?,
+        None => {
+            let yes: Vec<&String> = values.iter().filter(|v| is_yes(v)).collect();
+            match yes.as_slice() {
+                [one] => (*one).clone(),
+                _ => {
+                    return Err(err(
+                        format!("cannot tell which label value is positive among {}", show(&values)),
+                        Some("name it with --label-positive VALUE".into()),
+                    ));
+                }
+            }
+        }
+    };
+    let negative = values.iter().find(|v| **v != positive).cloned();
+    Ok(Some(LabelValues {
+        column: l.column.clone(),
+        positive,
+        negative,
+    }))
+}
+
+fn text_series(values: &[String]) -> Series {
+    Series::new("v".into(), values.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// First row (by file order) where `mask` holds, as a line reference.
+fn first_row(df: &DataFrame, mask: &BooleanChunked, spec: &AuditSpec, path: &std::path::Path) -> Result<Option<(String, String)>> {
+    let hit = df.filter(mask).map_err(|e| polars_error(path, e))?;
+    if hit.height() == 0 {
+        return Ok(None);
+    }
+    let row = hit
+        .column(ROW)
+        .and_then(|c| c.cast(&DataType::UInt64))
+        .map_err(|e| polars_error(path, e))?;
+    let row = row.u64().ok().and_then(|r| r.get(0)).unwrap_or(0);
+    Ok(Some((line_of(spec.data.format, spec.data.csv.has_header, row), String::new())))
+}
+
+pub(super) fn canonicalise(df: DataFrame, spec: &AuditSpec, mut source: SourceInfo) -> Result<Table> {
+    let path = spec.data.path.clone();
+    let path = path.as_path();
+    let decision = resolve_decision(&df, spec, path)?;
+    let label = resolve_label(&df, spec, path)?;
+
+    // The score, checked numeric.
+    let mut score_expr = None;
+    if let Some(s) = &spec.score {
+        let c = df.column(&s.column).map_err(|e| polars_error(path, e))?;
+        let dtype = c.dtype().clone();
+        if dtype == DataType::String {
+            let as_num = c.cast(&DataType::Float64).map_err(|e| polars_error(path, e))?;
+            let bad = &c.is_not_null() & &as_num.is_null();
+            if let Some((line, _)) = first_row(&df, &bad, spec, path)? {
+                let hit = df.filter(&bad).map_err(|e| polars_error(path, e))?;
+                let value = hit
+                    .column(&s.column)
+                    .ok()
+                    .and_then(|c| c.str().ok().and_then(|s| s.get(0).map(str::to_string)))
+                    .unwrap_or_default();
+                return Err(Error::column(
+                    path,
+                    &s.column,
+                    "score",
+                    format!("expected a number, {line} has '{value}'"),
+                    Some("a score must be numeric; mark missing values with --na, or fix the value".into()),
+                ));
+            }
+        } else if !dtype.is_primitive_numeric() && dtype != DataType::Boolean {
+            return Err(Error::column(
+                path,
+                &s.column,
+                "score",
+                format!("expected a number, the column holds {dtype}"),
+                None,
+            ));
+        }
+        let f = c.cast(&DataType::Float64).map_err(|e| polars_error(path, e))?;
+        let fv = f.f64().map_err(|e| polars_error(path, e))?;
+        let nonfinite = fv.is_infinite() | fv.is_nan();
+        if let Some((line, _)) = first_row(&df, &nonfinite, spec, path)? {
+            return Err(Error::column(
+                path,
+                &s.column,
+                "score",
+                format!("expected a finite number, {line} has NaN or infinity"),
+                Some("mark missing scores as empty cells".into()),
+            ));
+        }
+        score_expr = Some(col(s.column.as_str()).cast(DataType::Float64).alias(SCORE));
+    }
+
+    let dec_expr = match &decision {
+        DecisionValues::Binary { column, positive, .. } => col(column.as_str())
+            .cast(DataType::String)
+            .is_in(lit(text_series(positive)).implode(true), false)
+            .alias(DEC),
+        DecisionValues::Threshold { score, threshold } => col(score.as_str())
+            .cast(DataType::Float64)
+            .gt_eq(lit(*threshold))
+            .alias(DEC),
+        DecisionValues::MultiClass { column, classes } => {
+            let c = col(column.as_str()).cast(DataType::String);
+            // Each row's class index; compare after reading the distinct values so that `1`
+            // matches `1.0`.
+            let values = distinct_text(&df, column, path)?;
+            let mut expr = lit(NULL).cast(DataType::UInt32);
+            for v in values.iter().rev() {
+                if let Some(i) = classes.iter().position(|k| value_matches(v, k)) {
+                    expr = when(c.clone().eq(lit(v.as_str())))
+                        .then(lit(i as u32))
+                        .otherwise(expr);
+                }
+            }
+            expr.alias(DEC)
+        }
+        DecisionValues::Absent => lit(false).alias(DEC),
+    };
+    let dec_null = match &decision {
+        DecisionValues::Threshold { score, .. } => col(score.as_str()).is_null(),
+        DecisionValues::Binary { column, .. } | DecisionValues::MultiClass { column, .. } => {
+            col(column.as_str()).is_null()
+        }
+        DecisionValues::Absent => lit(false),
+    };
+
+    let mut exprs = vec![col(ROW), dec_expr, dec_null.alias("__candor_dec_missing")];
+    if let Some(l) = &label {
+        exprs.push(
+            col(l.column.as_str())
+                .cast(DataType::String)
+                .eq(lit(l.positive.as_str()))
+                .alias(LAB),
+        );
+    }
+    if let Some(e) = score_expr {
+        exprs.push(e);
+    }
+    for a in &spec.attributes {
+        let values = distinct_text(&df, a, path)?;
+        let unknown = if values.iter().any(|v| v == UNKNOWN) {
+            format!("{UNKNOWN} (missing value)")
+        } else {
+            UNKNOWN.to_string()
+        };
+        exprs.push(
+            col(a.as_str())
+                .cast(DataType::String)
+                .fill_null(lit(unknown))
+                .alias(a.as_str()),
+        );
+    }
+    let mut seen_features = std::collections::BTreeSet::new();
+    for f in &spec.features {
+        if seen_features.insert(f.clone()) {
+            exprs.push(col(f.as_str()).alias(format!("{FEATURE_PREFIX}{f}")));
+        }
+    }
+    let out = df
+        .lazy()
+        .select(exprs)
+        .collect()
+        .map_err(|e| polars_error(path, e))?;
+
+    // Exclude rows with a missing decision, label or score, counting each reason.
+    let mut keep = !out
+        .column("__candor_dec_missing")
+        .and_then(|c| c.bool().cloned())
+        .map_err(|e| polars_error(path, e))?;
+    let dec_missing = keep.len() as u64 - keep.sum().unwrap_or(0) as u64;
+    if dec_missing > 0 {
+        source.excluded.push(Exclusion {
+            reason: "decision missing".into(),
+            rows: dec_missing,
+        });
+    }
+    for (name, what) in [(LAB, "label missing"), (SCORE, "score missing")] {
+        if let Ok(c) = out.column(name) {
+            let present = c.is_not_null();
+            let missing = (&keep & &!present.clone()).sum().unwrap_or(0) as u64;
+            if missing > 0 {
+                source.excluded.push(Exclusion {
+                    reason: what.into(),
+                    rows: missing,
+                });
+            }
+            keep = &keep & &present;
+        }
+    }
+    let out = out
+        .filter(&keep)
+        .and_then(|d| d.drop("__candor_dec_missing"))
+        .map_err(|e| polars_error(path, e))?;
+    if out.height() == 0 {
+        return Err(Error::data(
+            path,
+            "no row has a decision (and label and score) to audit",
+            Some("check the missing-value markers (--na) and the column names".into()),
+        ));
+    }
+    source.rows_audited = out.height() as u64;
+    Ok(Table {
+        source,
+        decision,
+        label,
+        attributes: spec.attributes.clone(),
+        df: out,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_numeric_and_words() {
+        assert!(value_matches("1", "1.0"));
+        assert!(value_matches("Yes", "yes"));
+        assert!(!value_matches("Low", "High"));
+        assert!(is_yes("TRUE"));
+        assert!(!is_yes("0"));
+    }
+}

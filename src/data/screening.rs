@@ -1,0 +1,108 @@
+//! The loaded table in the plain form the screening layers take: input columns as model
+//! features and value samples, protected attributes as codes, the decision and the score.
+
+use std::collections::BTreeMap;
+
+use polars::prelude::*;
+
+use super::{DEC, FEATURE_PREFIX, SCORE, Table, polars_error};
+use crate::error::Result;
+use crate::screen::features::Feature;
+use crate::screen::run::{AttributeCodes, InputColumn};
+
+/// Text columns with more distinct values than this are not model inputs (free text,
+/// timestamps, ids); they still go through the name and content layers.
+pub const MAX_LEVELS: usize = 50;
+/// Distinct values kept per column for the content layer (the most frequent).
+pub const MAX_VALUES: usize = 5000;
+
+/// Plain columns for screening.
+pub struct ScreenData {
+    pub columns: Vec<InputColumn>,
+    pub attributes: Vec<AttributeCodes>,
+    /// Binary decision, when the decision is binary.
+    pub decision: Option<Vec<bool>>,
+    pub score: Option<Vec<f64>>,
+}
+
+fn value_counts(c: &Column, path: &std::path::Path) -> Result<Vec<(String, u64)>> {
+    let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+    let s = t.str().map_err(|e| polars_error(path, e))?;
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for v in s.iter().flatten() {
+        *counts.entry(v).or_insert(0) += 1;
+    }
+    let mut v: Vec<(String, u64)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(MAX_VALUES);
+    Ok(v)
+}
+
+fn codes_of(c: &Column, path: &std::path::Path) -> Result<(Vec<String>, Vec<Option<u32>>)> {
+    let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+    let s = t.str().map_err(|e| polars_error(path, e))?;
+    let mut levels: Vec<String> = s.iter().flatten().map(str::to_string).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    levels.sort();
+    let index: BTreeMap<&str, u32> = levels.iter().enumerate().map(|(i, l)| (l.as_str(), i as u32)).collect();
+    let codes = s.iter().map(|v| v.and_then(|v| index.get(v).copied())).collect();
+    Ok((levels, codes))
+}
+
+/// Converts the table's feature, attribute, decision and score columns.
+pub fn screen_data(table: &Table, descriptions: &BTreeMap<String, (Option<String>, Option<String>)>) -> Result<ScreenData> {
+    let path = std::path::PathBuf::from(&table.source.path);
+    let df = &table.df;
+    let mut columns = Vec::new();
+    for c in df.columns() {
+        let Some(name) = c.name().as_str().strip_prefix(FEATURE_PREFIX) else { continue };
+        let values = value_counts(c, &path)?;
+        let dtype = c.dtype();
+        let feature = if dtype.is_primitive_numeric() || *dtype == DataType::Boolean {
+            let f = c.cast(&DataType::Float64).map_err(|e| polars_error(&path, e))?;
+            let f = f.f64().map_err(|e| polars_error(&path, e))?;
+            Some(Feature::numeric(name, f.iter().map(|v| v.filter(|x| x.is_finite())).collect()))
+        } else {
+            let distinct = c.n_unique().map_err(|e| polars_error(&path, e))?;
+            if distinct <= MAX_LEVELS {
+                let (levels, codes) = codes_of(c, &path)?;
+                Some(Feature::categorical(name, levels, codes))
+            } else {
+                None
+            }
+        };
+        let (description, purpose) = descriptions.get(name).cloned().unwrap_or((None, None));
+        columns.push(InputColumn {
+            name: name.to_string(),
+            description,
+            values,
+            feature,
+            purpose,
+        });
+    }
+    let mut attributes = Vec::new();
+    for a in &table.attributes {
+        let c = df.column(a).map_err(|e| polars_error(&path, e))?;
+        let (levels, codes) = codes_of(c, &path)?;
+        attributes.push(AttributeCodes {
+            name: a.clone(),
+            levels,
+            codes: codes.iter().map(|c| c.unwrap_or(0)).collect(),
+        });
+    }
+    let decision = match df.column(DEC) {
+        Ok(c) if *c.dtype() == DataType::Boolean => {
+            Some(c.bool().map_err(|e| polars_error(&path, e))?.iter().map(|v| v.unwrap_or(false)).collect())
+        }
+        _ => None,
+    };
+    let score = match df.column(SCORE) {
+        Ok(c) => Some(c.f64().map_err(|e| polars_error(&path, e))?.iter().map(|v| v.unwrap_or(0.0)).collect()),
+        Err(_) => None,
+    };
+    Ok(ScreenData {
+        columns,
+        attributes,
+        decision,
+        score,
+    })
+}

@@ -1,0 +1,235 @@
+//! Candor: audits the decisions algorithms make about workers.
+//!
+//! The pipeline, one stage per module, data flowing one way:
+//!
+//! ```text
+//! spec file + flags --spec::check--> AuditSpec
+//! DATA --data::load--> Table (polars, only the needed columns)
+//! Table --data::aggregate--> Aggregates (per-group sufficient statistics)
+//! Aggregates --metrics::compute--> MetricRow table (intervals, tests, corrections, verdicts)
+//! MetricRows --findings--> Findings, worst first
+//! Audit --report--> audit.json, metrics.csv, audit.md, audit.html
+//! ```
+//!
+//! Every stage returns plain serialisable structs and never prints; [`run`] strings them
+//! together and `main` only prints and maps the outcome to an exit code.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod audit;
+pub mod cli;
+pub mod data;
+pub mod error;
+pub mod findings;
+pub mod init;
+pub mod metrics;
+pub mod report;
+pub mod screen;
+pub mod spec;
+pub mod stats;
+pub mod synth;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{Error, Result};
+
+use cli::{AuditArgs, Cli, Command};
+use spec::{AuditSpec, SpecFile};
+
+/// What a command produced, for `main` to print.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Data for standard output (e.g. a starter spec).
+    pub stdout: String,
+    /// Messages for standard error.
+    pub messages: Vec<String>,
+    /// A `--fail-on` gate was breached: exit code 1.
+    pub gate_breached: bool,
+}
+
+/// Resolves the audit description from a spec file and flags (flags win).
+pub fn resolve_spec(args: &AuditArgs) -> Result<AuditSpec> {
+    let file = match &args.spec {
+        Some(p) => SpecFile::from_path(p)?,
+        None => SpecFile::default(),
+    };
+    file.overlay(args.to_spec()?).check()
+}
+
+/// Runs an audit and writes its outputs.
+pub fn run_audit(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<(audit::Audit, Vec<PathBuf>)> {
+    let a = audit::run(spec, progress)?;
+    progress("writing reports");
+    let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
+    Ok((a, files))
+}
+
+fn summary_line(a: &audit::Audit, files: &[PathBuf]) -> String {
+    let high = a.findings.iter().filter(|f| matches!(f.severity(), "high" | "block")).count();
+    format!(
+        "audited {} rows: {} findings ({high} high); wrote {}",
+        a.provenance.inputs.first().map_or(0, |s| s.rows_audited),
+        a.findings.len(),
+        files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+    )
+}
+
+/// Runs the demo: every `*.toml` spec in `datasets`, reports under `out/<spec name>/`.
+pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<Outcome> {
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(datasets)
+        .map_err(|e| Error::Read {
+            path: datasets.to_path_buf(),
+            reason: e.to_string(),
+            hint: Some("run the demo from the repository's top folder".into()),
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.file_name().is_some_and(|n| n != "ground_truth.toml"))
+        .collect();
+    specs.sort();
+    if let Err(e) = std::fs::create_dir_all(out) {
+        return Err(Error::Write {
+            path: out.to_path_buf(),
+            reason: e.to_string(),
+            hint: None,
+        });
+    }
+    let mut outcome = Outcome::default();
+    for p in specs {
+        let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or("audit").to_string();
+        progress(&format!("demo: {name}"));
+        let mut spec = SpecFile::from_path(&p)?.check()?;
+        spec.output_dir = out.join(&name);
+        let (a, files) = run_audit(&spec, progress)?;
+        outcome.messages.push(format!("{name}: {}", summary_line(&a, &files)));
+    }
+    Ok(outcome)
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
+    match &cli.command {
+        Command::Audit(args) => {
+            let spec = resolve_spec(args)?;
+            let (a, files) = run_audit(&spec, progress)?;
+            let mut o = Outcome {
+                gate_breached: a.gate_breached(),
+                ..Outcome::default()
+            };
+            o.messages.push(summary_line(&a, &files));
+            for g in a.gates.iter().filter(|g| g.breached) {
+                o.messages.push(format!(
+                    "gate breached: {} {} by {}",
+                    g.gate.metric,
+                    serde_json::to_value(g.gate.op).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                    g.by.join("; ")
+                ));
+            }
+            Ok(o)
+        }
+        Command::Screen(args) => {
+            let file = match &args.spec {
+                Some(p) => SpecFile::from_path(p)?,
+                None => SpecFile::default(),
+            };
+            let spec = file.overlay(args.to_spec()?).check_screen()?;
+            if spec.features.is_empty() {
+                return Err(Error::spec(
+                    "features.columns (--features)",
+                    "no input column to screen",
+                    Some("list the inputs with --features a,b,c".into()),
+                ));
+            }
+            let a = audit::run_screen(&spec, progress)?;
+            progress("writing reports");
+            let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
+            let mut o = Outcome::default();
+            o.messages.push(format!(
+                "screened {} inputs: {} findings; wrote {}",
+                spec.features.len(),
+                a.findings.len(),
+                files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+            ));
+            Ok(o)
+        }
+        Command::Init(args) => {
+            let text = init::starter_spec(args)?;
+            match &args.out {
+                Some(p) => {
+                    if p.exists() {
+                        return Err(Error::Write {
+                            path: p.clone(),
+                            reason: "the file exists".into(),
+                            hint: Some("choose another name, or delete the file first".into()),
+                        });
+                    }
+                    std::fs::write(p, &text).map_err(|e| Error::Write {
+                        path: p.clone(),
+                        reason: e.to_string(),
+                        hint: None,
+                    })?;
+                    Ok(Outcome {
+                        messages: vec![format!("wrote {}", p.display())],
+                        ..Outcome::default()
+                    })
+                }
+                None => Ok(Outcome {
+                    stdout: text,
+                    ..Outcome::default()
+                }),
+            }
+        }
+        Command::Synth(args) => {
+            std::fs::create_dir_all(&args.out).map_err(|e| Error::Write {
+                path: args.out.clone(),
+                reason: e.to_string(),
+                hint: None,
+            })?;
+            let mut o = Outcome::default();
+            for ds in synth::Dataset::ALL {
+                let wanted = match ds {
+                    synth::Dataset::Warehouse => args.dataset != "attrition",
+                    synth::Dataset::Attrition => args.dataset != "warehouse",
+                };
+                if !wanted {
+                    continue;
+                }
+                for lang in synth::Lang::ALL {
+                    let lang_wanted = match lang {
+                        synth::Lang::En => args.lang != "zh",
+                        synth::Lang::Zh => args.lang != "en",
+                    };
+                    if !lang_wanted {
+                        continue;
+                    }
+                    let path = args.out.join(ds.file_name(lang));
+                    progress(&format!("writing {}", path.display()));
+                    let werr = |e: std::io::Error| Error::Write {
+                        path: path.clone(),
+                        reason: e.to_string(),
+                        hint: None,
+                    };
+                    let f = std::fs::File::create(&path).map_err(werr)?;
+                    let rows = args.rows.unwrap_or(ds.demo_rows());
+                    synth::write_csv(std::io::BufWriter::new(f), ds, lang, rows, args.seed).map_err(werr)?;
+                    o.messages.push(format!("wrote {} ({rows} rows)", path.display()));
+                }
+            }
+            Ok(o)
+        }
+        Command::Demo(args) => run_demo(&args.datasets, &args.out, progress),
+        Command::Convert(args) => {
+            let mut f = SpecFile::default();
+            f.data.path = Some(args.input.clone());
+            f.data.delimiter = args.delimiter.clone();
+            f.data.encoding = args.encoding.clone();
+            f.decision.column = Some("-".into());
+            f.groups.attributes = Some(vec!["-".into()]);
+            let spec = f.check()?;
+            progress("converting");
+            let rows = data::convert_to_parquet(&args.input, spec.data.format, &spec.data.csv, &args.output)?;
+            Ok(Outcome {
+                messages: vec![format!("wrote {} ({rows} rows)", args.output.display())],
+                ..Outcome::default()
+            })
+        }
+    }
+}

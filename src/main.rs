@@ -1,0 +1,52 @@
+//! The `candor` binary: parse, run, print, map the outcome to an exit code (0 ran, 1 gate
+//! breached, 2 error).
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = candor::cli::Cli::parse();
+    let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.enable_steady_tick(std::time::Duration::from_millis(120));
+        b
+    });
+    let progress = |msg: &str| {
+        if let Some(b) = &bar {
+            b.set_message(msg.to_string());
+        }
+    };
+    let result = candor::run(&cli, &progress);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let mut err = std::io::stderr().lock();
+    match result {
+        Ok(outcome) => {
+            if !outcome.stdout.is_empty() {
+                let mut out = std::io::stdout().lock();
+                if out.write_all(outcome.stdout.as_bytes()).is_err() {
+                    return ExitCode::SUCCESS; // broken pipe: the reader went away
+                }
+            }
+            if !cli.quiet {
+                for m in &outcome.messages {
+                    let _ = writeln!(err, "{m}");
+                }
+            }
+            if outcome.gate_breached {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            if let Some(h) = e.hint() {
+                let _ = writeln!(err, "hint: {h}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

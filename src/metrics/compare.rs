@@ -1,0 +1,350 @@
+//! Comparisons against a reference group, and whole-attribute summaries.
+//!
+//! Reference (spec `groups.reference`, or a named group per attribute): `highest` favorable
+//! rate, `largest` group, or the whole `population`. For every rate r (selection rate and,
+//! with a label, tpr, fpr, tnr, fnr, ppv, npv, fdr, for, accuracy, prevalence):
+//! - `r_diff = r(g) - r(ref)`, Newcombe's hybrid score interval (Newcombe 1998, method 10);
+//! - `r_ratio = r(g) / r(ref)`, Katz's log interval (Katz et al. 1978);
+//! - one p-value per pair (Fisher or chi-square, see `rates::two_by_two_p`), shared by the
+//!   difference and the ratio and counted once in the multiple-comparison family.
+//!
+//! With a label: `equal_opportunity_diff = tpr(g) - tpr(ref)`,
+//! `predictive_parity_diff = ppv(g) - ppv(ref)`,
+//! `equalized_odds_diff = max(|tpr(g) - tpr(ref)|, |fpr(g) - fpr(ref)|)` (bootstrap interval).
+//!
+//! Whole attribute (group "*", fairlearn's definitions over all groups with n >= minimum):
+//! `demographic_parity_difference = max - min selection rate`, `demographic_parity_ratio =
+//! min / max`, `equalized_odds_difference = max(tpr range, fpr range)`,
+//! `equalized_odds_ratio = min(tpr min/max, fpr min/max)`.
+
+use super::bootstrap::{percentile_interval, resample, rng_for};
+use super::intervals::{katz_ratio, newcombe_diff};
+use super::rates::{Frac, SliceContext, label_rates, rate, two_by_two_p};
+use super::{MetricRow, Test};
+use crate::spec::ReferenceRule;
+use crate::stats::GroupStats;
+
+/// The reference of a slice: a name and its statistics.
+pub(crate) struct Reference<'a> {
+    pub name: String,
+    pub stats: &'a GroupStats,
+    /// True when the reference is the whole population (not independent of the group).
+    pub population: bool,
+}
+
+pub(crate) fn reference<'a>(
+    ctx: &SliceContext<'a>,
+    population: &'a GroupStats,
+    class: usize,
+) -> Option<Reference<'a>> {
+    let p = ctx.params;
+    let groups = &ctx.slice.groups;
+    if let Some(name) = p.references.get(&ctx.slice.attribute) {
+        return groups.iter().find(|g| &g.name == name).map(|g| Reference {
+            name: g.name.clone(),
+            stats: &g.stats,
+            population: false,
+        });
+    }
+    let idx = match p.reference {
+        ReferenceRule::Population => {
+            return Some(Reference {
+                name: "population".into(),
+                stats: population,
+                population: true,
+            });
+        }
+        ReferenceRule::Largest => ctx.best_by(|g| Some(g.n as f64)),
+        ReferenceRule::Highest => {
+            if p.classes.is_empty() {
+                ctx.highest
+            } else {
+                ctx.best_by(|g| rate(g.class_total(class), g.n))
+            }
+        }
+    };
+    idx.map(|i| Reference {
+        name: groups[i].name.clone(),
+        stats: &groups[i].stats,
+        population: false,
+    })
+}
+
+fn diff_ratio_rows(
+    base: &MetricRow,
+    metric: &str,
+    a: Frac,
+    b: Frac,
+    conf: f64,
+    out: &mut Vec<(MetricRow, Test)>,
+) {
+    let (ra, rb) = (rate(a.0, a.1), rate(b.0, b.1));
+    let mut d = base.clone();
+    d.metric = format!("{metric}_diff");
+    let d = d
+        .value(
+            ra.zip(rb).map(|(x, y)| x - y),
+            &format!("undefined: the denominator of {metric} is 0 in the group or the reference"),
+        )
+        .ci(newcombe_diff(a.0, a.1, b.0, b.1, conf));
+    let mut r = base.clone();
+    r.metric = format!("{metric}_ratio");
+    let r = r
+        .value(
+            ra.zip(rb).filter(|(_, y)| *y > 0.0).map(|(x, y)| x / y),
+            &format!("undefined: {metric} of the reference is 0, or a denominator is 0"),
+        )
+        .ci(katz_ratio(a.0, a.1, b.0, b.1, conf));
+    let mut d = d;
+    d.p_value = two_by_two_p(a, b);
+    let pv = d.p_value;
+    let mut r = r;
+    r.p_value = pv;
+    out.push((d, Test::New(pv)));
+    out.push((r, Test::Same));
+}
+
+fn eo_diff(g: &GroupStats, r: &GroupStats) -> Option<f64> {
+    let (gc, rc) = (g.confusion()?, r.confusion()?);
+    let tpr = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fn_);
+    let fpr = |c: crate::stats::Confusion| rate(c.fp, c.fp + c.tn);
+    let dt = (tpr(gc)? - tpr(rc)?).abs();
+    let df = (fpr(gc)? - fpr(rc)?).abs();
+    Some(dt.max(df))
+}
+
+fn confusion_from(cells: &[u64]) -> GroupStats {
+    // cells = [tn, fp, fn, tp] as (class, label) = (0,0), (1,0), (0,1), (1,1)
+    let mut g = GroupStats::new(2, true);
+    g.add_cell(0, false, cells[0]);
+    g.add_cell(1, false, cells[1]);
+    g.add_cell(0, true, cells[2]);
+    g.add_cell(1, true, cells[3]);
+    g
+}
+
+fn cells_of(g: &GroupStats) -> Vec<u64> {
+    let c = |k: usize, l: usize| g.cells.get(k).map_or(0, |x| x[l]);
+    vec![c(0, 0), c(1, 0), c(0, 1), c(1, 1)]
+}
+
+fn eo_interval(
+    g: &GroupStats,
+    r: &GroupStats,
+    ctx: &SliceContext,
+) -> Option<super::intervals::Interval> {
+    let p = ctx.params;
+    if p.bootstrap == 0 {
+        return None;
+    }
+    let (gc, rc) = (cells_of(g), cells_of(r));
+    let mut rng = rng_for(p.seed, "equalized_odds_diff", gc.iter().chain(&rc).copied());
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut vals = Vec::with_capacity(p.bootstrap);
+    for _ in 0..p.bootstrap {
+        resample(&mut rng, &gc, &mut a);
+        resample(&mut rng, &rc, &mut b);
+        if let Some(v) = eo_diff(&confusion_from(&a), &confusion_from(&b)) {
+            vals.push(v);
+        }
+    }
+    percentile_interval(&mut vals, p.bootstrap, p.confidence)
+}
+
+pub(crate) fn comparison_rows(
+    ctx: &SliceContext,
+    population: &GroupStats,
+    out: &mut Vec<(MetricRow, Test)>,
+) {
+    let p = ctx.params;
+    let attr = &ctx.slice.attribute;
+    let multiclass = !p.classes.is_empty();
+    let classes: Vec<(usize, Option<&str>)> = if multiclass {
+        p.classes
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, Some(c.as_str())))
+            .collect()
+    } else {
+        vec![(1, None)]
+    };
+    for (k, class) in classes {
+        let Some(reference) = reference(ctx, population, k) else {
+            continue;
+        };
+        let rs = reference.stats;
+        for g in &ctx.slice.groups {
+            let s = &g.stats;
+            let mut base = MetricRow::new(attr, &g.name, "", s.n).class(class);
+            base.reference = Some(reference.name.clone());
+            if reference.population {
+                base.reason =
+                    Some("compared with the whole population, which includes the group".into());
+            }
+            if !ctx.sufficient(s) {
+                let why = ctx.insufficient_reason(s);
+                for m in ["selection_rate_diff", "selection_rate_ratio"] {
+                    let mut r = base.clone();
+                    r.metric = m.into();
+                    out.push((r.value(None, &why), Test::None));
+                }
+                continue;
+            }
+            if !reference.population && g.name == reference.name {
+                continue;
+            }
+            diff_ratio_rows(
+                &base,
+                "selection_rate",
+                (s.class_total(k), s.n),
+                (rs.class_total(k), rs.n),
+                p.confidence,
+                out,
+            );
+            let lr = label_rates(rs, k);
+            for ((m, a), (_, b)) in label_rates(s, k).into_iter().zip(lr) {
+                diff_ratio_rows(&base, m, a, b, p.confidence, out);
+            }
+            if multiclass {
+                continue;
+            }
+            if let (Some(gc), Some(rc)) = (s.confusion(), rs.confusion()) {
+                let tpr = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fn_);
+                let ppv = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fp);
+                let mut r = base.clone();
+                r.metric = "equal_opportunity_diff".into();
+                let r = r
+                    .value(
+                        tpr(gc).zip(tpr(rc)).map(|(a, b)| a - b),
+                        "undefined: no positive label in the group or the reference",
+                    )
+                    .ci(newcombe_diff(
+                        gc.tp,
+                        gc.tp + gc.fn_,
+                        rc.tp,
+                        rc.tp + rc.fn_,
+                        p.confidence,
+                    ));
+                out.push((r, Test::None));
+                let mut r = base.clone();
+                r.metric = "predictive_parity_diff".into();
+                let r = r
+                    .value(
+                        ppv(gc).zip(ppv(rc)).map(|(a, b)| a - b),
+                        "undefined: no positive decision in the group or the reference",
+                    )
+                    .ci(newcombe_diff(
+                        gc.tp,
+                        gc.tp + gc.fp,
+                        rc.tp,
+                        rc.tp + rc.fp,
+                        p.confidence,
+                    ));
+                out.push((r, Test::None));
+                let mut r = base.clone();
+                r.metric = "equalized_odds_diff".into();
+                let r = r
+                    .value(eo_diff(s, rs), "undefined: a TPR or FPR denominator is 0")
+                    .ci(eo_interval(s, rs, ctx));
+                out.push((r, Test::None));
+            }
+        }
+        summary_rows(ctx, k, class, out);
+    }
+}
+
+fn range_of(values: &[f64]) -> Option<(f64, f64)> {
+    if values.is_empty() {
+        return None;
+    }
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Some((min, max))
+}
+
+fn summary_rows(
+    ctx: &SliceContext,
+    k: usize,
+    class: Option<&str>,
+    out: &mut Vec<(MetricRow, Test)>,
+) {
+    let attr = &ctx.slice.attribute;
+    let eligible: Vec<&GroupStats> = ctx
+        .slice
+        .groups
+        .iter()
+        .filter(|g| ctx.sufficient(&g.stats) && !ctx.is_unknown(g))
+        .map(|g| &g.stats)
+        .collect();
+    let n: u64 = eligible.iter().map(|g| g.n).sum();
+    let sel: Vec<f64> = eligible
+        .iter()
+        .filter_map(|g| rate(g.class_total(k), g.n))
+        .collect();
+    let why = "undefined: fewer than two groups are large enough to compare";
+    let r = |m: &str| MetricRow::new(attr, "*", m, n).class(class);
+    let sel_range = range_of(&sel).filter(|_| sel.len() >= 2);
+    out.push((
+        r("demographic_parity_difference").value(sel_range.map(|(a, b)| b - a), why),
+        Test::None,
+    ));
+    out.push((
+        r("demographic_parity_ratio").value(
+            sel_range.filter(|(_, b)| *b > 0.0).map(|(a, b)| a / b),
+            "undefined: no group has a positive decision, or fewer than two groups",
+        ),
+        Test::None,
+    ));
+    let conf: Vec<_> = eligible.iter().filter_map(|g| g.confusion_for(k)).collect();
+    if conf.len() == eligible.len() && !conf.is_empty() {
+        let tpr: Vec<f64> = conf
+            .iter()
+            .filter_map(|c| rate(c.tp, c.tp + c.fn_))
+            .collect();
+        let fpr: Vec<f64> = conf
+            .iter()
+            .filter_map(|c| rate(c.fp, c.fp + c.tn))
+            .collect();
+        let (t, f) = (range_of(&tpr), range_of(&fpr));
+        let ok = tpr.len() >= 2 && fpr.len() >= 2;
+        let diff = t
+            .zip(f)
+            .filter(|_| ok)
+            .map(|(t, f)| (t.1 - t.0).max(f.1 - f.0));
+        let ratio = t
+            .zip(f)
+            .filter(|(t, f)| ok && t.1 > 0.0 && f.1 > 0.0)
+            .map(|(t, f)| (t.0 / t.1).min(f.0 / f.1));
+        out.push((r("equalized_odds_difference").value(diff, why), Test::None));
+        out.push((
+            r("equalized_odds_ratio").value(
+                ratio,
+                "undefined: a largest TPR or FPR is 0, or fewer than two groups",
+            ),
+            Test::None,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eo_diff_takes_larger_gap() {
+        // group: tpr 0.8, fpr 0.5; ref: tpr 0.6, fpr 0.2 -> max(0.2, 0.3) = 0.3
+        let g = confusion_from(&[5, 5, 2, 8]);
+        let r = confusion_from(&[8, 2, 4, 6]);
+        let v = eo_diff(&g, &r).unwrap();
+        assert!((v - 0.3).abs() < 1e-12, "{v}");
+    }
+
+    use crate::metrics::favorable;
+
+    #[test]
+    fn favorable_flips_with_direction() {
+        let g = confusion_from(&[5, 5, 2, 8]);
+        assert_eq!(favorable(&g, true), 13);
+        assert_eq!(favorable(&g, false), 7);
+    }
+}

@@ -1,0 +1,254 @@
+//! Metrics: from sufficient statistics to one long table of numbers with their meaning.
+//!
+//! Takes [`Aggregates`] and [`MetricParams`]; returns [`Metrics`]: one [`MetricRow`] per
+//! (attribute, group, metric[, class]), with the value or the reason it is undefined, the group
+//! size, a confidence interval, and for comparisons the reference group, the p-value, the
+//! p-value corrected across every comparison of the audit, and a verdict. No polars here: the
+//! functions take counts and value tables, so they are tested with hand-made inputs.
+//!
+//! Formulas, small-group rules and references are in `docs/metrics.md` and on each function.
+
+pub mod bootstrap;
+mod compare;
+pub mod distributions;
+pub mod intervals;
+pub mod ll144;
+mod rates;
+mod scores;
+pub mod significance;
+mod verdict;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::spec::ReferenceRule;
+use crate::stats::{Aggregates, GroupStats};
+
+pub use verdict::Verdict;
+
+/// One number with its meaning.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricRow {
+    /// Attribute, or the attributes of an intersection joined by " & ".
+    pub attribute: String,
+    /// Group, or "*" for a metric of the whole attribute.
+    pub group: String,
+    pub metric: String,
+    /// The decision class for multi-class decisions (one-vs-rest), else null.
+    pub class: Option<String>,
+    /// The value, or null with a `reason`.
+    pub value: Option<f64>,
+    /// Rows in the group.
+    pub n: u64,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    /// For comparisons: the group compared against.
+    pub reference: Option<String>,
+    pub p_value: Option<f64>,
+    /// The p-value corrected for every comparison of the audit (Holm or Benjamini-Hochberg).
+    pub p_adjusted: Option<f64>,
+    pub verdict: Option<Verdict>,
+    /// For impact ratios: the smallest ratio this group's size could detect (80 % power).
+    pub detectable_ratio: Option<f64>,
+    /// Why the value is null, or a note on how it was computed.
+    pub reason: Option<String>,
+}
+
+impl MetricRow {
+    pub(crate) fn new(attribute: &str, group: &str, metric: &str, n: u64) -> Self {
+        MetricRow {
+            attribute: attribute.to_string(),
+            group: group.to_string(),
+            metric: metric.to_string(),
+            class: None,
+            value: None,
+            n,
+            ci_low: None,
+            ci_high: None,
+            reference: None,
+            p_value: None,
+            p_adjusted: None,
+            verdict: None,
+            detectable_ratio: None,
+            reason: None,
+        }
+    }
+
+    pub(crate) fn value(mut self, v: Option<f64>, reason: &str) -> Self {
+        match v.filter(|x| x.is_finite()) {
+            Some(x) => self.value = Some(x),
+            None => {
+                self.value = None;
+                self.reason = Some(reason.to_string());
+            }
+        }
+        self
+    }
+
+    pub(crate) fn ci(mut self, i: Option<intervals::Interval>) -> Self {
+        if self.value.is_some()
+            && let Some(i) = i
+        {
+            self.ci_low = Some(i.low);
+            self.ci_high = Some(i.high);
+        }
+        self
+    }
+
+    pub(crate) fn class(mut self, c: Option<&str>) -> Self {
+        self.class = c.map(str::to_string);
+        self
+    }
+}
+
+/// Settings the metrics need (from the audit spec).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricParams {
+    pub confidence: f64,
+    pub alpha: f64,
+    /// `holm` or `bh`.
+    pub correction: String,
+    pub bootstrap: usize,
+    pub seed: u64,
+    pub min_group_size: u64,
+    pub reference: ReferenceRule,
+    pub references: BTreeMap<String, String>,
+    pub exclude_below_share: f64,
+    pub positive_is_favorable: bool,
+    /// Class names of a multi-class decision; empty for a binary decision.
+    pub classes: Vec<String>,
+    pub score_higher_is_favorable: bool,
+    /// Names of groups that hold missing values (never used as a reference).
+    pub unknown: String,
+}
+
+impl Default for MetricParams {
+    fn default() -> Self {
+        MetricParams {
+            confidence: 0.95,
+            alpha: 0.05,
+            correction: "holm".into(),
+            bootstrap: 2000,
+            seed: 20261123,
+            min_group_size: 30,
+            reference: ReferenceRule::Highest,
+            references: BTreeMap::new(),
+            exclude_below_share: 0.0,
+            positive_is_favorable: true,
+            classes: Vec::new(),
+            score_higher_is_favorable: true,
+            unknown: crate::data::UNKNOWN.to_string(),
+        }
+    }
+}
+
+/// Size and status of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupInfo {
+    pub attribute: String,
+    pub group: String,
+    pub n: u64,
+    pub share: f64,
+    /// `ok`, `insufficient` (below the minimum size: rates suppressed), `excluded` (below the
+    /// share threshold: left out of impact ratios but disclosed), or `unknown` (missing values).
+    pub status: String,
+}
+
+/// Everything the metric stage produces.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metrics {
+    pub groups: Vec<GroupInfo>,
+    pub rows: Vec<MetricRow>,
+}
+
+/// How a row relates to the family of tests corrected together.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Test {
+    /// Not a test.
+    None,
+    /// A new test with this p-value (None when it could not be computed).
+    New(Option<f64>),
+    /// The same test as the previous `New` row (e.g. a difference and a ratio of one pair).
+    Same,
+}
+
+/// A comparison test registered for the multiple-comparison correction.
+pub(crate) struct Tests {
+    pub p: Vec<f64>,
+}
+
+impl Tests {
+    fn add(&mut self, p: Option<f64>) -> Option<usize> {
+        let p = p.filter(|p| p.is_finite())?;
+        self.p.push(p.clamp(0.0, 1.0));
+        Some(self.p.len() - 1)
+    }
+}
+
+/// Computes every metric of every slice.
+pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
+    let total = aggs.population.n;
+    let mut groups = Vec::new();
+    let mut rows = Vec::new();
+    let mut tests = Tests { p: Vec::new() };
+    // Which rows carry which test, to fill in corrected p-values afterwards.
+    let mut test_of_row: Vec<Option<usize>> = Vec::new();
+    let pop_median = distributions::median(&aggs.population.score_counts());
+
+    for slice in &aggs.slices {
+        let ctx = rates::SliceContext::new(slice, params, total);
+        for g in &slice.groups {
+            groups.push(GroupInfo {
+                attribute: slice.attribute.clone(),
+                group: g.name.clone(),
+                n: g.stats.n,
+                share: if total == 0 {
+                    0.0
+                } else {
+                    g.stats.n as f64 / total as f64
+                },
+                status: ctx.status(g).to_string(),
+            });
+        }
+        let mut out: Vec<(MetricRow, Test)> = Vec::new();
+        rates::group_rows(&ctx, &mut out);
+        compare::comparison_rows(&ctx, &aggs.population, &mut out);
+        scores::score_rows(&ctx, &aggs.population, pop_median, &mut out);
+        let mut last = None;
+        for (row, t) in out {
+            let idx = match t {
+                Test::None => None,
+                Test::New(p) => {
+                    last = tests.add(p);
+                    last
+                }
+                Test::Same => last,
+            };
+            test_of_row.push(idx);
+            rows.push(row);
+        }
+    }
+
+    let adjusted = if params.correction == "bh" {
+        significance::benjamini_hochberg(&tests.p)
+    } else {
+        significance::holm(&tests.p)
+    };
+    for (row, t) in rows.iter_mut().zip(&test_of_row) {
+        if let Some(i) = t {
+            row.p_adjusted = adjusted.get(*i).copied();
+        }
+        verdict::assign(row, params);
+    }
+    Metrics { groups, rows }
+}
+
+/// Favorable count of a binary decision.
+pub(crate) fn favorable(g: &GroupStats, positive_is_favorable: bool) -> u64 {
+    if positive_is_favorable {
+        g.selected()
+    } else {
+        g.n - g.selected()
+    }
+}

@@ -1,0 +1,294 @@
+//! Score metrics, per group and against the reference group.
+//!
+//! Per group: `mean_score`, `median_score`, `scoring_rate` (share of the group scoring strictly
+//! above the median of the whole audited sample: NYC 6 RCNY 5-300 "scoring rate"), with
+//! `scoring_impact_ratio = scoring_rate(g) / max_h scoring_rate(h)`; with a label, `auc`
+//! (ROC AUC within the group) and, for scores in [0, 1], `ece` (expected calibration error
+//! over 10 equal-width bins). Against the reference: `smd` (standardised mean difference,
+//! pooled SD), `ks` (two-sample Kolmogorov-Smirnov D, asymptotic p-value) and `wasserstein`
+//! (1-Wasserstein distance). Intervals: Wilson and Katz for the scoring rate and its ratio, a
+//! seeded bootstrap on the score tables for the others.
+
+use super::bootstrap::{percentile_interval, resample, rng_for};
+use super::compare::reference;
+use super::distributions::{auc, expected_calibration_error, mean, mean_var, median, smd, wasserstein};
+use super::intervals::{Interval, katz_ratio, wilson};
+use super::rates::{SliceContext, rate, two_by_two_p};
+use super::significance::{ks_two_sample, min_detectable_ratio};
+use super::{MetricRow, Test};
+use crate::stats::{GroupStats, ScoreCell};
+
+/// Count of scores strictly above `cut`.
+fn above(g: &GroupStats, cut: f64) -> u64 {
+    g.scores.iter().filter(|c| c.value > cut).map(|c| c.n).sum()
+}
+
+fn ece_of(cells: &[ScoreCell]) -> Option<f64> {
+    if cells.iter().any(|c| !(0.0..=1.0).contains(&c.value)) {
+        return None;
+    }
+    let mut bins = vec![(0u64, 0.0f64, 0u64); 10];
+    for c in cells {
+        let b = ((c.value * 10.0).floor() as usize).min(9);
+        bins[b].0 += c.n;
+        bins[b].1 += c.value * c.n as f64;
+        bins[b].2 += c.label_pos;
+    }
+    let bins: Vec<_> = bins.into_iter().filter(|b| b.0 > 0).collect();
+    expected_calibration_error(&bins)
+}
+
+fn counts(cells: &[ScoreCell]) -> Vec<(f64, u64)> {
+    cells
+        .iter()
+        .filter(|c| c.n > 0)
+        .map(|c| (c.value, c.n))
+        .collect()
+}
+
+/// Group-level score statistics.
+fn group_values(cells: &[ScoreCell], has_label: bool) -> [Option<f64>; 4] {
+    let v = counts(cells);
+    let mean = mean(&v);
+    let med = median(&v);
+    let (a, e) = if has_label {
+        let pos: Vec<(f64, u64)> = cells
+            .iter()
+            .filter(|c| c.label_pos > 0)
+            .map(|c| (c.value, c.label_pos))
+            .collect();
+        let neg: Vec<(f64, u64)> = cells
+            .iter()
+            .filter(|c| c.n > c.label_pos)
+            .map(|c| (c.value, c.n - c.label_pos))
+            .collect();
+        (auc(&pos, &neg), ece_of(cells))
+    } else {
+        (None, None)
+    };
+    [mean, med, a, e]
+}
+
+/// Comparison statistics of a group against the reference.
+fn pair_values(g: &[ScoreCell], r: &[ScoreCell]) -> [Option<f64>; 3] {
+    let (gv, rv) = (counts(g), counts(r));
+    let s = match (mean_var(&gv), mean_var(&rv)) {
+        (Some((m1, v1)), Some((m2, v2))) => {
+            let n1: u64 = gv.iter().map(|x| x.1).sum();
+            let n2: u64 = rv.iter().map(|x| x.1).sum();
+            smd(m1, v1, n1, m2, v2, n2)
+        }
+        _ => None,
+    };
+    let ks = ks_two_sample(&gv, &rv).map(|t| t.statistic);
+    [s, ks, wasserstein(&gv, &rv)]
+}
+
+fn flat(cells: &[ScoreCell]) -> Vec<u64> {
+    cells
+        .iter()
+        .flat_map(|c| [c.n - c.label_pos, c.label_pos])
+        .collect()
+}
+
+fn rebuild(cells: &[ScoreCell], drawn: &[u64]) -> Vec<ScoreCell> {
+    cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ScoreCell {
+            value: c.value,
+            n: drawn[2 * i] + drawn[2 * i + 1],
+            label_pos: drawn[2 * i + 1],
+        })
+        .collect()
+}
+
+/// Bootstrap intervals: [mean, median, auc, ece] of the group and [smd, ks, wasserstein]
+/// against the reference (None for the pair when `r` is None).
+fn bootstrap(
+    ctx: &SliceContext,
+    g: &[ScoreCell],
+    r: Option<&[ScoreCell]>,
+    has_label: bool,
+) -> [Option<Interval>; 7] {
+    let p = ctx.params;
+    let mut out = [None; 7];
+    if p.bootstrap == 0 {
+        return out;
+    }
+    let (gf, rf) = (flat(g), r.map(flat).unwrap_or_default());
+    let content = gf
+        .iter()
+        .chain(&rf)
+        .copied()
+        .chain(g.iter().map(|c| c.value.to_bits()));
+    let mut rng = rng_for(p.seed, "scores", content);
+    let mut vals: Vec<Vec<f64>> = vec![Vec::with_capacity(p.bootstrap); 7];
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..p.bootstrap {
+        resample(&mut rng, &gf, &mut a);
+        let gs = rebuild(g, &a);
+        for (i, v) in group_values(&gs, has_label).into_iter().enumerate() {
+            if let Some(v) = v {
+                vals[i].push(v);
+            }
+        }
+        if let Some(r) = r {
+            resample(&mut rng, &rf, &mut b);
+            let rs = rebuild(r, &b);
+            for (i, v) in pair_values(&gs, &rs).into_iter().enumerate() {
+                if let Some(v) = v {
+                    vals[4 + i].push(v);
+                }
+            }
+        }
+    }
+    for (i, v) in vals.iter_mut().enumerate() {
+        out[i] = percentile_interval(v, p.bootstrap, p.confidence);
+    }
+    out
+}
+
+pub(crate) fn score_rows(
+    ctx: &SliceContext,
+    population: &GroupStats,
+    pop_median: Option<f64>,
+    out: &mut Vec<(MetricRow, Test)>,
+) {
+    if population.scores.is_empty() {
+        return;
+    }
+    let p = ctx.params;
+    let attr = &ctx.slice.attribute;
+    let has_label = population.has_label;
+    let highest_scoring = pop_median.and_then(|m| ctx.best_by(|g| rate(above(g, m), g.n)));
+    let reference = reference(ctx, population, 1);
+    for g in &ctx.slice.groups {
+        let s = &g.stats;
+        let row = |m: &str| MetricRow::new(attr, &g.name, m, s.n);
+        let names = [
+            "mean_score",
+            "median_score",
+            "scoring_rate",
+            "scoring_impact_ratio",
+        ];
+        if !ctx.sufficient(s) {
+            let why = ctx.insufficient_reason(s);
+            for m in names {
+                out.push((row(m).value(None, &why), Test::None));
+            }
+            continue;
+        }
+        let pair_ref = reference
+            .as_ref()
+            .filter(|r| r.population || r.name != g.name)
+            .map(|r| r.stats.scores.as_slice());
+        let ci = bootstrap(ctx, &s.scores, pair_ref, has_label);
+        let [mean, med, a, e] = group_values(&s.scores, has_label);
+        out.push((
+            row("mean_score")
+                .value(mean, "undefined: no score")
+                .ci(ci[0]),
+            Test::None,
+        ));
+        out.push((
+            row("median_score")
+                .value(med, "undefined: no score")
+                .ci(ci[1]),
+            Test::None,
+        ));
+        let no_median = "undefined: the sample has no median score";
+        match pop_median {
+            Some(m) => {
+                let x = above(s, m);
+                let mut sr = row("scoring_rate")
+                    .value(rate(x, s.n), no_median)
+                    .ci(wilson(x, s.n, p.confidence));
+                sr.reason = Some(format!("share scoring above the sample median {m}"));
+                out.push((sr, Test::None));
+                let mut ir = row("scoring_impact_ratio");
+                match highest_scoring.map(|i| &ctx.slice.groups[i]) {
+                    Some(h) => {
+                        let hx = above(&h.stats, m);
+                        let v = rate(x, s.n)
+                            .zip(rate(hx, h.stats.n))
+                            .filter(|(_, b)| *b > 0.0)
+                            .map(|(a, b)| a / b);
+                        ir.reference = Some(h.name.clone());
+                        ir = ir.value(v, "undefined: no group scores above the median");
+                        if h.name == g.name {
+                            ir.reason =
+                                Some("reference: the group with the highest scoring rate".into());
+                            out.push((ir, Test::None));
+                        } else {
+                            ir = ir.ci(katz_ratio(x, s.n, hx, h.stats.n, p.confidence));
+                            ir.p_value = two_by_two_p((x, s.n), (hx, h.stats.n));
+                            ir.detectable_ratio = rate(hx, h.stats.n).and_then(|pr| {
+                                min_detectable_ratio(s.n, h.stats.n, pr, p.alpha, 0.8)
+                            });
+                            let pv = ir.p_value;
+                            out.push((ir, Test::New(pv)));
+                        }
+                    }
+                    None => out.push((
+                        ir.value(
+                            None,
+                            "undefined: no group is large enough to serve as the reference",
+                        ),
+                        Test::None,
+                    )),
+                }
+            }
+            None => {
+                out.push((row("scoring_rate").value(None, no_median), Test::None));
+                out.push((
+                    row("scoring_impact_ratio").value(None, no_median),
+                    Test::None,
+                ));
+            }
+        }
+        if has_label {
+            out.push((
+                row("auc")
+                    .value(a, "undefined: the group has only one label value")
+                    .ci(ci[2]),
+                Test::None,
+            ));
+            out.push((
+                row("ece")
+                    .value(
+                        e,
+                        "undefined: scores are not probabilities in [0, 1], or the group is empty",
+                    )
+                    .ci(ci[3]),
+                Test::None,
+            ));
+        }
+        if let (Some(r), Some(rc)) = (reference.as_ref(), pair_ref) {
+            let [sm, ks, w] = pair_values(&s.scores, rc);
+            let with_ref = |m: &str| {
+                let mut x = row(m);
+                x.reference = Some(r.name.clone());
+                x
+            };
+            out.push((
+                with_ref("smd")
+                    .value(sm, "undefined: the pooled standard deviation is 0")
+                    .ci(ci[4]),
+                Test::None,
+            ));
+            let mut k = with_ref("ks")
+                .value(ks, "undefined: an empty score distribution")
+                .ci(ci[5]);
+            k.p_value = ks_two_sample(&counts(&s.scores), &counts(rc)).map(|t| t.p_value);
+            let pv = k.p_value;
+            out.push((k, Test::New(pv)));
+            out.push((
+                with_ref("wasserstein")
+                    .value(w, "undefined: an empty score distribution")
+                    .ci(ci[6]),
+                Test::None,
+            ));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Rendering: the audit document into audit.json, metrics.csv, audit.md and audit.html.
+//!
+//! Renderers are pure functions from `&Audit` to a `String`. [`write_all`] writes them into a
+//! temporary folder beside the output folder and moves it into place only when every file is
+//! written, so a failed run never leaves a half-written report.
+
+mod csv;
+mod html;
+mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use crate::audit::Audit;
+use crate::error::{Error, Result};
+use crate::spec::OutputFormat;
+
+pub use csv::render_csv;
+pub use html::render_html;
+pub use markdown::render_markdown;
+
+/// audit.json: the whole document, pretty-printed, deterministic.
+pub fn render_json(audit: &Audit) -> String {
+    let mut s = serde_json::to_string_pretty(audit).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn write_err(path: &Path, e: std::io::Error) -> Error {
+    let hint = match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Some("choose a folder you can write to with --out DIR".into())
+        }
+        _ => Some("check that the parent folder exists and has free space; choose another with --out DIR".into()),
+    };
+    Error::Write {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+        hint,
+    }
+}
+
+/// Writes `files` (name, content) into `dir` atomically: all or nothing.
+pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !parent.is_dir() {
+        return Err(Error::Write {
+            path: dir.to_path_buf(),
+            reason: format!("the parent folder {} does not exist", parent.display()),
+            hint: Some("create it first, or choose another folder with --out DIR".into()),
+        });
+    }
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+    let tmp = parent.join(format!(".{name}.candor-tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).map_err(|e| write_err(dir, e))?;
+    let result = (|| {
+        for (file, content) in files {
+            let p = tmp.join(file);
+            if let Some(sub) = p.parent() {
+                std::fs::create_dir_all(sub).map_err(|e| write_err(&p, e))?;
+            }
+            std::fs::write(&p, content).map_err(|e| write_err(&p, e))?;
+        }
+        let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::rename(dir, &old).map_err(|e| write_err(dir, e))?;
+        }
+        std::fs::rename(&tmp, dir).map_err(|e| write_err(dir, e))?;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Renders the requested formats and writes them to the audit's output folder.
+pub fn write_all(audit: &Audit, dir: &Path, formats: &[OutputFormat]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for f in formats {
+        let (name, content) = match f {
+            OutputFormat::Json => ("audit.json", render_json(audit)),
+            OutputFormat::Csv => ("metrics.csv", render_csv(audit)),
+            OutputFormat::Md => ("audit.md", render_markdown(audit)),
+            OutputFormat::Html => ("audit.html", render_html(audit)),
+        };
+        files.push((name.to_string(), content));
+    }
+    write_files(dir, &files)?;
+    Ok(files.iter().map(|(n, _)| dir.join(n)).collect())
+}
+
+/// A number for people: up to 4 decimals, trailing zeros trimmed.
+pub fn num(x: Option<f64>) -> String {
+    match x {
+        None => "–".into(),
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
+        Some(v) => {
+            let s = format!("{v:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn num_formats() {
+        assert_eq!(num(Some(3.0)), "3");
+        assert_eq!(num(Some(0.448468)), "0.4485");
+        assert_eq!(num(Some(0.5)), "0.5");
+        assert_eq!(num(None), "–");
+    }
+
+    #[test]
+    fn write_is_all_or_nothing() {
+        let base = std::env::temp_dir().join(format!("candor-wr-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        std::fs::create_dir_all(&base).unwrap();
+        let out = base.join("out");
+        write_files(&out, &[("a.txt".into(), "1".into())]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "1");
+        // Rewriting replaces the folder as a whole.
+        write_files(&out, &[("b.txt".into(), "2".into())]).unwrap();
+        assert!(!out.join("a.txt").exists());
+        let missing = base.join("nope").join("out");
+        let e = write_files(&missing, &[]).unwrap_err();
+        assert!(e.to_string().contains("does not exist"), "{e}");
+    }
+}

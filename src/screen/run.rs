@@ -1,0 +1,383 @@
+//! Screening: the four layers of evidence combined into one finding per (column, category).
+//!
+//! Takes plain inputs ([`ScreenInput`]) and returns a [`Screen`]: findings worst first, the
+//! ranked proxy table, and the surrogate used for the "use" layer. A column is a
+//! `prohibited_input` finding when its name, description or values match a category directly;
+//! a `proxy` finding when its name matches a proxy entry or when it predicts a protected
+//! attribute strongly (AUC >= 0.70 or association >= 0.30). With a decision or score, each
+//! flagged column gets a use test: `used = true` when the likelihood-ratio test is significant
+//! after Holm correction across the tested columns and setting the input to its neutral value
+//! changes at least one surrogate decision.
+
+use serde::Serialize;
+
+use super::content::{OffHours, ValueMatch, WorkingHours, off_hours_share, sniff_values};
+use super::features::Feature;
+use super::names::{MatchKind, NameMatch, match_column};
+use super::policy::{Category, Pack, RuleQuery, Severity, Stage, resolve};
+use super::proxy::{ProxyStat, proxy_stats};
+use super::usage::{Surrogate, Target, UsageTest, subsample_indices, usage_tests};
+use crate::metrics::significance::holm;
+
+/// AUC from which an input is reported as a proxy.
+pub const PROXY_AUC: f64 = 0.70;
+/// Association (Cramér's V or correlation ratio) from which an input is reported as a proxy.
+pub const PROXY_ASSOCIATION: f64 = 0.30;
+/// Rows above which the use layer fits its surrogates on a seeded sample.
+pub const USAGE_MAX_ROWS: usize = 200_000;
+
+/// One input column, in plain form.
+pub struct InputColumn {
+    pub name: String,
+    /// From the data dictionary.
+    pub description: Option<String>,
+    /// Distinct values with counts (for the content layer).
+    pub values: Vec<(String, u64)>,
+    /// The column as a model input; None when it cannot be one (e.g. free text, timestamps).
+    pub feature: Option<Feature>,
+    /// Declared collection purpose (data dictionary), for the purpose-limitation check.
+    pub purpose: Option<String>,
+}
+
+/// A protected attribute, as codes.
+pub struct AttributeCodes {
+    pub name: String,
+    pub levels: Vec<String>,
+    pub codes: Vec<u32>,
+}
+
+/// Everything screening needs.
+pub struct ScreenInput<'a> {
+    pub columns: Vec<InputColumn>,
+    pub attributes: Vec<AttributeCodes>,
+    /// The decision (preferred) or score, for the use layer.
+    pub target: Option<Target<'a>>,
+    pub stage: Stage,
+    pub packs: Vec<&'a Pack>,
+    pub categories: &'a [Category],
+    pub hours: WorkingHours,
+    pub alpha: f64,
+    pub seed: u64,
+}
+
+/// A legal source behind a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegalSource {
+    pub pack: String,
+    pub jurisdiction: String,
+    pub citation: String,
+    pub severity: String,
+    pub summary: String,
+}
+
+/// The evidence of each layer for one finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Evidence {
+    pub name: Vec<NameMatch>,
+    pub content: Vec<ValueMatch>,
+    pub off_hours: Option<OffHours>,
+    pub usage: Option<UsageTest>,
+    /// The use test's p-value after Holm correction across the tested columns.
+    pub usage_p_adjusted: Option<f64>,
+    pub proxy: Vec<ProxyStat>,
+}
+
+/// One input the law restricts (or that stands in for a protected attribute).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputFinding {
+    /// `prohibited_input` or `proxy`.
+    pub kind: String,
+    pub column: String,
+    pub category: String,
+    pub category_label_en: String,
+    pub category_label_zh: String,
+    /// `block`, `high`, `medium` or `review` (the worst over the selected packs).
+    pub severity: String,
+    pub stage: String,
+    pub legal_sources: Vec<LegalSource>,
+    /// Whether the algorithm relies on the input; None without a decision or score.
+    pub used: Option<bool>,
+    pub evidence: Evidence,
+    /// One sentence in plain English.
+    pub summary: String,
+}
+
+/// The screening result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Screen {
+    pub findings: Vec<InputFinding>,
+    /// Every (input, attribute) association, strongest first.
+    pub proxies: Vec<ProxyStat>,
+    pub surrogate: Option<Surrogate>,
+    /// Why the use layer did not run, when it did not.
+    pub usage_note: Option<String>,
+}
+
+fn category<'a>(cats: &'a [Category], id: &str) -> Option<&'a Category> {
+    cats.iter().find(|c| c.id == id)
+}
+
+/// The category a protected attribute column stands for (by its name), e.g. hukou ->
+/// hukou_origin.
+pub fn attribute_category(name: &str, cats: &[Category]) -> Option<String> {
+    match_column(name, None, cats)
+        .into_iter()
+        .filter(|m| m.kind == MatchKind::Direct)
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .map(|m| m.category)
+}
+
+fn sources(packs: &[&Pack], category: &str, stage: Stage, via_proxy: Option<&str>) -> (Option<Severity>, Vec<LegalSource>) {
+    let r = resolve(
+        packs,
+        &RuleQuery {
+            category,
+            stage,
+            flags: &[],
+            via_proxy,
+        },
+    );
+    let list = r
+        .applicable
+        .iter()
+        .map(|a| LegalSource {
+            pack: a.pack.to_string(),
+            jurisdiction: a.jurisdiction.to_string(),
+            citation: a.rule.citation.clone(),
+            severity: a.severity.as_str().to_string(),
+            summary: a.rule.summary_en.clone(),
+        })
+        .collect();
+    (r.severity, list)
+}
+
+fn severity_rank(s: &str) -> u8 {
+    match s {
+        "block" => 4,
+        "high" => 3,
+        "medium" => 2,
+        _ => 1,
+    }
+}
+
+/// A (column, category) pair under consideration.
+struct Candidate {
+    col: usize,
+    category: String,
+    kind: &'static str,
+    via_proxy: Option<String>,
+    evidence: Evidence,
+}
+
+/// The index of the candidate for (column, category), added if new. A direct match upgrades a
+/// proxy candidate.
+fn add(cands: &mut Vec<Candidate>, col: usize, category: &str, kind: &'static str, via: Option<String>) -> usize {
+    if let Some(k) = cands.iter().position(|x| x.col == col && x.category == category) {
+        if kind == "prohibited_input" {
+            cands[k].kind = kind;
+            cands[k].via_proxy = None;
+        }
+        return k;
+    }
+    cands.push(Candidate {
+        col,
+        category: category.to_string(),
+        kind,
+        via_proxy: via,
+        evidence: Evidence::default(),
+    });
+    cands.len() - 1
+}
+
+/// Runs the layers and combines them.
+pub fn screen(input: &ScreenInput) -> Screen {
+    let cats = input.categories;
+    // Layer d: proxies, for every input against every attribute.
+    let mut proxies: Vec<ProxyStat> = Vec::new();
+    for c in &input.columns {
+        let Some(f) = &c.feature else { continue };
+        if input.attributes.iter().any(|a| a.name == c.name) {
+            continue;
+        }
+        for a in &input.attributes {
+            if let Some(p) = proxy_stats(f, &a.name, &a.levels, &a.codes) {
+                proxies.push(p);
+            }
+        }
+    }
+    proxies.sort_by(|a, b| {
+        let key = |p: &ProxyStat| p.auc.unwrap_or(0.5).max(0.5 + p.association / 2.0);
+        key(b).total_cmp(&key(a)).then(a.column.cmp(&b.column)).then(a.attribute.cmp(&b.attribute))
+    });
+
+    // Layers a and b: candidates per (column, category).
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (i, c) in input.columns.iter().enumerate() {
+        let names = match_column(&c.name, c.description.as_deref(), cats);
+        let content = sniff_values(&c.values, cats);
+        let off = off_hours_share(&c.values, &input.hours).filter(|o| o.parsed_rows * 2 >= o.parsed_rows + o.unparsable_rows);
+        for m in names {
+            let kind = if m.kind == MatchKind::Direct { "prohibited_input" } else { "proxy" };
+            let k = add(&mut cands, i, &m.category, kind, m.proxy.clone().filter(|_| m.kind == MatchKind::Proxy));
+            cands[k].evidence.name.push(m);
+        }
+        for v in content {
+            let k = add(&mut cands, i, &v.category, "prohibited_input", None);
+            cands[k].evidence.content.push(v);
+        }
+        if let Some(o) = off.filter(|o| o.off_hours_rows > 0) {
+            let k = add(&mut cands, i, "off_hours_private_life", "prohibited_input", None);
+            cands[k].evidence.off_hours = Some(o);
+        }
+        // Strong data proxies.
+        for p in proxies.iter().filter(|p| p.column == c.name) {
+            let strong = p.auc.is_some_and(|a| a >= PROXY_AUC) || p.association >= PROXY_ASSOCIATION;
+            if !strong {
+                continue;
+            }
+            if let Some(cat) = attribute_category(&p.attribute, cats) {
+                let k = add(&mut cands, i, &cat, "proxy", None);
+                cands[k].evidence.proxy.push(p.clone());
+            }
+        }
+    }
+    // Attach the proxy statistics of flagged proxy columns against their attribute.
+    for cand in cands.iter_mut().filter(|c| c.kind == "proxy" && c.evidence.proxy.is_empty()) {
+        let col = &input.columns[cand.col].name;
+        cand.evidence.proxy = proxies
+            .iter()
+            .filter(|p| &p.column == col && attribute_category(&p.attribute, cats).as_deref() == Some(cand.category.as_str()))
+            .cloned()
+            .collect();
+    }
+
+    // Layer c: use.
+    let mut surrogate = None;
+    let mut usage_note = None;
+    let mut used_by_col: Vec<Option<(UsageTest, f64)>> = vec![None; input.columns.len()];
+    if let Some(target) = &input.target {
+        let feats: Vec<(usize, &Feature)> = input
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.feature.as_ref().map(|f| (i, f)))
+            .collect();
+        let n = match target {
+            Target::Binary(v) => v.len(),
+            Target::Continuous(v) => v.len(),
+        };
+        let idx = (n > USAGE_MAX_ROWS).then(|| subsample_indices(n, USAGE_MAX_ROWS, input.seed));
+        let features: Vec<Feature> = feats
+            .iter()
+            .map(|(_, f)| match &idx {
+                Some(ix) => f.take(ix).unwrap_or_else(|| (*f).clone()),
+                None => (*f).clone(),
+            })
+            .collect();
+        let flagged: Vec<usize> = feats
+            .iter()
+            .enumerate()
+            .filter(|(_, (i, _))| cands.iter().any(|c| c.col == *i))
+            .map(|(k, _)| k)
+            .collect();
+        let (bin, cont): (Vec<bool>, Vec<f64>);
+        let t = match (target, &idx) {
+            (Target::Binary(v), Some(ix)) => {
+                bin = ix.iter().map(|&i| v[i]).collect();
+                Target::Binary(&bin)
+            }
+            (Target::Continuous(v), Some(ix)) => {
+                cont = ix.iter().map(|&i| v[i]).collect();
+                Target::Continuous(&cont)
+            }
+            (Target::Binary(v), None) => Target::Binary(v),
+            (Target::Continuous(v), None) => Target::Continuous(v),
+        };
+        if flagged.is_empty() {
+            usage_note = Some("no flagged input to test".into());
+        } else {
+            match usage_tests(t, &features, &flagged) {
+                Ok((s, tests)) => {
+                    let p: Vec<f64> = tests.iter().map(|t| t.p_value).collect();
+                    let adj = holm(&p);
+                    for ((k, test), pa) in flagged.iter().zip(tests).zip(adj) {
+                        used_by_col[feats[*k].0] = Some((test, pa));
+                    }
+                    if idx.is_some() {
+                        usage_note = Some(format!("surrogates fitted on a seeded sample of {USAGE_MAX_ROWS} rows"));
+                    }
+                    surrogate = Some(s);
+                }
+                Err(e) => usage_note = Some(format!("the use layer could not run: {e}")),
+            }
+        }
+    } else {
+        usage_note = Some("no decision or score: the use layer needs one (run `candor audit`)".into());
+    }
+
+    let mut findings: Vec<InputFinding> = cands
+        .into_iter()
+        .map(|mut c| {
+            let col = &input.columns[c.col];
+            let (sev, legal) = sources(&input.packs, &c.category, input.stage, c.via_proxy.as_deref());
+            let cat = category(cats, &c.category);
+            let severity = sev
+                .or_else(|| cat.map(|k| if c.kind == "proxy" { Severity::Review } else { k.default_severity }))
+                .unwrap_or(Severity::Review)
+                .as_str()
+                .to_string();
+            let used = used_by_col[c.col].as_ref().map(|(t, pa)| *pa < input.alpha && t.decisions_changed > 0);
+            if let Some((t, pa)) = &used_by_col[c.col] {
+                c.evidence.usage = Some(t.clone());
+                c.evidence.usage_p_adjusted = Some(*pa);
+            }
+            let label = cat.map_or(c.category.clone(), |k| k.label_en.clone());
+            let what = if c.kind == "proxy" {
+                format!("'{}' can stand in for {}", col.name, label.to_lowercase())
+            } else {
+                format!("'{}' holds {}", col.name, label.to_lowercase())
+            };
+            let use_text = match (&used, &c.evidence.usage) {
+                (Some(true), Some(t)) => format!(
+                    "; the algorithm relies on it: removing it changes {} of {} surrogate decisions (likelihood-ratio p = {:.2e})",
+                    t.decisions_changed, t.n, t.p_value
+                ),
+                (Some(false), _) => "; present, but the algorithm does not measurably rely on it".into(),
+                _ => String::new(),
+            };
+            let cite = legal.first().map(|l| format!(" ({})", l.citation)).unwrap_or_default();
+            InputFinding {
+                kind: c.kind.to_string(),
+                column: col.name.clone(),
+                category: c.category.clone(),
+                category_label_en: label,
+                category_label_zh: cat.map_or(String::new(), |k| k.label_zh.clone()),
+                severity: severity.clone(),
+                stage: input.stage.as_str().to_string(),
+                legal_sources: legal,
+                used,
+                evidence: c.evidence,
+                summary: format!("{what}{cite}{use_text}"),
+            }
+        })
+        .collect();
+    // Worst first: used before unused, then severity, direct before proxy, then names.
+    findings.sort_by(|a, b| {
+        let u = |f: &InputFinding| match f.used {
+            Some(true) => 2,
+            None => 1,
+            Some(false) => 0,
+        };
+        u(b).cmp(&u(a))
+            .then(severity_rank(&b.severity).cmp(&severity_rank(&a.severity)))
+            .then((a.kind == "proxy").cmp(&(b.kind == "proxy")))
+            .then(a.column.cmp(&b.column))
+            .then(a.category.cmp(&b.category))
+    });
+    Screen {
+        findings,
+        proxies,
+        surrogate,
+        usage_note,
+    }
+}

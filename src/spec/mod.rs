@@ -1,0 +1,330 @@
+//! The audit description: a TOML spec file and command-line flags, resolved into one
+//! validated [`AuditSpec`].
+//!
+//! Precedence (documented in README.md): built-in defaults < spec file < flags. Paths in a spec
+//! file are relative to the spec file's folder. Unknown keys are errors that name the key and
+//! the closest valid key. Validation that needs the data (do the columns exist?) happens in
+//! `data`; everything that can be checked without the data is checked here, once.
+
+mod keys;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+pub use keys::check_keys;
+
+/// The raw spec as written in a TOML file or assembled from flags. Every field is optional so
+/// that flags can override a file field by field.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SpecFile {
+    #[serde(default)]
+    pub data: DataSection,
+    #[serde(default)]
+    pub decision: DecisionSection,
+    #[serde(default)]
+    pub score: ScoreSection,
+    #[serde(default)]
+    pub label: LabelSection,
+    #[serde(default)]
+    pub groups: GroupsSection,
+    #[serde(default)]
+    pub features: FeaturesSection,
+    #[serde(default)]
+    pub stats: StatsSection,
+    #[serde(default)]
+    pub output: OutputSection,
+    #[serde(default)]
+    pub gates: GatesSection,
+    #[serde(default)]
+    pub screen: ScreenSection,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenSection {
+    /// Policy packs that apply, e.g. `["pipl", "cn-labour"]`. Default: all built-in packs.
+    pub policy: Option<Vec<String>>,
+    /// Extra policy pack files (same schema as policies/*.toml).
+    pub policy_files: Option<Vec<PathBuf>>,
+    /// Decision stage: recruitment, employment (default), termination, post_termination.
+    pub stage: Option<String>,
+    /// Data dictionary CSV with columns `column,description[,purpose]`.
+    pub dictionary: Option<PathBuf>,
+    /// Working days, 1 = Monday ... 7 = Sunday. Default Monday to Friday.
+    pub working_days: Option<Vec<u8>>,
+    /// Working hours as "HH:MM-HH:MM". Default "08:00-19:00".
+    pub working_hours: Option<String>,
+    /// Offset of the timestamps' local time from UTC, in minutes (480 for China). Default 0:
+    /// timestamps without an offset are read as local time.
+    pub utc_offset_minutes: Option<i32>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DataSection {
+    /// The table to audit (CSV, Parquet, NDJSON or Arrow IPC).
+    pub path: Option<PathBuf>,
+    /// Overrides the format inferred from the extension.
+    pub format: Option<String>,
+    /// CSV field separator (one character; `\t` for tab). Default `,`.
+    pub delimiter: Option<String>,
+    /// Whether the CSV has a header line. Default true. Without a header, columns are named
+    /// `column_1`, `column_2`, ... (by position, from 1).
+    pub has_header: Option<bool>,
+    /// Text encoding of a CSV file: `utf-8` (default), `gbk`, `gb18030`, or any WHATWG label.
+    pub encoding: Option<String>,
+    /// Cell values read as missing. Default `["", "NA", "?"]`.
+    pub na_values: Option<Vec<String>>,
+    /// SQL predicate restricting the population (polars SQL), e.g. `age >= 18`.
+    #[serde(rename = "where")]
+    pub where_: Option<String>,
+    /// Column identifying the worker.
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionSection {
+    /// Column holding the algorithm's decision.
+    pub column: Option<String>,
+    /// Value(s) counted as the positive decision.
+    pub positive: Option<Vec<String>>,
+    /// Value(s) counted as the negative decision (needed when more than one value is left).
+    pub negative: Option<Vec<String>>,
+    /// For multi-class decisions: the classes, each audited one-vs-rest.
+    pub classes: Option<Vec<String>>,
+    /// `positive` if the positive decision helps the worker (hired, promoted), `negative` if it
+    /// harms them (flagged, dismissed). Default `positive`.
+    pub favorable: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreSection {
+    /// Numeric column holding the algorithm's score.
+    pub column: Option<String>,
+    /// When set (and no decision column is given), the decision is `score >= threshold`.
+    pub threshold: Option<f64>,
+    /// `high` if a higher score is better for the worker, `low` otherwise. Default `high`.
+    pub favorable: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LabelSection {
+    /// Column holding the ground truth (what actually happened).
+    pub column: Option<String>,
+    /// The label value counted as positive. Default: `1`, `true` or `yes` when present.
+    pub positive: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GroupsSection {
+    /// Group attribute columns (sex, race, age band, hukou, ...).
+    pub attributes: Option<Vec<String>>,
+    /// Intersections, each a list of attributes (e.g. `[["sex", "race"]]`).
+    pub intersections: Option<Vec<Vec<String>>>,
+    /// Also audit every k-way intersection of the attributes up to this k (0 = off).
+    pub max_k: Option<usize>,
+    /// Groups smaller than this are reported as insufficient, never as parity. Default 30.
+    pub min_group_size: Option<u64>,
+    /// Reference for comparisons: `highest` (default), `largest`, `population`.
+    pub reference: Option<String>,
+    /// Named reference groups per attribute, e.g. `{ race = "Caucasian" }`.
+    pub references: Option<std::collections::BTreeMap<String, String>>,
+    /// Exclude groups below this share of the data from impact ratios (NYC LL144 allows 0.02),
+    /// still disclosing their counts and rates. Default 0 (off).
+    pub exclude_below_share: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FeaturesSection {
+    /// The inputs the algorithm used.
+    pub columns: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StatsSection {
+    /// Confidence level of every interval. Default 0.95.
+    pub confidence: Option<f64>,
+    /// Significance level for verdicts, after correction. Default 0.05.
+    pub alpha: Option<f64>,
+    /// Multiple-comparison correction: `holm` (default) or `bh`.
+    pub correction: Option<String>,
+    /// Bootstrap replicates for metrics without an analytic interval. Default 2000.
+    pub bootstrap: Option<usize>,
+    /// Seed of every random draw. Default 20261123.
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OutputSection {
+    /// Output folder. Default `candor-report`.
+    pub dir: Option<PathBuf>,
+    /// Formats to write: any of json, csv, md, html. Default all.
+    pub formats: Option<Vec<String>>,
+    /// Report language: `en` or `zh`. Default `en`.
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GatesSection {
+    /// Conditions that make `candor audit` exit with code 1, e.g. `impact_ratio<0.8`.
+    pub fail_on: Option<Vec<String>>,
+}
+
+impl SpecFile {
+    /// Reads and parses a TOML spec. Relative paths inside are resolved against the spec's
+    /// folder.
+    pub fn from_path(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+            hint: Some("check the path given to --spec".into()),
+        })?;
+        let mut spec = Self::from_toml(&text, &path.display().to_string())?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        if let Some(p) = spec.data.path.as_mut().filter(|p| p.is_relative()) {
+            *p = base.join(&*p);
+        }
+        if let Some(p) = spec.output.dir.as_mut().filter(|p| p.is_relative()) {
+            *p = base.join(&*p);
+        }
+        if let Some(p) = spec.screen.dictionary.as_mut().filter(|p| p.is_relative()) {
+            *p = base.join(&*p);
+        }
+        for p in spec.screen.policy_files.iter_mut().flatten() {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        }
+        Ok(spec)
+    }
+
+    /// Parses TOML text; `origin` names the source in messages.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Self> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let (line, col) = line_col(text, e.span().map(|s| s.start).unwrap_or(0));
+            Error::spec(
+                format!("{origin}:{line}:{col}"),
+                format!("invalid TOML: {}", e.message()),
+                Some("see docs/spec.md or run `candor init DATA` for a valid starter spec".into()),
+            )
+        })?;
+        check_keys(&table, origin)?;
+        SpecFile::deserialize(table).map_err(|e| {
+            Error::spec(
+                origin,
+                format!("invalid value: {}", e.message()),
+                Some("see docs/spec.md for the type of each key".into()),
+            )
+        })
+    }
+
+    /// Overlays `other` on `self`: every field set in `other` wins.
+    pub fn overlay(mut self, other: SpecFile) -> SpecFile {
+        macro_rules! take {
+            ($($sec:ident . $field:ident),* $(,)?) => {
+                $( if other.$sec.$field.is_some() { self.$sec.$field = other.$sec.$field; } )*
+            };
+        }
+        take!(
+            data.path, data.format, data.delimiter, data.has_header, data.encoding,
+            data.na_values, data.where_, data.id,
+            decision.column, decision.positive, decision.negative, decision.classes,
+            decision.favorable,
+            score.column, score.threshold, score.favorable,
+            label.column, label.positive,
+            groups.attributes, groups.intersections, groups.max_k, groups.min_group_size,
+            groups.reference, groups.references, groups.exclude_below_share,
+            features.columns,
+            stats.confidence, stats.alpha, stats.correction, stats.bootstrap, stats.seed,
+            output.dir, output.formats, output.lang,
+            gates.fail_on,
+            screen.policy, screen.policy_files, screen.stage, screen.dictionary,
+            screen.working_days, screen.working_hours, screen.utc_offset_minutes,
+        );
+        self
+    }
+
+    /// Validates everything that can be checked without the data.
+    pub fn check(self) -> Result<AuditSpec> {
+        resolve::check(self, true)
+    }
+
+    /// Validates a spec for `candor screen`, where the decision is optional.
+    pub fn check_screen(self) -> Result<AuditSpec> {
+        resolve::check(self, false)
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+mod resolve;
+
+pub use resolve::{
+    AuditSpec, CsvOptions, DataSpec, DecisionSpec, FileFormat, Gate, GateOp, LabelSpec, ScreenSpec,
+    OutputFormat, ReferenceRule, ScoreSpec, StatsSpec,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_closest() {
+        let err = SpecFile::from_toml("[decision]\ncolum = \"x\"\n", "a.toml").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("unknown key 'decision.colum'"), "{msg}");
+        assert_eq!(err.hint(), Some("did you mean 'column'?"));
+    }
+
+    #[test]
+    fn unknown_section_names_closest() {
+        let err = SpecFile::from_toml("[grups]\nattributes = [\"a\"]\n", "a.toml").unwrap_err();
+        assert!(err.to_string().contains("unknown section 'grups'"));
+        assert_eq!(err.hint(), Some("did you mean 'groups'?"));
+    }
+
+    #[test]
+    fn invalid_toml_names_line() {
+        let err = SpecFile::from_toml("[data]\npath = \n", "s.toml").unwrap_err();
+        assert!(err.to_string().starts_with("s.toml:2:"), "{err}");
+        assert!(err.to_string().contains("invalid TOML"));
+    }
+
+    #[test]
+    fn flags_override_file() {
+        let file = SpecFile::from_toml(
+            "[decision]\ncolumn = \"a\"\npositive = [\"1\"]\n[groups]\nattributes = [\"sex\"]\n",
+            "f",
+        )
+        .unwrap();
+        let mut flags = SpecFile::default();
+        flags.decision.column = Some("b".into());
+        let merged = file.overlay(flags);
+        assert_eq!(merged.decision.column.as_deref(), Some("b"));
+        assert_eq!(merged.decision.positive, Some(vec!["1".to_string()]));
+        assert_eq!(merged.groups.attributes, Some(vec!["sex".to_string()]));
+    }
+
+    #[test]
+    fn wrong_type_is_error() {
+        let err = SpecFile::from_toml("[stats]\nseed = \"x\"\n", "f").unwrap_err();
+        assert!(err.to_string().contains("invalid value"), "{err}");
+    }
+}

@@ -1,0 +1,637 @@
+//! `SpecFile` -> `AuditSpec`: defaults applied, every value checked once.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::SpecFile;
+use crate::error::{Error, Result, did_you_mean};
+
+/// Input file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Csv,
+    Parquet,
+    Ndjson,
+    Ipc,
+}
+
+impl FileFormat {
+    const NAMES: [&'static str; 8] = [
+        "csv", "tsv", "parquet", "ndjson", "jsonl", "ipc", "arrow", "feather",
+    ];
+
+    /// From a format name or file extension.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "csv" | "tsv" | "txt" => Some(Self::Csv),
+            "parquet" | "pq" => Some(Self::Parquet),
+            "ndjson" | "jsonl" | "json" => Some(Self::Ndjson),
+            "ipc" | "arrow" | "feather" => Some(Self::Ipc),
+            _ => None,
+        }
+    }
+}
+
+/// CSV reading options.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CsvOptions {
+    pub delimiter: char,
+    pub has_header: bool,
+    /// WHATWG name of the encoding (`UTF-8`, `GBK`, `gb18030`, ...).
+    pub encoding: String,
+    pub na_values: Vec<String>,
+}
+
+/// Where the data comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DataSpec {
+    pub path: PathBuf,
+    pub format: FileFormat,
+    pub csv: CsvOptions,
+    #[serde(rename = "where")]
+    pub where_: Option<String>,
+    pub id: Option<String>,
+}
+
+/// How the decision is read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionSpec {
+    /// None when the decision is derived from the score and threshold.
+    pub column: Option<String>,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+    /// Non-empty for a multi-class decision (each class audited one-vs-rest).
+    pub classes: Vec<String>,
+    /// True when the positive decision helps the worker.
+    pub positive_is_favorable: bool,
+}
+
+/// The score, if any.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreSpec {
+    pub column: String,
+    pub threshold: Option<f64>,
+    pub higher_is_favorable: bool,
+}
+
+/// The ground truth, if any.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabelSpec {
+    pub column: String,
+    pub positive: Option<String>,
+}
+
+/// Which group a comparison is made against.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceRule {
+    /// The group with the highest favorable rate (the four-fifths rule, NYC LL144).
+    Highest,
+    /// The largest group.
+    Largest,
+    /// The whole population of the audit.
+    Population,
+}
+
+/// Statistical settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatsSpec {
+    pub confidence: f64,
+    pub alpha: f64,
+    /// `holm` or `bh`.
+    pub correction: String,
+    pub bootstrap: usize,
+    pub seed: u64,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    Json,
+    Csv,
+    Md,
+    Html,
+}
+
+/// Comparison operators in `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum GateOp {
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+}
+
+/// A condition that fails the audit (exit code 1) when any group's metric meets it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gate {
+    pub metric: String,
+    pub op: GateOp,
+    pub value: f64,
+}
+
+impl Gate {
+    /// True when `x` breaches the gate.
+    pub fn breached_by(&self, x: f64) -> bool {
+        match self.op {
+            GateOp::Lt => x < self.value,
+            GateOp::Le => x <= self.value,
+            GateOp::Gt => x > self.value,
+            GateOp::Ge => x >= self.value,
+        }
+    }
+
+    fn parse(text: &str) -> Result<Gate> {
+        let t = text.trim();
+        let ops = [("<=", GateOp::Le), (">=", GateOp::Ge), ("<", GateOp::Lt), (">", GateOp::Gt)];
+        for (sym, op) in ops {
+            if let Some((m, v)) = t.split_once(sym) {
+                let value: f64 = v.trim().parse().map_err(|_| {
+                    Error::spec(
+                        "--fail-on",
+                        format!("'{text}': '{}' is not a number", v.trim()),
+                        Some("write a condition such as impact_ratio<0.8".into()),
+                    )
+                })?;
+                return Ok(Gate {
+                    metric: m.trim().to_string(),
+                    op,
+                    value,
+                });
+            }
+        }
+        Err(Error::spec(
+            "--fail-on",
+            format!("'{text}' has no comparison (<, <=, >, >=)"),
+            Some("write a condition such as impact_ratio<0.8".into()),
+        ))
+    }
+}
+
+/// The validated audit description every later stage takes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditSpec {
+    pub data: DataSpec,
+    pub decision: DecisionSpec,
+    pub score: Option<ScoreSpec>,
+    pub label: Option<LabelSpec>,
+    pub attributes: Vec<String>,
+    pub intersections: Vec<Vec<String>>,
+    pub max_k: usize,
+    pub min_group_size: u64,
+    pub reference: ReferenceRule,
+    pub references: BTreeMap<String, String>,
+    pub exclude_below_share: f64,
+    pub features: Vec<String>,
+    pub stats: StatsSpec,
+    pub output_dir: PathBuf,
+    pub formats: Vec<OutputFormat>,
+    pub lang: String,
+    pub gates: Vec<Gate>,
+    pub screen: ScreenSpec,
+}
+
+/// Screening settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreenSpec {
+    /// Pack ids; empty = every built-in pack.
+    pub policy: Vec<String>,
+    pub policy_files: Vec<PathBuf>,
+    pub stage: String,
+    pub dictionary: Option<PathBuf>,
+    pub working_days: Vec<u8>,
+    /// Minutes since midnight.
+    pub start: u16,
+    pub end: u16,
+    pub utc_offset_minutes: i32,
+}
+
+fn parse_hhmm(s: &str) -> Option<u16> {
+    let (h, m) = s.trim().split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
+}
+
+fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
+    let stage = f.stage.clone().unwrap_or_else(|| "employment".into());
+    one_of(
+        "screen.stage (--stage)",
+        &stage,
+        &["recruitment", "employment", "termination", "post_termination"],
+    )?;
+    let hours = f.working_hours.clone().unwrap_or_else(|| "08:00-19:00".into());
+    let (start, end) = hours
+        .split_once('-')
+        .and_then(|(a, b)| Some((parse_hhmm(a)?, parse_hhmm(b)?)))
+        .ok_or_else(|| {
+            Error::spec(
+                "screen.working_hours",
+                format!("'{hours}' is not HH:MM-HH:MM"),
+                Some("write e.g. \"08:00-18:00\"".into()),
+            )
+        })?;
+    let working_days = f.working_days.clone().unwrap_or_else(|| vec![1, 2, 3, 4, 5]);
+    if let Some(d) = working_days.iter().find(|d| !(1..=7).contains(*d)) {
+        return Err(Error::spec(
+            "screen.working_days",
+            format!("{d} is not a weekday number"),
+            Some("use 1 = Monday ... 7 = Sunday".into()),
+        ));
+    }
+    Ok(ScreenSpec {
+        policy: f.policy.clone().unwrap_or_default(),
+        policy_files: f.policy_files.clone().unwrap_or_default(),
+        stage,
+        dictionary: f.dictionary.clone(),
+        working_days,
+        start,
+        end,
+        utc_offset_minutes: f.utc_offset_minutes.unwrap_or(0),
+    })
+}
+
+fn one_of(origin: &str, value: &str, valid: &[&str]) -> Result<()> {
+    if valid.contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::spec(
+            origin,
+            format!("'{value}' is not one of {}", valid.join(", ")),
+            did_you_mean(value, valid.iter().copied()),
+        ))
+    }
+}
+
+pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
+    let path = f.data.path.clone().ok_or_else(|| {
+        Error::spec(
+            "data.path",
+            "no data file given",
+            Some("pass the table as the first argument: candor audit DATA ...".into()),
+        )
+    })?;
+    let format = match &f.data.format {
+        Some(name) => FileFormat::from_name(name).ok_or_else(|| {
+            Error::spec(
+                "data.format (--input-format)",
+                format!("unknown format '{name}'"),
+                did_you_mean(name, FileFormat::NAMES),
+            )
+        })?,
+        None => {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            FileFormat::from_name(ext).ok_or_else(|| {
+                Error::spec(
+                    "data.path",
+                    format!(
+                        "cannot tell the format of '{}' from its extension",
+                        path.display()
+                    ),
+                    Some("name the format with --input-format csv|parquet|ndjson|ipc".into()),
+                )
+            })?
+        }
+    };
+    let delimiter = match f.data.delimiter.as_deref() {
+        None => {
+            if path.extension().and_then(|e| e.to_str()) == Some("tsv") {
+                '\t'
+            } else {
+                ','
+            }
+        }
+        Some("\\t") | Some("tab") => '\t',
+        Some(d) if d.len() == 1 => d.chars().next().unwrap_or(','),
+        Some(d) => {
+            return Err(Error::spec(
+                "data.delimiter (--delimiter)",
+                format!("'{d}' is not a single ASCII character"),
+                Some("use one character such as ',' ';' '|' or \\t for tab".into()),
+            ));
+        }
+    };
+    let encoding_label = f.data.encoding.clone().unwrap_or_else(|| "utf-8".into());
+    let encoding = encoding_rs::Encoding::for_label(encoding_label.as_bytes())
+        .ok_or_else(|| {
+            Error::spec(
+                "data.encoding (--encoding)",
+                format!("unknown encoding '{encoding_label}'"),
+                Some("use utf-8, gbk, gb18030, big5, shift_jis or another WHATWG label".into()),
+            )
+        })?
+        .name()
+        .to_string();
+    let csv = CsvOptions {
+        delimiter,
+        has_header: f.data.has_header.unwrap_or(true),
+        encoding,
+        na_values: f
+            .data
+            .na_values
+            .clone()
+            .unwrap_or_else(|| vec!["".into(), "NA".into(), "?".into()]),
+    };
+    let where_ = f.data.where_.clone().filter(|w| !w.trim().is_empty());
+
+    let score = match &f.score.column {
+        Some(column) => {
+            let fav = f.score.favorable.clone().unwrap_or_else(|| "high".into());
+            one_of("score.favorable (--score-favorable)", &fav, &["high", "low"])?;
+            Some(ScoreSpec {
+                column: column.clone(),
+                threshold: f.score.threshold,
+                higher_is_favorable: fav == "high",
+            })
+        }
+        None => {
+            if f.score.threshold.is_some() {
+                return Err(Error::spec(
+                    "score.threshold (--threshold)",
+                    "a threshold was given without a score column",
+                    Some("add --score COLUMN".into()),
+                ));
+            }
+            None
+        }
+    };
+    let favorable = f
+        .decision
+        .favorable
+        .clone()
+        .unwrap_or_else(|| "positive".into());
+    one_of(
+        "decision.favorable (--favorable)",
+        &favorable,
+        &["positive", "negative"],
+    )?;
+    if require_decision && f.decision.column.is_none() && score.as_ref().and_then(|s| s.threshold).is_none() {
+        return Err(Error::spec(
+            "decision.column (--decision)",
+            "no decision given",
+            Some("name the decision column with --decision COL, or derive it from a score with --score COL --threshold T".into()),
+        ));
+    }
+    if let Some(t) = score.as_ref().and_then(|s| s.threshold)
+        && !t.is_finite()
+    {
+        return Err(Error::spec(
+            "score.threshold",
+            "the threshold is not a finite number",
+            None,
+        ));
+    }
+    let decision = DecisionSpec {
+        column: f.decision.column.clone(),
+        positive: f.decision.positive.clone().unwrap_or_default(),
+        negative: f.decision.negative.clone().unwrap_or_default(),
+        classes: f.decision.classes.clone().unwrap_or_default(),
+        positive_is_favorable: favorable == "positive",
+    };
+    if !decision.classes.is_empty() && !decision.positive.is_empty() {
+        return Err(Error::spec(
+            "decision.classes",
+            "classes (multi-class) and positive (binary) were both given",
+            Some("give either the positive value(s) or the list of classes".into()),
+        ));
+    }
+    let label = f.label.column.clone().map(|column| LabelSpec {
+        column,
+        positive: f.label.positive.clone(),
+    });
+
+    let attributes = f.groups.attributes.clone().unwrap_or_default();
+    if attributes.is_empty() {
+        return Err(Error::spec(
+            "groups.attributes (--group)",
+            "no group attribute given",
+            Some("name at least one group column, e.g. --group sex".into()),
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for a in &attributes {
+        if !seen.insert(a) {
+            return Err(Error::spec(
+                "groups.attributes (--group)",
+                format!("'{a}' is listed twice"),
+                None,
+            ));
+        }
+    }
+    let intersections = f.groups.intersections.clone().unwrap_or_default();
+    for parts in &intersections {
+        if parts.len() < 2 {
+            return Err(Error::spec(
+                "groups.intersections (--intersect)",
+                format!("an intersection needs two or more attributes, got [{}]", parts.join(", ")),
+                Some("write --intersect sex,race".into()),
+            ));
+        }
+        for p in parts {
+            if !attributes.contains(p) {
+                return Err(Error::spec(
+                    "groups.intersections (--intersect)",
+                    format!("'{p}' is not a group attribute"),
+                    Some(format!("add it with --group {p}, or fix the name")),
+                ));
+            }
+        }
+    }
+    let reference = match f.groups.reference.as_deref().unwrap_or("highest") {
+        "highest" => ReferenceRule::Highest,
+        "largest" => ReferenceRule::Largest,
+        "population" => ReferenceRule::Population,
+        other => {
+            return Err(Error::spec(
+                "groups.reference (--reference)",
+                format!("'{other}' is not one of highest, largest, population"),
+                Some("name a group for one attribute with --reference-group race=Caucasian".into()),
+            ));
+        }
+    };
+    let references = f.groups.references.clone().unwrap_or_default();
+    for a in references.keys() {
+        if !attributes.contains(a) {
+            return Err(Error::spec(
+                "groups.references",
+                format!("'{a}' is not a group attribute"),
+                did_you_mean(a, attributes.iter().map(String::as_str)),
+            ));
+        }
+    }
+    let exclude_below_share = f.groups.exclude_below_share.unwrap_or(0.0);
+    if !(0.0..0.5).contains(&exclude_below_share) {
+        return Err(Error::spec(
+            "groups.exclude_below_share",
+            format!("{exclude_below_share} is not in [0, 0.5)"),
+            Some("NYC LL144 allows excluding categories under 2 %: use 0.02".into()),
+        ));
+    }
+
+    let confidence = f.stats.confidence.unwrap_or(0.95);
+    let alpha = f.stats.alpha.unwrap_or(0.05);
+    for (name, v) in [("stats.confidence", confidence), ("stats.alpha", alpha)] {
+        if !(v > 0.0 && v < 1.0) {
+            return Err(Error::spec(name, format!("{v} is not between 0 and 1"), None));
+        }
+    }
+    let correction = f.stats.correction.clone().unwrap_or_else(|| "holm".into());
+    one_of("stats.correction", &correction, &["holm", "bh"])?;
+    let bootstrap = f.stats.bootstrap.unwrap_or(2000);
+    if bootstrap > 100_000 {
+        return Err(Error::spec(
+            "stats.bootstrap (--bootstrap)",
+            format!("{bootstrap} replicates is more than the limit of 100000"),
+            Some("2000 replicates give stable 95 % intervals".into()),
+        ));
+    }
+    let stats = StatsSpec {
+        confidence,
+        alpha,
+        correction,
+        bootstrap,
+        seed: f.stats.seed.unwrap_or(20261123),
+    };
+
+    let mut formats = Vec::new();
+    for name in f
+        .output
+        .formats
+        .clone()
+        .unwrap_or_else(|| vec!["json".into(), "csv".into(), "md".into(), "html".into()])
+    {
+        let fmt = match name.trim() {
+            "json" => OutputFormat::Json,
+            "csv" => OutputFormat::Csv,
+            "md" | "markdown" => OutputFormat::Md,
+            "html" => OutputFormat::Html,
+            other => {
+                return Err(Error::spec(
+                    "output.formats (--format)",
+                    format!("unknown format '{other}'"),
+                    did_you_mean(other, ["json", "csv", "md", "html"]),
+                ));
+            }
+        };
+        if !formats.contains(&fmt) {
+            formats.push(fmt);
+        }
+    }
+    formats.sort();
+    let lang = f.output.lang.clone().unwrap_or_else(|| "en".into());
+    one_of("output.lang (--lang)", &lang, &["en", "zh"])?;
+    let gates = f
+        .gates
+        .fail_on
+        .clone()
+        .unwrap_or_default()
+        .iter()
+        .map(|g| Gate::parse(g))
+        .collect::<Result<Vec<_>>>()?;
+
+    Ok(AuditSpec {
+        data: DataSpec {
+            path,
+            format,
+            csv,
+            where_,
+            id: f.data.id.clone(),
+        },
+        decision,
+        score,
+        label,
+        attributes,
+        intersections,
+        max_k: f.groups.max_k.unwrap_or(0),
+        min_group_size: f.groups.min_group_size.unwrap_or(30),
+        reference,
+        references,
+        exclude_below_share,
+        features: f.features.columns.clone().unwrap_or_default(),
+        stats,
+        output_dir: f
+            .output
+            .dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("candor-report")),
+        formats,
+        lang,
+        gates,
+        screen: check_screen(&f.screen)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> SpecFile {
+        let mut f = SpecFile::default();
+        f.data.path = Some("x.csv".into());
+        f.decision.column = Some("d".into());
+        f.groups.attributes = Some(vec!["sex".into()]);
+        f
+    }
+
+    #[test]
+    fn defaults_applied() {
+        let s = base().check().unwrap();
+        assert_eq!(s.data.format, FileFormat::Csv);
+        assert_eq!(s.data.csv.delimiter, ',');
+        assert_eq!(s.stats.bootstrap, 2000);
+        assert_eq!(s.min_group_size, 30);
+        assert_eq!(s.formats.len(), 4);
+        assert!(s.decision.positive_is_favorable);
+    }
+
+    #[test]
+    fn gbk_label_resolves() {
+        let mut f = base();
+        f.data.encoding = Some("gbk".into());
+        assert_eq!(f.check().unwrap().data.csv.encoding, "GBK");
+    }
+
+    #[test]
+    fn unknown_format_suggests() {
+        let mut f = base();
+        f.output.formats = Some(vec!["jsn".into()]);
+        let e = f.check().unwrap_err();
+        assert_eq!(e.hint(), Some("did you mean 'json'?"));
+    }
+
+    #[test]
+    fn gate_parses() {
+        let g = Gate::parse("impact_ratio<0.8").unwrap();
+        assert_eq!(g.metric, "impact_ratio");
+        assert!(g.breached_by(0.79));
+        assert!(!g.breached_by(0.8));
+        let g = Gate::parse("fpr_diff >= 0.1").unwrap();
+        assert_eq!(g.op, GateOp::Ge);
+        assert!(Gate::parse("impact_ratio").is_err());
+    }
+
+    #[test]
+    fn intersection_needs_declared_attributes() {
+        let mut f = base();
+        f.groups.intersections = Some(vec![vec!["sex".into(), "race".into()]]);
+        let e = f.check().unwrap_err();
+        assert!(e.to_string().contains("'race' is not a group attribute"));
+    }
+
+    #[test]
+    fn no_decision_is_error() {
+        let mut f = base();
+        f.decision.column = None;
+        assert!(f.check().unwrap_err().to_string().contains("no decision"));
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests: one binary (see Cargo.toml `[[test]]`).
+//!
+//! Tests that need the shared reference datasets read them from `$CANDOR_SHARED_DATASETS`, or
+//! `../shared/datasets` beside the repository, and skip with a printed reason when absent.
+
+mod bad_input;
+mod common;
+mod determinism;
+mod formats;
+mod properties;
+mod reference;
