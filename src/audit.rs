@@ -294,7 +294,13 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
         Some(p) => data::read_dictionary(p)?,
         None => BTreeMap::new(),
     };
-    let sd = data::screen_data(table, &dictionary)?;
+    let hours = WorkingHours {
+        days: spec.screen.working_days.clone(),
+        start: spec.screen.start,
+        end: spec.screen.end,
+        utc_offset_minutes: spec.screen.utc_offset_minutes,
+    };
+    let sd = data::screen_data(table, &dictionary, &hours)?;
     let target = match (&sd.decision, &sd.score) {
         (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => Some(Target::Binary(d)),
         (_, Some(s)) => Some(Target::Continuous(s)),
@@ -307,12 +313,7 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
         stage,
         packs: selected,
         categories: &categories,
-        hours: WorkingHours {
-            days: spec.screen.working_days.clone(),
-            start: spec.screen.start,
-            end: spec.screen.end,
-            utc_offset_minutes: spec.screen.utc_offset_minutes,
-        },
+        hours,
         alpha: spec.stats.alpha,
         seed: spec.stats.seed,
     };

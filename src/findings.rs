@@ -74,6 +74,15 @@ pub fn fmt_p(p: f64) -> String {
     }
 }
 
+/// A p-value as "= 0.0123" or "< 0.0001".
+pub fn fmt_p_eq(p: f64) -> String {
+    if p < 1e-4 {
+        "< 0.0001".into()
+    } else {
+        format!("= {p:.4}")
+    }
+}
+
 /// The disparity findings of an audit, worst first.
 pub fn disparities(rows: &[MetricRow]) -> Vec<Finding> {
     let mut out: Vec<(u8, Finding)> = Vec::new();

@@ -7,6 +7,7 @@ use polars::prelude::*;
 
 use super::{DEC, FEATURE_PREFIX, SCORE, Table, polars_error};
 use crate::error::Result;
+use crate::screen::content::{WorkingHours, off_hours_share};
 use crate::screen::features::Feature;
 use crate::screen::run::{AttributeCodes, InputColumn};
 
@@ -48,8 +49,38 @@ fn codes_of(c: &Column, path: &std::path::Path) -> Result<(Vec<String>, Vec<Opti
     Ok((levels, codes))
 }
 
-/// Converts the table's feature, attribute, decision and score columns.
-pub fn screen_data(table: &Table, descriptions: &BTreeMap<String, (Option<String>, Option<String>)>) -> Result<ScreenData> {
+/// A timestamp column as a model input: 1 outside working hours, 0 inside, missing when the
+/// value is not a timestamp. None when fewer than half of the values parse.
+fn off_hours_feature(name: &str, c: &Column, hours: &WorkingHours, path: &std::path::Path) -> Result<Option<Feature>> {
+    let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+    let s = t.str().map_err(|e| polars_error(path, e))?;
+    let mut cache: std::collections::HashMap<&str, Option<f64>> = std::collections::HashMap::new();
+    let mut parsed = 0usize;
+    let mut present = 0usize;
+    let values: Vec<Option<f64>> = s
+        .iter()
+        .map(|v| {
+            let v = v?;
+            present += 1;
+            let x = *cache.entry(v).or_insert_with(|| {
+                off_hours_share(&[(v.to_string(), 1)], hours).map(|o| if o.off_hours_rows > 0 { 1.0 } else { 0.0 })
+            });
+            if x.is_some() {
+                parsed += 1;
+            }
+            x
+        })
+        .collect();
+    Ok((present > 0 && parsed * 2 >= present).then(|| Feature::numeric(name, values)))
+}
+
+/// Converts the table's feature, attribute, decision and score columns. Timestamp columns
+/// become an "outside working hours" indicator for the use layer.
+pub fn screen_data(
+    table: &Table,
+    descriptions: &BTreeMap<String, (Option<String>, Option<String>)>,
+    hours: &WorkingHours,
+) -> Result<ScreenData> {
     let path = std::path::PathBuf::from(&table.source.path);
     let df = &table.df;
     let mut columns = Vec::new();
@@ -67,7 +98,7 @@ pub fn screen_data(table: &Table, descriptions: &BTreeMap<String, (Option<String
                 let (levels, codes) = codes_of(c, &path)?;
                 Some(Feature::categorical(name, levels, codes))
             } else {
-                None
+                off_hours_feature(name, c, hours, &path)?
             }
         };
         let (description, purpose) = descriptions.get(name).cloned().unwrap_or((None, None));

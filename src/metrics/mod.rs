@@ -195,8 +195,21 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
     // Which rows carry which test, to fill in corrected p-values afterwards.
     let mut test_of_row: Vec<Option<usize>> = Vec::new();
     let pop_median = distributions::median(&aggs.population.score_counts());
+    // The score bootstrap is the costly part: run it for every slice in parallel, then
+    // assemble the rows in order (the result does not depend on the thread count).
+    let flip = scores::auc_flip(&aggs.population);
+    let boots: Vec<Vec<[Option<intervals::Interval>; 7]>> = {
+        use rayon::prelude::*;
+        aggs.slices
+            .par_iter()
+            .map(|slice| {
+                let ctx = rates::SliceContext::new(slice, params, total);
+                scores::slice_bootstrap(&ctx, &aggs.population, flip)
+            })
+            .collect()
+    };
 
-    for slice in &aggs.slices {
+    for (slice, boot) in aggs.slices.iter().zip(&boots) {
         let ctx = rates::SliceContext::new(slice, params, total);
         for g in &slice.groups {
             groups.push(GroupInfo {
@@ -214,7 +227,7 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
         let mut out: Vec<(MetricRow, Test)> = Vec::new();
         rates::group_rows(&ctx, &mut out);
         compare::comparison_rows(&ctx, &aggs.population, &mut out);
-        scores::score_rows(&ctx, &aggs.population, pop_median, &mut out);
+        scores::score_rows(&ctx, &aggs.population, pop_median, boot, &mut out);
         let mut last = None;
         for (row, t) in out {
             let idx = match t {

@@ -47,7 +47,7 @@ fn counts(cells: &[ScoreCell]) -> Vec<(f64, u64)> {
 }
 
 /// Group-level score statistics.
-fn group_values(cells: &[ScoreCell], has_label: bool) -> [Option<f64>; 4] {
+fn group_values(cells: &[ScoreCell], has_label: bool, flip: bool) -> [Option<f64>; 4] {
     let v = counts(cells);
     let mean = mean(&v);
     let med = median(&v);
@@ -62,7 +62,7 @@ fn group_values(cells: &[ScoreCell], has_label: bool) -> [Option<f64>; 4] {
             .filter(|c| c.n > c.label_pos)
             .map(|c| (c.value, c.n - c.label_pos))
             .collect();
-        (auc(&pos, &neg), ece_of(cells))
+        (auc(&pos, &neg).map(|a| if flip { 1.0 - a } else { a }), ece_of(cells))
     } else {
         (None, None)
     };
@@ -84,75 +84,144 @@ fn pair_values(g: &[ScoreCell], r: &[ScoreCell]) -> [Option<f64>; 3] {
     [s, ks, wasserstein(&gv, &rv)]
 }
 
-fn flat(cells: &[ScoreCell]) -> Vec<u64> {
-    cells
-        .iter()
-        .flat_map(|c| [c.n - c.label_pos, c.label_pos])
-        .collect()
+/// One group's resampling stream: its non-empty (value, label) cells and its own generator,
+/// seeded from its content so that renaming groups or reordering rows changes nothing.
+struct Stream<'a> {
+    cells: &'a [ScoreCell],
+    /// (cell index, label) of each non-empty count, and the counts.
+    slots: Vec<(usize, bool)>,
+    counts: Vec<u64>,
+    rng: super::bootstrap::Rng,
+    drawn: Vec<u64>,
 }
 
-fn rebuild(cells: &[ScoreCell], drawn: &[u64]) -> Vec<ScoreCell> {
-    cells
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ScoreCell {
-            value: c.value,
-            n: drawn[2 * i] + drawn[2 * i + 1],
-            label_pos: drawn[2 * i + 1],
-        })
-        .collect()
-}
-
-/// Bootstrap intervals: [mean, median, auc, ece] of the group and [smd, ks, wasserstein]
-/// against the reference (None for the pair when `r` is None).
-fn bootstrap(
-    ctx: &SliceContext,
-    g: &[ScoreCell],
-    r: Option<&[ScoreCell]>,
-    has_label: bool,
-) -> [Option<Interval>; 7] {
-    let p = ctx.params;
-    let mut out = [None; 7];
-    if p.bootstrap == 0 {
-        return out;
-    }
-    let (gf, rf) = (flat(g), r.map(flat).unwrap_or_default());
-    let content = gf
-        .iter()
-        .chain(&rf)
-        .copied()
-        .chain(g.iter().map(|c| c.value.to_bits()));
-    let mut rng = rng_for(p.seed, "scores", content);
-    let mut vals: Vec<Vec<f64>> = vec![Vec::with_capacity(p.bootstrap); 7];
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    for _ in 0..p.bootstrap {
-        resample(&mut rng, &gf, &mut a);
-        let gs = rebuild(g, &a);
-        for (i, v) in group_values(&gs, has_label).into_iter().enumerate() {
-            if let Some(v) = v {
-                vals[i].push(v);
+impl<'a> Stream<'a> {
+    fn new(cells: &'a [ScoreCell], seed: u64) -> Self {
+        let mut slots = Vec::new();
+        let mut counts = Vec::new();
+        for (i, c) in cells.iter().enumerate() {
+            for (label, k) in [(false, c.n - c.label_pos), (true, c.label_pos)] {
+                if k > 0 {
+                    slots.push((i, label));
+                    counts.push(k);
+                }
             }
         }
-        if let Some(r) = r {
-            resample(&mut rng, &rf, &mut b);
-            let rs = rebuild(r, &b);
-            for (i, v) in pair_values(&gs, &rs).into_iter().enumerate() {
+        let content = counts
+            .iter()
+            .copied()
+            .chain(cells.iter().map(|c| c.value.to_bits()))
+            .chain(slots.iter().map(|(i, l)| (*i as u64) * 2 + u64::from(*l)));
+        let rng = rng_for(seed, "scores", content);
+        Stream {
+            cells,
+            slots,
+            counts,
+            rng,
+            drawn: Vec::new(),
+        }
+    }
+
+    /// The next replicate, as a score table.
+    fn next(&mut self) -> Vec<ScoreCell> {
+        resample(&mut self.rng, &self.counts, &mut self.drawn);
+        let mut out: Vec<ScoreCell> = self
+            .cells
+            .iter()
+            .map(|c| ScoreCell {
+                value: c.value,
+                n: 0,
+                label_pos: 0,
+            })
+            .collect();
+        for ((i, label), k) in self.slots.iter().zip(&self.drawn) {
+            out[*i].n += k;
+            if *label {
+                out[*i].label_pos += k;
+            }
+        }
+        out
+    }
+}
+
+/// Bootstrap intervals of every eligible group of a slice, in lockstep: each replicate
+/// resamples every group once (and the reference once), so a group and the reference are
+/// drawn independently and the reference is not redrawn per comparison. Returns, per group,
+/// [mean, median, auc, ece] and [smd, ks, wasserstein] against the reference (None for the
+/// reference itself and for groups too small to report).
+pub(crate) fn slice_bootstrap(
+    ctx: &SliceContext,
+    population: &GroupStats,
+    flip: bool,
+) -> Vec<[Option<Interval>; 7]> {
+    let p = ctx.params;
+    let groups = &ctx.slice.groups;
+    let mut out = vec![[None; 7]; groups.len()];
+    if p.bootstrap == 0 || population.scores.is_empty() {
+        return out;
+    }
+    let has_label = population.has_label;
+    let reference = reference(ctx, population, 1);
+    let ref_idx = reference
+        .as_ref()
+        .filter(|r| !r.population)
+        .and_then(|r| groups.iter().position(|g| g.name == r.name));
+    let mut streams: Vec<Option<Stream>> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (ctx.sufficient(&g.stats) || Some(i) == ref_idx).then(|| Stream::new(&g.stats.scores, p.seed)))
+        .collect();
+    let mut pop_stream = reference
+        .as_ref()
+        .filter(|r| r.population)
+        .map(|r| Stream::new(&r.stats.scores, p.seed));
+    let mut vals: Vec<[Vec<f64>; 7]> = (0..groups.len()).map(|_| Default::default()).collect();
+    for _ in 0..p.bootstrap {
+        let reps: Vec<Option<Vec<ScoreCell>>> = streams.iter_mut().map(|s| s.as_mut().map(Stream::next)).collect();
+        let ref_rep: Option<Vec<ScoreCell>> = match (&mut pop_stream, ref_idx) {
+            (Some(s), _) => Some(s.next()),
+            (None, Some(i)) => reps[i].clone(),
+            _ => None,
+        };
+        for (i, rep) in reps.iter().enumerate() {
+            let Some(gs) = rep else { continue };
+            if !ctx.sufficient(&groups[i].stats) {
+                continue;
+            }
+            for (k, v) in group_values(gs, has_label, flip).into_iter().enumerate() {
                 if let Some(v) = v {
-                    vals[4 + i].push(v);
+                    vals[i][k].push(v);
+                }
+            }
+            if let Some(rs) = &ref_rep
+                && Some(i) != ref_idx
+            {
+                for (k, v) in pair_values(gs, rs).into_iter().enumerate() {
+                    if let Some(v) = v {
+                        vals[i][4 + k].push(v);
+                    }
                 }
             }
         }
     }
     for (i, v) in vals.iter_mut().enumerate() {
-        out[i] = percentile_interval(v, p.bootstrap, p.confidence);
+        for k in 0..7 {
+            out[i][k] = percentile_interval(&mut v[k], p.bootstrap, p.confidence);
+        }
     }
     out
+}
+
+/// Whether AUCs are computed on the reversed score (see `score_rows`).
+pub(crate) fn auc_flip(population: &GroupStats) -> bool {
+    population.has_label && group_values(&population.scores, true, false)[2].is_some_and(|a| a < 0.5)
 }
 
 pub(crate) fn score_rows(
     ctx: &SliceContext,
     population: &GroupStats,
     pop_median: Option<f64>,
+    boot: &[[Option<Interval>; 7]],
     out: &mut Vec<(MetricRow, Test)>,
 ) {
     if population.scores.is_empty() {
@@ -161,9 +230,13 @@ pub(crate) fn score_rows(
     let p = ctx.params;
     let attr = &ctx.slice.attribute;
     let has_label = population.has_label;
+    // AUC is oriented so that 0.5 is chance and 1 perfect: when the score ranks the positive
+    // label low across the whole population (a "higher is better" score against an adverse
+    // label), every group's AUC is computed on the reversed score.
+    let flip = auc_flip(population);
     let highest_scoring = pop_median.and_then(|m| ctx.best_by(|g| rate(above(g, m), g.n)));
     let reference = reference(ctx, population, 1);
-    for g in &ctx.slice.groups {
+    for (gi, g) in ctx.slice.groups.iter().enumerate() {
         let s = &g.stats;
         let row = |m: &str| MetricRow::new(attr, &g.name, m, s.n);
         let names = [
@@ -183,8 +256,8 @@ pub(crate) fn score_rows(
             .as_ref()
             .filter(|r| r.population || r.name != g.name)
             .map(|r| r.stats.scores.as_slice());
-        let ci = bootstrap(ctx, &s.scores, pair_ref, has_label);
-        let [mean, med, a, e] = group_values(&s.scores, has_label);
+        let ci = boot.get(gi).copied().unwrap_or([None; 7]);
+        let [mean, med, a, e] = group_values(&s.scores, has_label, flip);
         out.push((
             row("mean_score")
                 .value(mean, "undefined: no score")

@@ -160,6 +160,13 @@ pub fn sniff_values(values: &[(String, u64)], categories: &[Category]) -> Vec<Va
         for regex in category.value_regexes() {
             let matched: Vec<&Cell<'_>> =
                 cells.iter().filter(|c| regex.is_match(&c.clean)).collect();
+            // A code list that all starts with one character (district codes D01..D12, seat
+            // numbers B1..B9) fits code patterns such as ICD-10 by accident: real code columns
+            // mix leading characters. Require at least two when several values matched.
+            let leading: BTreeSet<char> = matched.iter().filter_map(|c| c.clean.chars().next()).collect();
+            if matched.len() >= 3 && leading.len() < 2 {
+                continue;
+            }
             out.extend(summarise(
                 &category.id,
                 DetectorKind::Regex,

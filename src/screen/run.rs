@@ -251,6 +251,56 @@ pub fn screen(input: &ScreenInput) -> Screen {
             .collect();
     }
 
+    // Proxy findings need support. A column already flagged directly keeps only that finding
+    // (its associations stay in the proxy table). A proxy the data can test (an attribute of
+    // that category is present) is kept only when the data confirms it; a column that is not
+    // named like a proxy must be a near-substitute (AUC >= 0.85 or association >= 0.5). An
+    // untestable name-only proxy is kept once per column, and only when nothing is confirmed.
+    let strong = |p: &ProxyStat| p.auc.is_some_and(|a| a >= PROXY_AUC) || p.association >= PROXY_ASSOCIATION;
+    let very_strong = |p: &ProxyStat| p.auc.is_some_and(|a| a >= 0.85) || p.association >= 0.5;
+    let attr_cats: Vec<String> = input.attributes.iter().filter_map(|a| attribute_category(&a.name, cats)).collect();
+    let direct: Vec<usize> = cands.iter().filter(|c| c.kind == "prohibited_input").map(|c| c.col).collect();
+    cands.retain(|c| {
+        if c.kind != "proxy" {
+            return true;
+        }
+        if direct.contains(&c.col) {
+            return false;
+        }
+        let named = !c.evidence.name.is_empty();
+        if attr_cats.contains(&c.category) {
+            if named {
+                c.evidence.proxy.iter().any(strong)
+            } else {
+                c.evidence.proxy.iter().any(very_strong)
+            }
+        } else {
+            named
+        }
+    });
+    let confirmed: Vec<usize> = cands.iter().filter(|c| c.kind == "proxy" && attr_cats.contains(&c.category)).map(|c| c.col).collect();
+    let mut kept_untested: Vec<usize> = Vec::new();
+    // Untested name-only proxies: the most confident one per column.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    let conf = |c: &Candidate| c.evidence.name.iter().map(|m| m.confidence).fold(0.0, f64::max);
+    order.sort_by(|&a, &b| conf(&cands[b]).total_cmp(&conf(&cands[a])).then(a.cmp(&b)));
+    let mut keep = vec![true; cands.len()];
+    for i in order {
+        let c = &cands[i];
+        if c.kind == "proxy" && !attr_cats.contains(&c.category) {
+            if confirmed.contains(&c.col) || kept_untested.contains(&c.col) {
+                keep[i] = false;
+            } else {
+                kept_untested.push(c.col);
+            }
+        }
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+
     // Layer c: use.
     let mut surrogate = None;
     let mut usage_note = None;
@@ -332,15 +382,21 @@ pub fn screen(input: &ScreenInput) -> Screen {
                 c.evidence.usage_p_adjusted = Some(*pa);
             }
             let label = cat.map_or(c.category.clone(), |k| k.label_en.clone());
-            let what = if c.kind == "proxy" {
-                format!("'{}' can stand in for {}", col.name, label.to_lowercase())
+            let untested = c.kind == "proxy" && c.evidence.proxy.is_empty();
+            let what = if untested {
+                format!("'{}' may stand in for {} (named like a known proxy; no attribute in the data to test it)", col.name, label.to_lowercase())
+            } else if c.kind == "proxy" {
+                let p = c.evidence.proxy.iter().map(|p| p.auc.unwrap_or(0.5)).fold(0.5, f64::max);
+                format!("'{}' stands in for {} (it predicts the group with AUC {p:.2})", col.name, label.to_lowercase())
             } else {
                 format!("'{}' holds {}", col.name, label.to_lowercase())
             };
             let use_text = match (&used, &c.evidence.usage) {
                 (Some(true), Some(t)) => format!(
-                    "; the algorithm relies on it: removing it changes {} of {} surrogate decisions (likelihood-ratio p = {:.2e})",
-                    t.decisions_changed, t.n, t.p_value
+                    "; the algorithm relies on it: setting it to a neutral value changes {} of {} surrogate decisions (likelihood-ratio test, p {})",
+                    t.decisions_changed,
+                    t.n,
+                    crate::findings::fmt_p_eq(t.p_value)
                 ),
                 (Some(false), _) => "; present, but the algorithm does not measurably rely on it".into(),
                 _ => String::new(),

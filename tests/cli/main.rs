@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod common;
+mod demo;
 mod determinism;
 mod formats;
 mod properties;
