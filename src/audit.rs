@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
+use crate::error::{Error, Result, did_you_mean};
+use crate::findings::{self, Finding};
+use crate::metrics::{self, GroupInfo, MetricParams, MetricRow, ll144::Ll144};
 use crate::screen::content::WorkingHours;
 use crate::screen::policy::{self, PolicyError, Stage};
 use crate::screen::run::{InputFinding, Screen, ScreenInput};
 use crate::screen::usage::Target;
-use crate::error::{Error, Result, did_you_mean};
-use crate::findings::{self, Finding};
-use crate::metrics::{self, GroupInfo, MetricParams, MetricRow, ll144::Ll144};
 use crate::spec::{AuditSpec, Gate};
 use crate::stats::Aggregates;
 
@@ -288,7 +288,11 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
     }
     let selected = policy::select_packs(&packs, &spec.screen.policy).map_err(policy_error)?;
     let stage = Stage::from_str(&spec.screen.stage).map_err(|_| {
-        Error::spec("screen.stage", format!("unknown stage '{}'", spec.screen.stage), None)
+        Error::spec(
+            "screen.stage",
+            format!("unknown stage '{}'", spec.screen.stage),
+            None,
+        )
     })?;
     let dictionary = match &spec.screen.dictionary {
         Some(p) => data::read_dictionary(p)?,
@@ -302,7 +306,9 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
     };
     let sd = data::screen_data(table, &dictionary, &hours)?;
     let target = match (&sd.decision, &sd.score) {
-        (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => Some(Target::Binary(d)),
+        (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => {
+            Some(Target::Binary(d))
+        }
         (_, Some(s)) => Some(Target::Continuous(s)),
         _ => None,
     };

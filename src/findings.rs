@@ -157,6 +157,10 @@ mod tests {
         let order: Vec<&str> = f.iter().map(|f| f.group.as_str()).collect();
         assert_eq!(order, ["C", "B", "A"]);
         assert_eq!(f[0].severity, "high");
-        assert!(f[0].summary.contains("0.50 times the rate of White"), "{}", f[0].summary);
+        assert!(
+            f[0].summary.contains("0.50 times the rate of White"),
+            "{}",
+            f[0].summary
+        );
     }
 }

@@ -14,15 +14,58 @@ use crate::error::{Error, Result};
 use crate::spec::{CsvOptions, FileFormat};
 
 const GROUP_WORDS: &[&str] = &[
-    "sex", "gender", "race", "ethnicity", "ethnic", "age_band", "age_cat", "agegroup", "age_group", "hukou", "disability",
-    "disabled", "marital", "religion", "nationality", "性别", "民族", "户口", "户籍类型", "残疾", "年龄段", "婚姻",
+    "sex",
+    "gender",
+    "race",
+    "ethnicity",
+    "ethnic",
+    "age_band",
+    "age_cat",
+    "agegroup",
+    "age_group",
+    "hukou",
+    "disability",
+    "disabled",
+    "marital",
+    "religion",
+    "nationality",
+    "性别",
+    "民族",
+    "户口",
+    "户籍类型",
+    "残疾",
+    "年龄段",
+    "婚姻",
 ];
 const DECISION_WORDS: &[&str] = &[
-    "decision", "flag", "flagged", "selected", "hired", "promoted", "predicted", "prediction", "review", "outcome_pred",
-    "risk_flag", "score_text", "标记", "审查", "决定", "录用",
+    "decision",
+    "flag",
+    "flagged",
+    "selected",
+    "hired",
+    "promoted",
+    "predicted",
+    "prediction",
+    "review",
+    "outcome_pred",
+    "risk_flag",
+    "score_text",
+    "标记",
+    "审查",
+    "决定",
+    "录用",
 ];
 const LABEL_WORDS: &[&str] = &[
-    "actual", "label", "truth", "recid", "attrition", "left", "confirmed", "outcome", "离职", "确认",
+    "actual",
+    "label",
+    "truth",
+    "recid",
+    "attrition",
+    "left",
+    "confirmed",
+    "outcome",
+    "离职",
+    "确认",
 ];
 const SCORE_WORDS: &[&str] = &["score", "risk", "prob", "probability", "rating_pred", "分"];
 const ID_WORDS: &[&str] = &["id", "number", "编号", "工号"];
@@ -67,16 +110,30 @@ fn toml_str(s: &str) -> String {
 }
 
 fn list(items: &[&ColumnProfile]) -> String {
-    format!("[{}]", items.iter().map(|c| toml_str(&c.name)).collect::<Vec<_>>().join(", "))
+    format!(
+        "[{}]",
+        items
+            .iter()
+            .map(|c| toml_str(&c.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// Builds the starter spec text.
 pub fn starter_spec(args: &InitArgs) -> Result<String> {
-    let ext = args.data.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    let ext = args
+        .data
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
     let format = FileFormat::from_name(ext).ok_or_else(|| {
         Error::spec(
             "data.path",
-            format!("cannot tell the format of '{}' from its extension", args.data.display()),
+            format!(
+                "cannot tell the format of '{}' from its extension",
+                args.data.display()
+            ),
             Some("use a .csv, .parquet, .ndjson or .arrow file".into()),
         )
     })?;
@@ -95,7 +152,11 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
     };
     let (cols, rows) = profile(&args.data, format, &csv, 10_000)?;
     if rows == 0 {
-        return Err(Error::data(&args.data, "the table has a header but no data rows", None));
+        return Err(Error::data(
+            &args.data,
+            "the table has a header but no data rows",
+            None,
+        ));
     }
     let two = |c: &&ColumnProfile| c.distinct == 2;
     let id = cols
@@ -114,29 +175,45 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         .filter(|c| Some(c.name.as_str()) != decision.map(|d| d.name.as_str()))
         .filter(|c| !groups.iter().any(|g| g.name == c.name))
         .find(|c| named_like(&c.name, LABEL_WORDS) && two(c));
-    let score = cols
-        .iter()
-        .find(|c| (c.kind == "number" || c.kind == "integer") && named_like(&c.name, SCORE_WORDS) && c.distinct > 2);
+    let score = cols.iter().find(|c| {
+        (c.kind == "number" || c.kind == "integer")
+            && named_like(&c.name, SCORE_WORDS)
+            && c.distinct > 2
+    });
     let used: Vec<&str> = [id, decision, label, score]
         .iter()
         .flatten()
         .map(|c| c.name.as_str())
         .chain(groups.iter().map(|g| g.name.as_str()))
         .collect();
-    let features: Vec<&ColumnProfile> = cols.iter().filter(|c| !used.contains(&c.name.as_str())).collect();
+    let features: Vec<&ColumnProfile> = cols
+        .iter()
+        .filter(|c| !used.contains(&c.name.as_str()))
+        .collect();
 
     let mut s = String::new();
     s.push_str("# Candor audit spec: a starter written by `candor init`.\n");
-    s.push_str("# Lines marked GUESSED are proposals from the column names and values: check each one.\n");
+    s.push_str(
+        "# Lines marked GUESSED are proposals from the column names and values: check each one.\n",
+    );
     s.push_str("# Run it with: candor audit --spec THIS_FILE\n\n[data]\n");
-    s.push_str(&format!("path = {}\n", toml_str(&args.data.display().to_string())));
+    s.push_str(&format!(
+        "path = {}\n",
+        toml_str(&args.data.display().to_string())
+    ));
     if format == FileFormat::Csv {
-        s.push_str(&format!("delimiter = {}\n", toml_str(&delimiter.to_string().replace('\t', "\\t"))));
+        s.push_str(&format!(
+            "delimiter = {}\n",
+            toml_str(&delimiter.to_string().replace('\t', "\\t"))
+        ));
         s.push_str(&format!("encoding = {}\n", toml_str(&encoding)));
     }
     s.push_str("# where = \"\"            # SQL predicate restricting the population\n");
     match id {
-        Some(c) => s.push_str(&format!("id = {}   # GUESSED: named like an id, every value distinct\n", toml_str(&c.name))),
+        Some(c) => s.push_str(&format!(
+            "id = {}   # GUESSED: named like an id, every value distinct\n",
+            toml_str(&c.name)
+        )),
         None => s.push_str("# id = \"\"               # column identifying the worker\n"),
     }
     s.push_str("\n[decision]\n");
@@ -161,14 +238,25 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
     }
     s.push_str("\n[label]\n");
     match label {
-        Some(c) => s.push_str(&format!("column = {}   # GUESSED: ground truth, values {}\n", toml_str(&c.name), c.examples.join(", "))),
-        None => s.push_str("# column = \"\"           # ground truth (what actually happened), if known\n"),
+        Some(c) => s.push_str(&format!(
+            "column = {}   # GUESSED: ground truth, values {}\n",
+            toml_str(&c.name),
+            c.examples.join(", ")
+        )),
+        None => s.push_str(
+            "# column = \"\"           # ground truth (what actually happened), if known\n",
+        ),
     }
     s.push_str("\n[groups]\n");
     if groups.is_empty() {
-        s.push_str("attributes = []   # NOT FOUND: list the group columns (sex, race, age band, ...)\n");
+        s.push_str(
+            "attributes = []   # NOT FOUND: list the group columns (sex, race, age band, ...)\n",
+        );
     } else {
-        s.push_str(&format!("attributes = {}   # GUESSED: named like protected characteristics\n", list(&groups)));
+        s.push_str(&format!(
+            "attributes = {}   # GUESSED: named like protected characteristics\n",
+            list(&groups)
+        ));
     }
     if groups.len() >= 2 {
         s.push_str(&format!(
@@ -179,9 +267,14 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
     }
     s.push_str("min_group_size = 30\n");
     s.push_str("\n[features]\n");
-    s.push_str(&format!("columns = {}   # GUESSED: every other column\n", list(&features)));
+    s.push_str(&format!(
+        "columns = {}   # GUESSED: every other column\n",
+        list(&features)
+    ));
     s.push_str("\n[stats]\nconfidence = 0.95\nbootstrap = 2000\nseed = 20261123\n");
-    s.push_str("\n[output]\ndir = \"candor-report\"\nformats = [\"json\", \"csv\", \"md\", \"html\"]\n");
+    s.push_str(
+        "\n[output]\ndir = \"candor-report\"\nformats = [\"json\", \"csv\", \"md\", \"html\"]\n",
+    );
     Ok(s)
 }
 

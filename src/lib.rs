@@ -56,7 +56,10 @@ pub fn resolve_spec(args: &AuditArgs) -> Result<AuditSpec> {
 }
 
 /// Runs an audit and writes its outputs.
-pub fn run_audit(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<(audit::Audit, Vec<PathBuf>)> {
+pub fn run_audit(
+    spec: &AuditSpec,
+    progress: &dyn Fn(&str),
+) -> Result<(audit::Audit, Vec<PathBuf>)> {
     let a = audit::run(spec, progress)?;
     progress("writing reports");
     let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
@@ -64,12 +67,20 @@ pub fn run_audit(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<(audit::Au
 }
 
 fn summary_line(a: &audit::Audit, files: &[PathBuf]) -> String {
-    let high = a.findings.iter().filter(|f| matches!(f.severity(), "high" | "block")).count();
+    let high = a
+        .findings
+        .iter()
+        .filter(|f| matches!(f.severity(), "high" | "block"))
+        .count();
     format!(
         "audited {} rows: {} findings ({high} high); wrote {}",
         a.provenance.inputs.first().map_or(0, |s| s.rows_audited),
         a.findings.len(),
-        files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+        files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 
@@ -82,7 +93,10 @@ pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<
             hint: Some("run the demo from the repository's top folder".into()),
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.file_name().is_some_and(|n| n != "ground_truth.toml"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "toml")
+                && p.file_name().is_some_and(|n| n != "ground_truth.toml")
+        })
         .collect();
     specs.sort();
     if let Err(e) = std::fs::create_dir_all(out) {
@@ -94,12 +108,18 @@ pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<
     }
     let mut outcome = Outcome::default();
     for p in specs {
-        let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or("audit").to_string();
+        let name = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("audit")
+            .to_string();
         progress(&format!("demo: {name}"));
         let mut spec = SpecFile::from_path(&p)?.check()?;
         spec.output_dir = out.join(&name);
         let (a, files) = run_audit(&spec, progress)?;
-        outcome.messages.push(format!("{name}: {}", summary_line(&a, &files)));
+        outcome
+            .messages
+            .push(format!("{name}: {}", summary_line(&a, &files)));
     }
     Ok(outcome)
 }
@@ -119,7 +139,10 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
                 o.messages.push(format!(
                     "gate breached: {} {} by {}",
                     g.gate.metric,
-                    serde_json::to_value(g.gate.op).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                    serde_json::to_value(g.gate.op)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
                     g.by.join("; ")
                 ));
             }
@@ -146,7 +169,11 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
                 "screened {} inputs: {} findings; wrote {}",
                 spec.features.len(),
                 a.findings.len(),
-                files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+                files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
             Ok(o)
         }
@@ -209,8 +236,10 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
                     };
                     let f = std::fs::File::create(&path).map_err(werr)?;
                     let rows = args.rows.unwrap_or(ds.demo_rows());
-                    synth::write_csv(std::io::BufWriter::new(f), ds, lang, rows, args.seed).map_err(werr)?;
-                    o.messages.push(format!("wrote {} ({rows} rows)", path.display()));
+                    synth::write_csv(std::io::BufWriter::new(f), ds, lang, rows, args.seed)
+                        .map_err(werr)?;
+                    o.messages
+                        .push(format!("wrote {} ({rows} rows)", path.display()));
                 }
             }
             Ok(o)
@@ -225,7 +254,12 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             f.groups.attributes = Some(vec!["-".into()]);
             let spec = f.check()?;
             progress("converting");
-            let rows = data::convert_to_parquet(&args.input, spec.data.format, &spec.data.csv, &args.output)?;
+            let rows = data::convert_to_parquet(
+                &args.input,
+                spec.data.format,
+                &spec.data.csv,
+                &args.output,
+            )?;
             Ok(Outcome {
                 messages: vec![format!("wrote {} ({rows} rows)", args.output.display())],
                 ..Outcome::default()

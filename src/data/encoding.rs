@@ -15,9 +15,10 @@ const CHUNK: usize = 1 << 20;
 fn open(path: &Path) -> Result<File> {
     File::open(path).map_err(|e| {
         let hint = match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                Some("check the path; relative paths in a spec file are relative to the spec's folder".into())
-            }
+            std::io::ErrorKind::NotFound => Some(
+                "check the path; relative paths in a spec file are relative to the spec's folder"
+                    .into(),
+            ),
             std::io::ErrorKind::PermissionDenied => Some("check the file's permissions".into()),
             _ => None,
         };
@@ -174,7 +175,8 @@ pub fn prepare_csv(path: &Path, encoding: &str) -> Result<Option<TempCopy>> {
         loop {
             text.clear();
             let (res, read) = decoder.decode_to_string_without_replacement(input, &mut text, last);
-            w.write_all(text.as_bytes()).map_err(|e| read_err(out.path(), e))?;
+            w.write_all(text.as_bytes())
+                .map_err(|e| read_err(out.path(), e))?;
             match res {
                 encoding_rs::DecoderResult::InputEmpty => {
                     offset += read as u64;
@@ -245,7 +247,10 @@ mod tests {
         let p = write("abc.txt", b"abc");
         let (h, n) = hash_file(&p).unwrap();
         // FIPS 180-2 test vector for "abc".
-        assert_eq!(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            h,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert_eq!(n, 3);
     }
 }

@@ -23,8 +23,8 @@ use serde::Serialize;
 
 pub use aggregate::aggregate;
 pub use encoding::hex;
-pub use screening::{ScreenData, screen_data};
 pub use roles::{DecisionValues, LabelValues};
+pub use screening::{ScreenData, screen_data};
 
 use crate::error::{Error, Result, did_you_mean};
 use crate::spec::{AuditSpec, CsvOptions, FileFormat};
@@ -187,7 +187,12 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
                 message: first_line(&e.to_string()),
                 hint: Some(format!(
                     "the predicate can use these columns: {}",
-                    names.iter().take(20).cloned().collect::<Vec<_>>().join(", ")
+                    names
+                        .iter()
+                        .take(20)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             },
             _ => polars_error(path, e),
@@ -202,13 +207,20 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
     }
     let df = match &filter_note {
         Some(pred) => {
-            let keep = df.column("__candor_keep").map_err(|e| polars_error(path, e))?;
+            let keep = df
+                .column("__candor_keep")
+                .map_err(|e| polars_error(path, e))?;
             let mask = keep.bool().map_err(|_| Error::Filter {
                 predicate: pred.clone(),
-                message: format!("the predicate gives {} values, not true/false", keep.dtype()),
+                message: format!(
+                    "the predicate gives {} values, not true/false",
+                    keep.dtype()
+                ),
                 hint: Some("write a comparison, e.g. \"age >= 18\"".into()),
             })?;
-            let mask = mask.fill_null_with_values(false).map_err(|e| polars_error(path, e))?;
+            let mask = mask
+                .fill_null_with_values(false)
+                .map_err(|e| polars_error(path, e))?;
             let out = df
                 .filter(&mask)
                 .and_then(|d| d.drop("__candor_keep"))
@@ -249,7 +261,8 @@ fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> R
     let pl_path = PlRefPath::try_from_path(read_path).map_err(|e| polars_error(shown, e))?;
     let lf = match format {
         FileFormat::Csv => {
-            let nulls = NullValues::AllColumns(o.na_values.iter().map(|s| s.as_str().into()).collect());
+            let nulls =
+                NullValues::AllColumns(o.na_values.iter().map(|s| s.as_str().into()).collect());
             let mut r = LazyCsvReader::new(pl_path)
                 .with_has_header(o.has_header)
                 .with_separator(o.delimiter as u8)
@@ -257,15 +270,18 @@ fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> R
                 .with_missing_is_null(true)
                 .with_infer_schema_length(Some(10_000));
             if !o.has_header {
-                r = r.with_schema_modify(|s: Schema| {
-                    let renamed = s
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (_, dt))| Field::new(format!("column_{}", i + 1).into(), dt.clone()))
-                        .collect::<Schema>();
-                    Ok(renamed)
-                })
-                .map_err(|e| polars_error(shown, e))?;
+                r = r
+                    .with_schema_modify(|s: Schema| {
+                        let renamed = s
+                            .iter()
+                            .enumerate()
+                            .map(|(i, (_, dt))| {
+                                Field::new(format!("column_{}", i + 1).into(), dt.clone())
+                            })
+                            .collect::<Schema>();
+                        Ok(renamed)
+                    })
+                    .map_err(|e| polars_error(shown, e))?;
             }
             r.finish()
         }
@@ -282,10 +298,17 @@ pub(crate) fn first_line(s: &str) -> String {
 }
 
 fn is_filter_error(e: &PolarsError) -> bool {
+    // polars may wrap the cause in a context, so look at the message too.
+    let text = e.to_string();
     matches!(
         e,
-        PolarsError::ColumnNotFound(_) | PolarsError::SQLInterface(_) | PolarsError::InvalidOperation(_) | PolarsError::SchemaMismatch(_)
-    )
+        PolarsError::ColumnNotFound(_)
+            | PolarsError::SQLInterface(_)
+            | PolarsError::InvalidOperation(_)
+            | PolarsError::SchemaMismatch(_)
+    ) || text.contains("unable to find column")
+        || text.contains("not found")
+        || text.contains("SQL")
 }
 
 pub(crate) fn polars_error(path: &Path, e: PolarsError) -> Error {
@@ -315,7 +338,12 @@ pub struct ColumnProfile {
 }
 
 /// Profiles the first `rows` rows of a table, for `candor init`.
-pub fn profile(path: &Path, format: FileFormat, csv: &CsvOptions, rows: usize) -> Result<(Vec<ColumnProfile>, usize)> {
+pub fn profile(
+    path: &Path,
+    format: FileFormat,
+    csv: &CsvOptions,
+    rows: usize,
+) -> Result<(Vec<ColumnProfile>, usize)> {
     encoding::hash_file(path)?;
     let decoded = match format {
         FileFormat::Csv => encoding::prepare_csv(path, &csv.encoding)?,
@@ -363,7 +391,12 @@ pub fn profile(path: &Path, format: FileFormat, csv: &CsvOptions, rows: usize) -
 
 /// Converts a table (any input format) to Parquet, for faster repeated audits and the
 /// benchmark. Returns the number of rows written.
-pub fn convert_to_parquet(input: &Path, format: FileFormat, csv: &CsvOptions, output: &Path) -> Result<u64> {
+pub fn convert_to_parquet(
+    input: &Path,
+    format: FileFormat,
+    csv: &CsvOptions,
+    output: &Path,
+) -> Result<u64> {
     encoding::hash_file(input)?;
     let decoded = match format {
         FileFormat::Csv => encoding::prepare_csv(input, &csv.encoding)?,
@@ -390,7 +423,9 @@ pub fn convert_to_parquet(input: &Path, format: FileFormat, csv: &CsvOptions, ou
 
 /// Reads a data dictionary CSV (`column,description[,purpose]`, header line required):
 /// column -> (description, purpose).
-pub fn read_dictionary(path: &Path) -> Result<std::collections::BTreeMap<String, (Option<String>, Option<String>)>> {
+pub fn read_dictionary(
+    path: &Path,
+) -> Result<std::collections::BTreeMap<String, (Option<String>, Option<String>)>> {
     encoding::hash_file(path)?;
     encoding::prepare_csv(path, "utf-8")?;
     let csv = CsvOptions {
@@ -405,7 +440,9 @@ pub fn read_dictionary(path: &Path) -> Result<std::collections::BTreeMap<String,
     let text = |name: &str| -> Result<Option<Vec<Option<String>>>> {
         match df.column(name) {
             Ok(c) => {
-                let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+                let t = c
+                    .cast(&DataType::String)
+                    .map_err(|e| polars_error(path, e))?;
                 let s = t.str().map_err(|e| polars_error(path, e))?;
                 Ok(Some(s.iter().map(|v| v.map(str::to_string)).collect()))
             }
@@ -426,7 +463,10 @@ pub fn read_dictionary(path: &Path) -> Result<std::collections::BTreeMap<String,
         if let Some(c) = c {
             out.insert(
                 c,
-                (desc.get(i).cloned().flatten(), purpose.get(i).cloned().flatten()),
+                (
+                    desc.get(i).cloned().flatten(),
+                    purpose.get(i).cloned().flatten(),
+                ),
             );
         }
     }

@@ -12,7 +12,9 @@
 use polars::prelude::*;
 use serde::Serialize;
 
-use super::{DEC, Exclusion, FEATURE_PREFIX, LAB, ROW, SCORE, SourceInfo, Table, UNKNOWN, polars_error};
+use super::{
+    DEC, Exclusion, FEATURE_PREFIX, LAB, ROW, SCORE, SourceInfo, Table, UNKNOWN, polars_error,
+};
 use crate::error::{Error, Result, did_you_mean};
 use crate::spec::{AuditSpec, FileFormat};
 
@@ -29,7 +31,10 @@ pub enum DecisionValues {
     /// `score >= threshold` is positive.
     Threshold { score: String, threshold: f64 },
     /// A multi-class decision, each class audited one-vs-rest.
-    MultiClass { column: String, classes: Vec<String> },
+    MultiClass {
+        column: String,
+        classes: Vec<String>,
+    },
     /// No decision (screening a table before a model exists).
     Absent,
 }
@@ -99,7 +104,11 @@ fn line_of(format: FileFormat, has_header: bool, row: u64) -> String {
     }
 }
 
-fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) -> Result<DecisionValues> {
+fn resolve_decision(
+    df: &DataFrame,
+    spec: &AuditSpec,
+    path: &std::path::Path,
+) -> Result<DecisionValues> {
     let d = &spec.decision;
     let Some(column) = &d.column else {
         let s = spec.score.as_ref();
@@ -121,12 +130,21 @@ fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) ->
             Some("check the column name and the missing-value markers (--na)".into()),
         ));
     }
-    let err = |msg: String, hint: Option<String>| Error::column(path, column, "decision", msg, hint);
+    let err =
+        |msg: String, hint: Option<String>| Error::column(path, column, "decision", msg, hint);
     if !d.classes.is_empty() {
-        if let Some(v) = values.iter().find(|v| !d.classes.iter().any(|c| value_matches(v, c))) {
+        if let Some(v) = values
+            .iter()
+            .find(|v| !d.classes.iter().any(|c| value_matches(v, c)))
+        {
             return Err(err(
-                format!("has the value '{v}', which is not among the declared classes ({})", d.classes.join(", ")),
-                Some(format!("add '{v}' to decision.classes, or filter those rows out with --where")),
+                format!(
+                    "has the value '{v}', which is not among the declared classes ({})",
+                    d.classes.join(", ")
+                ),
+                Some(format!(
+                    "add '{v}' to decision.classes, or filter those rows out with --where"
+                )),
             ));
         }
         return Ok(DecisionValues::MultiClass {
@@ -145,7 +163,10 @@ fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) ->
         }
         if yes.len() != 1 {
             return Err(err(
-                format!("cannot tell which value is the positive decision among {}", show(&values)),
+                format!(
+                    "cannot tell which value is the positive decision among {}",
+                    show(&values)
+                ),
                 Some("name it with --positive VALUE (decision.positive in a spec)".into()),
             ));
         }
@@ -156,7 +177,10 @@ fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) ->
     for p in &declared_pos {
         if !values.iter().any(|v| value_matches(v, p)) {
             return Err(err(
-                format!("the declared positive value '{p}' does not occur; the values are {}", show(&values)),
+                format!(
+                    "the declared positive value '{p}' does not occur; the values are {}",
+                    show(&values)
+                ),
                 did_you_mean(p, values.iter().map(String::as_str)),
             ));
         }
@@ -166,7 +190,11 @@ fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) ->
         .filter(|v| declared_pos.iter().any(|p| value_matches(v, p)))
         .cloned()
         .collect();
-    let rest: Vec<String> = values.iter().filter(|v| !positive.contains(v)).cloned().collect();
+    let rest: Vec<String> = values
+        .iter()
+        .filter(|v| !positive.contains(v))
+        .cloned()
+        .collect();
     let negative = if d.negative.is_empty() {
         if rest.len() > 1 {
             return Err(err(
@@ -182,10 +210,16 @@ fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) ->
         }
         rest
     } else {
-        if let Some(v) = rest.iter().find(|v| !d.negative.iter().any(|n| value_matches(v, n))) {
+        if let Some(v) = rest
+            .iter()
+            .find(|v| !d.negative.iter().any(|n| value_matches(v, n)))
+        {
             return Err(err(
                 format!("has the value '{v}', which is declared neither positive nor negative"),
-                Some("add it to --positive or --negative, or filter those rows out with --where".into()),
+                Some(
+                    "add it to --positive or --negative, or filter those rows out with --where"
+                        .into(),
+                ),
             ));
         }
         rest
@@ -197,27 +231,46 @@ fn resolve_decision(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) ->
     })
 }
 
-fn resolve_label(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) -> Result<Option<LabelValues>> {
-    let Some(l) = &spec.label else { return Ok(None) };
+fn resolve_label(
+    df: &DataFrame,
+    spec: &AuditSpec,
+    path: &std::path::Path,
+) -> Result<Option<LabelValues>> {
+    let Some(l) = &spec.label else {
+        return Ok(None);
+    };
     let values = distinct_text(df, &l.column, path)?;
-    let err = |msg: String, hint: Option<String>| Error::column(path, &l.column, "label", msg, hint);
+    let err =
+        |msg: String, hint: Option<String>| Error::column(path, &l.column, "label", msg, hint);
     if values.len() > 2 {
         return Err(err(
-            format!("a label has two values, this one has {}: {}", values.len(), show(&values)),
-            Some("give a binary outcome column, or filter the other values out with --where".into()),
+            format!(
+                "a label has two values, this one has {}: {}",
+                values.len(),
+                show(&values)
+            ),
+            Some(
+                "give a binary outcome column, or filter the other values out with --where".into(),
+            ),
         ));
     }
     if values.is_empty() {
         return Err(err("every value is missing".into(), None));
     }
     let positive = match &l.positive {
+        // A single observed value that is not the declared positive: nobody has the positive
+        // label (e.g. no one actually left). Allowed; with two values a mismatch is a typo.
+        Some(p) if values.len() == 1 && !value_matches(&values[0], p) => p.clone(),
         Some(p) => values
             .iter()
             .find(|v| value_matches(v, p))
             .cloned()
             .ok_or_else(|| {
                 err(
-                    format!("the declared positive label '{p}' does not occur; the values are {}", show(&values)),
+                    format!(
+                        "the declared positive label '{p}' does not occur; the values are {}",
+                        show(&values)
+                    ),
                     did_you_mean(p, values.iter().map(String::as_str)),
                 )
             })?,
@@ -227,7 +280,10 @@ fn resolve_label(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) -> Re
                 [one] => (*one).clone(),
                 _ => {
                     return Err(err(
-                        format!("cannot tell which label value is positive among {}", show(&values)),
+                        format!(
+                            "cannot tell which label value is positive among {}",
+                            show(&values)
+                        ),
                         Some("name it with --label-positive VALUE".into()),
                     ));
                 }
@@ -243,11 +299,19 @@ fn resolve_label(df: &DataFrame, spec: &AuditSpec, path: &std::path::Path) -> Re
 }
 
 fn text_series(values: &[String]) -> Series {
-    Series::new("v".into(), values.iter().map(String::as_str).collect::<Vec<_>>())
+    Series::new(
+        "v".into(),
+        values.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
 }
 
 /// First row (by file order) where `mask` holds, as a line reference.
-fn first_row(df: &DataFrame, mask: &BooleanChunked, spec: &AuditSpec, path: &std::path::Path) -> Result<Option<(String, String)>> {
+fn first_row(
+    df: &DataFrame,
+    mask: &BooleanChunked,
+    spec: &AuditSpec,
+    path: &std::path::Path,
+) -> Result<Option<(String, String)>> {
     let hit = df.filter(mask).map_err(|e| polars_error(path, e))?;
     if hit.height() == 0 {
         return Ok(None);
@@ -257,10 +321,17 @@ fn first_row(df: &DataFrame, mask: &BooleanChunked, spec: &AuditSpec, path: &std
         .and_then(|c| c.cast(&DataType::UInt64))
         .map_err(|e| polars_error(path, e))?;
     let row = row.u64().ok().and_then(|r| r.get(0)).unwrap_or(0);
-    Ok(Some((line_of(spec.data.format, spec.data.csv.has_header, row), String::new())))
+    Ok(Some((
+        line_of(spec.data.format, spec.data.csv.has_header, row),
+        String::new(),
+    )))
 }
 
-pub(super) fn canonicalise(df: DataFrame, spec: &AuditSpec, mut source: SourceInfo) -> Result<Table> {
+pub(super) fn canonicalise(
+    df: DataFrame,
+    spec: &AuditSpec,
+    mut source: SourceInfo,
+) -> Result<Table> {
     let path = spec.data.path.clone();
     let path = path.as_path();
     let decision = resolve_decision(&df, spec, path)?;
@@ -272,7 +343,9 @@ pub(super) fn canonicalise(df: DataFrame, spec: &AuditSpec, mut source: SourceIn
         let c = df.column(&s.column).map_err(|e| polars_error(path, e))?;
         let dtype = c.dtype().clone();
         if dtype == DataType::String {
-            let as_num = c.cast(&DataType::Float64).map_err(|e| polars_error(path, e))?;
+            let as_num = c
+                .cast(&DataType::Float64)
+                .map_err(|e| polars_error(path, e))?;
             let bad = &c.is_not_null() & &as_num.is_null();
             if let Some((line, _)) = first_row(&df, &bad, spec, path)? {
                 let hit = df.filter(&bad).map_err(|e| polars_error(path, e))?;
@@ -286,7 +359,10 @@ pub(super) fn canonicalise(df: DataFrame, spec: &AuditSpec, mut source: SourceIn
                     &s.column,
                     "score",
                     format!("expected a number, {line} has '{value}'"),
-                    Some("a score must be numeric; mark missing values with --na, or fix the value".into()),
+                    Some(
+                        "a score must be numeric; mark missing values with --na, or fix the value"
+                            .into(),
+                    ),
                 ));
             }
         } else if !dtype.is_primitive_numeric() && dtype != DataType::Boolean {
@@ -298,7 +374,9 @@ pub(super) fn canonicalise(df: DataFrame, spec: &AuditSpec, mut source: SourceIn
                 None,
             ));
         }
-        let f = c.cast(&DataType::Float64).map_err(|e| polars_error(path, e))?;
+        let f = c
+            .cast(&DataType::Float64)
+            .map_err(|e| polars_error(path, e))?;
         let fv = f.f64().map_err(|e| polars_error(path, e))?;
         let nonfinite = fv.is_infinite() | fv.is_nan();
         if let Some((line, _)) = first_row(&df, &nonfinite, spec, path)? {
@@ -314,7 +392,9 @@ pub(super) fn canonicalise(df: DataFrame, spec: &AuditSpec, mut source: SourceIn
     }
 
     let dec_expr = match &decision {
-        DecisionValues::Binary { column, positive, .. } => col(column.as_str())
+        DecisionValues::Binary {
+            column, positive, ..
+        } => col(column.as_str())
             .cast(DataType::String)
             .is_in(lit(text_series(positive)).implode(true), false)
             .alias(DEC),

@@ -27,32 +27,59 @@ pub struct ScreenData {
 }
 
 fn value_counts(c: &Column, path: &std::path::Path) -> Result<Vec<(String, u64)>> {
-    let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+    let t = c
+        .cast(&DataType::String)
+        .map_err(|e| polars_error(path, e))?;
     let s = t.str().map_err(|e| polars_error(path, e))?;
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
     for v in s.iter().flatten() {
         *counts.entry(v).or_insert(0) += 1;
     }
-    let mut v: Vec<(String, u64)> = counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+    let mut v: Vec<(String, u64)> = counts
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v.truncate(MAX_VALUES);
     Ok(v)
 }
 
 fn codes_of(c: &Column, path: &std::path::Path) -> Result<(Vec<String>, Vec<Option<u32>>)> {
-    let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+    let t = c
+        .cast(&DataType::String)
+        .map_err(|e| polars_error(path, e))?;
     let s = t.str().map_err(|e| polars_error(path, e))?;
-    let mut levels: Vec<String> = s.iter().flatten().map(str::to_string).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut levels: Vec<String> = s
+        .iter()
+        .flatten()
+        .map(str::to_string)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     levels.sort();
-    let index: BTreeMap<&str, u32> = levels.iter().enumerate().map(|(i, l)| (l.as_str(), i as u32)).collect();
-    let codes = s.iter().map(|v| v.and_then(|v| index.get(v).copied())).collect();
+    let index: BTreeMap<&str, u32> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i as u32))
+        .collect();
+    let codes = s
+        .iter()
+        .map(|v| v.and_then(|v| index.get(v).copied()))
+        .collect();
     Ok((levels, codes))
 }
 
 /// A timestamp column as a model input: 1 outside working hours, 0 inside, missing when the
 /// value is not a timestamp. None when fewer than half of the values parse.
-fn off_hours_feature(name: &str, c: &Column, hours: &WorkingHours, path: &std::path::Path) -> Result<Option<Feature>> {
-    let t = c.cast(&DataType::String).map_err(|e| polars_error(path, e))?;
+fn off_hours_feature(
+    name: &str,
+    c: &Column,
+    hours: &WorkingHours,
+    path: &std::path::Path,
+) -> Result<Option<Feature>> {
+    let t = c
+        .cast(&DataType::String)
+        .map_err(|e| polars_error(path, e))?;
     let s = t.str().map_err(|e| polars_error(path, e))?;
     let mut cache: std::collections::HashMap<&str, Option<f64>> = std::collections::HashMap::new();
     let mut parsed = 0usize;
@@ -63,7 +90,8 @@ fn off_hours_feature(name: &str, c: &Column, hours: &WorkingHours, path: &std::p
             let v = v?;
             present += 1;
             let x = *cache.entry(v).or_insert_with(|| {
-                off_hours_share(&[(v.to_string(), 1)], hours).map(|o| if o.off_hours_rows > 0 { 1.0 } else { 0.0 })
+                off_hours_share(&[(v.to_string(), 1)], hours)
+                    .map(|o| if o.off_hours_rows > 0 { 1.0 } else { 0.0 })
             });
             if x.is_some() {
                 parsed += 1;
@@ -85,13 +113,20 @@ pub fn screen_data(
     let df = &table.df;
     let mut columns = Vec::new();
     for c in df.columns() {
-        let Some(name) = c.name().as_str().strip_prefix(FEATURE_PREFIX) else { continue };
+        let Some(name) = c.name().as_str().strip_prefix(FEATURE_PREFIX) else {
+            continue;
+        };
         let values = value_counts(c, &path)?;
         let dtype = c.dtype();
         let feature = if dtype.is_primitive_numeric() || *dtype == DataType::Boolean {
-            let f = c.cast(&DataType::Float64).map_err(|e| polars_error(&path, e))?;
+            let f = c
+                .cast(&DataType::Float64)
+                .map_err(|e| polars_error(&path, e))?;
             let f = f.f64().map_err(|e| polars_error(&path, e))?;
-            Some(Feature::numeric(name, f.iter().map(|v| v.filter(|x| x.is_finite())).collect()))
+            Some(Feature::numeric(
+                name,
+                f.iter().map(|v| v.filter(|x| x.is_finite())).collect(),
+            ))
         } else {
             let distinct = c.n_unique().map_err(|e| polars_error(&path, e))?;
             if distinct <= MAX_LEVELS {
@@ -121,13 +156,23 @@ pub fn screen_data(
         });
     }
     let decision = match df.column(DEC) {
-        Ok(c) if *c.dtype() == DataType::Boolean => {
-            Some(c.bool().map_err(|e| polars_error(&path, e))?.iter().map(|v| v.unwrap_or(false)).collect())
-        }
+        Ok(c) if *c.dtype() == DataType::Boolean => Some(
+            c.bool()
+                .map_err(|e| polars_error(&path, e))?
+                .iter()
+                .map(|v| v.unwrap_or(false))
+                .collect(),
+        ),
         _ => None,
     };
     let score = match df.column(SCORE) {
-        Ok(c) => Some(c.f64().map_err(|e| polars_error(&path, e))?.iter().map(|v| v.unwrap_or(0.0)).collect()),
+        Ok(c) => Some(
+            c.f64()
+                .map_err(|e| polars_error(&path, e))?
+                .iter()
+                .map(|v| v.unwrap_or(0.0))
+                .collect(),
+        ),
         Err(_) => None,
     };
     Ok(ScreenData {

@@ -51,9 +51,18 @@ impl<'a> SliceContext<'a> {
                 continue;
             }
             let Some(v) = f(&g.stats) else { continue };
+            // Ties: the larger group, then the content of the statistics, so that the choice
+            // does not depend on group names; identical statistics give identical results
+            // whichever is chosen.
             let better = match best {
                 None => true,
-                Some((_, bv, bn)) => v > bv || (v == bv && g.stats.n > bn),
+                Some((bi, bv, bn)) => {
+                    v > bv
+                        || (v == bv && g.stats.n > bn)
+                        || (v == bv
+                            && g.stats.n == bn
+                            && content_key(&g.stats) > content_key(&self.slice.groups[bi].stats))
+                }
             };
             if better {
                 best = Some((i, v, g.stats.n));
@@ -98,6 +107,17 @@ impl<'a> SliceContext<'a> {
             g.n, self.params.min_group_size
         )
     }
+}
+
+/// A name-free ordering key of a group's statistics, for breaking ties.
+fn content_key(g: &GroupStats) -> (Vec<[u64; 2]>, Vec<(u64, u64, u64)>) {
+    (
+        g.cells.clone(),
+        g.scores
+            .iter()
+            .map(|c| (c.value.to_bits(), c.n, c.label_pos))
+            .collect(),
+    )
 }
 
 /// `x / n`, None when `n == 0`.

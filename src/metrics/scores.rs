@@ -11,7 +11,9 @@
 
 use super::bootstrap::{percentile_interval, resample, rng_for};
 use super::compare::reference;
-use super::distributions::{auc, expected_calibration_error, mean, mean_var, median, smd, wasserstein};
+use super::distributions::{
+    auc, expected_calibration_error, mean, mean_var, median, smd, wasserstein,
+};
 use super::intervals::{Interval, katz_ratio, wilson};
 use super::rates::{SliceContext, rate, two_by_two_p};
 use super::significance::{ks_two_sample, min_detectable_ratio};
@@ -62,7 +64,10 @@ fn group_values(cells: &[ScoreCell], has_label: bool, flip: bool) -> [Option<f64
             .filter(|c| c.n > c.label_pos)
             .map(|c| (c.value, c.n - c.label_pos))
             .collect();
-        (auc(&pos, &neg).map(|a| if flip { 1.0 - a } else { a }), ece_of(cells))
+        (
+            auc(&pos, &neg).map(|a| if flip { 1.0 - a } else { a }),
+            ece_of(cells),
+        )
     } else {
         (None, None)
     };
@@ -169,7 +174,10 @@ pub(crate) fn slice_bootstrap(
     let mut streams: Vec<Option<Stream>> = groups
         .iter()
         .enumerate()
-        .map(|(i, g)| (ctx.sufficient(&g.stats) || Some(i) == ref_idx).then(|| Stream::new(&g.stats.scores, p.seed)))
+        .map(|(i, g)| {
+            (ctx.sufficient(&g.stats) || Some(i) == ref_idx)
+                .then(|| Stream::new(&g.stats.scores, p.seed))
+        })
         .collect();
     let mut pop_stream = reference
         .as_ref()
@@ -177,7 +185,10 @@ pub(crate) fn slice_bootstrap(
         .map(|r| Stream::new(&r.stats.scores, p.seed));
     let mut vals: Vec<[Vec<f64>; 7]> = (0..groups.len()).map(|_| Default::default()).collect();
     for _ in 0..p.bootstrap {
-        let reps: Vec<Option<Vec<ScoreCell>>> = streams.iter_mut().map(|s| s.as_mut().map(Stream::next)).collect();
+        let reps: Vec<Option<Vec<ScoreCell>>> = streams
+            .iter_mut()
+            .map(|s| s.as_mut().map(Stream::next))
+            .collect();
         let ref_rep: Option<Vec<ScoreCell>> = match (&mut pop_stream, ref_idx) {
             (Some(s), _) => Some(s.next()),
             (None, Some(i)) => reps[i].clone(),
@@ -214,7 +225,8 @@ pub(crate) fn slice_bootstrap(
 
 /// Whether AUCs are computed on the reversed score (see `score_rows`).
 pub(crate) fn auc_flip(population: &GroupStats) -> bool {
-    population.has_label && group_values(&population.scores, true, false)[2].is_some_and(|a| a < 0.5)
+    population.has_label
+        && group_values(&population.scores, true, false)[2].is_some_and(|a| a < 0.5)
 }
 
 pub(crate) fn score_rows(

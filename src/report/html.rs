@@ -28,7 +28,8 @@ th{background:#eee}caption{text-align:left;font-weight:600;padding:.3rem 0}li{ma
 
 /// Renders audit.html.
 pub fn render_html(a: &Audit) -> String {
-    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
     out.push_str("<title>Candor audit report</title>\n<style>");
     out.push_str(STYLE);
@@ -46,7 +47,10 @@ pub fn render_html(a: &Audit) -> String {
             out.push_str("</ul>\n");
         }
         for t in &s.tables {
-            out.push_str(&format!("<table>\n<caption>{}</caption>\n<thead><tr>", escape(&t.caption)));
+            out.push_str(&format!(
+                "<table>\n<caption>{}</caption>\n<thead><tr>",
+                escape(&t.caption)
+            ));
             for h in &t.headers {
                 out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
             }

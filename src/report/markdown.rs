@@ -41,7 +41,10 @@ fn ci(r: &MetricRow) -> String {
 }
 
 fn verdict(r: &MetricRow) -> String {
-    r.verdict.map(|v| v.text().to_string()).or_else(|| r.reason.clone()).unwrap_or_default()
+    r.verdict
+        .map(|v| v.text().to_string())
+        .or_else(|| r.reason.clone())
+        .unwrap_or_default()
 }
 
 /// The sections of the report, worst findings first.
@@ -60,8 +63,13 @@ pub fn sections(a: &Audit) -> Vec<Section> {
         s.paragraphs.push("No disparity finding: no impact ratio is below 0.8 and no significant difference was found. See the tables below for groups too small to tell.".into());
     }
     for f in &a.findings {
-        let what = if f.kind() == "disparity" { "disparity" } else { "input" };
-        s.bullets.push(format!("[{} {what}] {}", f.severity(), f.summary()));
+        let what = if f.kind() == "disparity" {
+            "disparity"
+        } else {
+            "input"
+        };
+        s.bullets
+            .push(format!("[{} {what}] {}", f.severity(), f.summary()));
     }
     for g in &a.gates {
         s.bullets.push(format!(
@@ -80,16 +88,23 @@ pub fn sections(a: &Audit) -> Vec<Section> {
 
     let mut s = Section::new("Data and provenance");
     if let Some(src) = src {
-        s.bullets.push(format!("Input: {} ({:?}, {} bytes), SHA-256 {}", src.path, src.format, src.bytes, src.sha256));
+        s.bullets.push(format!(
+            "Input: {} ({:?}, {} bytes), SHA-256 {}",
+            src.path, src.format, src.bytes, src.sha256
+        ));
         s.bullets.push(format!(
             "Rows: {} in the file, {} after the population filter, {} audited",
             src.rows_in_file, src.rows_after_filter, src.rows_audited
         ));
         for e in &src.excluded {
-            s.bullets.push(format!("Excluded: {} rows ({})", e.rows, e.reason));
+            s.bullets
+                .push(format!("Excluded: {} rows ({})", e.rows, e.reason));
         }
         for r in &src.renamed_columns {
-            s.bullets.push(format!("Duplicate column name '{}' read as '{}'", r.original, r.renamed));
+            s.bullets.push(format!(
+                "Duplicate column name '{}' read as '{}'",
+                r.original, r.renamed
+            ));
         }
     }
     if let Some(w) = &a.spec.data.where_ {
@@ -117,12 +132,23 @@ pub fn sections(a: &Audit) -> Vec<Section> {
     if let Some(ll) = &a.ll144 {
         let mut s = Section::new("NYC Local Law 144 tables");
         if let Some(m) = ll.median_score {
-            s.paragraphs.push(format!("Scoring rates use the sample median score {}.", num(Some(m))));
+            s.paragraphs.push(format!(
+                "Scoring rates use the sample median score {}.",
+                num(Some(m))
+            ));
         }
         for t in &ll.tables {
             s.tables.push(DocTable {
-                caption: format!("{} rate by {} ({}); unknown category: {}", t.rate, t.table, t.attribute, t.unknown),
-                headers: vec!["Category".into(), "Number".into(), format!("{} rate", t.rate), "Impact ratio".into()],
+                caption: format!(
+                    "{} rate by {} ({}); unknown category: {}",
+                    t.rate, t.table, t.attribute, t.unknown
+                ),
+                headers: vec![
+                    "Category".into(),
+                    "Number".into(),
+                    format!("{} rate", t.rate),
+                    "Impact ratio".into(),
+                ],
                 rows: t
                     .rows
                     .iter()
@@ -131,7 +157,11 @@ pub fn sections(a: &Audit) -> Vec<Section> {
                             r.category.clone(),
                             r.n.to_string(),
                             r.rate.map_or("–".into(), |x| format!("{:.1} %", x * 100.0)),
-                            if r.excluded { "excluded (< 2 %)".into() } else { r.impact_ratio.map_or("–".into(), |x| format!("{x:.3}")) },
+                            if r.excluded {
+                                "excluded (< 2 %)".into()
+                            } else {
+                                r.impact_ratio.map_or("–".into(), |x| format!("{x:.3}"))
+                            },
                         ]
                     })
                     .collect(),
@@ -145,7 +175,11 @@ pub fn sections(a: &Audit) -> Vec<Section> {
     let mut attrs: Vec<&str> = a.groups.iter().map(|g| g.attribute.as_str()).collect();
     attrs.dedup();
     for attr in attrs {
-        let find = |g: &str, m: &str| a.metrics.iter().find(|r| r.attribute == attr && r.group == g && r.metric == m && r.class.is_none());
+        let find = |g: &str, m: &str| {
+            a.metrics
+                .iter()
+                .find(|r| r.attribute == attr && r.group == g && r.metric == m && r.class.is_none())
+        };
         let mut rows = Vec::new();
         for g in a.groups.iter().filter(|g| g.attribute == attr) {
             let fav = find(&g.group, "favorable_rate").or_else(|| find(&g.group, "selection_rate"));
@@ -167,9 +201,20 @@ pub fn sections(a: &Audit) -> Vec<Section> {
         }
         s.tables.push(DocTable {
             caption: attr.to_string(),
-            headers: ["Group", "n", "Favorable rate", "95 % CI", "Impact ratio", "95 % CI", "Corrected p", "FPR", "FNR", "Verdict"]
-                .map(String::from)
-                .to_vec(),
+            headers: [
+                "Group",
+                "n",
+                "Favorable rate",
+                "95 % CI",
+                "Impact ratio",
+                "95 % CI",
+                "Corrected p",
+                "FPR",
+                "FNR",
+                "Verdict",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows,
         });
     }
@@ -184,7 +229,11 @@ pub fn sections(a: &Audit) -> Vec<Section> {
                 sur.model,
                 sur.n,
                 sur.fidelity,
-                if sur.model == "logistic" { "share of decisions it reproduces" } else { "R squared" }
+                if sur.model == "logistic" {
+                    "share of decisions it reproduces"
+                } else {
+                    "R squared"
+                }
             ));
         }
         if let Some(note) = &sc.usage_note {
@@ -192,9 +241,17 @@ pub fn sections(a: &Audit) -> Vec<Section> {
         }
         s.tables.push(DocTable {
             caption: "Inputs flagged, worst first".into(),
-            headers: ["Column", "Kind", "Category", "Severity", "Used by the algorithm", "Evidence", "Legal sources"]
-                .map(String::from)
-                .to_vec(),
+            headers: [
+                "Column",
+                "Kind",
+                "Category",
+                "Severity",
+                "Used by the algorithm",
+                "Evidence",
+                "Legal sources",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: sc
                 .findings
                 .iter()
@@ -204,16 +261,30 @@ pub fn sections(a: &Audit) -> Vec<Section> {
                         ev.push(format!("name matches '{}'", m.term));
                     }
                     if let Some(v) = f.evidence.content.first() {
-                        ev.push(format!("{:.1} % of values match {}", v.share * 100.0, v.pattern));
+                        ev.push(format!(
+                            "{:.1} % of values match {}",
+                            v.share * 100.0,
+                            v.pattern
+                        ));
                     }
                     if let Some(o) = &f.evidence.off_hours {
-                        ev.push(format!("{:.1} % of timestamps outside working hours", o.share * 100.0));
+                        ev.push(format!(
+                            "{:.1} % of timestamps outside working hours",
+                            o.share * 100.0
+                        ));
                     }
                     if let Some(u) = &f.evidence.usage {
-                        ev.push(format!("LR test p = {:.2e}, {} decisions change", u.p_value, u.decisions_changed));
+                        ev.push(format!(
+                            "LR test p = {:.2e}, {} decisions change",
+                            u.p_value, u.decisions_changed
+                        ));
                     }
                     if let Some(p) = f.evidence.proxy.first() {
-                        ev.push(format!("predicts {} (AUC {})", p.attribute, p.auc.map_or("–".into(), |x| format!("{x:.2}"))));
+                        ev.push(format!(
+                            "predicts {} (AUC {})",
+                            p.attribute,
+                            p.auc.map_or("–".into(), |x| format!("{x:.2}"))
+                        ));
                     }
                     vec![
                         f.column.clone(),
@@ -226,7 +297,11 @@ pub fn sections(a: &Audit) -> Vec<Section> {
                             None => "not tested".into(),
                         },
                         ev.join("; "),
-                        f.legal_sources.iter().map(|l| l.citation.clone()).collect::<Vec<_>>().join("; "),
+                        f.legal_sources
+                            .iter()
+                            .map(|l| l.citation.clone())
+                            .collect::<Vec<_>>()
+                            .join("; "),
                     ]
                 })
                 .collect(),
@@ -279,10 +354,20 @@ pub fn render_markdown(a: &Audit) -> String {
         }
         for t in &s.tables {
             out.push_str(&format!("**{}**\n\n", md_cell(&t.caption)));
-            out.push_str(&format!("| {} |\n", t.headers.iter().map(|h| md_cell(h)).collect::<Vec<_>>().join(" | ")));
+            out.push_str(&format!(
+                "| {} |\n",
+                t.headers
+                    .iter()
+                    .map(|h| md_cell(h))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ));
             out.push_str(&format!("|{}\n", "---|".repeat(t.headers.len())));
             for r in &t.rows {
-                out.push_str(&format!("| {} |\n", r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")));
+                out.push_str(&format!(
+                    "| {} |\n",
+                    r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")
+                ));
             }
             out.push('\n');
         }

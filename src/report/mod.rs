@@ -20,7 +20,8 @@ pub use markdown::render_markdown;
 
 /// audit.json: the whole document, pretty-printed, deterministic.
 pub fn render_json(audit: &Audit) -> String {
-    let mut s = serde_json::to_string_pretty(audit).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(audit).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
@@ -30,7 +31,10 @@ fn write_err(path: &Path, e: std::io::Error) -> Error {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
             Some("choose a folder you can write to with --out DIR".into())
         }
-        _ => Some("check that the parent folder exists and has free space; choose another with --out DIR".into()),
+        _ => Some(
+            "check that the parent folder exists and has free space; choose another with --out DIR"
+                .into(),
+        ),
     };
     Error::Write {
         path: path.to_path_buf(),

@@ -163,7 +163,10 @@ pub fn sniff_values(values: &[(String, u64)], categories: &[Category]) -> Vec<Va
             // A code list that all starts with one character (district codes D01..D12, seat
             // numbers B1..B9) fits code patterns such as ICD-10 by accident: real code columns
             // mix leading characters. Require at least two when several values matched.
-            let leading: BTreeSet<char> = matched.iter().filter_map(|c| c.clean.chars().next()).collect();
+            let leading: BTreeSet<char> = matched
+                .iter()
+                .filter_map(|c| c.clean.chars().next())
+                .collect();
             if matched.len() >= 3 && leading.len() < 2 {
                 continue;
             }

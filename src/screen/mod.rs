@@ -12,5 +12,5 @@ pub mod features;
 pub mod names;
 pub mod policy;
 pub mod proxy;
-pub mod usage;
 pub mod run;
+pub mod usage;

@@ -127,7 +127,12 @@ pub fn attribute_category(name: &str, cats: &[Category]) -> Option<String> {
         .map(|m| m.category)
 }
 
-fn sources(packs: &[&Pack], category: &str, stage: Stage, via_proxy: Option<&str>) -> (Option<Severity>, Vec<LegalSource>) {
+fn sources(
+    packs: &[&Pack],
+    category: &str,
+    stage: Stage,
+    via_proxy: Option<&str>,
+) -> (Option<Severity>, Vec<LegalSource>) {
     let r = resolve(
         packs,
         &RuleQuery {
@@ -171,8 +176,17 @@ struct Candidate {
 
 /// The index of the candidate for (column, category), added if new. A direct match upgrades a
 /// proxy candidate.
-fn add(cands: &mut Vec<Candidate>, col: usize, category: &str, kind: &'static str, via: Option<String>) -> usize {
-    if let Some(k) = cands.iter().position(|x| x.col == col && x.category == category) {
+fn add(
+    cands: &mut Vec<Candidate>,
+    col: usize,
+    category: &str,
+    kind: &'static str,
+    via: Option<String>,
+) -> usize {
+    if let Some(k) = cands
+        .iter()
+        .position(|x| x.col == col && x.category == category)
+    {
         if kind == "prohibited_input" {
             cands[k].kind = kind;
             cands[k].via_proxy = None;
@@ -207,7 +221,10 @@ pub fn screen(input: &ScreenInput) -> Screen {
     }
     proxies.sort_by(|a, b| {
         let key = |p: &ProxyStat| p.auc.unwrap_or(0.5).max(0.5 + p.association / 2.0);
-        key(b).total_cmp(&key(a)).then(a.column.cmp(&b.column)).then(a.attribute.cmp(&b.attribute))
+        key(b)
+            .total_cmp(&key(a))
+            .then(a.column.cmp(&b.column))
+            .then(a.attribute.cmp(&b.attribute))
     });
 
     // Layers a and b: candidates per (column, category).
@@ -215,10 +232,21 @@ pub fn screen(input: &ScreenInput) -> Screen {
     for (i, c) in input.columns.iter().enumerate() {
         let names = match_column(&c.name, c.description.as_deref(), cats);
         let content = sniff_values(&c.values, cats);
-        let off = off_hours_share(&c.values, &input.hours).filter(|o| o.parsed_rows * 2 >= o.parsed_rows + o.unparsable_rows);
+        let off = off_hours_share(&c.values, &input.hours)
+            .filter(|o| o.parsed_rows * 2 >= o.parsed_rows + o.unparsable_rows);
         for m in names {
-            let kind = if m.kind == MatchKind::Direct { "prohibited_input" } else { "proxy" };
-            let k = add(&mut cands, i, &m.category, kind, m.proxy.clone().filter(|_| m.kind == MatchKind::Proxy));
+            let kind = if m.kind == MatchKind::Direct {
+                "prohibited_input"
+            } else {
+                "proxy"
+            };
+            let k = add(
+                &mut cands,
+                i,
+                &m.category,
+                kind,
+                m.proxy.clone().filter(|_| m.kind == MatchKind::Proxy),
+            );
             cands[k].evidence.name.push(m);
         }
         for v in content {
@@ -226,12 +254,19 @@ pub fn screen(input: &ScreenInput) -> Screen {
             cands[k].evidence.content.push(v);
         }
         if let Some(o) = off.filter(|o| o.off_hours_rows > 0) {
-            let k = add(&mut cands, i, "off_hours_private_life", "prohibited_input", None);
+            let k = add(
+                &mut cands,
+                i,
+                "off_hours_private_life",
+                "prohibited_input",
+                None,
+            );
             cands[k].evidence.off_hours = Some(o);
         }
         // Strong data proxies.
         for p in proxies.iter().filter(|p| p.column == c.name) {
-            let strong = p.auc.is_some_and(|a| a >= PROXY_AUC) || p.association >= PROXY_ASSOCIATION;
+            let strong =
+                p.auc.is_some_and(|a| a >= PROXY_AUC) || p.association >= PROXY_ASSOCIATION;
             if !strong {
                 continue;
             }
@@ -242,11 +277,18 @@ pub fn screen(input: &ScreenInput) -> Screen {
         }
     }
     // Attach the proxy statistics of flagged proxy columns against their attribute.
-    for cand in cands.iter_mut().filter(|c| c.kind == "proxy" && c.evidence.proxy.is_empty()) {
+    for cand in cands
+        .iter_mut()
+        .filter(|c| c.kind == "proxy" && c.evidence.proxy.is_empty())
+    {
         let col = &input.columns[cand.col].name;
         cand.evidence.proxy = proxies
             .iter()
-            .filter(|p| &p.column == col && attribute_category(&p.attribute, cats).as_deref() == Some(cand.category.as_str()))
+            .filter(|p| {
+                &p.column == col
+                    && attribute_category(&p.attribute, cats).as_deref()
+                        == Some(cand.category.as_str())
+            })
             .cloned()
             .collect();
     }
@@ -256,10 +298,19 @@ pub fn screen(input: &ScreenInput) -> Screen {
     // that category is present) is kept only when the data confirms it; a column that is not
     // named like a proxy must be a near-substitute (AUC >= 0.85 or association >= 0.5). An
     // untestable name-only proxy is kept once per column, and only when nothing is confirmed.
-    let strong = |p: &ProxyStat| p.auc.is_some_and(|a| a >= PROXY_AUC) || p.association >= PROXY_ASSOCIATION;
+    let strong =
+        |p: &ProxyStat| p.auc.is_some_and(|a| a >= PROXY_AUC) || p.association >= PROXY_ASSOCIATION;
     let very_strong = |p: &ProxyStat| p.auc.is_some_and(|a| a >= 0.85) || p.association >= 0.5;
-    let attr_cats: Vec<String> = input.attributes.iter().filter_map(|a| attribute_category(&a.name, cats)).collect();
-    let direct: Vec<usize> = cands.iter().filter(|c| c.kind == "prohibited_input").map(|c| c.col).collect();
+    let attr_cats: Vec<String> = input
+        .attributes
+        .iter()
+        .filter_map(|a| attribute_category(&a.name, cats))
+        .collect();
+    let direct: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.kind == "prohibited_input")
+        .map(|c| c.col)
+        .collect();
     cands.retain(|c| {
         if c.kind != "proxy" {
             return true;
@@ -278,11 +329,21 @@ pub fn screen(input: &ScreenInput) -> Screen {
             named
         }
     });
-    let confirmed: Vec<usize> = cands.iter().filter(|c| c.kind == "proxy" && attr_cats.contains(&c.category)).map(|c| c.col).collect();
+    let confirmed: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.kind == "proxy" && attr_cats.contains(&c.category))
+        .map(|c| c.col)
+        .collect();
     let mut kept_untested: Vec<usize> = Vec::new();
     // Untested name-only proxies: the most confident one per column.
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    let conf = |c: &Candidate| c.evidence.name.iter().map(|m| m.confidence).fold(0.0, f64::max);
+    let conf = |c: &Candidate| {
+        c.evidence
+            .name
+            .iter()
+            .map(|m| m.confidence)
+            .fold(0.0, f64::max)
+    };
     order.sort_by(|&a, &b| conf(&cands[b]).total_cmp(&conf(&cands[a])).then(a.cmp(&b)));
     let mut keep = vec![true; cands.len()];
     for i in order {
@@ -354,7 +415,9 @@ pub fn screen(input: &ScreenInput) -> Screen {
                         used_by_col[feats[*k].0] = Some((test, pa));
                     }
                     if idx.is_some() {
-                        usage_note = Some(format!("surrogates fitted on a seeded sample of {USAGE_MAX_ROWS} rows"));
+                        usage_note = Some(format!(
+                            "surrogates fitted on a seeded sample of {USAGE_MAX_ROWS} rows"
+                        ));
                     }
                     surrogate = Some(s);
                 }
@@ -362,7 +425,8 @@ pub fn screen(input: &ScreenInput) -> Screen {
             }
         }
     } else {
-        usage_note = Some("no decision or score: the use layer needs one (run `candor audit`)".into());
+        usage_note =
+            Some("no decision or score: the use layer needs one (run `candor audit`)".into());
     }
 
     let mut findings: Vec<InputFinding> = cands

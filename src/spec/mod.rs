@@ -238,20 +238,48 @@ impl SpecFile {
             };
         }
         take!(
-            data.path, data.format, data.delimiter, data.has_header, data.encoding,
-            data.na_values, data.where_, data.id,
-            decision.column, decision.positive, decision.negative, decision.classes,
+            data.path,
+            data.format,
+            data.delimiter,
+            data.has_header,
+            data.encoding,
+            data.na_values,
+            data.where_,
+            data.id,
+            decision.column,
+            decision.positive,
+            decision.negative,
+            decision.classes,
             decision.favorable,
-            score.column, score.threshold, score.favorable,
-            label.column, label.positive,
-            groups.attributes, groups.intersections, groups.max_k, groups.min_group_size,
-            groups.reference, groups.references, groups.exclude_below_share,
+            score.column,
+            score.threshold,
+            score.favorable,
+            label.column,
+            label.positive,
+            groups.attributes,
+            groups.intersections,
+            groups.max_k,
+            groups.min_group_size,
+            groups.reference,
+            groups.references,
+            groups.exclude_below_share,
             features.columns,
-            stats.confidence, stats.alpha, stats.correction, stats.bootstrap, stats.seed,
-            output.dir, output.formats, output.lang,
+            stats.confidence,
+            stats.alpha,
+            stats.correction,
+            stats.bootstrap,
+            stats.seed,
+            output.dir,
+            output.formats,
+            output.lang,
             gates.fail_on,
-            screen.policy, screen.policy_files, screen.stage, screen.dictionary,
-            screen.working_days, screen.working_hours, screen.utc_offset_minutes,
+            screen.policy,
+            screen.policy_files,
+            screen.stage,
+            screen.dictionary,
+            screen.working_days,
+            screen.working_hours,
+            screen.utc_offset_minutes,
         );
         self
     }
@@ -277,8 +305,8 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 mod resolve;
 
 pub use resolve::{
-    AuditSpec, CsvOptions, DataSpec, DecisionSpec, FileFormat, Gate, GateOp, LabelSpec, ScreenSpec,
-    OutputFormat, ReferenceRule, ScoreSpec, StatsSpec,
+    AuditSpec, CsvOptions, DataSpec, DecisionSpec, FileFormat, Gate, GateOp, LabelSpec,
+    OutputFormat, ReferenceRule, ScoreSpec, ScreenSpec, StatsSpec,
 };
 
 #[cfg(test)]

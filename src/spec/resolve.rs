@@ -151,7 +151,12 @@ impl Gate {
 
     fn parse(text: &str) -> Result<Gate> {
         let t = text.trim();
-        let ops = [("<=", GateOp::Le), (">=", GateOp::Ge), ("<", GateOp::Lt), (">", GateOp::Gt)];
+        let ops = [
+            ("<=", GateOp::Le),
+            (">=", GateOp::Ge),
+            ("<", GateOp::Lt),
+            (">", GateOp::Gt),
+        ];
         for (sym, op) in ops {
             if let Some((m, v)) = t.split_once(sym) {
                 let value: f64 = v.trim().parse().map_err(|_| {
@@ -192,6 +197,9 @@ pub struct AuditSpec {
     pub exclude_below_share: f64,
     pub features: Vec<String>,
     pub stats: StatsSpec,
+    /// Where the outputs go: not part of the audit's description, so not serialised (the same
+    /// audit written to two folders has the same spec hash and byte-identical files).
+    #[serde(skip_serializing)]
     pub output_dir: PathBuf,
     pub formats: Vec<OutputFormat>,
     pub lang: String,
@@ -225,9 +233,17 @@ fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
     one_of(
         "screen.stage (--stage)",
         &stage,
-        &["recruitment", "employment", "termination", "post_termination"],
+        &[
+            "recruitment",
+            "employment",
+            "termination",
+            "post_termination",
+        ],
     )?;
-    let hours = f.working_hours.clone().unwrap_or_else(|| "08:00-19:00".into());
+    let hours = f
+        .working_hours
+        .clone()
+        .unwrap_or_else(|| "08:00-19:00".into());
     let (start, end) = hours
         .split_once('-')
         .and_then(|(a, b)| Some((parse_hhmm(a)?, parse_hhmm(b)?)))
@@ -238,7 +254,10 @@ fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
                 Some("write e.g. \"08:00-18:00\"".into()),
             )
         })?;
-    let working_days = f.working_days.clone().unwrap_or_else(|| vec![1, 2, 3, 4, 5]);
+    let working_days = f
+        .working_days
+        .clone()
+        .unwrap_or_else(|| vec![1, 2, 3, 4, 5]);
     if let Some(d) = working_days.iter().find(|d| !(1..=7).contains(*d)) {
         return Err(Error::spec(
             "screen.working_days",
@@ -347,7 +366,11 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
     let score = match &f.score.column {
         Some(column) => {
             let fav = f.score.favorable.clone().unwrap_or_else(|| "high".into());
-            one_of("score.favorable (--score-favorable)", &fav, &["high", "low"])?;
+            one_of(
+                "score.favorable (--score-favorable)",
+                &fav,
+                &["high", "low"],
+            )?;
             Some(ScoreSpec {
                 column: column.clone(),
                 threshold: f.score.threshold,
@@ -375,7 +398,10 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         &favorable,
         &["positive", "negative"],
     )?;
-    if require_decision && f.decision.column.is_none() && score.as_ref().and_then(|s| s.threshold).is_none() {
+    if require_decision
+        && f.decision.column.is_none()
+        && score.as_ref().and_then(|s| s.threshold).is_none()
+    {
         return Err(Error::spec(
             "decision.column (--decision)",
             "no decision given",
@@ -433,7 +459,10 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         if parts.len() < 2 {
             return Err(Error::spec(
                 "groups.intersections (--intersect)",
-                format!("an intersection needs two or more attributes, got [{}]", parts.join(", ")),
+                format!(
+                    "an intersection needs two or more attributes, got [{}]",
+                    parts.join(", ")
+                ),
                 Some("write --intersect sex,race".into()),
             ));
         }
@@ -482,7 +511,11 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
     let alpha = f.stats.alpha.unwrap_or(0.05);
     for (name, v) in [("stats.confidence", confidence), ("stats.alpha", alpha)] {
         if !(v > 0.0 && v < 1.0) {
-            return Err(Error::spec(name, format!("{v} is not between 0 and 1"), None));
+            return Err(Error::spec(
+                name,
+                format!("{v} is not between 0 and 1"),
+                None,
+            ));
         }
     }
     let correction = f.stats.correction.clone().unwrap_or_else(|| "holm".into());

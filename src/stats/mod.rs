@@ -237,7 +237,10 @@ mod tests {
         a.merge(&b);
         assert_eq!(a.n, 5);
         assert_eq!(a.cells, vec![[2, 0], [0, 3]]);
-        assert_eq!(a.scores, vec![cell(1.0, 2, 1), cell(2.0, 1, 0), cell(3.0, 2, 1)]);
+        assert_eq!(
+            a.scores,
+            vec![cell(1.0, 2, 1), cell(2.0, 1, 0), cell(3.0, 2, 1)]
+        );
     }
 
     #[test]

@@ -14,7 +14,10 @@ fn fails(args: &[&str], needles: &[&str]) {
     if args.first() == Some(&"audit") && !args.contains(&"--out") {
         c.arg("--out").arg(out.join("r"));
     }
-    let mut assert = c.assert().code(2).stderr(predicate::str::starts_with("error: "));
+    let mut assert = c
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("error: "));
     for n in needles {
         assert = assert.stderr(predicate::str::contains(*n));
     }
@@ -24,21 +27,51 @@ fn fails(args: &[&str], needles: &[&str]) {
 
 #[test]
 fn missing_file() {
-    fails(&["audit", "/nonexistent/x.csv", "--decision", "d", "--group", "g"], &["/nonexistent/x.csv", "No such file", "hint: check the path"]);
+    fails(
+        &[
+            "audit",
+            "/nonexistent/x.csv",
+            "--decision",
+            "d",
+            "--group",
+            "g",
+        ],
+        &["/nonexistent/x.csv", "No such file", "hint: check the path"],
+    );
 }
 
 #[test]
 fn empty_file() {
     let d = tmp("empty");
     let p = fixture(&d, "e.csv", b"");
-    fails(&["audit", p.to_str().unwrap(), "--decision", "d", "--group", "g"], &["e.csv", "the file is empty"]);
+    fails(
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "d",
+            "--group",
+            "g",
+        ],
+        &["e.csv", "the file is empty"],
+    );
 }
 
 #[test]
 fn header_only() {
     let d = tmp("header");
     let p = fixture(&d, "h.csv", b"id,sex,decision\n");
-    fails(&["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex"], &["h.csv", "header but no data rows"]);
+    fails(
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+        ],
+        &["h.csv", "header but no data rows"],
+    );
 }
 
 #[test]
@@ -46,18 +79,47 @@ fn unknown_column_suggests_closest() {
     let d = tmp("unknowncol");
     let p = fixture(&d, "a.csv", GOOD);
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decison", "--group", "sex"],
-        &["no column named 'decison'", "the decision", "hint: did you mean 'decision'?"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decison",
+            "--group",
+            "sex",
+        ],
+        &[
+            "no column named 'decison'",
+            "the decision",
+            "hint: did you mean 'decision'?",
+        ],
     );
 }
 
 #[test]
 fn decision_with_more_values_than_declared() {
     let d = tmp("moredec");
-    let p = fixture(&d, "a.csv", b"sex,decision\nF,hired\nM,rejected\nF,waitlist\nM,hired\n");
+    let p = fixture(
+        &d,
+        "a.csv",
+        b"sex,decision\nF,hired\nM,rejected\nF,waitlist\nM,hired\n",
+    );
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--positive", "hired", "--group", "sex"],
-        &["column 'decision' (decision)", "has 3 values", "'rejected', 'waitlist' are not declared", "hint: list the negative values with --negative"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--positive",
+            "hired",
+            "--group",
+            "sex",
+        ],
+        &[
+            "column 'decision' (decision)",
+            "has 3 values",
+            "'rejected', 'waitlist' are not declared",
+            "hint: list the negative values with --negative",
+        ],
     );
 }
 
@@ -66,7 +128,16 @@ fn declared_positive_value_absent() {
     let d = tmp("absentpos");
     let p = fixture(&d, "a.csv", b"sex,decision\nF,High\nM,Low\n");
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--positive", "Hgh", "--group", "sex"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--positive",
+            "Hgh",
+            "--group",
+            "sex",
+        ],
         &["'Hgh' does not occur", "did you mean 'High'?"],
     );
 }
@@ -74,20 +145,52 @@ fn declared_positive_value_absent() {
 #[test]
 fn non_numeric_score_names_line() {
     let d = tmp("score");
-    let p = fixture(&d, "a.csv", b"sex,decision,score\nF,1,0.5\nM,0,0.25\nF,1,abc\nM,0,0.1\n");
+    let p = fixture(
+        &d,
+        "a.csv",
+        b"sex,decision,score\nF,1,0.5\nM,0,0.25\nF,1,abc\nM,0,0.1\n",
+    );
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--score", "score", "--group", "sex"],
-        &["column 'score' (score)", "expected a number, line 4 has 'abc'"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--score",
+            "score",
+            "--group",
+            "sex",
+        ],
+        &[
+            "column 'score' (score)",
+            "expected a number, line 4 has 'abc'",
+        ],
     );
 }
 
 #[test]
 fn label_with_three_values() {
     let d = tmp("label");
-    let p = fixture(&d, "a.csv", b"sex,decision,label\nF,1,1\nM,0,0\nF,1,2\nM,0,1\n");
+    let p = fixture(
+        &d,
+        "a.csv",
+        b"sex,decision,label\nF,1,1\nM,0,0\nF,1,2\nM,0,1\n",
+    );
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--label", "label", "--group", "sex"],
-        &["column 'label' (label)", "a label has two values, this one has 3"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--label",
+            "label",
+            "--group",
+            "sex",
+        ],
+        &[
+            "column 'label' (label)",
+            "a label has two values, this one has 3",
+        ],
     );
 }
 
@@ -96,7 +199,16 @@ fn no_attribute_with_two_groups() {
     let d = tmp("onegroup");
     let p = fixture(&d, "a.csv", b"sex,site,decision\nF,X,1\nF,X,0\nF,X,1\n");
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--group", "site"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--group",
+            "site",
+        ],
         &["none of the group attributes (sex, site) has two groups to compare"],
     );
 }
@@ -104,10 +216,31 @@ fn no_attribute_with_two_groups() {
 #[test]
 fn single_group_attribute_among_others_is_a_finding() {
     let d = tmp("onegroupok");
-    let p = fixture(&d, "a.csv", b"sex,site,decision\nF,X,1\nM,X,0\nF,X,1\nM,X,1\n");
-    let a = audit_json(&[p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--group", "site", "--min-group-size", "1"], &d.join("out"));
+    let p = fixture(
+        &d,
+        "a.csv",
+        b"sex,site,decision\nF,X,1\nM,X,0\nF,X,1\nM,X,1\n",
+    );
+    let a = audit_json(
+        &[
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--group",
+            "site",
+            "--min-group-size",
+            "1",
+        ],
+        &d.join("out"),
+    );
     let f = a["findings"].as_array().unwrap();
-    assert!(f.iter().any(|f| f["kind"] == "single_group" && f["attribute"] == "site"), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|f| f["kind"] == "single_group" && f["attribute"] == "site"),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -115,7 +248,16 @@ fn where_filters_everything() {
     let d = tmp("whereall");
     let p = fixture(&d, "a.csv", GOOD);
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--where", "sex = 'X'"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--where",
+            "sex = 'X'",
+        ],
         &["--where \"sex = 'X'\"", "no row of the 4 rows matches"],
     );
 }
@@ -125,8 +267,21 @@ fn where_invalid_sql() {
     let d = tmp("wherebad");
     let p = fixture(&d, "a.csv", GOOD);
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--where", "sex = = 'F'"],
-        &["--where", "not a valid SQL predicate", "hint: write a SQL boolean expression"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--where",
+            "sex = = 'F'",
+        ],
+        &[
+            "--where",
+            "not a valid SQL predicate",
+            "hint: write a SQL boolean expression",
+        ],
     );
 }
 
@@ -135,16 +290,36 @@ fn where_unknown_column() {
     let d = tmp("wherecol");
     let p = fixture(&d, "a.csv", GOOD);
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--where", "colour = 'F'"],
-        &["--where", "colour", "hint: the predicate can use these columns"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--where",
+            "colour = 'F'",
+        ],
+        &[
+            "--where",
+            "colour",
+            "hint: the predicate can use these columns",
+        ],
     );
 }
 
 #[test]
 fn invalid_toml_names_line() {
     let d = tmp("badtoml");
-    let s = fixture(&d, "s.toml", b"[data]\npath = \"a.csv\"\n[decision\ncolumn = \"d\"\n");
-    fails(&["audit", "--spec", s.to_str().unwrap()], &["s.toml:3:", "invalid TOML"]);
+    let s = fixture(
+        &d,
+        "s.toml",
+        b"[data]\npath = \"a.csv\"\n[decision\ncolumn = \"d\"\n",
+    );
+    fails(
+        &["audit", "--spec", s.to_str().unwrap()],
+        &["s.toml:3:", "invalid TOML"],
+    );
 }
 
 #[test]
@@ -152,7 +327,13 @@ fn unknown_spec_key_names_closest() {
     let d = tmp("badkey");
     fixture(&d, "a.csv", GOOD);
     let s = fixture(&d, "s.toml", b"[data]\npath = \"a.csv\"\n[decision]\ncolumn = \"decision\"\n[groups]\natributes = [\"sex\"]\n");
-    fails(&["audit", "--spec", s.to_str().unwrap()], &["unknown key 'groups.atributes'", "hint: did you mean 'attributes'?"]);
+    fails(
+        &["audit", "--spec", s.to_str().unwrap()],
+        &[
+            "unknown key 'groups.atributes'",
+            "hint: did you mean 'attributes'?",
+        ],
+    );
 }
 
 #[test]
@@ -161,7 +342,18 @@ fn output_folder_not_writable() {
     let p = fixture(&d, "a.csv", GOOD);
     let blocker = fixture(&d, "file", b"x");
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--min-group-size", "1", "--out", blocker.join("sub").to_str().unwrap()],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--min-group-size",
+            "1",
+            "--out",
+            blocker.join("sub").to_str().unwrap(),
+        ],
         &["cannot write", "hint:"],
     );
 }
@@ -171,8 +363,21 @@ fn invalid_utf8_names_line_and_offset() {
     let d = tmp("badutf8");
     let p = fixture(&d, "a.csv", b"sex,decision\nF,1\nM,\xff0\n");
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex"],
-        &["a.csv", "line 3, byte offset 19", "not valid UTF-8", "hint:", "--encoding gbk"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+        ],
+        &[
+            "a.csv",
+            "line 3, byte offset 19",
+            "not valid UTF-8",
+            "hint:",
+            "--encoding gbk",
+        ],
     );
 }
 
@@ -181,7 +386,16 @@ fn invalid_gbk_names_line_and_offset() {
     let d = tmp("badgbk");
     let p = fixture(&d, "a.csv", b"sex,decision\nF,1\nM,\x81\x20\n");
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--encoding", "gbk"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--encoding",
+            "gbk",
+        ],
         &["line 3, byte offset 19", "not valid GBK"],
     );
 }
@@ -191,7 +405,16 @@ fn bad_gate_is_error() {
     let d = tmp("gate");
     let p = fixture(&d, "a.csv", GOOD);
     fails(
-        &["audit", p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--fail-on", "impact_ratio"],
+        &[
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--fail-on",
+            "impact_ratio",
+        ],
         &["--fail-on", "has no comparison"],
     );
 }

@@ -10,7 +10,10 @@ pub fn shared() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        println!("SKIPPED: shared datasets not found at {} (set CANDOR_SHARED_DATASETS)", p.display());
+        println!(
+            "SKIPPED: shared datasets not found at {} (set CANDOR_SHARED_DATASETS)",
+            p.display()
+        );
         None
     }
 }
@@ -39,7 +42,12 @@ pub fn fixture(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// Runs an audit and returns the parsed audit.json.
 pub fn audit_json(args: &[&str], out: &Path) -> serde_json::Value {
     let mut c = candor();
-    c.arg("audit").args(args).arg("--out").arg(out).arg("--format").arg("json");
+    c.arg("audit")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .arg("--format")
+        .arg("json");
     let o = c.output().expect("runs");
     assert!(
         o.status.success(),
@@ -55,11 +63,18 @@ pub fn metric(a: &serde_json::Value, attr: &str, group: &str, metric: &str) -> O
     row(a, attr, group, metric).and_then(|r| r["value"].as_f64())
 }
 
-pub fn row<'a>(a: &'a serde_json::Value, attr: &str, group: &str, metric: &str) -> Option<&'a serde_json::Value> {
-    a["metrics"]
-        .as_array()?
-        .iter()
-        .find(|r| r["attribute"] == attr && r["group"] == group && r["metric"] == metric && r["class"].is_null())
+pub fn row<'a>(
+    a: &'a serde_json::Value,
+    attr: &str,
+    group: &str,
+    metric: &str,
+) -> Option<&'a serde_json::Value> {
+    a["metrics"].as_array()?.iter().find(|r| {
+        r["attribute"] == attr
+            && r["group"] == group
+            && r["metric"] == metric
+            && r["class"].is_null()
+    })
 }
 
 pub fn count(a: &serde_json::Value, attr: &str, group: &str, m: &str) -> u64 {
@@ -68,5 +83,8 @@ pub fn count(a: &serde_json::Value, attr: &str, group: &str, m: &str) -> u64 {
 
 pub fn assert_close(got: Option<f64>, want: f64, tol: f64, what: &str) {
     let g = got.unwrap_or_else(|| panic!("{what}: no value"));
-    assert!((g - want).abs() <= tol, "{what}: got {g}, want {want} (tolerance {tol})");
+    assert!(
+        (g - want).abs() <= tol,
+        "{what}: got {g}, want {want} (tolerance {tol})"
+    );
 }

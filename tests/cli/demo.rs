@@ -8,11 +8,16 @@ use super::common::*;
 
 fn ground_truth() -> toml::Table {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/ground_truth.toml");
-    std::fs::read_to_string(p).expect("ground truth").parse().expect("valid toml")
+    std::fs::read_to_string(p)
+        .expect("ground truth")
+        .parse()
+        .expect("valid toml")
 }
 
 fn run_spec(spec: &str, out: &str) -> serde_json::Value {
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets").join(spec);
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("datasets")
+        .join(spec);
     let dir = tmp(out);
     candor()
         .args(["audit", "--spec"])
@@ -50,7 +55,15 @@ fn check(dataset: &str, spec: &str, zh: bool) {
             let f = found
                 .iter()
                 .find(|f| f["column"] == col.as_str() && f["category"] == cat)
-                .unwrap_or_else(|| panic!("{spec}: {col} not found as {cat}; findings: {:?}", found.iter().map(|f| (f["column"].clone(), f["category"].clone())).collect::<Vec<_>>()));
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{spec}: {col} not found as {cat}; findings: {:?}",
+                        found
+                            .iter()
+                            .map(|f| (f["column"].clone(), f["category"].clone()))
+                            .collect::<Vec<_>>()
+                    )
+                });
             assert_eq!(f["kind"], kind, "{spec}: {col} kind");
             let used = e["used"].as_bool().unwrap();
             assert_eq!(f["used"], used, "{spec}: {col} used");
@@ -87,7 +100,10 @@ fn warehouse_planted_disparities_found() {
     let ir = |attr: &str, g: &str| row(&a, attr, g, "impact_ratio").unwrap().clone();
     let dis = ir("disability", "yes");
     assert_eq!(dis["verdict"], "adverse_significant");
-    assert!((dis["value"].as_f64().unwrap() - 0.661).abs() < 0.001, "{dis}");
+    assert!(
+        (dis["value"].as_f64().unwrap() - 0.661).abs() < 0.001,
+        "{dis}"
+    );
     let rural = ir("hukou", "rural");
     assert!((rural["value"].as_f64().unwrap() - 0.898).abs() < 0.001);
     assert_eq!(rural["verdict"], "significant_within_threshold");
@@ -106,27 +122,71 @@ fn ibm_screen_flags_sensitive_columns() {
     let Some(d) = shared() else { return };
     let path = d.join("ibm-hr-attrition/WA_Fn-UseC_-HR-Employee-Attrition.csv");
     let header = std::fs::read_to_string(&path).unwrap();
-    let cols: Vec<&str> = header.lines().next().unwrap().trim_start_matches('\u{feff}').split(',').collect();
-    let features = cols.iter().filter(|c| **c != "Attrition").cloned().collect::<Vec<_>>().join(",");
+    let cols: Vec<&str> = header
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .split(',')
+        .collect();
+    let features = cols
+        .iter()
+        .filter(|c| **c != "Attrition")
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(",");
     let dir = tmp("ibm-screen");
     candor()
         .arg("screen")
         .arg(&path)
-        .args(["--group", "Gender", "--features", &features, "--format", "json", "--out"])
+        .args([
+            "--group",
+            "Gender",
+            "--features",
+            &features,
+            "--format",
+            "json",
+            "--out",
+        ])
         .arg(dir.join("o"))
         .assert()
         .success();
-    let a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("o/audit.json")).unwrap()).unwrap();
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("o/audit.json")).unwrap()).unwrap();
     let found = input_findings(&a);
     let has = |col: &str, cat: Option<&str>, kind: &str| {
-        found.iter().any(|f| f["column"] == col && f["kind"] == kind && cat.is_none_or(|c| f["category"] == c))
+        found.iter().any(|f| {
+            f["column"] == col && f["kind"] == kind && cat.is_none_or(|c| f["category"] == c)
+        })
     };
-    assert!(has("OverTime", Some("off_hours_private_life"), "prohibited_input"));
-    assert!(has("MaritalStatus", Some("marital_family_status"), "prohibited_input"));
+    assert!(has(
+        "OverTime",
+        Some("off_hours_private_life"),
+        "prohibited_input"
+    ));
+    assert!(has(
+        "MaritalStatus",
+        Some("marital_family_status"),
+        "prohibited_input"
+    ));
     assert!(has("Age", Some("age"), "prohibited_input"));
     assert!(has("Gender", Some("sex_gender"), "prohibited_input"));
     assert!(has("DistanceFromHome", None, "proxy"));
-    for plain in ["JobLevel", "MonthlyIncome", "PerformanceRating", "YearsAtCompany", "TrainingTimesLastYear", "JobSatisfaction", "PercentSalaryHike", "Department", "JobRole", "HourlyRate"] {
-        assert!(!found.iter().any(|f| f["column"] == plain), "{plain} flagged");
+    for plain in [
+        "JobLevel",
+        "MonthlyIncome",
+        "PerformanceRating",
+        "YearsAtCompany",
+        "TrainingTimesLastYear",
+        "JobSatisfaction",
+        "PercentSalaryHike",
+        "Department",
+        "JobRole",
+        "HourlyRate",
+    ] {
+        assert!(
+            !found.iter().any(|f| f["column"] == plain),
+            "{plain} flagged"
+        );
     }
 }

@@ -5,7 +5,13 @@ use super::common::*;
 
 fn run(path: &std::path::Path, extra: &[&str], out: &str) -> serde_json::Value {
     let d = tmp(out);
-    let mut args = vec![path.to_str().unwrap(), "--min-group-size", "1", "--bootstrap", "0"];
+    let mut args = vec![
+        path.to_str().unwrap(),
+        "--min-group-size",
+        "1",
+        "--bootstrap",
+        "0",
+    ];
     args.extend_from_slice(extra);
     audit_json(&args, &d.join("out"))
 }
@@ -18,12 +24,28 @@ fn semicolon_crlf_bom_quotes_and_missing() {
         "a.csv",
         b"\xef\xbb\xbfsex;\"dept, name\";decision\r\nF;\"A; x\";1\r\nM;B;0\r\n?;B;1\r\nNA;A;0\r\n;A;1\r\nF;A;0\r\n",
     );
-    let a = run(&p, &["--delimiter", ";", "--decision", "decision", "--group", "sex"], "dialect-out");
+    let a = run(
+        &p,
+        &[
+            "--delimiter",
+            ";",
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+        ],
+        "dialect-out",
+    );
     assert_eq!(count(&a, "sex", "F", "n"), 2);
     assert_eq!(count(&a, "sex", "M", "n"), 1);
     // "?", "NA" and "" are missing: the explicit unknown group, counted, not dropped.
     assert_eq!(count(&a, "sex", "unknown", "n"), 3);
-    let unknown = a["groups"].as_array().unwrap().iter().find(|g| g["group"] == "unknown").unwrap();
+    let unknown = a["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"] == "unknown")
+        .unwrap();
     assert_eq!(unknown["status"], "unknown");
 }
 
@@ -31,16 +53,40 @@ fn semicolon_crlf_bom_quotes_and_missing() {
 fn no_header_names_by_position() {
     let d = tmp("nohdr");
     let p = fixture(&d, "a.tsv", b"F\t1\nM\t0\nF\t0\nM\t1\n");
-    let a = run(&p, &["--no-header", "--decision", "column_2", "--group", "column_1"], "nohdr-out");
+    let a = run(
+        &p,
+        &[
+            "--no-header",
+            "--decision",
+            "column_2",
+            "--group",
+            "column_1",
+        ],
+        "nohdr-out",
+    );
     assert_eq!(count(&a, "column_1", "F", "n"), 2);
 }
 
 #[test]
 fn gbk_with_chinese_names() {
     let d = tmp("gbk");
-    let (bytes, _, _) = encoding_rs::GBK.encode("性别,病假天数,列入审查\n女,3,1\n男,0,0\n女,5,1\n男,1,1\n");
+    let (bytes, _, _) =
+        encoding_rs::GBK.encode("性别,病假天数,列入审查\n女,3,1\n男,0,0\n女,5,1\n男,1,1\n");
     let p = fixture(&d, "a.csv", &bytes);
-    let a = run(&p, &["--encoding", "gbk", "--decision", "列入审查", "--group", "性别", "--features", "病假天数"], "gbk-out");
+    let a = run(
+        &p,
+        &[
+            "--encoding",
+            "gbk",
+            "--decision",
+            "列入审查",
+            "--group",
+            "性别",
+            "--features",
+            "病假天数",
+        ],
+        "gbk-out",
+    );
     assert_eq!(count(&a, "性别", "女", "selected"), 2);
     assert_eq!(count(&a, "性别", "男", "n"), 2);
 }
@@ -48,8 +94,16 @@ fn gbk_with_chinese_names() {
 #[test]
 fn multiclass_one_vs_rest() {
     let d = tmp("multi");
-    let p = fixture(&d, "a.csv", b"sex,outcome\nF,promoted\nM,dismissed\nF,unchanged\nM,promoted\nF,promoted\nM,unchanged\n");
-    let a = run(&p, &["--decision", "outcome", "--group", "sex"], "multi-out");
+    let p = fixture(
+        &d,
+        "a.csv",
+        b"sex,outcome\nF,promoted\nM,dismissed\nF,unchanged\nM,promoted\nF,promoted\nM,unchanged\n",
+    );
+    let a = run(
+        &p,
+        &["--decision", "outcome", "--group", "sex"],
+        "multi-out",
+    );
     let rows = a["metrics"].as_array().unwrap();
     let r = rows
         .iter()
@@ -63,10 +117,26 @@ fn small_groups_suppressed_not_zero() {
     let d = tmp("small");
     let p = fixture(&d, "a.csv", b"sex,decision\nF,0\nF,0\nM,1\nM,0\n");
     let dd = tmp("small-out");
-    let a = audit_json(&[p.to_str().unwrap(), "--decision", "decision", "--group", "sex", "--min-group-size", "3"], &dd.join("o"));
+    let a = audit_json(
+        &[
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--min-group-size",
+            "3",
+        ],
+        &dd.join("o"),
+    );
     let r = row(&a, "sex", "F", "selection_rate").unwrap();
     assert!(r["value"].is_null(), "suppressed, not 0");
-    assert!(r["reason"].as_str().unwrap().starts_with("insufficient data"));
+    assert!(
+        r["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("insufficient data")
+    );
     let ir = row(&a, "sex", "F", "impact_ratio").unwrap();
     assert_eq!(ir["verdict"], "insufficient");
 }
@@ -75,8 +145,23 @@ fn small_groups_suppressed_not_zero() {
 fn zero_over_zero_is_undefined_with_reason() {
     // No worker in group F has a positive label: TPR is 0/0.
     let d = tmp("zero");
-    let p = fixture(&d, "a.csv", b"sex,decision,label\nF,1,0\nF,0,0\nM,1,1\nM,0,0\n");
-    let a = run(&p, &["--decision", "decision", "--label", "label", "--group", "sex"], "zero-out");
+    let p = fixture(
+        &d,
+        "a.csv",
+        b"sex,decision,label\nF,1,0\nF,0,0\nM,1,1\nM,0,0\n",
+    );
+    let a = run(
+        &p,
+        &[
+            "--decision",
+            "decision",
+            "--label",
+            "label",
+            "--group",
+            "sex",
+        ],
+        "zero-out",
+    );
     let r = row(&a, "sex", "F", "tpr").unwrap();
     assert!(r["value"].is_null());
     assert!(r["reason"].as_str().unwrap().contains("denominator"));
@@ -90,11 +175,20 @@ fn init_proposes_roles() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("id = \"worker_id\""), "{text}");
-    assert!(text.contains("attributes = [\"sex\", \"age_band\"]"), "{text}");
+    assert!(
+        text.contains("attributes = [\"sex\", \"age_band\"]"),
+        "{text}"
+    );
     assert!(text.contains("column = \"flagged\""), "{text}");
     assert!(text.contains("column = \"performance_score\""), "{text}");
     assert!(text.contains("GUESSED"));
     // The starter spec runs as it is.
     let spec = fixture(&d, "spec.toml", text.as_bytes());
-    candor().args(["audit", "--spec"]).arg(&spec).arg("--out").arg(d.join("r")).assert().success();
+    candor()
+        .args(["audit", "--spec"])
+        .arg(&spec)
+        .arg("--out")
+        .arg(d.join("r"))
+        .assert()
+        .success();
 }

@@ -13,7 +13,13 @@ fn aggregate(rows: &[Row], names: &[&str], tag: &str) -> Aggregates {
     let d = tmp(tag);
     let mut text = String::from("g,decision,label,score\n");
     for (g, dec, lab, s) in rows {
-        text.push_str(&format!("{},{},{},{}\n", names[*g as usize], u8::from(*dec), u8::from(*lab), s));
+        text.push_str(&format!(
+            "{},{},{},{}\n",
+            names[*g as usize],
+            u8::from(*dec),
+            u8::from(*lab),
+            s
+        ));
     }
     let p = d.join("a.csv");
     std::fs::write(&p, text).unwrap();
@@ -40,13 +46,35 @@ fn params() -> MetricParams {
 
 fn rows_strategy() -> impl Strategy<Value = Vec<Row>> {
     // Both labels and both decisions appear, so every group can be compared.
-    prop::collection::vec((0u8..3, any::<bool>(), any::<bool>(), 0u8..10), 8..60).prop_map(|mut v| {
-        v.extend([(0, true, true, 1), (1, false, false, 2), (2, true, false, 3), (0, false, true, 4)]);
-        v
-    })
+    prop::collection::vec((0u8..3, any::<bool>(), any::<bool>(), 0u8..10), 8..60).prop_map(
+        |mut v| {
+            v.extend([
+                (0, true, true, 1),
+                (1, false, false, 2),
+                (2, true, false, 3),
+                (0, false, true, 4),
+            ]);
+            v
+        },
+    )
 }
 
-const RATES: &[&str] = &["selection_rate", "favorable_rate", "tpr", "fpr", "tnr", "fnr", "ppv", "npv", "fdr", "for", "accuracy", "prevalence", "share_of_population", "scoring_rate"];
+const RATES: &[&str] = &[
+    "selection_rate",
+    "favorable_rate",
+    "tpr",
+    "fpr",
+    "tnr",
+    "fnr",
+    "ppv",
+    "npv",
+    "fdr",
+    "for",
+    "accuracy",
+    "prevalence",
+    "share_of_population",
+    "scoring_rate",
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
@@ -88,14 +116,19 @@ proptest! {
         // Renamed so that the sort order is reversed.
         let b = compute(&aggregate(&rows, &["z3", "y2", "x1"], "prop-n2"), &params());
         let rename = |g: &str| match g { "z3" => "a", "y2" => "b", "x1" => "c", o => o }.to_string();
+        prop_assert_eq!(a.rows.len(), b.rows.len());
         for r in &b.rows {
             let twin = a.rows.iter().find(|x| {
                 x.metric == r.metric && x.group == rename(&r.group) && x.class == r.class
-                    && x.reference.as_deref().map(|s| s.to_string()) == r.reference.as_deref().map(rename)
             });
             let twin = twin.expect("same row after renaming");
             prop_assert_eq!(twin.value, r.value, "{} {}", r.metric, r.group);
-            prop_assert_eq!(twin.ci_low, r.ci_low);
+            // Two groups with identical statistics tie for the reference: either may be named
+            // the reference (whose ratio carries no interval); the numbers are the same.
+            let is_ref = |x: &candor::metrics::MetricRow| x.reason.as_deref().is_some_and(|s| s.starts_with("reference"));
+            if !is_ref(twin) && !is_ref(r) {
+                prop_assert_eq!(twin.ci_low, r.ci_low, "{} {} ref {:?}", r.metric, r.group, r.reference);
+            }
             prop_assert_eq!(twin.p_value, r.p_value);
         }
     }
@@ -121,14 +154,13 @@ proptest! {
     }
 
     #[test]
-    fn merged_halves_equal_whole(rows in rows_strategy(), cut in 0usize..60) {
-        let cut = cut.min(rows.len());
-        let whole = aggregate(&rows, &["a", "b", "c"], "prop-w");
-        let mut first = aggregate(&rows[..cut.max(1)], &["a", "b", "c"], "prop-h1");
-        if cut.max(1) < rows.len() {
-            let second = aggregate(&rows[cut.max(1)..], &["a", "b", "c"], "prop-h2");
-            first.merge(&second);
-        }
-        prop_assert_eq!(first, whole);
+    fn merged_halves_equal_whole(a in rows_strategy(), b in rows_strategy()) {
+        // Each part holds both decisions and both labels (rows_strategy adds them).
+        let whole: Vec<Row> = a.iter().chain(&b).copied().collect();
+        let all = aggregate(&whole, &["a", "b", "c"], "prop-w");
+        let mut first = aggregate(&a, &["a", "b", "c"], "prop-h1");
+        let second = aggregate(&b, &["a", "b", "c"], "prop-h2");
+        first.merge(&second);
+        prop_assert_eq!(first, all);
     }
 }
