@@ -40,8 +40,8 @@ pub struct GateResult {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum AnyFinding {
-    Disparity(Finding),
-    Input(InputFinding),
+    Disparity(Box<Finding>),
+    Input(Box<InputFinding>),
 }
 
 impl AnyFinding {
@@ -327,9 +327,17 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
 }
 
 fn merge_findings(disparities: Vec<Finding>, screen: Option<&Screen>) -> Vec<AnyFinding> {
-    let mut all: Vec<AnyFinding> = disparities.into_iter().map(AnyFinding::Disparity).collect();
+    let mut all: Vec<AnyFinding> = disparities
+        .into_iter()
+        .map(|f| AnyFinding::Disparity(Box::new(f)))
+        .collect();
     if let Some(s) = screen {
-        all.extend(s.findings.iter().cloned().map(AnyFinding::Input));
+        all.extend(
+            s.findings
+                .iter()
+                .cloned()
+                .map(|f| AnyFinding::Input(Box::new(f))),
+        );
     }
     // Stable: within a rank, each kind keeps its own worst-first order.
     all.sort_by_key(|f| std::cmp::Reverse(f.rank()));

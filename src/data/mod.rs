@@ -33,6 +33,9 @@ use crate::spec::{AuditSpec, CsvOptions, FileFormat};
 pub const UNKNOWN: &str = "unknown";
 
 /// Internal column names (prefixed to avoid clashes with user columns).
+/// A data dictionary: column -> (description, collection purpose).
+pub type Dictionary = std::collections::BTreeMap<String, (Option<String>, Option<String>)>;
+
 pub(crate) const ROW: &str = "__candor_row";
 pub(crate) const DEC: &str = "__candor_decision";
 pub(crate) const LAB: &str = "__candor_label";
@@ -423,9 +426,7 @@ pub fn convert_to_parquet(
 
 /// Reads a data dictionary CSV (`column,description[,purpose]`, header line required):
 /// column -> (description, purpose).
-pub fn read_dictionary(
-    path: &Path,
-) -> Result<std::collections::BTreeMap<String, (Option<String>, Option<String>)>> {
+pub fn read_dictionary(path: &Path) -> Result<Dictionary> {
     encoding::hash_file(path)?;
     encoding::prepare_csv(path, "utf-8")?;
     let csv = CsvOptions {

@@ -106,7 +106,7 @@ fn off_hours_feature(
 /// become an "outside working hours" indicator for the use layer.
 pub fn screen_data(
     table: &Table,
-    descriptions: &BTreeMap<String, (Option<String>, Option<String>)>,
+    descriptions: &super::Dictionary,
     hours: &WorkingHours,
 ) -> Result<ScreenData> {
     let path = std::path::PathBuf::from(&table.source.path);

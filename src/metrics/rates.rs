@@ -109,8 +109,11 @@ impl<'a> SliceContext<'a> {
     }
 }
 
+/// Cells, then (score bits, n, positives) per score value.
+type ContentKey = (Vec<[u64; 2]>, Vec<(u64, u64, u64)>);
+
 /// A name-free ordering key of a group's statistics, for breaking ties.
-fn content_key(g: &GroupStats) -> (Vec<[u64; 2]>, Vec<(u64, u64, u64)>) {
+fn content_key(g: &GroupStats) -> ContentKey {
     (
         g.cells.clone(),
         g.scores

@@ -275,8 +275,9 @@ pub fn sections(a: &Audit) -> Vec<Section> {
                     }
                     if let Some(u) = &f.evidence.usage {
                         ev.push(format!(
-                            "LR test p = {:.2e}, {} decisions change",
-                            u.p_value, u.decisions_changed
+                            "likelihood-ratio test p {}, {} decisions change",
+                            crate::findings::fmt_p_eq(u.p_value),
+                            u.decisions_changed
                         ));
                     }
                     if let Some(p) = f.evidence.proxy.first() {

@@ -8,6 +8,9 @@
 
 use serde::Serialize;
 
+/// A score distribution: distinct values ascending, with counts.
+pub type ValueCounts = Vec<(f64, u64)>;
+
 /// One distinct score value in a group: how many rows have it, and how many of those have a
 /// positive label.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -115,7 +118,7 @@ impl GroupStats {
     }
 
     /// Scores of rows with a positive label and with a negative label.
-    pub fn score_by_label(&self) -> (Vec<(f64, u64)>, Vec<(f64, u64)>) {
+    pub fn score_by_label(&self) -> (ValueCounts, ValueCounts) {
         let pos = self
             .scores
             .iter()
