@@ -12,7 +12,17 @@ fn main() -> ExitCode {
         b.enable_steady_tick(std::time::Duration::from_millis(120));
         b
     });
+    // CANDOR_TIMING=1 prints each stage's start time on stderr (for the benchmark).
+    let timing = std::env::var_os("CANDOR_TIMING").is_some();
+    let start = std::time::Instant::now();
     let progress = |msg: &str| {
+        if timing {
+            let _ = writeln!(
+                std::io::stderr(),
+                "[{:8.3} s] {msg}",
+                start.elapsed().as_secs_f64()
+            );
+        }
         if let Some(b) = &bar {
             b.set_message(msg.to_string());
         }

@@ -1,5 +1,6 @@
-//! The aggregation pass: polars group-bys over the in-memory table give, for every slice
-//! (attribute or intersection), the per-group cell counts and score tables. This is the only
+//! The aggregation pass: one polars group-by over the in-memory table, keyed by every group
+//! attribute, the decision, the label and the score, gives the finest table of counts; every
+//! slice (attribute or intersection) is then rolled up from it in plain Rust. This is the only
 //! work over rows for the disparity part of an audit; everything after works on
 //! [`Aggregates`].
 
@@ -11,120 +12,141 @@ use super::{DEC, LAB, SCORE, Table, polars_error};
 use crate::error::Result;
 use crate::stats::{Aggregates, Group, GroupStats, ScoreCell, Slice};
 
-fn text_at(c: &Column, i: usize) -> String {
-    c.str()
-        .ok()
-        .and_then(|s| s.get(i).map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// Computes the statistics of each slice. `slices` lists the attributes of each slice.
 pub fn aggregate(table: &Table, slices: &[Vec<String>]) -> Result<Aggregates> {
     let path = std::path::PathBuf::from(&table.source.path);
+    let err = |e| polars_error(&path, e);
     let classes = table.decision.class_count();
     let has_label = table.label.is_some();
     let has_score = table.df.column(SCORE).is_ok();
+
+    // The attributes any slice uses, in spec order.
+    let attrs: Vec<&String> = table
+        .attributes
+        .iter()
+        .filter(|a| slices.iter().any(|s| s.contains(a)))
+        .collect();
+    let mut keys: Vec<Expr> = attrs.iter().map(|a| col(a.as_str())).collect();
+    keys.push(col(DEC));
+    if has_label {
+        keys.push(col(LAB));
+    }
+    if has_score {
+        keys.push(col(SCORE));
+    }
+    let fine = table
+        .df
+        .clone()
+        .lazy()
+        .group_by(keys)
+        .agg([len().cast(DataType::UInt64).alias("__n")])
+        .collect()
+        .map_err(err)?;
+
+    // Each fine row's attribute values as level indices (levels sorted), so that slice keys
+    // are small integer vectors.
+    let mut levels: Vec<Vec<String>> = Vec::with_capacity(attrs.len());
+    let mut codes: Vec<Vec<u32>> = Vec::with_capacity(attrs.len());
+    for a in &attrs {
+        let c = fine.column(a.as_str()).map_err(err)?;
+        let s = c.str().map_err(err)?;
+        let mut lv: Vec<String> = s.iter().flatten().map(str::to_string).collect();
+        lv.sort();
+        lv.dedup();
+        let index: BTreeMap<&str, u32> = lv
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i as u32))
+            .collect();
+        codes.push(
+            s.iter()
+                .map(|v| v.and_then(|v| index.get(v).copied()).unwrap_or(0))
+                .collect(),
+        );
+        levels.push(lv);
+    }
+    let dec = fine
+        .column(DEC)
+        .and_then(|c| c.cast(&DataType::UInt32))
+        .map_err(err)?;
+    let dec = dec.u32().map_err(err)?;
+    let lab = if has_label {
+        Some(
+            fine.column(LAB)
+                .and_then(|c| c.bool().cloned())
+                .map_err(err)?,
+        )
+    } else {
+        None
+    };
+    let score = if has_score {
+        Some(
+            fine.column(SCORE)
+                .and_then(|c| c.f64().cloned())
+                .map_err(err)?,
+        )
+    } else {
+        None
+    };
+    let n = fine
+        .column("__n")
+        .and_then(|c| c.u64().cloned())
+        .map_err(err)?;
+
     let mut out = Vec::with_capacity(slices.len());
     for parts in slices {
-        let mut groups: BTreeMap<Vec<String>, GroupStats> = BTreeMap::new();
-        let mut keys: Vec<Expr> = parts.iter().map(|p| col(p.as_str())).collect();
-        keys.push(col(DEC));
-        if has_label {
-            keys.push(col(LAB));
-        }
-        let counts = table
-            .df
-            .clone()
-            .lazy()
-            .group_by(keys)
-            .agg([len().cast(DataType::UInt64).alias("__n")])
-            .collect()
-            .map_err(|e| polars_error(&path, e))?;
-        let key_cols: Vec<&Column> = parts
+        let idx: Vec<usize> = parts
             .iter()
-            .map(|p| counts.column(p))
-            .collect::<PolarsResult<_>>()
-            .map_err(|e| polars_error(&path, e))?;
-        let dec = counts
-            .column(DEC)
-            .and_then(|c| c.cast(&DataType::UInt32))
-            .map_err(|e| polars_error(&path, e))?;
-        let dec = dec.u32().map_err(|e| polars_error(&path, e))?;
-        let lab = if has_label {
-            Some(
-                counts
-                    .column(LAB)
-                    .and_then(|c| c.bool().cloned())
-                    .map_err(|e| polars_error(&path, e))?,
-            )
-        } else {
-            None
-        };
-        let n = counts
-            .column("__n")
-            .and_then(|c| c.u64().cloned())
-            .map_err(|e| polars_error(&path, e))?;
-        for i in 0..counts.height() {
-            let key: Vec<String> = key_cols.iter().map(|c| text_at(c, i)).collect();
+            .filter_map(|p| attrs.iter().position(|a| *a == p))
+            .collect();
+        // key -> (stats, score value -> (n, label_pos))
+        let mut groups: BTreeMap<Vec<u32>, (GroupStats, BTreeMap<u64, (f64, u64, u64)>)> =
+            BTreeMap::new();
+        for i in 0..fine.height() {
+            let key: Vec<u32> = idx.iter().map(|&k| codes[k][i]).collect();
+            let count = n.get(i).unwrap_or(0);
             let class = dec.get(i).unwrap_or(0) as usize;
             let label = lab.as_ref().and_then(|l| l.get(i)).unwrap_or(false);
-            groups
+            let entry = groups
                 .entry(key)
-                .or_insert_with(|| GroupStats::new(classes, has_label))
-                .add_cell(class, label, n.get(i).unwrap_or(0));
-        }
-        if has_score {
-            let mut keys: Vec<Expr> = parts.iter().map(|p| col(p.as_str())).collect();
-            keys.push(col(SCORE));
-            let mut aggs = vec![len().cast(DataType::UInt64).alias("__n")];
-            if has_label {
-                aggs.push(col(LAB).cast(DataType::UInt64).sum().alias("__pos"));
-            }
-            let sc = table
-                .df
-                .clone()
-                .lazy()
-                .group_by(keys)
-                .agg(aggs)
-                .collect()
-                .map_err(|e| polars_error(&path, e))?;
-            let key_cols: Vec<&Column> = parts
-                .iter()
-                .map(|p| sc.column(p))
-                .collect::<PolarsResult<_>>()
-                .map_err(|e| polars_error(&path, e))?;
-            let v = sc
-                .column(SCORE)
-                .and_then(|c| c.f64().cloned())
-                .map_err(|e| polars_error(&path, e))?;
-            let n = sc
-                .column("__n")
-                .and_then(|c| c.u64().cloned())
-                .map_err(|e| polars_error(&path, e))?;
-            let pos = sc.column("__pos").ok().and_then(|c| c.u64().ok().cloned());
-            for i in 0..sc.height() {
-                let key: Vec<String> = key_cols.iter().map(|c| text_at(c, i)).collect();
-                let (Some(value), Some(count)) = (v.get(i), n.get(i)) else {
-                    continue;
+                .or_insert_with(|| (GroupStats::new(classes, has_label), BTreeMap::new()));
+            entry.0.add_cell(class, label, count);
+            if let Some(v) = score.as_ref().and_then(|s| s.get(i)) {
+                // Keyed by an order-preserving integer image of the value (total order).
+                let bits = v.to_bits();
+                let ord = if bits >> 63 == 1 {
+                    !bits
+                } else {
+                    bits | (1 << 63)
                 };
-                if let Some(g) = groups.get_mut(&key) {
-                    g.scores.push(ScoreCell {
-                        value,
-                        n: count,
-                        label_pos: pos.as_ref().and_then(|p| p.get(i)).unwrap_or(0),
-                    });
+                let cell = entry.1.entry(ord).or_insert((v, 0, 0));
+                cell.1 += count;
+                if label {
+                    cell.2 += count;
                 }
-            }
-            for g in groups.values_mut() {
-                g.scores.sort_by(|a, b| a.value.total_cmp(&b.value));
             }
         }
         let mut groups: Vec<Group> = groups
             .into_iter()
-            .map(|(values, stats)| Group {
-                name: values.join(" & "),
-                values,
-                stats,
+            .map(|(key, (mut stats, scores))| {
+                stats.scores = scores
+                    .into_values()
+                    .map(|(value, n, label_pos)| ScoreCell {
+                        value,
+                        n,
+                        label_pos,
+                    })
+                    .collect();
+                let values: Vec<String> = key
+                    .iter()
+                    .zip(&idx)
+                    .map(|(c, &k)| levels[k][*c as usize].clone())
+                    .collect();
+                Group {
+                    name: values.join(" & "),
+                    values,
+                    stats,
+                }
             })
             .collect();
         groups.sort_by(|a, b| a.name.cmp(&b.name));

@@ -76,10 +76,11 @@ fn is_yes(v: &str) -> bool {
 
 /// Distinct non-null values of a column, as text, sorted.
 fn distinct_text(df: &DataFrame, column: &str, path: &std::path::Path) -> Result<Vec<String>> {
+    // Distinct values first, then the (few) distinct values to text.
     let c = df
         .column(column)
-        .and_then(|c| c.cast(&DataType::String))
         .and_then(|c| c.drop_nulls().unique())
+        .and_then(|c| c.cast(&DataType::String))
         .map_err(|e| polars_error(path, e))?;
     let s = c.str().map_err(|e| polars_error(path, e))?;
     let mut v: Vec<String> = s.iter().flatten().map(str::to_string).collect();
@@ -298,6 +299,41 @@ fn resolve_label(
     }))
 }
 
+/// `column` equals one of `values` (its distinct values as text). Numeric and boolean columns
+/// are compared as numbers, so no row is formatted as text (10 million casts avoided).
+fn equals_any(df: &DataFrame, column: &str, values: &[String]) -> Expr {
+    let dtype = df
+        .column(column)
+        .map(|c| c.dtype().clone())
+        .unwrap_or(DataType::String);
+    let nums: Option<Vec<f64>> = values
+        .iter()
+        .map(|v| v.trim().parse::<f64>().ok())
+        .collect();
+    match nums {
+        Some(nums) if dtype.is_primitive_numeric() && !nums.is_empty() => {
+            let c = col(column).cast(DataType::Float64);
+            nums.iter()
+                .map(|x| c.clone().eq(lit(*x)))
+                .reduce(|a, b| a.or(b))
+                .unwrap_or_else(|| lit(false))
+        }
+        _ if dtype == DataType::Boolean => {
+            let want_true = values.iter().any(|v| v == "true");
+            let want_false = values.iter().any(|v| v == "false");
+            match (want_true, want_false) {
+                (true, true) => col(column).is_not_null(),
+                (true, false) => col(column).eq(lit(true)),
+                (false, true) => col(column).eq(lit(false)),
+                (false, false) => lit(false),
+            }
+        }
+        _ => col(column)
+            .cast(DataType::String)
+            .is_in(lit(text_series(values)).implode(true), false),
+    }
+}
+
 fn text_series(values: &[String]) -> Series {
     Series::new(
         "v".into(),
@@ -394,10 +430,7 @@ pub(super) fn canonicalise(
     let dec_expr = match &decision {
         DecisionValues::Binary {
             column, positive, ..
-        } => col(column.as_str())
-            .cast(DataType::String)
-            .is_in(lit(text_series(positive)).implode(true), false)
-            .alias(DEC),
+        } => equals_any(&df, column, positive).alias(DEC),
         DecisionValues::Threshold { score, threshold } => col(score.as_str())
             .cast(DataType::Float64)
             .gt_eq(lit(*threshold))
@@ -429,12 +462,7 @@ pub(super) fn canonicalise(
 
     let mut exprs = vec![col(ROW), dec_expr, dec_null.alias("__candor_dec_missing")];
     if let Some(l) = &label {
-        exprs.push(
-            col(l.column.as_str())
-                .cast(DataType::String)
-                .eq(lit(l.positive.as_str()))
-                .alias(LAB),
-        );
+        exprs.push(equals_any(&df, &l.column, std::slice::from_ref(&l.positive)).alias(LAB));
     }
     if let Some(e) = score_expr {
         exprs.push(e);
