@@ -21,7 +21,7 @@ with open(src, newline="") as f, open(dst, "w", newline="") as g:
     r = csv.reader(f); w = csv.writer(g, lineterminator="\n")
     head = next(r)
     idx = [head.index(c) for c in extra]
-    copies = 4  # 22 columns + 4 x 6 = 46 columns, 40 of them inputs
+    copies = 5  # 22 columns + 5 x 6 = 52 columns; the first 40 inputs are screened
     w.writerow(head + [f"{c}_v{k}" for k in range(copies) for c in extra])
     for row in r:
         w.writerow(row + [row[i] for k in range(copies) for i in idx])

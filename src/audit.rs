@@ -322,6 +322,8 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
         hours,
         alpha: spec.stats.alpha,
         seed: spec.stats.seed,
+        as_of: spec.screen.as_of.clone(),
+        retention_days: spec.screen.retention_days,
     };
     Ok(Some(crate::screen::run::screen(&input)))
 }

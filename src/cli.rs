@@ -173,6 +173,13 @@ pub struct AuditArgs {
     /// Minutes between the timestamps' local time and UTC (e.g. 480 for China).
     #[arg(long)]
     pub utc_offset: Option<i32>,
+    /// Date of the audit (YYYY-MM-DD), for the retention check against the dictionary's
+    /// oldest_record dates.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Retention period of behavioural data in days (default 180).
+    #[arg(long)]
+    pub retention_days: Option<u32>,
 }
 
 fn some_vec(v: &[String]) -> Option<Vec<String>> {
@@ -242,6 +249,8 @@ impl AuditArgs {
         s.screen.dictionary = self.dictionary.clone();
         s.screen.working_hours = self.working_hours.clone();
         s.screen.utc_offset_minutes = self.utc_offset;
+        s.screen.as_of = self.as_of.clone();
+        s.screen.retention_days = self.retention_days;
         Ok(s)
     }
 }

@@ -33,8 +33,18 @@ use crate::spec::{AuditSpec, CsvOptions, FileFormat};
 pub const UNKNOWN: &str = "unknown";
 
 /// Internal column names (prefixed to avoid clashes with user columns).
-/// A data dictionary: column -> (description, collection purpose).
-pub type Dictionary = std::collections::BTreeMap<String, (Option<String>, Option<String>)>;
+/// One line of a data dictionary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DictEntry {
+    pub description: Option<String>,
+    /// Why the data was collected (e.g. "performance evaluation", "epidemic control").
+    pub purpose: Option<String>,
+    /// Date of the oldest record the column draws on, `YYYY-MM-DD`.
+    pub oldest_record: Option<String>,
+}
+
+/// A data dictionary: column -> entry.
+pub type Dictionary = std::collections::BTreeMap<String, DictEntry>;
 
 pub(crate) const ROW: &str = "__candor_row";
 pub(crate) const DEC: &str = "__candor_decision";
@@ -459,15 +469,17 @@ pub fn read_dictionary(path: &Path) -> Result<Dictionary> {
     })?;
     let desc = text("description")?.unwrap_or_default();
     let purpose = text("purpose")?.unwrap_or_default();
+    let oldest = text("oldest_record")?.unwrap_or_default();
     let mut out = std::collections::BTreeMap::new();
     for (i, c) in cols.into_iter().enumerate() {
         if let Some(c) = c {
             out.insert(
                 c,
-                (
-                    desc.get(i).cloned().flatten(),
-                    purpose.get(i).cloned().flatten(),
-                ),
+                DictEntry {
+                    description: desc.get(i).cloned().flatten(),
+                    purpose: purpose.get(i).cloned().flatten(),
+                    oldest_record: oldest.get(i).cloned().flatten(),
+                },
             );
         }
     }

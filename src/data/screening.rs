@@ -136,13 +136,14 @@ pub fn screen_data(
                 off_hours_feature(name, c, hours, &path)?
             }
         };
-        let (description, purpose) = descriptions.get(name).cloned().unwrap_or((None, None));
+        let entry = descriptions.get(name).cloned().unwrap_or_default();
         columns.push(InputColumn {
             name: name.to_string(),
-            description,
+            description: entry.description,
             values,
             feature,
-            purpose,
+            purpose: entry.purpose,
+            oldest_record: entry.oldest_record,
         });
     }
     let mut attributes = Vec::new();

@@ -37,6 +37,8 @@ pub struct InputColumn {
     pub feature: Option<Feature>,
     /// Declared collection purpose (data dictionary), for the purpose-limitation check.
     pub purpose: Option<String>,
+    /// Date of the oldest record (data dictionary), `YYYY-MM-DD`, for the retention check.
+    pub oldest_record: Option<String>,
 }
 
 /// A protected attribute, as codes.
@@ -58,6 +60,10 @@ pub struct ScreenInput<'a> {
     pub hours: WorkingHours,
     pub alpha: f64,
     pub seed: u64,
+    /// Retention check: the audit date (`YYYY-MM-DD`; no check without it, since the output
+    /// must not depend on the wall clock) and the retention period in days.
+    pub as_of: Option<String>,
+    pub retention_days: u32,
 }
 
 /// A legal source behind a finding.
@@ -482,6 +488,7 @@ pub fn screen(input: &ScreenInput) -> Screen {
         })
         .collect();
     // Worst first: used before unused, then severity, direct before proxy, then names.
+    findings.extend(principles(input));
     findings.sort_by(|a, b| {
         let u = |f: &InputFinding| match f.used {
             Some(true) => 2,
@@ -499,5 +506,180 @@ pub fn screen(input: &ScreenInput) -> Screen {
         proxies,
         surrogate,
         usage_note,
+    }
+}
+
+/// Purposes compatible with a decision about a worker's employment (English and Chinese).
+const HR_PURPOSES: &[&str] = &[
+    "performance",
+    "evaluation",
+    "appraisal",
+    "assessment",
+    "human resources",
+    "hr",
+    "personnel",
+    "employment",
+    "promotion",
+    "discipline",
+    "termination",
+    "hiring",
+    "recruitment",
+    "workforce",
+    "productivity",
+    "scheduling",
+    "绩效",
+    "考核",
+    "评估",
+    "人事",
+    "人力资源",
+    "用工",
+    "招聘",
+    "晋升",
+    "排班",
+    "劳动管理",
+];
+
+fn hr_compatible(purpose: &str) -> bool {
+    let lower = purpose.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    HR_PURPOSES.iter().any(|p| {
+        if p.is_ascii() {
+            if p.contains(' ') {
+                lower.contains(p)
+            } else {
+                tokens.contains(p)
+            }
+        } else {
+            purpose.contains(p)
+        }
+    })
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian; Hinnant's algorithm).
+pub fn days_from_civil(date: &str) -> Option<i64> {
+    let mut it = date.trim().get(..10)?.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn principle_finding(
+    col: &InputColumn,
+    kind: &str,
+    label: &str,
+    label_zh: &str,
+    sources: &[(&str, &str)],
+    stage: Stage,
+    summary: String,
+) -> InputFinding {
+    InputFinding {
+        kind: kind.to_string(),
+        column: col.name.clone(),
+        category: kind.to_string(),
+        category_label_en: label.to_string(),
+        category_label_zh: label_zh.to_string(),
+        severity: "medium".into(),
+        stage: stage.as_str().to_string(),
+        legal_sources: sources
+            .iter()
+            .map(|(j, c)| LegalSource {
+                pack: String::new(),
+                jurisdiction: (*j).to_string(),
+                citation: (*c).to_string(),
+                severity: "medium".into(),
+                summary: String::new(),
+            })
+            .collect(),
+        used: None,
+        evidence: Evidence::default(),
+        summary,
+    }
+}
+
+/// Purpose limitation and retention, from the data dictionary: an input collected for another
+/// purpose (epidemic control, site security, payroll) used in an HR decision; data older than
+/// the retention period.
+fn principles(input: &ScreenInput) -> Vec<InputFinding> {
+    let mut out = Vec::new();
+    let as_of = input.as_of.as_deref().and_then(days_from_civil);
+    for c in &input.columns {
+        if let Some(p) = c
+            .purpose
+            .as_deref()
+            .filter(|p| !p.trim().is_empty() && !hr_compatible(p))
+        {
+            out.push(principle_finding(
+                c,
+                "purpose_limitation",
+                "Purpose limitation",
+                "目的限制",
+                &[("CN", "PIPL Art. 6"), ("EU", "GDPR Art. 5(1)(b)")],
+                input.stage,
+                format!(
+                    "'{}' was collected for '{p}', not for decisions about workers; using it in this decision goes beyond the purpose it was collected for",
+                    c.name
+                ),
+            ));
+        }
+        if let (Some(now), Some(old)) =
+            (as_of, c.oldest_record.as_deref().and_then(days_from_civil))
+        {
+            let age = now - old;
+            if age > i64::from(input.retention_days) {
+                out.push(principle_finding(
+                    c,
+                    "retention",
+                    "Storage limitation (retention period)",
+                    "存储期限",
+                    &[("CN", "PIPL Art. 19"), ("EU", "GDPR Art. 5(1)(e)")],
+                    input.stage,
+                    format!(
+                        "'{}' draws on records {age} days old (oldest {}), beyond the retention period of {} days",
+                        c.name,
+                        c.oldest_record.as_deref().unwrap_or_default(),
+                        input.retention_days
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_days() {
+        assert_eq!(days_from_civil("1970-01-01"), Some(0));
+        assert_eq!(days_from_civil("2000-03-01"), Some(11_017));
+        // 2026-11-23 minus 2026-05-27 = 180 days.
+        let d = days_from_civil("2026-11-23").unwrap() - days_from_civil("2026-05-27").unwrap();
+        assert_eq!(d, 180);
+        assert_eq!(days_from_civil("2026-13-01"), None);
+    }
+
+    #[test]
+    fn purposes() {
+        assert!(hr_compatible("performance evaluation"));
+        assert!(hr_compatible("绩效考核"));
+        assert!(!hr_compatible("epidemic control"));
+        assert!(!hr_compatible("site security (access badges)"));
+        assert!(!hr_compatible("防疫"));
+        assert!(!hr_compatible("payroll"));
     }
 }

@@ -53,6 +53,8 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
             "working_days",
             "working_hours",
             "utc_offset_minutes",
+            "as_of",
+            "retention_days",
         ],
     ),
 ];
@@ -150,6 +152,8 @@ dictionary = "d.csv"
 working_days = [1, 2]
 working_hours = "08:00-18:00"
 utc_offset_minutes = 480
+as_of = "2026-11-23"
+retention_days = 180
 "#;
         let spec = SpecFile::from_toml(full, "t").expect("full spec parses");
         let back = toml::Table::try_from(&spec).expect("serialises");

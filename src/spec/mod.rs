@@ -61,6 +61,10 @@ pub struct ScreenSection {
     /// Offset of the timestamps' local time from UTC, in minutes (480 for China). Default 0:
     /// timestamps without an offset are read as local time.
     pub utc_offset_minutes: Option<i32>,
+    /// Date of the audit (`YYYY-MM-DD`) for the retention check (no check without it).
+    pub as_of: Option<String>,
+    /// Retention period of behavioural data, in days. Default 180 (six months).
+    pub retention_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -280,6 +284,8 @@ impl SpecFile {
             screen.working_days,
             screen.working_hours,
             screen.utc_offset_minutes,
+            screen.as_of,
+            screen.retention_days,
         );
         self
     }

@@ -220,6 +220,8 @@ pub struct ScreenSpec {
     pub start: u16,
     pub end: u16,
     pub utc_offset_minutes: i32,
+    pub as_of: Option<String>,
+    pub retention_days: u32,
 }
 
 fn parse_hhmm(s: &str) -> Option<u16> {
@@ -274,6 +276,17 @@ fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
         start,
         end,
         utc_offset_minutes: f.utc_offset_minutes.unwrap_or(0),
+        as_of: match &f.as_of {
+            Some(d) if crate::screen::run::days_from_civil(d).is_none() => {
+                return Err(Error::spec(
+                    "screen.as_of (--as-of)",
+                    format!("'{d}' is not a date YYYY-MM-DD"),
+                    None,
+                ));
+            }
+            other => other.clone(),
+        },
+        retention_days: f.retention_days.unwrap_or(180),
     })
 }
 

@@ -190,3 +190,56 @@ fn ibm_screen_flags_sensitive_columns() {
         );
     }
 }
+
+/// Purpose limitation and retention from a data dictionary.
+#[test]
+fn dictionary_purpose_and_retention() {
+    let d = tmp("dict");
+    let data = fixture(
+        &d,
+        "a.csv",
+        b"sex,badge_minutes,units,flag\nF,10,50,1\nM,2,60,0\nF,8,40,1\nM,3,70,0\nF,9,45,1\nM,1,65,0\n",
+    );
+    let dict = fixture(
+        &d,
+        "dict.csv",
+        b"column,description,purpose,oldest_record\nbadge_minutes,minutes away from the station,site security,2025-01-01\nunits,units per hour,performance evaluation,2026-11-01\n",
+    );
+    candor()
+        .arg("audit")
+        .arg(&data)
+        .args([
+            "--decision",
+            "flag",
+            "--group",
+            "sex",
+            "--features",
+            "badge_minutes,units",
+            "--min-group-size",
+            "1",
+            "--bootstrap",
+            "0",
+        ])
+        .arg("--dictionary")
+        .arg(&dict)
+        .args([
+            "--as-of",
+            "2026-11-23",
+            "--retention-days",
+            "180",
+            "--format",
+            "json",
+            "--out",
+        ])
+        .arg(d.join("o"))
+        .assert()
+        .success();
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("o/audit.json")).unwrap()).unwrap();
+    let f = a["findings"].as_array().unwrap();
+    let has = |kind: &str, col: &str| f.iter().any(|x| x["kind"] == kind && x["column"] == col);
+    assert!(has("purpose_limitation", "badge_minutes"));
+    assert!(!has("purpose_limitation", "units"));
+    assert!(has("retention", "badge_minutes"), "691 days > 180");
+    assert!(!has("retention", "units"), "22 days");
+}
