@@ -12,6 +12,10 @@ use super::{DEC, LAB, SCORE, Table, polars_error};
 use crate::error::Result;
 use crate::stats::{Aggregates, Group, GroupStats, ScoreCell, Slice};
 
+/// Per slice while rolling up: group key (level indices) -> (statistics, score cells keyed by
+/// an order-preserving image of the value -> (value, n, label_pos)).
+type SliceAcc = BTreeMap<Vec<u32>, (GroupStats, BTreeMap<u64, (f64, u64, u64)>)>;
+
 /// Computes the statistics of each slice. `slices` lists the attributes of each slice.
 pub fn aggregate(table: &Table, slices: &[Vec<String>]) -> Result<Aggregates> {
     let path = std::path::PathBuf::from(&table.source.path);
@@ -100,8 +104,9 @@ pub fn aggregate(table: &Table, slices: &[Vec<String>]) -> Result<Aggregates> {
             .filter_map(|p| attrs.iter().position(|a| *a == p))
             .collect();
         // key -> (stats, score value -> (n, label_pos))
-        let mut groups: BTreeMap<Vec<u32>, (GroupStats, BTreeMap<u64, (f64, u64, u64)>)> =
-            BTreeMap::new();
+        let mut groups: SliceAcc = BTreeMap::new();
+        // Indexes several parallel columns of the fine table at once.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..fine.height() {
             let key: Vec<u32> = idx.iter().map(|&k| codes[k][i]).collect();
             let count = n.get(i).unwrap_or(0);
