@@ -10,7 +10,10 @@ pub fn shared() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        println!(
+        // Written to the stderr handle directly so that the test harness does not capture it.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED: shared datasets not found at {} (set CANDOR_SHARED_DATASETS)",
             p.display()
         );
