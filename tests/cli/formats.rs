@@ -192,3 +192,41 @@ fn init_proposes_roles() {
         .assert()
         .success();
 }
+
+/// Strings from the data are escaped in audit.html and neutralised in metrics.csv.
+#[test]
+fn hostile_names_render_as_text() {
+    let d = tmp("xss");
+    let p = fixture(
+        &d,
+        "a.csv",
+        b"'><img src=x onerror=alert(1)>,decision\n<script>alert(1)</script>,1\n=HYPERLINK(\"http://x\"),0\n<script>alert(1)</script>,0\n=HYPERLINK(\"http://x\"),1\n",
+    );
+    candor()
+        .arg("audit")
+        .arg(&p)
+        .args([
+            "--decision",
+            "decision",
+            "--group",
+            "'><img src=x onerror=alert(1)>",
+            "--min-group-size",
+            "1",
+            "--out",
+        ])
+        .arg(d.join("o"))
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(d.join("o/audit.html")).unwrap();
+    assert!(!html.contains("<script>alert"), "script tag leaked");
+    assert!(!html.contains("<img src=x"), "img tag leaked");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&#39;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    let csv = std::fs::read_to_string(d.join("o/metrics.csv")).unwrap();
+    assert!(
+        !csv.lines()
+            .any(|l| l.starts_with('=') || l.contains(",=HYPERLINK")),
+        "formula not neutralised"
+    );
+    assert!(csv.contains("'=HYPERLINK"));
+}
