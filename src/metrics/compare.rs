@@ -19,7 +19,7 @@
 
 use super::bootstrap::{percentile_interval, resample, rng_for};
 use super::intervals::{katz_ratio, newcombe_diff};
-use super::rates::{Frac, SliceContext, label_rates, rate, two_by_two_p};
+use super::rates::{Frac, SliceContext, decision_classes, label_rates, rate, two_by_two_p};
 use super::{MetricRow, Test};
 use crate::spec::ReferenceRule;
 use crate::stats::GroupStats;
@@ -159,16 +159,7 @@ pub(crate) fn comparison_rows(
     let p = ctx.params;
     let attr = &ctx.slice.attribute;
     let multiclass = !p.classes.is_empty();
-    let classes: Vec<(usize, Option<&str>)> = if multiclass {
-        p.classes
-            .iter()
-            .enumerate()
-            .map(|(k, c)| (k, Some(c.as_str())))
-            .collect()
-    } else {
-        vec![(1, None)]
-    };
-    for (k, class) in classes {
+    for (k, class) in decision_classes(p) {
         let Some(reference) = reference(ctx, population, k) else {
             continue;
         };

@@ -123,6 +123,20 @@ fn content_key(g: &GroupStats) -> ContentKey {
     )
 }
 
+/// The decision classes to report: (class index, class name) for each class of a
+/// multi-class decision (one-vs-rest), or the positive class (index 1, no name) of a binary one.
+pub(crate) fn decision_classes(p: &MetricParams) -> Vec<(usize, Option<&str>)> {
+    if p.classes.is_empty() {
+        vec![(1, None)]
+    } else {
+        p.classes
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, Some(c.as_str())))
+            .collect()
+    }
+}
+
 /// `x / n`, None when `n == 0`.
 pub(crate) fn rate(x: u64, n: u64) -> Option<f64> {
     (n > 0).then(|| x as f64 / n as f64)
@@ -200,15 +214,7 @@ pub(crate) fn group_rows(ctx: &SliceContext, out: &mut Vec<(MetricRow, Test)>) {
         ));
         let sufficient = ctx.sufficient(s);
         let insufficient = ctx.insufficient_reason(s);
-        let classes: Vec<(usize, Option<&str>)> = if multiclass {
-            p.classes
-                .iter()
-                .enumerate()
-                .map(|(k, c)| (k, Some(c.as_str())))
-                .collect()
-        } else {
-            vec![(1, None)]
-        };
+        let classes = decision_classes(p);
         for (k, class) in &classes {
             out.push((
                 row("selected")
