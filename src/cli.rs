@@ -34,7 +34,7 @@ pub enum Command {
     Synth(SynthArgs),
     /// Run the demo: audit every spec in datasets/ and write the reports to reports/.
     Demo(DemoArgs),
-    /// Convert a table to Parquet (for faster repeated audits).
+    /// Convert a table to Parquet, Arrow IPC or NDJSON (by the output's extension).
     Convert(ConvertArgs),
 }
 
@@ -42,7 +42,7 @@ pub enum Command {
 pub struct ConvertArgs {
     /// The input table.
     pub input: PathBuf,
-    /// The Parquet file to write.
+    /// The file to write: .parquet, .arrow or .ndjson.
     pub output: PathBuf,
     /// CSV field separator.
     #[arg(long)]

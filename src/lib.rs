@@ -254,12 +254,7 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             f.groups.attributes = Some(vec!["-".into()]);
             let spec = f.check()?;
             progress("converting");
-            let rows = data::convert_to_parquet(
-                &args.input,
-                spec.data.format,
-                &spec.data.csv,
-                &args.output,
-            )?;
+            let rows = data::convert(&args.input, spec.data.format, &spec.data.csv, &args.output)?;
             Ok(Outcome {
                 messages: vec![format!("wrote {} ({rows} rows)", args.output.display())],
                 ..Outcome::default()

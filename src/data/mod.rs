@@ -402,15 +402,21 @@ pub fn profile(
     Ok((out, df.height()))
 }
 
-/// Converts a table (any input format) to Parquet, for faster repeated audits and the
-/// benchmark. Returns the number of rows written.
-pub fn convert_to_parquet(
-    input: &Path,
-    format: FileFormat,
-    csv: &CsvOptions,
-    output: &Path,
-) -> Result<u64> {
+/// Converts a table (any input format) to Parquet, Arrow IPC or NDJSON, chosen by the output's
+/// extension (`.parquet`, `.arrow`/`.ipc`/`.feather`, `.ndjson`/`.jsonl`), for faster repeated
+/// audits and the benchmark. Returns the number of rows written.
+pub fn convert(input: &Path, format: FileFormat, csv: &CsvOptions, output: &Path) -> Result<u64> {
     encoding::hash_file(input)?;
+    let out_format = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(FileFormat::from_name)
+        .filter(|f| *f != FileFormat::Csv)
+        .ok_or_else(|| Error::Write {
+            path: output.to_path_buf(),
+            reason: "unknown output format".into(),
+            hint: Some("name the output .parquet, .arrow or .ndjson".into()),
+        })?;
     let decoded = match format {
         FileFormat::Csv => encoding::prepare_csv(input, &csv.encoding)?,
         _ => None,
@@ -419,18 +425,20 @@ pub fn convert_to_parquet(
     let mut df = scan(read_path, format, csv, input)?
         .collect()
         .map_err(|e| polars_error(input, e))?;
-    let file = std::fs::File::create(output).map_err(|e| Error::Write {
+    let werr = |e: String| Error::Write {
         path: output.to_path_buf(),
-        reason: e.to_string(),
+        reason: e,
         hint: None,
-    })?;
-    ParquetWriter::new(file)
-        .finish(&mut df)
-        .map_err(|e| Error::Write {
-            path: output.to_path_buf(),
-            reason: first_line(&e.to_string()),
-            hint: None,
-        })?;
+    };
+    let file = std::fs::File::create(output).map_err(|e| werr(e.to_string()))?;
+    let written = match out_format {
+        FileFormat::Parquet => ParquetWriter::new(file).finish(&mut df).map(|_| ()),
+        FileFormat::Ipc => IpcWriter::new(file).finish(&mut df),
+        _ => JsonWriter::new(file)
+            .with_json_format(JsonFormat::JsonLines)
+            .finish(&mut df),
+    };
+    written.map_err(|e| werr(first_line(&e.to_string())))?;
     Ok(df.height() as u64)
 }
 

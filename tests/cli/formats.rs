@@ -230,3 +230,50 @@ fn hostile_names_render_as_text() {
     );
     assert!(csv.contains("'=HYPERLINK"));
 }
+
+/// The same table as CSV, Parquet, Arrow IPC and NDJSON gives the same metrics.
+#[test]
+fn parquet_ipc_ndjson_match_csv() {
+    let d = tmp("formats4");
+    let csv = fixture(
+        &d,
+        "a.csv",
+        b"sex,decision,score,label\nF,1,0.9,1\nM,0,0.2,0\nF,1,0.7,0\nM,0,0.4,1\nF,0,0.3,0\nM,1,0.8,1\nF,0,0.1,0\nM,1,0.6,1\n",
+    );
+    let args = [
+        "--decision",
+        "decision",
+        "--score",
+        "score",
+        "--label",
+        "label",
+        "--group",
+        "sex",
+        "--min-group-size",
+        "1",
+        "--bootstrap",
+        "50",
+    ];
+    let base = audit_json(
+        &[&[csv.to_str().unwrap()][..], &args[..]].concat(),
+        &d.join("o-csv"),
+    );
+    for ext in ["parquet", "arrow", "ndjson"] {
+        let out = d.join(format!("a.{ext}"));
+        candor()
+            .arg("convert")
+            .arg(&csv)
+            .arg(&out)
+            .assert()
+            .success();
+        let a = audit_json(
+            &[&[out.to_str().unwrap()][..], &args[..]].concat(),
+            &d.join(format!("o-{ext}")),
+        );
+        assert_eq!(a["metrics"], base["metrics"], "{ext}");
+        assert_eq!(
+            a["provenance"]["inputs"][0]["format"],
+            if ext == "arrow" { "ipc" } else { ext }
+        );
+    }
+}
