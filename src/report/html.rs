@@ -2,7 +2,125 @@
 //! network) with a print stylesheet. Every string from the data is escaped.
 
 use super::markdown::sections;
+use super::plots::{Bar, heatmap, paired_bars, rate_bars, ratio_bars};
 use crate::audit::Audit;
+use crate::metrics::MetricRow;
+
+fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
+    Bar {
+        label: label.to_string(),
+        value: r.and_then(|r| r.value).unwrap_or(f64::NAN),
+        low: r.and_then(|r| r.ci_low),
+        high: r.and_then(|r| r.ci_high),
+    }
+}
+
+/// The charts of the disparity section: per attribute the favorable rate, the impact ratio
+/// and (with a label) the error rates; per two-way intersection a heat map of impact ratios.
+/// A chart that cannot be drawn is left out (its numbers are in the tables).
+fn charts(a: &Audit) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut attrs: Vec<&str> = a.groups.iter().map(|g| g.attribute.as_str()).collect();
+    attrs.dedup();
+    let find = |attr: &str, g: &str, m: &str| {
+        a.metrics
+            .iter()
+            .find(|r| r.attribute == attr && r.group == g && r.metric == m && r.class.is_none())
+    };
+    for attr in attrs {
+        let groups: Vec<&str> = a
+            .groups
+            .iter()
+            .filter(|g| g.attribute == attr)
+            .map(|g| g.group.as_str())
+            .collect();
+        if attr.contains(" & ") {
+            let parts: Vec<&str> = attr.split(" & ").collect();
+            if parts.len() == 2 {
+                let mut rows: Vec<String> = Vec::new();
+                let mut cols: Vec<String> = Vec::new();
+                for g in &groups {
+                    if let Some((r, c)) = g.split_once(" & ") {
+                        if !rows.iter().any(|x| x == r) {
+                            rows.push(r.to_string());
+                        }
+                        if !cols.iter().any(|x| x == c) {
+                            cols.push(c.to_string());
+                        }
+                    }
+                }
+                let values: Vec<Vec<Option<f64>>> = rows
+                    .iter()
+                    .map(|r| {
+                        cols.iter()
+                            .map(|c| {
+                                find(attr, &format!("{r} & {c}"), "impact_ratio")
+                                    .and_then(|m| m.value)
+                            })
+                            .collect()
+                    })
+                    .collect();
+                if let Ok(svg) = heatmap(
+                    &format!(
+                        "Impact ratio by {attr} (rows: {}, columns: {})",
+                        parts[0], parts[1]
+                    ),
+                    &rows,
+                    &cols,
+                    &values,
+                ) {
+                    out.push(svg);
+                }
+            }
+            continue;
+        }
+        let fav: Vec<Bar> = groups
+            .iter()
+            .map(|g| {
+                bar(
+                    g,
+                    find(attr, g, "favorable_rate").or_else(|| find(attr, g, "selection_rate")),
+                )
+            })
+            .collect();
+        if let Ok(svg) = rate_bars(
+            &format!("Favorable rate by {attr} (95 % interval)"),
+            "share of the group receiving the favorable decision",
+            &fav,
+            None,
+        ) {
+            out.push(svg);
+        }
+        let ir: Vec<Bar> = groups
+            .iter()
+            .map(|g| bar(g, find(attr, g, "impact_ratio")))
+            .collect();
+        if ir.iter().any(|b| b.value.is_finite())
+            && let Ok(svg) = ratio_bars(&format!("Impact ratio by {attr} (95 % interval)"), &ir)
+        {
+            out.push(svg);
+        }
+        let err: Vec<(String, Bar, Bar)> = groups
+            .iter()
+            .filter_map(|g| {
+                let (f, n) = (find(attr, g, "fpr")?, find(attr, g, "fnr")?);
+                Some((g.to_string(), bar("FPR", Some(f)), bar("FNR", Some(n))))
+            })
+            .collect();
+        if !err.is_empty()
+            && let Ok(svg) = paired_bars(
+                &format!("Error rates by {attr} (95 % interval)"),
+                "rate",
+                ("false positive rate", "false negative rate"),
+                &err,
+            )
+        {
+            out.push(svg);
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -23,7 +141,7 @@ pub fn escape(s: &str) -> String {
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-serif;max-width:68rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}\
 h1{font-size:1.7rem}h2{font-size:1.3rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}\
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}\
-th{background:#eee}caption{text-align:left;font-weight:600;padding:.3rem 0}li{margin:.2rem 0}\
+th{background:#eee}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}caption{text-align:left;font-weight:600;padding:.3rem 0}li{margin:.2rem 0}\
 @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}table{page-break-inside:avoid}}";
 
 /// Renders audit.html.
@@ -35,6 +153,18 @@ pub fn render_html(a: &Audit) -> String {
     out.push_str(STYLE);
     out.push_str("</style>\n</head>\n<body>\n<h1>Candor audit report</h1>\n");
     for s in sections(a) {
+        if s.heading == "Method" {
+            let charts = charts(a);
+            if !charts.is_empty() {
+                out.push_str("<section>\n<h2>Charts</h2>\n");
+                for svg in charts {
+                    out.push_str("<figure>");
+                    out.push_str(&svg);
+                    out.push_str("</figure>\n");
+                }
+                out.push_str("</section>\n");
+            }
+        }
         out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(&s.heading)));
         for p in &s.paragraphs {
             out.push_str(&format!("<p>{}</p>\n", escape(p)));

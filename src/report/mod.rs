@@ -7,6 +7,7 @@
 mod csv;
 mod html;
 mod markdown;
+pub mod plots;
 
 use std::path::{Path, PathBuf};
 
