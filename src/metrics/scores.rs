@@ -89,6 +89,10 @@ fn pair_values(g: &[ScoreCell], r: &[ScoreCell]) -> [Option<f64>; 3] {
     [s, ks, wasserstein(&gv, &rv)]
 }
 
+/// Replicates per parallel block of the score bootstrap (fixed, so results do not depend on
+/// the number of threads).
+const BOOT_BLOCK: usize = 250;
+
 /// Single-pass versions of the group statistics for bootstrap replicates, on tables already
 /// sorted by value (zero-count cells allowed): the same formulas as `group_values`, without
 /// allocation or the p-values (checked equal to it in the tests).
@@ -269,50 +273,73 @@ pub(crate) fn slice_bootstrap(
         .as_ref()
         .filter(|r| !r.population)
         .and_then(|r| groups.iter().position(|g| g.name == r.name));
-    let mut streams: Vec<Option<Stream>> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            (ctx.sufficient(&g.stats) || Some(i) == ref_idx)
-                .then(|| Stream::new(&g.stats.scores, p.seed))
-        })
+    // Replicates are drawn in fixed blocks, each with its own generators (seeded from the
+    // content and the block number), so blocks run in parallel and the result does not depend
+    // on the number of threads.
+    let blocks: Vec<(usize, usize)> = (0..p.bootstrap)
+        .step_by(BOOT_BLOCK)
+        .map(|start| (start, (start + BOOT_BLOCK).min(p.bootstrap)))
         .collect();
-    let mut pop_stream = reference
-        .as_ref()
-        .filter(|r| r.population)
-        .map(|r| Stream::new(&r.stats.scores, p.seed));
-    let mut vals: Vec<[Vec<f64>; 7]> = (0..groups.len()).map(|_| Default::default()).collect();
-    for _ in 0..p.bootstrap {
-        let reps: Vec<Option<Vec<ScoreCell>>> = streams
-            .iter_mut()
-            .map(|s| s.as_mut().map(Stream::next))
+    let run_block = |(b, (start, end)): (usize, &(usize, usize))| {
+        let seed = super::bootstrap::mix(p.seed, [b as u64]);
+        let mut streams: Vec<Option<Stream>> = groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (ctx.sufficient(&g.stats) || Some(i) == ref_idx)
+                    .then(|| Stream::new(&g.stats.scores, seed))
+            })
             .collect();
-        let ref_rep: Option<Vec<ScoreCell>> = match (&mut pop_stream, ref_idx) {
-            (Some(s), _) => Some(s.next()),
-            (None, Some(i)) => reps[i].clone(),
-            _ => None,
-        };
-        for (i, rep) in reps.iter().enumerate() {
-            let Some(gs) = rep else { continue };
-            if !ctx.sufficient(&groups[i].stats) {
-                continue;
-            }
-            for (k, v) in fast_group_values(gs, has_label, flip)
-                .into_iter()
-                .enumerate()
-            {
-                if let Some(v) = v {
-                    vals[i][k].push(v);
+        let mut pop_stream = reference
+            .as_ref()
+            .filter(|r| r.population)
+            .map(|r| Stream::new(&r.stats.scores, seed));
+        let mut vals: Vec<[Vec<f64>; 7]> = (0..groups.len()).map(|_| Default::default()).collect();
+        for _ in *start..*end {
+            let reps: Vec<Option<Vec<ScoreCell>>> = streams
+                .iter_mut()
+                .map(|s| s.as_mut().map(Stream::next))
+                .collect();
+            let ref_rep: Option<Vec<ScoreCell>> = match (&mut pop_stream, ref_idx) {
+                (Some(s), _) => Some(s.next()),
+                (None, Some(i)) => reps[i].clone(),
+                _ => None,
+            };
+            for (i, rep) in reps.iter().enumerate() {
+                let Some(gs) = rep else { continue };
+                if !ctx.sufficient(&groups[i].stats) {
+                    continue;
                 }
-            }
-            if let Some(rs) = &ref_rep
-                && Some(i) != ref_idx
-            {
-                for (k, v) in fast_pair_values(gs, rs).into_iter().enumerate() {
+                for (k, v) in fast_group_values(gs, has_label, flip)
+                    .into_iter()
+                    .enumerate()
+                {
                     if let Some(v) = v {
-                        vals[i][4 + k].push(v);
+                        vals[i][k].push(v);
                     }
                 }
+                if let Some(rs) = &ref_rep
+                    && Some(i) != ref_idx
+                {
+                    for (k, v) in fast_pair_values(gs, rs).into_iter().enumerate() {
+                        if let Some(v) = v {
+                            vals[i][4 + k].push(v);
+                        }
+                    }
+                }
+            }
+        }
+        vals
+    };
+    let per_block: Vec<Vec<[Vec<f64>; 7]>> = {
+        use rayon::prelude::*;
+        blocks.par_iter().enumerate().map(run_block).collect()
+    };
+    let mut vals: Vec<[Vec<f64>; 7]> = (0..groups.len()).map(|_| Default::default()).collect();
+    for block in per_block {
+        for (i, b) in block.into_iter().enumerate() {
+            for (k, v) in b.into_iter().enumerate() {
+                vals[i][k].extend(v);
             }
         }
     }
