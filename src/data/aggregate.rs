@@ -52,7 +52,10 @@ pub fn aggregate(table: &Table, slices: &[Vec<String>]) -> Result<Aggregates> {
     let mut levels: Vec<Vec<String>> = Vec::with_capacity(attrs.len());
     let mut codes: Vec<Vec<u32>> = Vec::with_capacity(attrs.len());
     for a in &attrs {
-        let c = fine.column(a.as_str()).map_err(err)?;
+        let c = fine
+            .column(a.as_str())
+            .and_then(|c| c.cast(&DataType::String))
+            .map_err(err)?;
         let s = c.str().map_err(err)?;
         let mut lv: Vec<String> = s.iter().flatten().map(str::to_string).collect();
         lv.sort();

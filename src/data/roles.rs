@@ -478,6 +478,8 @@ pub(super) fn canonicalise(
             col(a.as_str())
                 .cast(DataType::String)
                 .fill_null(lit(unknown))
+                // Dictionary-encoded: the aggregation groups by small integers, not strings.
+                .cast(DataType::from_categories(Categories::global()))
                 .alias(a.as_str()),
         );
     }
