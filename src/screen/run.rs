@@ -352,11 +352,18 @@ pub fn screen(input: &ScreenInput) -> Screen {
     };
     order.sort_by(|&a, &b| conf(&cands[b]).total_cmp(&conf(&cands[a])).then(a.cmp(&b)));
     let mut keep = vec![true; cands.len()];
+    // The other categories an untested proxy column may stand for, named in its summary.
+    let mut also: Vec<(usize, String)> = Vec::new();
     for i in order {
         let c = &cands[i];
         if c.kind == "proxy" && !attr_cats.contains(&c.category) {
-            if confirmed.contains(&c.col) || kept_untested.contains(&c.col) {
+            if confirmed.contains(&c.col) {
                 keep[i] = false;
+            } else if kept_untested.contains(&c.col) {
+                keep[i] = false;
+                let label = category(cats, &c.category)
+                    .map_or(c.category.clone(), |k| k.label_en.to_lowercase());
+                also.push((c.col, label));
             } else {
                 kept_untested.push(c.col);
             }
@@ -454,7 +461,21 @@ pub fn screen(input: &ScreenInput) -> Screen {
             let label = cat.map_or(c.category.clone(), |k| k.label_en.clone());
             let untested = c.kind == "proxy" && c.evidence.proxy.is_empty();
             let what = if untested {
-                format!("'{}' may stand in for {} (named like a known proxy; no attribute in the data to test it)", col.name, label.to_lowercase())
+                let others: Vec<&str> = also
+                    .iter()
+                    .filter(|(k, _)| *k == c.col)
+                    .map(|(_, l)| l.as_str())
+                    .collect();
+                let others = if others.is_empty() {
+                    String::new()
+                } else {
+                    format!(" or {}", others.join(", "))
+                };
+                format!(
+                    "'{}' may stand in for {}{others} (named like a known proxy; no attribute in the data to test it)",
+                    col.name,
+                    label.to_lowercase()
+                )
             } else if c.kind == "proxy" {
                 let p = c.evidence.proxy.iter().map(|p| p.auc.unwrap_or(0.5)).fold(0.5, f64::max);
                 format!("'{}' stands in for {} (it predicts the group with AUC {p:.2})", col.name, label.to_lowercase())

@@ -450,7 +450,8 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
     });
 
     let attributes = f.groups.attributes.clone().unwrap_or_default();
-    if attributes.is_empty() {
+    // `candor screen` may run without group attributes (then without the proxy layer).
+    if attributes.is_empty() && require_decision {
         return Err(Error::spec(
             "groups.attributes (--group)",
             "no group attribute given",

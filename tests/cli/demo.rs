@@ -243,3 +243,8 @@ fn dictionary_purpose_and_retention() {
     assert!(has("retention", "badge_minutes"), "691 days > 180");
     assert!(!has("retention", "units"), "22 days");
 }
+
+#[test]
+fn attrition_zh_inputs_match_ground_truth() {
+    check("attrition", "attrition_zh.toml", true);
+}
