@@ -89,8 +89,11 @@ pub fn sections(a: &Audit) -> Vec<Section> {
     let mut s = Section::new("Data and provenance");
     if let Some(src) = src {
         s.bullets.push(format!(
-            "Input: {} ({:?}, {} bytes), SHA-256 {}",
-            src.path, src.format, src.bytes, src.sha256
+            "Input: {} ({}, {} bytes), SHA-256 {}",
+            src.path,
+            format!("{:?}", src.format).to_uppercase(),
+            src.bytes,
+            src.sha256
         ));
         s.bullets.push(format!(
             "Rows: {} in the file, {} after the population filter, {} audited",

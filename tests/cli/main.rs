@@ -10,3 +10,4 @@ mod determinism;
 mod formats;
 mod properties;
 mod reference;
+mod snapshots;
