@@ -197,9 +197,15 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         "# Lines marked GUESSED are proposals from the column names and values: check each one.\n",
     );
     s.push_str("# Run it with: candor audit --spec THIS_FILE\n\n[data]\n");
+    // Paths in a spec are relative to the spec's folder, which is not known when the spec goes
+    // to standard output: write the data path absolute (edit it to make the spec portable).
+    let data_path = std::fs::canonicalize(&args.data).unwrap_or_else(|_| args.data.clone());
+    s.push_str(
+        "# Relative paths are read from this file's folder; this one was written absolute.\n",
+    );
     s.push_str(&format!(
         "path = {}\n",
-        toml_str(&args.data.display().to_string())
+        toml_str(&data_path.display().to_string())
     ));
     if format == FileFormat::Csv {
         s.push_str(&format!(

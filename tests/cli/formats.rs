@@ -182,8 +182,8 @@ fn init_proposes_roles() {
     assert!(text.contains("column = \"flagged\""), "{text}");
     assert!(text.contains("column = \"performance_score\""), "{text}");
     assert!(text.contains("GUESSED"));
-    // The starter spec runs as it is.
-    let spec = fixture(&d, "spec.toml", text.as_bytes());
+    // The starter spec runs as it is, also when saved in another folder than the data.
+    let spec = fixture(&tmp("init-elsewhere"), "spec.toml", text.as_bytes());
     candor()
         .args(["audit", "--spec"])
         .arg(&spec)
