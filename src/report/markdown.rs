@@ -53,6 +53,13 @@ pub fn sections(a: &Audit) -> Vec<Section> {
     let src = a.provenance.inputs.first();
 
     let mut s = Section::new("Summary");
+    if a.spec.lang == "zh" {
+        // Said plainly rather than silently printing English under --lang zh.
+        s.paragraphs.push(
+            "中文报告文本尚未完成，本报告暂以英文呈现。The Chinese report text is not written yet; this report is in English."
+                .into(),
+        );
+    }
     let rows = src.map_or(0, |s| s.rows_audited);
     s.paragraphs.push(format!(
         "Candor audited {rows} decisions across {} group attribute(s). Findings are listed worst first; each gives the group, the measure, its 95 % interval and whether the difference is statistically significant after correction for the {} comparisons made.",
