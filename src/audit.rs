@@ -182,7 +182,6 @@ pub fn params(spec: &AuditSpec, decision: &DecisionValues) -> MetricParams {
             DecisionValues::MultiClass { classes, .. } => classes.clone(),
             _ => Vec::new(),
         },
-        score_higher_is_favorable: spec.score.as_ref().is_none_or(|s| s.higher_is_favorable),
         unknown: data::UNKNOWN.to_string(),
     }
 }

@@ -65,7 +65,7 @@ fn describe(r: &MetricRow) -> String {
     )
 }
 
-/// A p-value for people: 3 significant digits, or "< 0.0001".
+/// A p-value for people: 4 decimals, or "< 0.0001".
 pub fn fmt_p(p: f64) -> String {
     if p < 1e-4 {
         "< 0.0001".into()
@@ -74,12 +74,13 @@ pub fn fmt_p(p: f64) -> String {
     }
 }
 
-/// A p-value as "= 0.0123" or "< 0.0001".
+/// A p-value after "p": "= 0.0123" or "< 0.0001".
 pub fn fmt_p_eq(p: f64) -> String {
-    if p < 1e-4 {
-        "< 0.0001".into()
+    let text = fmt_p(p);
+    if text.starts_with('<') {
+        text
     } else {
-        format!("= {p:.4}")
+        format!("= {text}")
     }
 }
 

@@ -320,7 +320,6 @@ fn is_filter_error(e: &PolarsError) -> bool {
             | PolarsError::InvalidOperation(_)
             | PolarsError::SchemaMismatch(_)
     ) || text.contains("unable to find column")
-        || text.contains("not found")
         || text.contains("SQL")
 }
 

@@ -347,7 +347,7 @@ fn first_row(
     mask: &BooleanChunked,
     spec: &AuditSpec,
     path: &std::path::Path,
-) -> Result<Option<(String, String)>> {
+) -> Result<Option<String>> {
     let hit = df.filter(mask).map_err(|e| polars_error(path, e))?;
     if hit.height() == 0 {
         return Ok(None);
@@ -357,9 +357,10 @@ fn first_row(
         .and_then(|c| c.cast(&DataType::UInt64))
         .map_err(|e| polars_error(path, e))?;
     let row = row.u64().ok().and_then(|r| r.get(0)).unwrap_or(0);
-    Ok(Some((
-        line_of(spec.data.format, spec.data.csv.has_header, row),
-        String::new(),
+    Ok(Some(line_of(
+        spec.data.format,
+        spec.data.csv.has_header,
+        row,
     )))
 }
 
@@ -383,7 +384,7 @@ pub(super) fn canonicalise(
                 .cast(&DataType::Float64)
                 .map_err(|e| polars_error(path, e))?;
             let bad = &c.is_not_null() & &as_num.is_null();
-            if let Some((line, _)) = first_row(&df, &bad, spec, path)? {
+            if let Some(line) = first_row(&df, &bad, spec, path)? {
                 let hit = df.filter(&bad).map_err(|e| polars_error(path, e))?;
                 let value = hit
                     .column(&s.column)
@@ -415,7 +416,7 @@ pub(super) fn canonicalise(
             .map_err(|e| polars_error(path, e))?;
         let fv = f.f64().map_err(|e| polars_error(path, e))?;
         let nonfinite = fv.is_infinite() | fv.is_nan();
-        if let Some((line, _)) = first_row(&df, &nonfinite, spec, path)? {
+        if let Some(line) = first_row(&df, &nonfinite, spec, path)? {
             return Err(Error::column(
                 path,
                 &s.column,

@@ -3,7 +3,9 @@
 //! Resampling n rows with replacement from a group is the same, for any metric that depends
 //! only on the counts of (decision, label, score) cells, as one multinomial draw of n over
 //! those cells with probabilities `count_i / n`. So a replicate costs one pass over the cells,
-//! not over the rows: 2,000 replicates of a 10-million-row audit take milliseconds per group.
+//! not over the rows, so its cost does not grow with the number of rows (measured: with about
+//! 2,000 (score, label) cells, 2,000 replicates take roughly a quarter of a second per group of
+//! a 10-million-row audit on 2 cores; count-only metrics, with 4 cells, take microseconds).
 //!
 //! The multinomial is drawn as a chain of conditional binomials. The seed of each resampling
 //! is derived from the audit seed and the *content* of the statistics resampled (not from the

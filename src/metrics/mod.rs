@@ -118,7 +118,6 @@ pub struct MetricParams {
     pub positive_is_favorable: bool,
     /// Class names of a multi-class decision; empty for a binary decision.
     pub classes: Vec<String>,
-    pub score_higher_is_favorable: bool,
     /// Names of groups that hold missing values (never used as a reference).
     pub unknown: String,
 }
@@ -137,7 +136,6 @@ impl Default for MetricParams {
             exclude_below_share: 0.0,
             positive_is_favorable: true,
             classes: Vec::new(),
-            score_higher_is_favorable: true,
             unknown: crate::data::UNKNOWN.to_string(),
         }
     }

@@ -233,6 +233,19 @@ pub fn screen(input: &ScreenInput) -> Screen {
             .then(a.attribute.cmp(&b.attribute))
     });
 
+    // The category each protected attribute stands for (by its name), computed once.
+    let attr_cat: Vec<(String, Option<String>)> = input
+        .attributes
+        .iter()
+        .map(|a| (a.name.clone(), attribute_category(&a.name, cats)))
+        .collect();
+    let cat_of = |attribute: &str| {
+        attr_cat
+            .iter()
+            .find(|(a, _)| a == attribute)
+            .and_then(|(_, c)| c.clone())
+    };
+
     // Layers a and b: candidates per (column, category).
     let mut cands: Vec<Candidate> = Vec::new();
     for (i, c) in input.columns.iter().enumerate() {
@@ -276,7 +289,7 @@ pub fn screen(input: &ScreenInput) -> Screen {
             if !strong {
                 continue;
             }
-            if let Some(cat) = attribute_category(&p.attribute, cats) {
+            if let Some(cat) = cat_of(&p.attribute) {
                 let k = add(&mut cands, i, &cat, "proxy", None);
                 cands[k].evidence.proxy.push(p.clone());
             }
@@ -291,9 +304,7 @@ pub fn screen(input: &ScreenInput) -> Screen {
         cand.evidence.proxy = proxies
             .iter()
             .filter(|p| {
-                &p.column == col
-                    && attribute_category(&p.attribute, cats).as_deref()
-                        == Some(cand.category.as_str())
+                &p.column == col && cat_of(&p.attribute).as_deref() == Some(cand.category.as_str())
             })
             .cloned()
             .collect();
@@ -307,11 +318,7 @@ pub fn screen(input: &ScreenInput) -> Screen {
     let strong =
         |p: &ProxyStat| p.auc.is_some_and(|a| a >= PROXY_AUC) || p.association >= PROXY_ASSOCIATION;
     let very_strong = |p: &ProxyStat| p.auc.is_some_and(|a| a >= 0.85) || p.association >= 0.5;
-    let attr_cats: Vec<String> = input
-        .attributes
-        .iter()
-        .filter_map(|a| attribute_category(&a.name, cats))
-        .collect();
+    let attr_cats: Vec<String> = attr_cat.iter().filter_map(|(_, c)| c.clone()).collect();
     let direct: Vec<usize> = cands
         .iter()
         .filter(|c| c.kind == "prohibited_input")

@@ -8,9 +8,6 @@
 
 use serde::Serialize;
 
-/// A score distribution: distinct values ascending, with counts.
-pub type ValueCounts = Vec<(f64, u64)>;
-
 /// One distinct score value in a group: how many rows have it, and how many of those have a
 /// positive label.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -115,23 +112,6 @@ impl GroupStats {
     /// The score distribution as (value, count).
     pub fn score_counts(&self) -> Vec<(f64, u64)> {
         self.scores.iter().map(|c| (c.value, c.n)).collect()
-    }
-
-    /// Scores of rows with a positive label and with a negative label.
-    pub fn score_by_label(&self) -> (ValueCounts, ValueCounts) {
-        let pos = self
-            .scores
-            .iter()
-            .filter(|c| c.label_pos > 0)
-            .map(|c| (c.value, c.label_pos))
-            .collect();
-        let neg = self
-            .scores
-            .iter()
-            .filter(|c| c.n > c.label_pos)
-            .map(|c| (c.value, c.n - c.label_pos))
-            .collect();
-        (pos, neg)
     }
 }
 
