@@ -378,8 +378,13 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
 pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
     progress("loading");
     let table = data::load(spec)?;
+    run_table(spec, &table, progress)
+}
+
+/// Runs the audit on a table already loaded.
+pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Result<Audit> {
     progress("aggregating");
-    let aggs = data::aggregate(&table, &slices(spec))?;
+    let aggs = data::aggregate(table, &slices(spec))?;
     check_references(spec, &aggs)?;
     attributes_to_compare(spec, &aggs)?;
     progress("computing metrics");
@@ -396,9 +401,9 @@ pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
     disparities.extend(single_group_findings(&aggs));
     let gates = gate_results(spec, &m.rows);
     progress("screening inputs");
-    let screen = screen_features(spec, &table)?;
+    let screen = screen_features(spec, table)?;
     Ok(Audit {
-        provenance: provenance(spec, &table),
+        provenance: provenance(spec, table),
         spec: spec.clone(),
         decision: table.decision.clone(),
         label: table.label.clone(),

@@ -28,6 +28,10 @@ pub enum Command {
     /// Screen a table's inputs for prohibited data and proxies, without a decision (names,
     /// content and proxy layers; the use layer runs too when a decision or score is given).
     Screen(AuditArgs),
+    /// Explain decisions to the workers they concern: one document per worker (JSON, Markdown,
+    /// printable HTML) with the data used, the main factors, prohibited inputs, what would have
+    /// changed the outcome, similar workers, group figures, rights and provenance.
+    Explain(ExplainArgs),
     /// Inspect a table and print a commented starter spec proposing roles for its columns.
     Init(InitArgs),
     /// Write the synthetic demo datasets (seeded, reproducible).
@@ -253,6 +257,24 @@ impl AuditArgs {
         s.screen.retention_days = self.retention_days;
         Ok(s)
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub audit: AuditArgs,
+    /// The worker to explain, by the id column's value (repeat for several).
+    #[arg(long)]
+    pub subject: Vec<String>,
+    /// A file of worker ids, one per line.
+    #[arg(long)]
+    pub subjects: Option<PathBuf>,
+    /// Explain every worker (with --adverse: every worker with an adverse outcome).
+    #[arg(long)]
+    pub all: bool,
+    /// With --all: only the workers whose outcome harms them.
+    #[arg(long)]
+    pub adverse: bool,
 }
 
 #[derive(Debug, Args)]

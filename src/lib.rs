@@ -19,6 +19,7 @@ pub mod audit;
 pub mod cli;
 pub mod data;
 pub mod error;
+pub mod explain;
 pub mod findings;
 pub mod init;
 pub mod metrics;
@@ -124,6 +125,163 @@ pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<
     Ok(outcome)
 }
 
+/// Which workers `candor explain` covers: rows of the table, in table order.
+fn explain_rows(args: &cli::ExplainArgs, ex: &explain::Explainer) -> Result<Vec<usize>> {
+    let chosen =
+        usize::from(args.all) + usize::from(!args.subject.is_empty() || args.subjects.is_some());
+    if chosen == 0 {
+        return Err(Error::spec(
+            "explain",
+            "no worker chosen",
+            Some("give --subject ID, --subjects FILE or --all (with --adverse for adverse outcomes only)".into()),
+        ));
+    }
+    if args.all {
+        return Ok((0..ex.len())
+            .filter(|&i| !args.adverse || ex.adverse(i) == Some(true))
+            .collect());
+    }
+    let mut wanted: Vec<(String, String)> = args
+        .subject
+        .iter()
+        .map(|s| (s.clone(), "--subject".to_string()))
+        .collect();
+    if let Some(f) = &args.subjects {
+        let text = std::fs::read_to_string(f).map_err(|e| Error::Read {
+            path: f.clone(),
+            reason: e.to_string(),
+            hint: Some("--subjects takes a text file with one worker id per line".into()),
+        })?;
+        for (n, line) in text.lines().enumerate() {
+            let id = line.trim().trim_start_matches('\u{feff}');
+            if !id.is_empty() {
+                wanted.push((id.to_string(), format!("{} line {}", f.display(), n + 1)));
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for (id, origin) in wanted {
+        match ex.row_of(&id) {
+            Some(r) => {
+                if !rows.contains(&r) {
+                    rows.push(r);
+                }
+            }
+            None => {
+                return Err(Error::spec(
+                    origin,
+                    format!("no worker has the id '{id}'"),
+                    Some("ids are matched exactly against the id column ([data] id or --id); without one, subjects are named \"row N\"".into()),
+                ));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// A file name for a subject: the id when it is plain, else a hash of it.
+fn subject_file(id: &str) -> String {
+    let plain = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if plain {
+        id.to_string()
+    } else if let Some(n) = id
+        .strip_prefix("row ")
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+    {
+        format!("row-{n}")
+    } else {
+        use sha2::{Digest, Sha256};
+        format!(
+            "subject-{}",
+            &data::hex(&Sha256::digest(id.as_bytes()))[..16]
+        )
+    }
+}
+
+/// Runs `candor explain`.
+pub fn run_explain(args: &cli::ExplainArgs, progress: &dyn Fn(&str)) -> Result<Outcome> {
+    use rayon::prelude::*;
+    use spec::OutputFormat;
+    let file = match &args.audit.spec {
+        Some(p) => SpecFile::from_path(p)?,
+        None => SpecFile::default(),
+    };
+    let (spec, settings) = file.overlay(args.audit.to_spec()?).check_explain()?;
+    let formats: Vec<OutputFormat> = spec
+        .formats
+        .iter()
+        .copied()
+        .filter(|f| *f != OutputFormat::Csv)
+        .collect();
+    if formats.is_empty() {
+        return Err(Error::spec(
+            "output.formats (--format)",
+            "explanations are written as json, md or html, not csv",
+            Some("give --format json,md,html".into()),
+        ));
+    }
+    let out_dir = args
+        .audit
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("candor-explanations"));
+    progress("loading");
+    let table = data::load(&spec)?;
+    let a = audit::run_table(&spec, &table, progress)?;
+    progress("fitting the surrogate");
+    let ex = explain::prepare(&spec, &settings, &table, &a)?;
+    let rows = explain_rows(args, &ex)?;
+    progress(&format!("explaining {} workers", rows.len()));
+    let dir = report::AtomicDir::create(&out_dir)?;
+    let names: Vec<String> = rows.iter().map(|&r| subject_file(ex.id(r))).collect();
+    let mut seen = std::collections::BTreeMap::new();
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| {
+            let k = seen.entry(n.clone()).or_insert(0usize);
+            *k += 1;
+            if *k == 1 { n } else { format!("{n}-{k}") }
+        })
+        .collect();
+    rows.par_iter()
+        .zip(names.par_iter())
+        .try_for_each(|(&r, name)| -> Result<()> {
+            let e = ex.explain(r);
+            for f in &formats {
+                let (ext, content) = match f {
+                    OutputFormat::Json => ("json", explain::render::json(&e)),
+                    OutputFormat::Md => ("md", explain::render::markdown(&e)),
+                    OutputFormat::Html => ("html", explain::render::html(&e)),
+                    OutputFormat::Csv => continue,
+                };
+                dir.write(&format!("{name}.{ext}"), &content)?;
+            }
+            Ok(())
+        })?;
+    dir.commit()?;
+    let adverse = rows
+        .iter()
+        .filter(|&&r| ex.adverse(r) == Some(true))
+        .count();
+    Ok(Outcome {
+        messages: vec![format!(
+            "explained {} workers ({adverse} with an adverse outcome); wrote {} ({})",
+            rows.len(),
+            out_dir.display(),
+            formats
+                .iter()
+                .map(|f| format!("{f:?}").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )],
+        ..Outcome::default()
+    })
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
     match &cli.command {
@@ -177,6 +335,7 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             ));
             Ok(o)
         }
+        Command::Explain(args) => run_explain(args, progress),
         Command::Init(args) => {
             let text = init::starter_spec(args)?;
             match &args.out {

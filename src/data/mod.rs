@@ -15,6 +15,7 @@ mod aggregate;
 mod encoding;
 mod roles;
 mod screening;
+mod subjects;
 
 use std::path::Path;
 
@@ -25,6 +26,7 @@ pub use aggregate::aggregate;
 pub use encoding::hex;
 pub use roles::{DecisionValues, LabelValues};
 pub use screening::{ScreenData, screen_data};
+pub use subjects::{SubjectData, subject_data};
 
 use crate::error::{Error, Result, did_you_mean};
 use crate::spec::{AuditSpec, CsvOptions, FileFormat};
@@ -51,6 +53,8 @@ pub(crate) const DEC: &str = "__candor_decision";
 pub(crate) const LAB: &str = "__candor_label";
 pub(crate) const SCORE: &str = "__candor_score";
 pub(crate) const FEATURE_PREFIX: &str = "__candor_f:";
+/// The subject id column (text), when the spec names one.
+pub(crate) const ID: &str = "__candor_id";
 
 /// What was read, for the provenance section.
 #[derive(Debug, Clone, Serialize, PartialEq)]

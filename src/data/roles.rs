@@ -13,7 +13,7 @@ use polars::prelude::*;
 use serde::Serialize;
 
 use super::{
-    DEC, Exclusion, FEATURE_PREFIX, LAB, ROW, SCORE, SourceInfo, Table, UNKNOWN, polars_error,
+    DEC, Exclusion, FEATURE_PREFIX, ID, LAB, ROW, SCORE, SourceInfo, Table, UNKNOWN, polars_error,
 };
 use crate::error::{Error, Result, did_you_mean};
 use crate::spec::{AuditSpec, FileFormat};
@@ -489,6 +489,9 @@ pub(super) fn canonicalise(
         if seen_features.insert(f.clone()) {
             exprs.push(col(f.as_str()).alias(format!("{FEATURE_PREFIX}{f}")));
         }
+    }
+    if let Some(id) = &spec.data.id {
+        exprs.push(col(id.as_str()).cast(DataType::String).alias(ID));
     }
     let out = df
         .lazy()

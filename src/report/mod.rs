@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::spec::OutputFormat;
 
 pub use csv::render_csv;
-pub use html::render_html;
+pub use html::{escape, render_html};
 pub use markdown::render_markdown;
 
 /// audit.json: the whole document, pretty-printed, deterministic.
@@ -44,43 +44,78 @@ fn write_err(path: &Path, e: std::io::Error) -> Error {
     }
 }
 
+/// A folder written all or nothing: files go into a temporary folder beside `dir`, which
+/// replaces `dir` only on [`AtomicDir::commit`]; dropped uncommitted, it is removed.
+pub struct AtomicDir {
+    dir: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl AtomicDir {
+    /// Starts writing `dir`.
+    pub fn create(dir: &Path) -> Result<AtomicDir> {
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !parent.is_dir() {
+            return Err(Error::Write {
+                path: dir.to_path_buf(),
+                reason: format!("the parent folder {} does not exist", parent.display()),
+                hint: Some("create it first, or choose another folder with --out DIR".into()),
+            });
+        }
+        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+        let tmp = parent.join(format!(".{name}.candor-tmp-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).map_err(|e| write_err(dir, e))?;
+        Ok(AtomicDir {
+            dir: dir.to_path_buf(),
+            tmp,
+            old,
+            committed: false,
+        })
+    }
+
+    /// Writes one file (a relative path) into the folder being built.
+    pub fn write(&self, file: &str, content: &str) -> Result<()> {
+        let p = self.tmp.join(file);
+        if let Some(sub) = p.parent() {
+            std::fs::create_dir_all(sub).map_err(|e| write_err(&p, e))?;
+        }
+        std::fs::write(&p, content).map_err(|e| write_err(&p, e))
+    }
+
+    /// Moves the finished folder into place, replacing any previous one.
+    pub fn commit(mut self) -> Result<()> {
+        if self.dir.exists() {
+            std::fs::rename(&self.dir, &self.old).map_err(|e| write_err(&self.dir, e))?;
+        }
+        std::fs::rename(&self.tmp, &self.dir).map_err(|e| write_err(&self.dir, e))?;
+        let _ = std::fs::remove_dir_all(&self.old);
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicDir {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
 /// Writes `files` (name, content) into `dir` atomically: all or nothing.
 pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<()> {
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        return Err(Error::Write {
-            path: dir.to_path_buf(),
-            reason: format!("the parent folder {} does not exist", parent.display()),
-            hint: Some("create it first, or choose another folder with --out DIR".into()),
-        });
+    let out = AtomicDir::create(dir)?;
+    for (file, content) in files {
+        out.write(file, content)?;
     }
-    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("report");
-    let tmp = parent.join(format!(".{name}.candor-tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).map_err(|e| write_err(dir, e))?;
-    let result = (|| {
-        for (file, content) in files {
-            let p = tmp.join(file);
-            if let Some(sub) = p.parent() {
-                std::fs::create_dir_all(sub).map_err(|e| write_err(&p, e))?;
-            }
-            std::fs::write(&p, content).map_err(|e| write_err(&p, e))?;
-        }
-        let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::rename(dir, &old).map_err(|e| write_err(dir, e))?;
-        }
-        std::fs::rename(&tmp, dir).map_err(|e| write_err(dir, e))?;
-        let _ = std::fs::remove_dir_all(&old);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result
+    out.commit()
 }
 
 /// Renders the requested formats and writes them to the audit's output folder.

@@ -57,6 +57,18 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
             "retention_days",
         ],
     ),
+    (
+        "explain",
+        &[
+            "purpose",
+            "purpose_zh",
+            "immutable",
+            "increase_only",
+            "decrease_only",
+            "neighbours",
+            "max_candidates",
+        ],
+    ),
 ];
 
 /// Checks that every section and key of `table` is known.
@@ -154,6 +166,14 @@ working_hours = "08:00-18:00"
 utc_offset_minutes = 480
 as_of = "2026-11-23"
 retention_days = 180
+[explain]
+purpose = "p"
+purpose_zh = "p"
+immutable = ["a"]
+increase_only = ["t"]
+decrease_only = ["e"]
+neighbours = 50
+max_candidates = 100
 "#;
         let spec = SpecFile::from_toml(full, "t").expect("full spec parses");
         let back = toml::Table::try_from(&spec).expect("serialises");

@@ -41,6 +41,29 @@ pub struct SpecFile {
     pub gates: GatesSection,
     #[serde(default)]
     pub screen: ScreenSection,
+    #[serde(default)]
+    pub explain: ExplainSection,
+}
+
+/// Settings of `candor explain` (per-worker explanations).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ExplainSection {
+    /// The algorithm's stated purpose, as the employer declares it (English).
+    pub purpose: Option<String>,
+    /// The same in Chinese.
+    pub purpose_zh: Option<String>,
+    /// Inputs a worker cannot change (age, date of birth...): never part of a counterfactual.
+    pub immutable: Option<Vec<String>>,
+    /// Inputs that can only grow (tenure, training completed).
+    pub increase_only: Option<Vec<String>>,
+    /// Inputs that can only fall.
+    pub decrease_only: Option<Vec<String>>,
+    /// How many of the most similar workers to compare with. Default 50.
+    pub neighbours: Option<usize>,
+    /// Candidate changes the counterfactual search may evaluate per worker (its bound).
+    /// Default 20000.
+    pub max_candidates: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -286,6 +309,13 @@ impl SpecFile {
             screen.utc_offset_minutes,
             screen.as_of,
             screen.retention_days,
+            explain.purpose,
+            explain.purpose_zh,
+            explain.immutable,
+            explain.increase_only,
+            explain.decrease_only,
+            explain.neighbours,
+            explain.max_candidates,
         );
         self
     }
@@ -293,6 +323,12 @@ impl SpecFile {
     /// Validates everything that can be checked without the data.
     pub fn check(self) -> Result<AuditSpec> {
         resolve::check(self, true)
+    }
+
+    /// Validates a spec for `candor explain`: the audit spec and the explanation settings.
+    pub fn check_explain(self) -> Result<(AuditSpec, ExplainSpec)> {
+        let settings = explain::check(&self.explain, self.features.columns.as_deref())?;
+        Ok((resolve::check(self, true)?, settings))
     }
 
     /// Validates a spec for `candor screen`, where the decision is optional.
@@ -308,7 +344,10 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+mod explain;
 mod resolve;
+
+pub use explain::ExplainSpec;
 
 pub use resolve::{
     AuditSpec, CsvOptions, DataSpec, DecisionSpec, FileFormat, Gate, GateOp, LabelSpec,

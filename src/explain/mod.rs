@@ -1,0 +1,964 @@
+//! Per-worker explanations (`candor explain`): for each subject, the decision, the data
+//! processed about them, the main factors under a surrogate model with its fidelity, the
+//! prohibited inputs in their record and what they did, counterfactuals, similarly situated
+//! workers (counts only), group context from the audit, rights and how to contest, and
+//! provenance with the document's own hash.
+//!
+//! [`prepare`] does everything that concerns the population once (surrogate fit, bounds,
+//! neighbour index, group figures, rights); [`Explainer::explain`] then builds one worker's
+//! [`Explanation`], reading only that worker's values and population aggregates, so no other
+//! worker's values or identity can reach it.
+
+pub mod counterfactual;
+pub mod model;
+pub mod render;
+pub mod text;
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::audit::Audit;
+use crate::data::{self, DecisionValues, SubjectData, Table};
+use crate::error::{Error, Result};
+use crate::screen::content::WorkingHours;
+use crate::screen::features::Feature;
+use crate::screen::policy::{self, Stage};
+use crate::spec::{AuditSpec, ExplainSpec};
+use counterfactual::{Bounds, Counterfactual, Movable};
+use model::{Fidelity, Surrogate, Target};
+use text::Lang;
+
+/// The decision and score, as the worker met them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub decision_column: Option<String>,
+    /// True when the worker got the positive decision (e.g. flagged).
+    pub decision_positive: Option<bool>,
+    /// The decision in words.
+    pub decision_text: String,
+    /// Whether the outcome harms the worker.
+    pub adverse: Option<bool>,
+    pub score_column: Option<String>,
+    pub score: Option<f64>,
+    pub threshold: Option<f64>,
+    /// `spec` (declared) or `derived` (the decision is exactly this cut of the score).
+    pub threshold_source: Option<String>,
+    /// Whether a score at or above the threshold gives the positive decision.
+    pub positive_above_threshold: Option<bool>,
+    pub purpose: Option<String>,
+    pub stage: String,
+}
+
+/// Why an input is marked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputFlag {
+    /// `prohibited_input` or `proxy`.
+    pub kind: String,
+    pub category: String,
+    pub category_label: String,
+    pub severity: String,
+    /// Whether the audit found the algorithm relies on it.
+    pub used: Option<bool>,
+    pub citations: Vec<String>,
+}
+
+/// One input column and the worker's value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputValue {
+    pub column: String,
+    pub value: Option<String>,
+    /// Whether the surrogate uses it (free text and ids are not model inputs).
+    pub in_model: bool,
+    pub flag: Option<InputFlag>,
+}
+
+/// One input's signed contribution to the worker's surrogate output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Factor {
+    pub column: String,
+    pub value: Option<String>,
+    /// In the surrogate's output units (log-odds, or score points).
+    pub contribution: f64,
+    /// `adverse`, `favorable` or `none`: which outcome it pushed toward.
+    pub toward: String,
+    pub flagged: bool,
+}
+
+/// The surrogate and this worker's output under it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelSummary {
+    /// `logistic` (output: log-odds of the positive decision) or `linear` (output: the score).
+    pub model: String,
+    pub baseline: f64,
+    pub output: f64,
+    /// Logistic: the probability of the positive decision.
+    pub probability: Option<f64>,
+    pub surrogate_decision_positive: Option<bool>,
+    /// Whether the surrogate's decision for this worker equals the real one.
+    pub agrees_with_real: Option<bool>,
+    pub fidelity: Option<Fidelity>,
+    pub fit_rows: u64,
+    /// The contributions' sum minus (output - baseline): zero up to rounding.
+    pub additivity_error: f64,
+}
+
+/// The prohibited inputs in the worker's record and what removing them does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prohibited {
+    pub inputs: Vec<Factor>,
+    /// Sum of their contributions.
+    pub total: f64,
+    /// The output with every prohibited input at its population average.
+    pub output_without: f64,
+    pub decision_without_positive: Option<bool>,
+    /// Whether removing them flips the surrogate's decision.
+    pub flips: Option<bool>,
+}
+
+/// Among the most similar workers in the legitimate inputs, how many got each outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Similar {
+    pub compared: u64,
+    pub same_outcome: u64,
+    pub other_outcome: u64,
+    pub inputs: Vec<String>,
+    /// Workers searched: everyone, or a seeded sample of [`NEIGHBOUR_POOL`].
+    pub pool: u64,
+}
+
+/// A group figure from the audit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+}
+
+/// The worker's group on one attribute or intersection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupContext {
+    pub attribute: String,
+    pub group: String,
+    pub n: Option<u64>,
+    pub favorable_rate: Option<Figure>,
+    pub impact_ratio: Option<Figure>,
+    pub reference: Option<String>,
+    /// The audit's verdict code on the impact ratio.
+    pub verdict: Option<String>,
+    pub verdict_text: Option<String>,
+    /// Set when the group's figures are withheld (below the minimum size).
+    pub suppressed: Option<String>,
+}
+
+/// A right the worker has, from the policy packs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RightEntry {
+    pub pack: String,
+    pub jurisdiction: String,
+    pub kind: String,
+    pub kind_text: String,
+    pub law: String,
+    pub citation: String,
+    pub summary: String,
+    pub deadline: Option<String>,
+    pub conditions: Vec<String>,
+}
+
+/// A point of this explanation that supports a challenge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChallengePoint {
+    /// `prohibited_input_used`, `outcome_rests_on_prohibited_inputs`, `group_disparity`,
+    /// `low_fidelity`, `similar_workers_differ`.
+    pub kind: String,
+    pub text: String,
+}
+
+/// Where the explanation comes from, and its own hash.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainProvenance {
+    pub candor_version: String,
+    pub audit_spec_sha256: String,
+    pub explain_settings_sha256: String,
+    pub data_file: String,
+    pub data_sha256: String,
+    pub rows: u64,
+    pub seed: u64,
+    /// SHA-256 of this document's JSON with this field set to "" (see `document_hash`).
+    pub document_sha256: String,
+}
+
+/// One worker's explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub subject: String,
+    pub lang: String,
+    pub outcome: Outcome,
+    pub inputs: Vec<InputValue>,
+    pub model: ModelSummary,
+    pub factors: Vec<Factor>,
+    pub prohibited: Prohibited,
+    pub counterfactual: Option<Counterfactual>,
+    pub similar: Option<Similar>,
+    pub groups: Vec<GroupContext>,
+    pub rights: Vec<RightEntry>,
+    pub challenge: Vec<ChallengePoint>,
+    pub provenance: ExplainProvenance,
+}
+
+/// The document hash: SHA-256 of the compact JSON with `provenance.document_sha256 = ""`.
+pub fn document_hash(e: &Explanation) -> String {
+    let mut blank = e.clone();
+    blank.provenance.document_sha256 = String::new();
+    let json = serde_json::to_vec(&blank).unwrap_or_default();
+    data::hex(&Sha256::digest(&json))
+}
+
+/// Workers compared with in "similarly situated workers": everyone up to this many, else a
+/// seeded sample of this size (the search is exact within it).
+pub const NEIGHBOUR_POOL: usize = 20_000;
+
+/// A distance with a total order, for the neighbour heap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct OrdF64(f64);
+
+impl Eq for OrdF64 {}
+
+impl PartialOrd for OrdF64 {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OrdF64 {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// The reference set for similar workers: rows, their legitimate design columns (row-major)
+/// and decisions.
+struct Neighbours {
+    rows: Vec<usize>,
+    points: Vec<f64>,
+    decisions: Vec<bool>,
+    columns: Vec<usize>,
+    names: Vec<String>,
+}
+
+/// Everything about the population, computed once.
+pub struct Explainer {
+    lang: Lang,
+    spec: AuditSpec,
+    settings: ExplainSpec,
+    subjects: SubjectData,
+    decision: Option<Vec<bool>>,
+    score: Option<Vec<f64>>,
+    positive_is_favorable: bool,
+    surrogate: Surrogate,
+    fidelity: Option<Fidelity>,
+    threshold_source: Option<String>,
+    /// Flag of each raw input column (by name).
+    flags: BTreeMap<String, InputFlag>,
+    bounds: Vec<Bounds>,
+    neighbours: Option<Neighbours>,
+    groups: BTreeMap<(String, String), GroupContext>,
+    group_slices: Vec<Vec<String>>,
+    rights: Vec<RightEntry>,
+    provenance: ExplainProvenance,
+    by_id: BTreeMap<String, usize>,
+}
+
+fn err(msg: impl Into<String>, hint: &str) -> Error {
+    Error::spec("explain", msg, Some(hint.to_string()))
+}
+
+fn verdict_code<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|x| x.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Builds the explainer from a loaded table and its audit.
+pub fn prepare(
+    spec: &AuditSpec,
+    settings: &ExplainSpec,
+    table: &Table,
+    audit: &Audit,
+) -> Result<Explainer> {
+    let lang = Lang::from_code(&spec.lang);
+    if spec.features.is_empty() {
+        return Err(err(
+            "no features are declared, so there is nothing to explain",
+            "list the inputs the algorithm used under [features] columns (or --features)",
+        ));
+    }
+    if matches!(table.decision, DecisionValues::MultiClass { .. }) {
+        return Err(err(
+            "explanations need a yes/no decision or a score; this decision has several classes",
+            "explain one class at a time: give --positive CLASS so the decision is that class or not",
+        ));
+    }
+    let hours = WorkingHours {
+        days: spec.screen.working_days.clone(),
+        start: spec.screen.start,
+        end: spec.screen.end,
+        utc_offset_minutes: spec.screen.utc_offset_minutes,
+    };
+    let sd = data::screen_data(table, &BTreeMap::new(), &hours)?;
+    let subjects = data::subject_data(table)?;
+    let decision = match table.decision {
+        DecisionValues::Absent => None,
+        _ => sd.decision.clone(),
+    };
+    let score = sd.score.clone();
+
+    // What the surrogate models.
+    let (target, threshold_source) = match (&table.decision, &score, &decision) {
+        (DecisionValues::Threshold { threshold, .. }, Some(_), _) => (
+            Target::Linear {
+                threshold: Some(*threshold),
+                positive_above: true,
+            },
+            Some("spec".to_string()),
+        ),
+        (_, Some(s), Some(d)) => match model::score_cut(s, d) {
+            Some((cut, above)) => (
+                Target::Linear {
+                    threshold: Some(cut),
+                    positive_above: above,
+                },
+                Some("derived".to_string()),
+            ),
+            None => (Target::Logistic, None),
+        },
+        (_, None, Some(_)) => (Target::Logistic, None),
+        (_, Some(_), None) => (
+            Target::Linear {
+                threshold: spec.score.as_ref().and_then(|s| s.threshold),
+                positive_above: true,
+            },
+            spec.score
+                .as_ref()
+                .and_then(|s| s.threshold)
+                .map(|_| "spec".to_string()),
+        ),
+        (_, None, None) => {
+            return Err(err(
+                "there is neither a decision nor a score to explain",
+                "give --decision or --score",
+            ));
+        }
+    };
+    let features: Vec<Feature> = sd
+        .columns
+        .iter()
+        .filter_map(|c| c.feature.clone())
+        .collect();
+    if features.is_empty() {
+        return Err(err(
+            "none of the features can be a model input (free text or ids only)",
+            "declare numeric or categorical inputs under [features]",
+        ));
+    }
+    let surrogate = model::fit(
+        &features,
+        target,
+        decision.as_deref(),
+        score.as_deref(),
+        spec.stats.seed,
+    )
+    .map_err(|e| {
+        err(
+            format!("the surrogate model could not be fitted: {e}"),
+            "check that the inputs vary and are not all missing",
+        )
+    })?;
+    let fidelity = decision
+        .as_deref()
+        .and_then(|d| model::fidelity(&surrogate, d));
+
+    // Flags from the audit's screening: prohibited inputs first, then proxies.
+    let mut flags: BTreeMap<String, InputFlag> = BTreeMap::new();
+    if let Some(screen) = &audit.screen {
+        for f in &screen.findings {
+            if f.kind != "prohibited_input" && f.kind != "proxy" {
+                continue;
+            }
+            let flag = InputFlag {
+                kind: f.kind.clone(),
+                category: f.category.clone(),
+                category_label: match lang {
+                    Lang::En => f.category_label_en.clone(),
+                    Lang::Zh => f.category_label_zh.clone(),
+                },
+                severity: f.severity.clone(),
+                used: f.used,
+                citations: f.legal_sources.iter().map(|l| l.citation.clone()).collect(),
+            };
+            let replace = match flags.get(&f.column) {
+                None => true,
+                Some(old) => old.kind == "proxy" && f.kind == "prohibited_input",
+            };
+            if replace {
+                flags.insert(f.column.clone(), flag);
+            }
+        }
+    }
+
+    // Bounds of each surrogate input.
+    let raw_of = |name: &str| subjects.raw.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+    let bounds: Vec<Bounds> = surrogate
+        .inputs
+        .iter()
+        .zip(&features)
+        .map(|(inp, f)| {
+            let movable = if flags.contains_key(&inp.name) || settings.immutable.contains(&inp.name)
+            {
+                Movable::Fixed
+            } else if settings.increase_only.contains(&inp.name) {
+                Movable::IncreaseOnly
+            } else if settings.decrease_only.contains(&inp.name) {
+                Movable::DecreaseOnly
+            } else {
+                Movable::Any
+            };
+            let mut b = Bounds {
+                movable,
+                lo: 0.0,
+                hi: 0.0,
+                step: 1.0,
+            };
+            if let crate::screen::features::FeatureValues::Numeric(v) = &f.values {
+                let mut obs: Vec<f64> = v.iter().flatten().copied().collect();
+                obs.sort_by(f64::total_cmp);
+                let d = raw_of(&inp.name)
+                    .map(|r| {
+                        r.iter()
+                            .flatten()
+                            .take(100_000)
+                            .map(|t| counterfactual::decimals(t))
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .unwrap_or(0);
+                b.step = 10f64.powi(-(d as i32));
+                let lo = counterfactual::percentile(&obs, 0.01).unwrap_or(0.0);
+                let hi = counterfactual::percentile(&obs, 0.99).unwrap_or(0.0);
+                b.lo = (lo / b.step - 1e-9).ceil() * b.step;
+                b.hi = (hi / b.step + 1e-9).floor() * b.step;
+            }
+            b
+        })
+        .collect();
+
+    // Neighbour reference set on the legitimate inputs' design columns.
+    let legit: Vec<usize> = surrogate
+        .inputs
+        .iter()
+        .filter(|i| !flags.contains_key(&i.name))
+        .flat_map(|i| i.block.iter().copied())
+        .collect();
+    let neighbours = match &decision {
+        Some(d) if !legit.is_empty() => {
+            let n = surrogate.design.n_rows();
+            let rows = crate::screen::usage::subsample_indices(n, NEIGHBOUR_POOL, spec.stats.seed);
+            let mut points = Vec::with_capacity(rows.len() * legit.len());
+            for &r in &rows {
+                points.extend(legit.iter().map(|&c| surrogate.design.x[[r, c]]));
+            }
+            Some(Neighbours {
+                decisions: rows.iter().map(|&r| d[r]).collect(),
+                rows,
+                points,
+                columns: legit,
+                names: surrogate
+                    .inputs
+                    .iter()
+                    .filter(|i| !flags.contains_key(&i.name) && !i.block.is_empty())
+                    .map(|i| i.name.clone())
+                    .collect(),
+            })
+        }
+        _ => None,
+    };
+
+    // Group figures from the audit.
+    let mut groups = BTreeMap::new();
+    for g in &audit.groups {
+        let row = |metric: &str| {
+            audit.metrics.iter().find(|r| {
+                r.attribute == g.attribute
+                    && r.group == g.group
+                    && r.metric == metric
+                    && r.class.is_none()
+            })
+        };
+        let fig = |r: &crate::metrics::MetricRow| Figure {
+            value: r.value,
+            ci_low: r.ci_low,
+            ci_high: r.ci_high,
+        };
+        let fr = row("favorable_rate");
+        let ir = row("impact_ratio");
+        let suppressed =
+            (g.status == "insufficient").then(|| text::suppressed(lang, spec.min_group_size));
+        let verdict = ir.and_then(|r| r.verdict.as_ref()).map(verdict_code);
+        groups.insert(
+            (g.attribute.clone(), g.group.clone()),
+            GroupContext {
+                attribute: g.attribute.clone(),
+                group: g.group.clone(),
+                n: suppressed.is_none().then_some(g.n),
+                favorable_rate: if suppressed.is_none() {
+                    fr.map(fig)
+                } else {
+                    None
+                },
+                impact_ratio: if suppressed.is_none() {
+                    ir.map(fig)
+                } else {
+                    None
+                },
+                reference: ir.and_then(|r| r.reference.clone()),
+                verdict_text: verdict.as_deref().map(|v| text::verdict(lang, v)),
+                verdict,
+                suppressed,
+            },
+        );
+    }
+    let mut group_slices: Vec<Vec<String>> =
+        spec.attributes.iter().map(|a| vec![a.clone()]).collect();
+    group_slices.extend(spec.intersections.iter().cloned());
+
+    // Rights at this stage, from the selected packs.
+    let packs = policy::builtin_packs().map_err(|e| err(e.to_string(), "report this as a bug"))?;
+    let mut extra = Vec::new();
+    for f in &spec.screen.policy_files {
+        extra.push(policy::load_pack(f).map_err(|e| err(e.to_string(), "check --policy-file"))?);
+    }
+    let all: Vec<policy::Pack> = packs.into_iter().chain(extra).collect();
+    let selected = policy::select_packs(&all, &spec.screen.policy)
+        .map_err(|e| err(e.to_string(), "check --policy"))?;
+    let stage = Stage::from_str(&spec.screen.stage).map_err(|_| {
+        err(
+            format!("unknown stage '{}'", spec.screen.stage),
+            "see --stage",
+        )
+    })?;
+    let mut rights = Vec::new();
+    for (pack_id, r) in policy::rights_for_stage(&selected, stage) {
+        let Some(pack) = selected.iter().find(|p| p.id == pack_id) else {
+            continue;
+        };
+        let law = pack
+            .instruments
+            .iter()
+            .find(|i| i.id == r.instrument)
+            .map(|i| match lang {
+                Lang::En => i.name_en.clone(),
+                Lang::Zh => i.name_zh.clone(),
+            })
+            .unwrap_or_default();
+        let kind = serde_json::to_value(r.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        rights.push(RightEntry {
+            pack: pack.id.clone(),
+            jurisdiction: pack.jurisdiction.clone(),
+            kind_text: text::right_kind(lang, &kind),
+            kind,
+            law,
+            citation: r.citation.clone(),
+            summary: match lang {
+                Lang::En => r.summary_en.clone(),
+                Lang::Zh => r.summary_zh.clone(),
+            },
+            deadline: r.deadline.as_ref().map(|d| match lang {
+                Lang::En => d.when_en.clone(),
+                Lang::Zh => d.when_zh.clone(),
+            }),
+            conditions: r
+                .conditions
+                .iter()
+                .map(|c| {
+                    let code = serde_json::to_value(c)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    text::condition(lang, &code)
+                })
+                .collect(),
+        });
+    }
+
+    let source = &table.source;
+    let settings_hash = data::hex(&Sha256::digest(
+        serde_json::to_vec(settings).unwrap_or_default(),
+    ));
+    let provenance = ExplainProvenance {
+        candor_version: env!("CARGO_PKG_VERSION").to_string(),
+        audit_spec_sha256: audit.provenance.spec_sha256.clone(),
+        explain_settings_sha256: settings_hash,
+        data_file: std::path::Path::new(&source.path)
+            .file_name()
+            .map_or_else(|| source.path.clone(), |n| n.to_string_lossy().into_owned()),
+        data_sha256: source.sha256.clone(),
+        rows: source.rows_audited,
+        seed: spec.stats.seed,
+        document_sha256: String::new(),
+    };
+    let mut by_id = BTreeMap::new();
+    for (i, id) in subjects.ids.iter().enumerate() {
+        by_id.entry(id.clone()).or_insert(i);
+    }
+    Ok(Explainer {
+        lang,
+        spec: spec.clone(),
+        settings: settings.clone(),
+        positive_is_favorable: spec.decision.positive_is_favorable,
+        subjects,
+        decision,
+        score,
+        surrogate,
+        fidelity,
+        threshold_source,
+        flags,
+        bounds,
+        neighbours,
+        groups,
+        group_slices,
+        rights,
+        provenance,
+        by_id,
+    })
+}
+
+impl Explainer {
+    /// Number of subjects.
+    pub fn len(&self) -> usize {
+        self.subjects.ids.len()
+    }
+
+    /// Whether there is no subject.
+    pub fn is_empty(&self) -> bool {
+        self.subjects.ids.is_empty()
+    }
+
+    /// The subject id of row `i`.
+    pub fn id(&self, i: usize) -> &str {
+        &self.subjects.ids[i]
+    }
+
+    /// The row of a subject id.
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Whether row `i` got the adverse outcome (None without a decision).
+    pub fn adverse(&self, i: usize) -> Option<bool> {
+        let d = self.decision.as_ref()?.get(i).copied()?;
+        Some(d != self.positive_is_favorable)
+    }
+
+    /// The subject ids, in table order.
+    pub fn ids(&self) -> &[String] {
+        &self.subjects.ids
+    }
+
+    fn value_of(&self, column: &str, i: usize) -> Option<String> {
+        self.subjects
+            .raw
+            .iter()
+            .find(|(n, _)| n == column)
+            .and_then(|(_, v)| v.get(i).cloned().flatten())
+    }
+
+    fn toward(&self, contribution: f64) -> String {
+        // Which decision the contribution pushes toward, then whether that harms the worker.
+        let push_positive = contribution * self.surrogate.direction();
+        if push_positive.abs() < 1e-12 || self.surrogate.margin(0.0).is_none() {
+            return "none".into();
+        }
+        let adverse = (push_positive > 0.0) != self.positive_is_favorable;
+        if adverse { "adverse" } else { "favorable" }.into()
+    }
+
+    /// One worker's explanation.
+    pub fn explain(&self, i: usize) -> Explanation {
+        let lang = self.lang;
+        let s = &self.surrogate;
+        let decision_positive = self.decision.as_ref().and_then(|d| d.get(i).copied());
+        let adverse = self.adverse(i);
+        let (threshold, positive_above) = match s.target {
+            Target::Linear {
+                threshold,
+                positive_above,
+            } => (threshold, threshold.map(|_| positive_above)),
+            Target::Logistic => (None, None),
+        };
+        let outcome = Outcome {
+            decision_column: self.spec.decision.column.clone(),
+            decision_positive,
+            decision_text: text::decision(lang, decision_positive, adverse),
+            adverse,
+            score_column: self.spec.score.as_ref().map(|x| x.column.clone()),
+            score: self.score.as_ref().and_then(|v| v.get(i).copied()),
+            threshold,
+            threshold_source: self.threshold_source.clone(),
+            positive_above_threshold: positive_above,
+            purpose: match lang {
+                Lang::En => self.settings.purpose.clone(),
+                Lang::Zh => self
+                    .settings
+                    .purpose_zh
+                    .clone()
+                    .or_else(|| self.settings.purpose.clone()),
+            },
+            stage: self.spec.screen.stage.clone(),
+        };
+        let inputs: Vec<InputValue> = self
+            .subjects
+            .raw
+            .iter()
+            .map(|(name, v)| InputValue {
+                column: name.clone(),
+                value: v.get(i).cloned().flatten(),
+                in_model: s
+                    .inputs
+                    .iter()
+                    .any(|x| &x.name == name && !x.block.is_empty()),
+                flag: self.flags.get(name).cloned(),
+            })
+            .collect();
+
+        let phi = s.contributions(i);
+        let output = s.outputs[i];
+        let additivity_error = phi.iter().sum::<f64>() - (output - s.baseline);
+        let mut factors: Vec<Factor> = s
+            .inputs
+            .iter()
+            .zip(&phi)
+            .map(|(inp, &c)| Factor {
+                column: inp.name.clone(),
+                value: self.value_of(&inp.name, i),
+                contribution: c,
+                toward: self.toward(c),
+                flagged: self.flags.contains_key(&inp.name),
+            })
+            .collect();
+        factors.sort_by(|a, b| {
+            b.contribution
+                .abs()
+                .total_cmp(&a.contribution.abs())
+                .then(a.column.cmp(&b.column))
+        });
+        let surrogate_decision = s.decides(output);
+        let model = ModelSummary {
+            model: match s.target {
+                Target::Logistic => "logistic".into(),
+                Target::Linear { .. } => "linear".into(),
+            },
+            baseline: s.baseline,
+            output,
+            probability: matches!(s.target, Target::Logistic)
+                .then(|| 1.0 / (1.0 + (-output).exp())),
+            surrogate_decision_positive: surrogate_decision,
+            agrees_with_real: surrogate_decision
+                .zip(decision_positive)
+                .map(|(a, b)| a == b),
+            fidelity: self.fidelity.clone(),
+            fit_rows: s.fit_rows,
+            additivity_error,
+        };
+
+        // Prohibited inputs in the record.
+        let prohibited_inputs: Vec<Factor> = factors
+            .iter()
+            .filter(|f| {
+                self.flags
+                    .get(&f.column)
+                    .is_some_and(|fl| fl.kind == "prohibited_input")
+            })
+            .cloned()
+            .collect();
+        let total: f64 = prohibited_inputs.iter().map(|f| f.contribution).sum();
+        let output_without = output - total;
+        let decision_without = s.decides(output_without);
+        let prohibited = Prohibited {
+            flips: decision_without
+                .zip(surrogate_decision)
+                .map(|(a, b)| a != b),
+            inputs: prohibited_inputs,
+            total,
+            output_without,
+            decision_without_positive: decision_without,
+        };
+
+        let counterfactual =
+            if adverse == Some(true) || (adverse.is_none() && surrogate_decision.is_some()) {
+                counterfactual::search(s, i, &self.bounds, self.settings.max_candidates)
+            } else {
+                None
+            };
+
+        let similar = self.similar(i);
+        let groups = self.group_context(i);
+        let challenge = self.challenge(&factors, &prohibited, &model, &similar, &groups, adverse);
+        let mut e = Explanation {
+            subject: self.subjects.ids[i].clone(),
+            lang: lang.code().into(),
+            outcome,
+            inputs,
+            model,
+            factors,
+            prohibited,
+            counterfactual,
+            similar,
+            groups,
+            rights: self.rights.clone(),
+            challenge,
+            provenance: self.provenance.clone(),
+        };
+        e.provenance.document_sha256 = document_hash(&e);
+        e
+    }
+
+    fn similar(&self, i: usize) -> Option<Similar> {
+        let nb = self.neighbours.as_ref()?;
+        let me = self.decision.as_ref()?.get(i).copied()?;
+        let d = nb.columns.len();
+        let p: Vec<f64> = nb
+            .columns
+            .iter()
+            .map(|&c| self.surrogate.design.x[[i, c]])
+            .collect();
+        let k = self
+            .settings
+            .neighbours
+            .min(nb.rows.len().saturating_sub(1));
+        if k == 0 {
+            return None;
+        }
+        // The k nearest by (distance, position in the pool): a bounded max-heap.
+        let mut heap: std::collections::BinaryHeap<(OrdF64, usize)> =
+            std::collections::BinaryHeap::with_capacity(k + 1);
+        for (pos, q) in nb.points.chunks_exact(d).enumerate() {
+            if nb.rows[pos] == i {
+                continue;
+            }
+            let dist: f64 = q.iter().zip(&p).map(|(a, b)| (a - b) * (a - b)).sum();
+            let item = (OrdF64(dist), pos);
+            if heap.len() < k {
+                heap.push(item);
+            } else if heap.peek().is_some_and(|top| item < *top) {
+                heap.pop();
+                heap.push(item);
+            }
+        }
+        let k = heap.len();
+        let same = heap.iter().filter(|(_, r)| nb.decisions[*r] == me).count() as u64;
+        Some(Similar {
+            compared: k as u64,
+            same_outcome: same,
+            other_outcome: k as u64 - same,
+            inputs: nb.names.clone(),
+            pool: nb.rows.len() as u64,
+        })
+    }
+
+    fn group_context(&self, i: usize) -> Vec<GroupContext> {
+        let mut out = Vec::new();
+        for slice in &self.group_slices {
+            let mut values = Vec::new();
+            for a in slice {
+                let Some((_, v)) = self.subjects.attributes.iter().find(|(n, _)| n == a) else {
+                    continue;
+                };
+                values.push(v[i].clone());
+            }
+            if values.len() != slice.len() {
+                continue;
+            }
+            let key = (slice.join(" & "), values.join(" & "));
+            if let Some(g) = self.groups.get(&key) {
+                out.push(g.clone());
+            }
+        }
+        out
+    }
+
+    fn challenge(
+        &self,
+        factors: &[Factor],
+        prohibited: &Prohibited,
+        model: &ModelSummary,
+        similar: &Option<Similar>,
+        groups: &[GroupContext],
+        adverse: Option<bool>,
+    ) -> Vec<ChallengePoint> {
+        let lang = self.lang;
+        let mut out = Vec::new();
+        if adverse != Some(true) {
+            return out;
+        }
+        // Flagged inputs that pushed toward the outcome, are not known to be unused, and matter
+        // (at least 5 % of the largest effect).
+        let largest = factors
+            .iter()
+            .map(|f| f.contribution.abs())
+            .fold(0.0, f64::max);
+        for f in factors.iter().filter(|f| {
+            f.flagged && f.toward == "adverse" && f.contribution.abs() >= 0.05 * largest
+        }) {
+            if let Some(flag) = self
+                .flags
+                .get(&f.column)
+                .filter(|fl| fl.used != Some(false))
+            {
+                out.push(ChallengePoint {
+                    kind: "prohibited_input_used".into(),
+                    text: text::challenge_input(lang, &f.column, flag, f.contribution),
+                });
+            }
+        }
+        if prohibited.flips == Some(true) {
+            out.push(ChallengePoint {
+                kind: "outcome_rests_on_prohibited_inputs".into(),
+                text: text::challenge_rests(lang),
+            });
+        }
+        for g in groups {
+            if matches!(
+                g.verdict.as_deref(),
+                Some("adverse_significant" | "adverse_not_significant")
+            ) {
+                out.push(ChallengePoint {
+                    kind: "group_disparity".into(),
+                    text: text::challenge_group(lang, g),
+                });
+            }
+        }
+        let low = model.fidelity.as_ref().is_some_and(|f| f.level == "low");
+        if low || model.agrees_with_real == Some(false) {
+            out.push(ChallengePoint {
+                kind: "low_fidelity".into(),
+                text: text::challenge_fidelity(lang, low),
+            });
+        }
+        if let Some(sim) = similar
+            && sim.compared > 0
+            && sim.other_outcome * 2 >= sim.compared
+        {
+            out.push(ChallengePoint {
+                kind: "similar_workers_differ".into(),
+                text: text::challenge_similar(lang, sim),
+            });
+        }
+        out
+    }
+}
