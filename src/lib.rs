@@ -20,6 +20,7 @@ pub mod cli;
 pub mod data;
 pub mod error;
 pub mod findings;
+pub mod i18n;
 pub mod init;
 pub mod metrics;
 pub mod report;

@@ -1,10 +1,11 @@
 //! audit.html: one self-contained file (inline CSS, no script, nothing loaded from the
 //! network) with a print stylesheet. Every string from the data is escaped.
 
-use super::markdown::sections;
+use super::markdown::{sections, title};
 use super::plots::{Bar, heatmap, paired_bars, rate_bars, ratio_bars};
 use crate::audit::Audit;
 use crate::metrics::MetricRow;
+use crate::tr;
 
 fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
     Bar {
@@ -19,6 +20,7 @@ fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
 /// and (with a label) the error rates; per two-way intersection a heat map of impact ratios.
 /// A chart that cannot be drawn is left out (its numbers are in the tables).
 fn charts(a: &Audit) -> Vec<String> {
+    let l = a.spec.lang;
     let mut out = Vec::new();
     let mut attrs: Vec<&str> = a.groups.iter().map(|g| g.attribute.as_str()).collect();
     attrs.dedup();
@@ -60,14 +62,17 @@ fn charts(a: &Audit) -> Vec<String> {
                             .collect()
                     })
                     .collect();
+                let (r, c) = (parts[0], parts[1]);
                 if let Ok(svg) = heatmap(
-                    &format!(
-                        "Impact ratio by {attr} (rows: {}, columns: {})",
-                        parts[0], parts[1]
+                    &tr!(
+                        l,
+                        "Impact ratio by {attr} (rows: {r}, columns: {c})",
+                        "按{attr}划分的影响比（行：{r}，列：{c}）"
                     ),
                     &rows,
                     &cols,
                     &values,
+                    l,
                 ) {
                     out.push(svg);
                 }
@@ -84,10 +89,18 @@ fn charts(a: &Audit) -> Vec<String> {
             })
             .collect();
         if let Ok(svg) = rate_bars(
-            &format!("Favorable rate by {attr} (95 % interval)"),
-            "share of the group receiving the favorable decision",
+            &tr!(
+                l,
+                "Favorable rate by {attr} (95 % interval)",
+                "按{attr}划分的有利结果率（95% 置信区间）"
+            ),
+            l.pick(
+                "share of the group receiving the favorable decision",
+                "本组中获得有利决定者所占比例（0–1）",
+            ),
             &fav,
             None,
+            l,
         ) {
             out.push(svg);
         }
@@ -96,7 +109,15 @@ fn charts(a: &Audit) -> Vec<String> {
             .map(|g| bar(g, find(attr, g, "impact_ratio")))
             .collect();
         if ir.iter().any(|b| b.value.is_finite())
-            && let Ok(svg) = ratio_bars(&format!("Impact ratio by {attr} (95 % interval)"), &ir)
+            && let Ok(svg) = ratio_bars(
+                &tr!(
+                    l,
+                    "Impact ratio by {attr} (95 % interval)",
+                    "按{attr}划分的影响比（95% 置信区间）"
+                ),
+                &ir,
+                l,
+            )
         {
             out.push(svg);
         }
@@ -109,10 +130,18 @@ fn charts(a: &Audit) -> Vec<String> {
             .collect();
         if !err.is_empty()
             && let Ok(svg) = paired_bars(
-                &format!("Error rates by {attr} (95 % interval)"),
-                "rate",
-                ("false positive rate", "false negative rate"),
+                &tr!(
+                    l,
+                    "Error rates by {attr} (95 % interval)",
+                    "按{attr}划分的错误率（95% 置信区间）"
+                ),
+                l.pick("rate", "比率（0–1）"),
+                (
+                    l.pick("false positive rate", "假阳性率"),
+                    l.pick("false negative rate", "假阴性率"),
+                ),
                 &err,
+                l,
             )
         {
             out.push(svg);
@@ -146,17 +175,24 @@ th{background:#eee}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-w
 
 /// Renders audit.html.
 pub fn render_html(a: &Audit) -> String {
-    let mut out =
-        String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let l = a.spec.lang;
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        l.code()
+    );
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
-    out.push_str("<title>Candor audit report</title>\n<style>");
+    let title = escape(title(l));
+    out.push_str(&format!("<title>{title}</title>\n<style>"));
     out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n<h1>Candor audit report</h1>\n");
+    out.push_str(&format!("</style>\n</head>\n<body>\n<h1>{title}</h1>\n"));
     for s in sections(a) {
-        if s.heading == "Method" {
+        if s.id == "method" {
             let charts = charts(a);
             if !charts.is_empty() {
-                out.push_str("<section>\n<h2>Charts</h2>\n");
+                out.push_str(&format!(
+                    "<section>\n<h2>{}</h2>\n",
+                    l.pick("Charts", "图表")
+                ));
                 for svg in charts {
                     out.push_str("<figure>");
                     out.push_str(&svg);

@@ -11,3 +11,4 @@ mod formats;
 mod properties;
 mod reference;
 mod snapshots;
+mod zh_report;
