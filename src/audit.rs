@@ -10,6 +10,7 @@ use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
 use crate::error::{Error, Result, did_you_mean};
 use crate::findings::{self, Finding};
 use crate::i18n::Lang;
+use crate::metrics::score_tables::{self, ScoreTables};
 use crate::metrics::{self, GroupInfo, MetricParams, MetricRow, ll144::Ll144};
 use crate::screen::content::WorkingHours;
 use crate::screen::policy::{self, PolicyError, Stage};
@@ -102,6 +103,9 @@ pub struct Audit {
     pub label: Option<LabelValues>,
     pub groups: Vec<GroupInfo>,
     pub metrics: Vec<MetricRow>,
+    /// Per attribute, each group's score quantiles, distribution points and calibration bins
+    /// (for the score charts); empty without a score.
+    pub score_tables: Vec<ScoreTables>,
     pub ll144: Option<Ll144>,
     /// Worst first, both kinds.
     pub findings: Vec<AnyFinding>,
@@ -374,6 +378,7 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         label: table.label.clone(),
         groups: Vec::new(),
         metrics: Vec::new(),
+        score_tables: Vec::new(),
         ll144: None,
         findings: merge_findings(Vec::new(), screen.as_ref()),
         screen,
@@ -399,6 +404,18 @@ pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         spec.exclude_below_share,
         data::UNKNOWN,
     );
+    let score_tables = if spec.score.is_some() {
+        score_tables::build(
+            &aggs,
+            &score_tables::TableParams {
+                min_group_size: spec.min_group_size,
+                confidence: spec.stats.confidence,
+                lang: spec.lang,
+            },
+        )
+    } else {
+        Vec::new()
+    };
     let mut disparities = findings::disparities(&m.rows, spec.lang);
     disparities.extend(single_group_findings(&aggs, spec.lang));
     let gates = gate_results(spec, &m.rows);
@@ -411,6 +428,7 @@ pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         label: table.label.clone(),
         groups: m.groups,
         metrics: m.rows,
+        score_tables,
         ll144,
         findings: merge_findings(disparities, screen.as_ref()),
         screen,

@@ -14,6 +14,7 @@ pub mod distributions;
 pub mod intervals;
 pub mod ll144;
 mod rates;
+pub mod score_tables;
 mod scores;
 pub mod significance;
 mod verdict;

@@ -2,7 +2,10 @@
 //! network) with a print stylesheet. Every string from the data is escaped.
 
 use super::markdown::{sections, title};
-use super::plots::{Bar, heatmap, paired_bars, rate_bars, ratio_bars};
+use super::num;
+use super::plots::{
+    Bar, CdfGroup, calibration, cdf_lines, heatmap, paired_bars, rate_bars, ratio_bars,
+};
 use crate::audit::Audit;
 use crate::metrics::MetricRow;
 use crate::tr;
@@ -146,8 +149,81 @@ fn charts(a: &Audit) -> Vec<String> {
         {
             out.push(svg);
         }
+        out.extend(score_charts(a, attr));
     }
     out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The score distribution and calibration charts of one attribute, from its score tables;
+/// suppressed groups and bins are left out.
+fn score_charts(a: &Audit, attr: &str) -> Vec<String> {
+    let l = a.spec.lang;
+    let mut out = Vec::new();
+    let Some(t) = a.score_tables.iter().find(|t| t.attribute == attr) else {
+        return out;
+    };
+    let col = l.quote(a.spec.score.as_ref().map_or("", |s| s.column.as_str()));
+    let (lo, hi) = (num(Some(t.low)), num(Some(t.high)));
+    let x_label = if t.probability_scale {
+        tr!(l, "score {col} (0–1)", "分数{col}（0–1）")
+    } else {
+        tr!(
+            l,
+            "score {col} ({lo}–{hi}, in the score's own unit)",
+            "分数{col}（{lo}–{hi}，原始单位）"
+        )
+    };
+    let cdfs: Vec<CdfGroup> = t
+        .groups
+        .iter()
+        .filter(|g| g.suppressed.is_none())
+        .map(|g| {
+            let pts = g.cdf.iter().map(|p| (p.score, p.share)).collect();
+            (g.group.clone(), g.n, pts)
+        })
+        .collect();
+    if let Ok(svg) = cdf_lines(
+        &tr!(
+            l,
+            "Score distribution by {attr}: share of each group at or below each score",
+            "按{attr}划分的分数分布：各组中分数不高于横轴取值者的比例"
+        ),
+        &x_label,
+        (t.low, t.high),
+        &cdfs,
+        l,
+    ) {
+        out.push(svg);
+    }
+    let points: Vec<(String, Vec<(f64, f64)>)> = t
+        .groups
+        .iter()
+        .filter(|g| g.suppressed.is_none())
+        .map(|g| {
+            let pts = g
+                .calibration
+                .iter()
+                .filter_map(|b| Some((b.mean_score?, b.positive_rate?)))
+                .collect();
+            (g.group.clone(), pts)
+        })
+        .collect();
+    let label = l.quote(a.spec.label.as_ref().map_or("", |x| x.column.as_str()));
+    let title = tr!(
+        l,
+        "Calibration by {attr}: share with a positive label {label} per score bin",
+        "按{attr}划分的校准情况：各分数分箱中正类标签{label}的实际比例"
+    );
+    let cal_x = tr!(
+        l,
+        "mean score {col} in bin ({lo}–{hi}, in the score's own unit)",
+        "分箱内平均分数{col}（{lo}–{hi}，原始单位）"
+    );
+    let scale = (!t.probability_scale).then_some((t.low, t.high, cal_x.as_str()));
+    if let Ok(svg) = calibration(&title, &points, scale, l) {
+        out.push(svg);
+    }
     out
 }
 

@@ -4,7 +4,7 @@
 use crate::audit::{AnyFinding, Audit};
 use crate::findings::fmt_p;
 use crate::i18n::Lang;
-use crate::metrics::MetricRow;
+use crate::metrics::{MetricRow, score_tables};
 use crate::tr;
 
 use super::num;
@@ -352,6 +352,10 @@ pub fn sections(a: &Audit) -> Vec<Section> {
     }
     out.push(s);
 
+    if let Some(s) = score_section(a) {
+        out.push(s);
+    }
+
     if let Some(sc) = &a.screen {
         let mut s = Section::new(
             "inputs",
@@ -546,6 +550,116 @@ pub fn sections(a: &Audit) -> Vec<Section> {
     }
     out.push(s);
     out
+}
+
+/// The score distribution and calibration tables (from `audit.score_tables`).
+fn score_section(a: &Audit) -> Option<Section> {
+    let l = a.spec.lang;
+    let first = a.score_tables.first()?;
+    let col = l.quote(a.spec.score.as_ref().map_or("", |s| s.column.as_str()));
+    let mut s = Section::new(
+        "scores",
+        l.pick("Score distribution and calibration", "分数分布与校准"),
+    );
+    let min = a.spec.min_group_size;
+    s.paragraphs.push(tr!(
+        l,
+        "Score column {col}. A quantile is the score at or below which the given share of the group lies (the smallest such score). Groups smaller than {min} are not described (too small to tell).",
+        "分数列：{col}。分位数指本组中有相应比例的人分数不高于该值（取满足条件的最小分数）。人数少于 {min} 的群体不予描述（样本过小，无法判断）。"
+    ));
+    let has_calibration = a
+        .score_tables
+        .iter()
+        .any(|t| t.groups.iter().any(|g| !g.calibration.is_empty()));
+    if has_calibration {
+        let bins = first
+            .groups
+            .iter()
+            .map(|g| g.calibration.len())
+            .max()
+            .unwrap_or(0);
+        let (lo, hi) = (num(Some(first.low)), num(Some(first.high)));
+        let label = l.quote(a.spec.label.as_ref().map_or("", |x| x.column.as_str()));
+        s.paragraphs.push(tr!(
+            l,
+            "Calibration: the score range {lo}–{hi} is cut into {bins} bins of equal width (each includes its lower edge); per group and bin, the share of rows with a positive label {label}, with the number of rows in brackets. The same score means the same for every group when, bin by bin, the shares agree. Bins with fewer than {min} rows show no share (–); audit.json gives each share's 95 % Wilson interval.",
+            "校准：把分数区间 {lo}–{hi} 等宽分为 {bins} 个分箱（各含其下限）；对每个群体和分箱，列出正类标签{label}的实际比例，括号内为记录数。若各分箱中各群体的比例一致，则同一分数对各群体含义相同。记录数少于 {min} 的分箱不报告比例（–）；各比例的 95% Wilson 置信区间见 audit.json。"
+        ));
+    }
+    for t in &a.score_tables {
+        let mut headers: Vec<String> =
+            vec![l.pick("Group", "群体").into(), l.pick("n", "人数").into()];
+        for q in score_tables::QUANTILES {
+            headers.push(if q == 0.5 {
+                l.pick("median", "中位数").into()
+            } else {
+                let pct = num(Some(q * 100.0));
+                tr!(l, "{pct} %", "{pct}% 分位数")
+            });
+        }
+        headers.push(l.pick("Note", "说明").into());
+        let rows = t
+            .groups
+            .iter()
+            .map(|g| {
+                let mut r = vec![g.group.clone(), g.n.to_string()];
+                for q in score_tables::QUANTILES {
+                    r.push(
+                        g.quantiles
+                            .iter()
+                            .find(|x| x.p == q)
+                            .map_or("–".into(), |x| num(Some(x.score))),
+                    );
+                }
+                r.push(g.suppressed.clone().unwrap_or_default());
+                r
+            })
+            .collect();
+        let attr = &t.attribute;
+        s.tables.push(DocTable {
+            caption: tr!(l, "{attr}: score quantiles", "{attr}：分数分位数"),
+            headers,
+            rows,
+        });
+        let edges: Vec<(f64, f64)> = t
+            .groups
+            .iter()
+            .find(|g| !g.calibration.is_empty())
+            .map(|g| g.calibration.iter().map(|b| (b.low, b.high)).collect())
+            .unwrap_or_default();
+        if edges.is_empty() {
+            continue;
+        }
+        let mut headers: Vec<String> = vec![l.pick("Group", "群体").into()];
+        headers.extend(
+            edges
+                .iter()
+                .map(|(lo, hi)| format!("{}–{}", num(Some(*lo)), num(Some(*hi)))),
+        );
+        let rows = t
+            .groups
+            .iter()
+            .filter(|g| !g.calibration.is_empty())
+            .map(|g| {
+                let mut r = vec![g.group.clone()];
+                r.extend(g.calibration.iter().map(|b| {
+                    let rate = b.positive_rate.map_or("–".into(), |x| num(Some(x)));
+                    format!("{rate} ({})", b.n)
+                }));
+                r
+            })
+            .collect();
+        s.tables.push(DocTable {
+            caption: tr!(
+                l,
+                "{attr}: share with a positive label by score bin (rows)",
+                "{attr}：各分数分箱的实际正类标签比例（记录数）"
+            ),
+            headers,
+            rows,
+        });
+    }
+    Some(s)
 }
 
 /// A gate's comparison as a symbol.

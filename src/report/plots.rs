@@ -980,6 +980,108 @@ pub fn score_cdfs(
     })
 }
 
+/// One group of [`cdf_lines`]: name, size and points (score, share at or below it).
+pub type CdfGroup = (String, u64, Vec<(f64, f64)>);
+
+/// Binned score distributions: for each group a line through points `(score, share of the group
+/// at or below it)` (an ogive, from the audit's distribution tables rather than every distinct
+/// score), with the group's size `n` in its legend entry.
+///
+/// The x axis runs over `x_range`; points with a non-finite coordinate are skipped and shares
+/// are clamped to [0, 1]. Groups are told apart by colour, dash pattern and line width, plus
+/// group `i`'s marker on every point, so the chart reads in grayscale. At most [`MAX_GROUPS`]
+/// groups are drawn (a note says how many were left out). Returns `Ok(String::new())` when no
+/// group has a point.
+pub fn cdf_lines(
+    title: &str,
+    x_label: &str,
+    x_range: (f64, f64),
+    groups: &[CdfGroup],
+    lang: Lang,
+) -> Result<String, String> {
+    let mut data: Vec<CdfGroup> = Vec::new();
+    for (name, n, pts) in groups {
+        let mut pts: Vec<(f64, f64)> = pts
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .map(|(x, y)| (x, y.clamp(0.0, 1.0)))
+            .collect();
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        if !pts.is_empty() {
+            data.push((name.clone(), *n, pts));
+        }
+    }
+    if data.is_empty() {
+        return Ok(String::new());
+    }
+    let (mut lo, mut hi) = x_range;
+    if !lo.is_finite() || !hi.is_finite() || hi - lo < 1e-12 {
+        let xs = data.iter().flat_map(|(_, _, p)| p.iter().map(|q| q.0));
+        lo = xs.clone().fold(f64::INFINITY, f64::min) - 0.5;
+        hi = xs.fold(f64::NEG_INFINITY, f64::max) + 0.5;
+    }
+    let shown_total = data.len();
+    data.truncate(MAX_GROUPS);
+    let legend: Vec<(Sample, String)> = data
+        .iter()
+        .enumerate()
+        .map(|(i, (name, n, _))| {
+            (
+                Sample::LineMarker(i),
+                format!("{} (n = {n})", truncate(name, MAX_LABEL)),
+            )
+        })
+        .collect();
+    let heading = Heading::new(title, groups_note(shown_total, lang));
+    let head_h = heading.height();
+    let height = head_h + LINE_PLOT_H + legend_height(&legend) + 6;
+
+    render(height, |root| {
+        heading.draw(root)?;
+        let (_, below) = root.split_vertically(head_h);
+        let (area, _) = below.split_vertically(LINE_PLOT_H);
+        let mut chart = ChartBuilder::on(&area)
+            .margin_top(10)
+            .margin_left(10)
+            .margin_right(30)
+            .x_label_area_size(56)
+            .y_label_area_size(80)
+            .build_cartesian_2d(lo..hi, 0.0..1.0)
+            .map_err(derr)?;
+        chart
+            .configure_mesh()
+            .x_labels(8)
+            .y_labels(6)
+            .max_light_lines(0)
+            .bold_line_style(GRID.stroke_width(1))
+            .axis_style(INK.stroke_width(1))
+            .x_label_formatter(&fmt_tick)
+            .y_label_formatter(&fmt_tick)
+            .label_style(font(TEXT).color(&INK))
+            .axis_desc_style(font(TEXT).color(&INK))
+            .x_desc(truncate(x_label, 80))
+            .y_desc(lang.pick(
+                "share of group at or below x (0–1)",
+                "分数不高于横轴取值者占本组的比例（0–1）",
+            ))
+            .draw()
+            .map_err(derr)?;
+        for (i, (_, _, pts)) in data.iter().enumerate() {
+            let pts: Vec<(f64, f64)> = pts
+                .iter()
+                .filter(|p| (lo..=hi).contains(&p.0))
+                .copied()
+                .collect();
+            draw_group_line(&mut chart, i, pts.clone(), 3)?;
+            for p in &pts {
+                draw_marker(root, i, chart.backend_coord(p))?;
+            }
+        }
+        draw_legend(root, (head_h + LINE_PLOT_H) as i32 + LEGEND_GAP, &legend)
+    })
+}
+
 /// Calibration: for each group, points (mean predicted score, observed share positive) per bin,
 /// joined by a thin line in the group's dash pattern, with the grey dashed diagonal y = x
 /// ("perfect calibration").
@@ -989,18 +1091,29 @@ pub fn score_cdfs(
 /// outlined circle, triangle, square, cross, diamond), dash pattern and colour. At most
 /// [`MAX_GROUPS`] groups are drawn, as in [`score_cdfs`]. Returns `Ok(String::new())` when no
 /// group has a point.
+///
+/// `scale` gives the x axis for scores that are not probabilities: `Some((low, high, label))`
+/// draws x from `low` to `high` under `label`, without the diagonal (which only means
+/// something when the score is a probability); x values are clamped to that range.
 pub fn calibration(
     title: &str,
     groups: &[(String, Vec<(f64, f64)>)],
+    scale: Option<(f64, f64, &str)>,
     lang: Lang,
 ) -> Result<String, String> {
+    let (x_lo, x_hi) = match scale {
+        Some((lo, hi, _)) if lo.is_finite() && hi.is_finite() && hi > lo => (lo, hi),
+        Some((lo, _, _)) if lo.is_finite() => (lo - 0.5, lo + 0.5),
+        _ => (0.0, 1.0),
+    };
+    let diagonal = scale.is_none();
     let mut data: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
     for (name, pts) in groups {
         let mut pts: Vec<(f64, f64)> = pts
             .iter()
             .copied()
             .filter(|(x, y)| x.is_finite() && y.is_finite())
-            .map(|(x, y)| (x.clamp(0.0, 1.0), y.clamp(0.0, 1.0)))
+            .map(|(x, y)| (x.clamp(x_lo, x_hi), y.clamp(0.0, 1.0)))
             .collect();
         pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
         if !pts.is_empty() {
@@ -1017,11 +1130,22 @@ pub fn calibration(
         .enumerate()
         .map(|(i, (name, _))| (Sample::LineMarker(i), truncate(name, MAX_LABEL)))
         .collect();
-    legend.push((
-        Sample::Line(GREY, 2, Some((8, 5))),
-        lang.pick("perfect calibration (y = x)", "完全校准（y = x）")
-            .into(),
-    ));
+    if diagonal {
+        legend.push((
+            Sample::Line(GREY, 2, Some((8, 5))),
+            lang.pick("perfect calibration (y = x)", "完全校准（y = x）")
+                .into(),
+        ));
+    }
+    let x_desc = match scale {
+        Some((_, _, label)) => truncate(label, 80),
+        None => lang
+            .pick(
+                "mean predicted score in bin (0–1)",
+                "分箱内平均预测分数（0–1）",
+            )
+            .to_string(),
+    };
     let heading = Heading::new(title, groups_note(shown_total, lang));
     let head_h = heading.height();
     let plot_h = LINE_PLOT_H + 60;
@@ -1040,7 +1164,7 @@ pub fn calibration(
             .margin_right(side_margin + 40 - side_margin.min(40))
             .x_label_area_size(56)
             .y_label_area_size(80)
-            .build_cartesian_2d(0.0..1.0, 0.0..1.0)
+            .build_cartesian_2d(x_lo..x_hi, 0.0..1.0)
             .map_err(derr)?;
         chart
             .configure_mesh()
@@ -1053,21 +1177,23 @@ pub fn calibration(
             .y_label_formatter(&fmt_tick)
             .label_style(font(TEXT).color(&INK))
             .axis_desc_style(font(TEXT).color(&INK))
-            .x_desc(lang.pick(
-                "mean predicted score in bin (0–1)",
-                "分箱内平均预测分数（0–1）",
+            .x_desc(x_desc)
+            .y_desc(lang.pick(
+                "observed share with a positive label (0–1)",
+                "实际正类标签比例（0–1）",
             ))
-            .y_desc(lang.pick("observed share positive (0–1)", "实际正类比例（0–1）"))
             .draw()
             .map_err(derr)?;
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(0.0, 0.0), (1.0, 1.0)],
-                8,
-                5,
-                GREY.stroke_width(2),
-            ))
-            .map_err(derr)?;
+        if diagonal {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    vec![(0.0, 0.0), (1.0, 1.0)],
+                    8,
+                    5,
+                    GREY.stroke_width(2),
+                ))
+                .map_err(derr)?;
+        }
         for (i, (_, pts)) in data.iter().enumerate() {
             draw_group_line(&mut chart, i, pts.clone(), 2)?;
         }
@@ -1367,7 +1493,19 @@ mod tests {
                 "score_cdfs",
                 ok(score_cdfs(title, "risk score (0–1)", &cd, Lang::En)),
             ),
-            ("calibration", ok(calibration(title, &cg, Lang::En))),
+            ("calibration", ok(calibration(title, &cg, None, Lang::En))),
+            (
+                "cdf_lines",
+                ok(cdf_lines(
+                    title,
+                    "score (0–1)",
+                    (0.0, 1.0),
+                    &cg.iter()
+                        .map(|(g, pts)| (g.clone(), 10, pts.clone()))
+                        .collect::<Vec<_>>(),
+                    Lang::En,
+                )),
+            ),
             ("heatmap", ok(heatmap(title, &r, &c, &v, Lang::En))),
         ]
     }
@@ -1450,9 +1588,9 @@ mod tests {
             ),
             Ok(String::new())
         );
-        assert_eq!(calibration("t", &[], Lang::En), Ok(String::new()));
+        assert_eq!(calibration("t", &[], None, Lang::En), Ok(String::new()));
         assert_eq!(
-            calibration("t", &[("g".into(), vec![(f64::NAN, 0.5)])], Lang::En),
+            calibration("t", &[("g".into(), vec![(f64::NAN, 0.5)])], None, Lang::En),
             Ok(String::new())
         );
         assert_eq!(
@@ -1557,8 +1695,8 @@ mod tests {
         let svg = ratio_bars("影响比", &ratios(), Lang::Zh).expect("renders");
         assert!(svg.contains("五分之四界线（0.8）") && svg.contains("均等（1.0）"));
         assert!(!svg.contains("four-fifths") && !svg.contains("interval"));
-        let svg = calibration("校准", &calib_groups(), Lang::Zh).expect("renders");
-        assert!(svg.contains("完全校准") && svg.contains("实际正类比例"));
+        let svg = calibration("校准", &calib_groups(), None, Lang::Zh).expect("renders");
+        assert!(svg.contains("完全校准") && svg.contains("实际正类标签比例"));
         let (r, c, v) = heat();
         let svg = heatmap("热图", &r, &c, &v, Lang::Zh).expect("renders");
         assert!(

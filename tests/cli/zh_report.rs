@@ -1,7 +1,8 @@
 //! The Chinese report (`--lang zh`) is complete: no English sentence, label or heading is left.
 //!
 //! Each report is rendered, then everything that is not Candor's own wording is removed: the
-//! strings that come from the data (column, attribute and group names, file names, lexicon terms
+//! strings that come from the data (column, attribute and group names, file names including
+//! Candor's audit.json and metrics.csv, metric codes, lexicon terms
 //! and value patterns), legal citations of foreign law (which stay as the law cites itself),
 //! SHA-256 digests, code spans and, in HTML, the markup. What remains must contain no run of
 //! three or more Latin letters other than the few names in [`ALLOWED`].
@@ -96,6 +97,8 @@ fn data_strings(audit: &serde_json::Value) -> Vec<String> {
             out.push(c.to_string());
         }
     }
+    // Candor's own output files, named where the report refers to them.
+    out.extend(["audit.json", "metrics.csv"].map(String::from));
     out.retain(|s| !s.trim().is_empty());
     // File names alone, as well as full paths.
     let names: Vec<String> = out
