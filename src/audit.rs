@@ -9,6 +9,8 @@ use std::str::FromStr;
 use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
 use crate::error::{Error, Result, did_you_mean};
 use crate::findings::{self, Finding};
+use crate::i18n::Lang;
+use crate::metrics::score_tables::{self, ScoreTables};
 use crate::metrics::{self, GroupInfo, MetricParams, MetricRow, ll144::Ll144};
 use crate::screen::content::WorkingHours;
 use crate::screen::policy::{self, PolicyError, Stage};
@@ -101,6 +103,9 @@ pub struct Audit {
     pub label: Option<LabelValues>,
     pub groups: Vec<GroupInfo>,
     pub metrics: Vec<MetricRow>,
+    /// Per attribute, each group's score quantiles, distribution points and calibration bins
+    /// (for the score charts); empty without a score.
+    pub score_tables: Vec<ScoreTables>,
     pub ll144: Option<Ll144>,
     /// Worst first, both kinds.
     pub findings: Vec<AnyFinding>,
@@ -183,6 +188,7 @@ pub fn params(spec: &AuditSpec, decision: &DecisionValues) -> MetricParams {
             _ => Vec::new(),
         },
         unknown: data::UNKNOWN.to_string(),
+        lang: spec.lang,
     }
 }
 
@@ -240,7 +246,7 @@ fn gate_results(spec: &AuditSpec, rows: &[MetricRow]) -> Vec<GateResult> {
 }
 
 /// Single-group attributes among others are findings, not errors.
-fn single_group_findings(aggs: &Aggregates) -> Vec<Finding> {
+fn single_group_findings(aggs: &Aggregates, lang: Lang) -> Vec<Finding> {
     aggs.slices
         .iter()
         .filter(|s| s.parts.len() == 1 && s.groups.len() < 2)
@@ -258,10 +264,14 @@ fn single_group_findings(aggs: &Aggregates) -> Vec<Finding> {
             p_adjusted: None,
             verdict: None,
             n: s.groups.first().map_or(0, |g| g.stats.n),
-            summary: format!(
-                "{}: every audited worker is in one group, so nothing can be compared on this attribute",
-                s.attribute
-            ),
+            summary: {
+                let a = &s.attribute;
+                crate::tr!(
+                    lang,
+                    "{a}: every audited worker is in one group, so nothing can be compared on this attribute",
+                    "{a}：所有受审计的劳动者都属于同一组，因此无法就该属性进行比较"
+                )
+            },
         })
         .collect()
 }
@@ -323,6 +333,7 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
         seed: spec.stats.seed,
         as_of: spec.screen.as_of.clone(),
         retention_days: spec.screen.retention_days,
+        lang: spec.lang,
     };
     Ok(Some(crate::screen::run::screen(&input)))
 }
@@ -367,6 +378,7 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         label: table.label.clone(),
         groups: Vec::new(),
         metrics: Vec::new(),
+        score_tables: Vec::new(),
         ll144: None,
         findings: merge_findings(Vec::new(), screen.as_ref()),
         screen,
@@ -397,8 +409,20 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
         spec.exclude_below_share,
         data::UNKNOWN,
     );
-    let mut disparities = findings::disparities(&m.rows);
-    disparities.extend(single_group_findings(&aggs));
+    let score_tables = if spec.score.is_some() {
+        score_tables::build(
+            &aggs,
+            &score_tables::TableParams {
+                min_group_size: spec.min_group_size,
+                confidence: spec.stats.confidence,
+                lang: spec.lang,
+            },
+        )
+    } else {
+        Vec::new()
+    };
+    let mut disparities = findings::disparities(&m.rows, spec.lang);
+    disparities.extend(single_group_findings(&aggs, spec.lang));
     let gates = gate_results(spec, &m.rows);
     progress("screening inputs");
     let screen = screen_features(spec, table)?;
@@ -409,6 +433,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
         label: table.label.clone(),
         groups: m.groups,
         metrics: m.rows,
+        score_tables,
         ll144,
         findings: merge_findings(disparities, screen.as_ref()),
         screen,

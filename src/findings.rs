@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::metrics::{MetricRow, Verdict};
+use crate::tr;
 
 /// One thing wrong or worth review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,7 +29,7 @@ pub struct Finding {
     pub p_adjusted: Option<f64>,
     pub verdict: Option<Verdict>,
     pub n: u64,
-    /// One sentence in plain English.
+    /// One sentence in plain language, in the report's language.
     pub summary: String,
 }
 
@@ -40,29 +42,63 @@ fn severity(v: Verdict) -> Option<&'static str> {
     }
 }
 
-fn describe(r: &MetricRow) -> String {
-    let v = r.value.unwrap_or(f64::NAN);
+/// The finding's sentence, e.g. "sex = M (n = 6) receive the favorable decision at 0.50 times
+/// the rate of F (95 % interval 0.14 to 1.77): below 0.8, ...; corrected p = 0.0123".
+fn describe(r: &MetricRow, lang: Lang) -> String {
+    let (attr, group, n) = (&r.attribute, &r.group, r.n);
+    // Findings are made from rows with a value; "undefined" is said rather than printing NaN.
+    let v = r.value.map_or_else(
+        || lang.pick("undefined", "无法计算").to_string(),
+        |v| format!("{v:.2}"),
+    );
     let ci = match (r.ci_low, r.ci_high) {
-        (Some(a), Some(b)) => format!(" (95 % interval {a:.2} to {b:.2})"),
+        (Some(a), Some(b)) => tr!(
+            lang,
+            " (95 % interval {a:.2} to {b:.2})",
+            "（95% 置信区间 {a:.2} 至 {b:.2}）"
+        ),
         _ => String::new(),
     };
     let p = r
         .p_adjusted
-        .map(|p| format!("corrected p = {}", fmt_p(p)))
+        .map(|p| {
+            let p = fmt_p_eq(p);
+            tr!(lang, "corrected p {p}", "校正后 p {p}")
+        })
         .unwrap_or_default();
-    let reference = r.reference.as_deref().unwrap_or("the reference");
-    let what = match r.metric.as_str() {
-        "impact_ratio" => "receive the favorable decision at",
-        "scoring_impact_ratio" => "score above the median at",
-        "fpr_ratio" => "are wrongly given the positive decision (false positive rate) at",
-        "fnr_ratio" => "are wrongly denied the positive decision (false negative rate) at",
-        _ => "have this rate at",
-    };
-    let verdict = r.verdict.map(Verdict::text).unwrap_or_default();
-    format!(
-        "{} = {} (n = {}) {what} {v:.2} times the rate of {reference}{ci}: {verdict}; {p}",
-        r.attribute, r.group, r.n
-    )
+    let verdict = r.verdict.map(|v| v.text(lang)).unwrap_or_default();
+    match lang {
+        Lang::En => {
+            let what = match r.metric.as_str() {
+                "impact_ratio" => "receive the favorable decision at",
+                "scoring_impact_ratio" => "score above the median at",
+                "fpr_ratio" => "are wrongly given the positive decision (false positive rate) at",
+                "fnr_ratio" => "are wrongly denied the positive decision (false negative rate) at",
+                _ => "have this rate at",
+            };
+            let reference = r.reference.as_deref().unwrap_or("the reference");
+            format!(
+                "{attr} = {group} (n = {n}) {what} {v} times the rate of {reference}{ci}: {verdict}; {p}"
+            )
+        }
+        Lang::Zh => {
+            let what = match r.metric.as_str() {
+                "impact_ratio" => "获得有利决定的比率",
+                "scoring_impact_ratio" => "分数高于中位数的比率",
+                "fpr_ratio" => "被错误给予正向决定的比率（假阳性率）",
+                "fnr_ratio" => "被错误拒绝正向决定的比率（假阴性率）",
+                _ => "该比率",
+            };
+            let reference = r
+                .reference
+                .as_deref()
+                .map(|x| lang.quote(x))
+                .unwrap_or_default();
+            format!(
+                "{attr} = {group}（n = {n}）{what}是参照组{reference}的 {v} 倍{ci}：{verdict}；{p}"
+            )
+        }
+    }
 }
 
 /// A p-value for people: 4 decimals, or "< 0.0001".
@@ -84,8 +120,8 @@ pub fn fmt_p_eq(p: f64) -> String {
     }
 }
 
-/// The disparity findings of an audit, worst first.
-pub fn disparities(rows: &[MetricRow]) -> Vec<Finding> {
+/// The disparity findings of an audit, worst first, their sentences in `lang`.
+pub fn disparities(rows: &[MetricRow], lang: Lang) -> Vec<Finding> {
     let mut out: Vec<(u8, Finding)> = Vec::new();
     for r in rows {
         let Some(v) = r.verdict else { continue };
@@ -118,7 +154,7 @@ pub fn disparities(rows: &[MetricRow]) -> Vec<Finding> {
                 p_adjusted: r.p_adjusted,
                 verdict: r.verdict,
                 n: r.n,
-                summary: describe(r),
+                summary: describe(r, lang),
             },
         ));
     }
@@ -154,7 +190,7 @@ mod tests {
             row("C", 0.50, Verdict::AdverseSignificant),
             row("D", 0.99, Verdict::NoDisparity),
         ];
-        let f = disparities(&rows);
+        let f = disparities(&rows, Lang::En);
         let order: Vec<&str> = f.iter().map(|f| f.group.as_str()).collect();
         assert_eq!(order, ["C", "B", "A"]);
         assert_eq!(f[0].severity, "high");
@@ -162,6 +198,18 @@ mod tests {
             f[0].summary.contains("0.50 times the rate of White"),
             "{}",
             f[0].summary
+        );
+    }
+
+    #[test]
+    fn chinese_sentence() {
+        let mut r = row("B", 0.70, Verdict::AdverseSignificant);
+        r.ci_low = Some(0.6);
+        r.ci_high = Some(0.8);
+        let f = disparities(&[r], Lang::Zh);
+        assert_eq!(
+            f[0].summary,
+            "race = B（n = 100）获得有利决定的比率是参照组“White”的 0.70 倍（95% 置信区间 0.60 至 0.80）：低于 0.8，且经多重比较校正后统计显著；校正后 p = 0.0010"
         );
     }
 }

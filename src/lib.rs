@@ -21,6 +21,7 @@ pub mod data;
 pub mod error;
 pub mod explain;
 pub mod findings;
+pub mod i18n;
 pub mod init;
 pub mod metrics;
 pub mod report;

@@ -78,6 +78,7 @@ pub struct SourceInfo {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Exclusion {
+    /// Why, in the report's language (`decision missing`, `label missing`, `score missing`).
     pub reason: String,
     pub rows: u64,
 }

@@ -507,11 +507,15 @@ pub(super) fn canonicalise(
     let dec_missing = keep.len() as u64 - keep.sum().unwrap_or(0) as u64;
     if dec_missing > 0 {
         source.excluded.push(Exclusion {
-            reason: "decision missing".into(),
+            reason: spec.lang.pick("decision missing", "决定缺失").into(),
             rows: dec_missing,
         });
     }
-    for (name, what) in [(LAB, "label missing"), (SCORE, "score missing")] {
+    let missing_what = [
+        (LAB, spec.lang.pick("label missing", "标签缺失")),
+        (SCORE, spec.lang.pick("score missing", "分数缺失")),
+    ];
+    for (name, what) in missing_what {
         if let Ok(c) = out.column(name) {
             let present = c.is_not_null();
             let missing = (&keep & &!present.clone()).sum().unwrap_or(0) as u64;

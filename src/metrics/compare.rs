@@ -20,7 +20,7 @@
 use super::bootstrap::{percentile_interval, resample, rng_for};
 use super::intervals::{katz_ratio, newcombe_diff};
 use super::rates::{Frac, SliceContext, decision_classes, label_rates, rate, two_by_two_p};
-use super::{MetricRow, Test};
+use super::{MetricParams, MetricRow, Test};
 use crate::spec::ReferenceRule;
 use crate::stats::GroupStats;
 
@@ -75,16 +75,21 @@ fn diff_ratio_rows(
     metric: &str,
     a: Frac,
     b: Frac,
-    conf: f64,
+    p: &MetricParams,
     out: &mut Vec<(MetricRow, Test)>,
 ) {
+    let conf = p.confidence;
     let (ra, rb) = (rate(a.0, a.1), rate(b.0, b.1));
     let mut d = base.clone();
     d.metric = format!("{metric}_diff");
     let d = d
         .value(
             ra.zip(rb).map(|(x, y)| x - y),
-            &format!("undefined: the denominator of {metric} is 0 in the group or the reference"),
+            &crate::tr!(
+                p.lang,
+                "undefined: the denominator of {metric} is 0 in the group or the reference",
+                "无法计算：该组或参照组 {metric} 的分母为 0"
+            ),
         )
         .ci(newcombe_diff(a.0, a.1, b.0, b.1, conf));
     let mut r = base.clone();
@@ -92,7 +97,11 @@ fn diff_ratio_rows(
     let r = r
         .value(
             ra.zip(rb).filter(|(_, y)| *y > 0.0).map(|(x, y)| x / y),
-            &format!("undefined: {metric} of the reference is 0, or a denominator is 0"),
+            &crate::tr!(
+                p.lang,
+                "undefined: {metric} of the reference is 0, or a denominator is 0",
+                "无法计算：参照组的 {metric} 为 0，或有分母为 0"
+            ),
         )
         .ci(katz_ratio(a.0, a.1, b.0, b.1, conf));
     let mut d = d;
@@ -169,8 +178,14 @@ pub(crate) fn comparison_rows(
             let mut base = MetricRow::new(attr, &g.name, "", s.n).class(class);
             base.reference = Some(reference.name.clone());
             if reference.population {
-                base.reason =
-                    Some("compared with the whole population, which includes the group".into());
+                base.reason = Some(
+                    p.lang
+                        .pick(
+                            "compared with the whole population, which includes the group",
+                            "与包含该组在内的全体进行比较",
+                        )
+                        .into(),
+                );
             }
             if !ctx.sufficient(s) {
                 let why = ctx.insufficient_reason(s);
@@ -189,12 +204,12 @@ pub(crate) fn comparison_rows(
                 "selection_rate",
                 (s.class_total(k), s.n),
                 (rs.class_total(k), rs.n),
-                p.confidence,
+                p,
                 out,
             );
             let lr = label_rates(rs, k);
             for ((m, a), (_, b)) in label_rates(s, k).into_iter().zip(lr) {
-                diff_ratio_rows(&base, m, a, b, p.confidence, out);
+                diff_ratio_rows(&base, m, a, b, p, out);
             }
             if multiclass {
                 continue;
@@ -207,7 +222,10 @@ pub(crate) fn comparison_rows(
                 let r = r
                     .value(
                         tpr(gc).zip(tpr(rc)).map(|(a, b)| a - b),
-                        "undefined: no positive label in the group or the reference",
+                        p.lang.pick(
+                            "undefined: no positive label in the group or the reference",
+                            "无法计算：该组或参照组没有正类标签",
+                        ),
                     )
                     .ci(newcombe_diff(
                         gc.tp,
@@ -222,7 +240,10 @@ pub(crate) fn comparison_rows(
                 let r = r
                     .value(
                         ppv(gc).zip(ppv(rc)).map(|(a, b)| a - b),
-                        "undefined: no positive decision in the group or the reference",
+                        p.lang.pick(
+                            "undefined: no positive decision in the group or the reference",
+                            "无法计算：该组或参照组没有正向决定",
+                        ),
                     )
                     .ci(newcombe_diff(
                         gc.tp,
@@ -235,7 +256,13 @@ pub(crate) fn comparison_rows(
                 let mut r = base.clone();
                 r.metric = "equalized_odds_diff".into();
                 let r = r
-                    .value(eo_diff(s, rs), "undefined: a TPR or FPR denominator is 0")
+                    .value(
+                        eo_diff(s, rs),
+                        p.lang.pick(
+                            "undefined: a TPR or FPR denominator is 0",
+                            "无法计算：真阳性率或假阳性率的分母为 0",
+                        ),
+                    )
                     .ci(eo_interval(s, rs, ctx));
                 out.push((r, Test::None));
             }
@@ -272,7 +299,11 @@ fn summary_rows(
         .iter()
         .filter_map(|g| rate(g.class_total(k), g.n))
         .collect();
-    let why = "undefined: fewer than two groups are large enough to compare";
+    let lang = ctx.params.lang;
+    let why = lang.pick(
+        "undefined: fewer than two groups are large enough to compare",
+        "无法计算：足够大、可供比较的群体少于两个",
+    );
     let r = |m: &str| MetricRow::new(attr, "*", m, n).class(class);
     let sel_range = range_of(&sel).filter(|_| sel.len() >= 2);
     out.push((
@@ -282,7 +313,10 @@ fn summary_rows(
     out.push((
         r("demographic_parity_ratio").value(
             sel_range.filter(|(_, b)| *b > 0.0).map(|(a, b)| a / b),
-            "undefined: no group has a positive decision, or fewer than two groups",
+            lang.pick(
+                "undefined: no group has a positive decision, or fewer than two groups",
+                "无法计算：没有群体获得正向决定，或群体少于两个",
+            ),
         ),
         Test::None,
     ));
@@ -310,7 +344,10 @@ fn summary_rows(
         out.push((
             r("equalized_odds_ratio").value(
                 ratio,
-                "undefined: a largest TPR or FPR is 0, or fewer than two groups",
+                lang.pick(
+                    "undefined: a largest TPR or FPR is 0, or fewer than two groups",
+                    "无法计算：最大的真阳性率或假阳性率为 0，或群体少于两个",
+                ),
             ),
             Test::None,
         ));

@@ -14,6 +14,7 @@ pub mod distributions;
 pub mod intervals;
 pub mod ll144;
 mod rates;
+pub mod score_tables;
 mod scores;
 pub mod significance;
 mod verdict;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::spec::ReferenceRule;
 use crate::stats::{Aggregates, GroupStats};
 
@@ -120,6 +122,8 @@ pub struct MetricParams {
     pub classes: Vec<String>,
     /// Names of groups that hold missing values (never used as a reference).
     pub unknown: String,
+    /// Language of the notes (`reason`) written into the rows.
+    pub lang: Lang,
 }
 
 impl Default for MetricParams {
@@ -137,6 +141,7 @@ impl Default for MetricParams {
             positive_is_favorable: true,
             classes: Vec::new(),
             unknown: crate::data::UNKNOWN.to_string(),
+            lang: Lang::En,
         }
     }
 }

@@ -15,6 +15,7 @@
 use super::intervals::{katz_ratio, wilson};
 use super::significance::{chi_square_2x2, fisher_exact_2x2, min_detectable_ratio};
 use super::{MetricParams, MetricRow, Test, favorable};
+use crate::i18n::Lang;
 use crate::stats::{Group, GroupStats, Slice};
 
 /// A rate as numerator and denominator.
@@ -102,9 +103,11 @@ impl<'a> SliceContext<'a> {
     }
 
     pub fn insufficient_reason(&self, g: &GroupStats) -> String {
-        format!(
-            "insufficient data: n = {} is below the minimum group size {}",
-            g.n, self.params.min_group_size
+        let (n, min) = (g.n, self.params.min_group_size);
+        crate::tr!(
+            self.params.lang,
+            "insufficient data: n = {n} is below the minimum group size {min}",
+            "样本不足：n = {n}，低于最小群体规模 {min}"
         )
     }
 }
@@ -192,8 +195,12 @@ pub(crate) fn label_rates(g: &GroupStats, class: usize) -> Vec<(&'static str, Fr
     ]
 }
 
-fn zero_denominator(metric: &str) -> String {
-    format!("undefined: the denominator of {metric} is 0 in this group")
+fn zero_denominator(metric: &str, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "undefined: the denominator of {metric} is 0 in this group",
+        "无法计算：该组 {metric} 的分母为 0"
+    )
 }
 
 /// The per-group rows of a slice.
@@ -208,7 +215,11 @@ pub(crate) fn group_rows(ctx: &SliceContext, out: &mut Vec<(MetricRow, Test)>) {
         out.push((row("n").value(Some(s.n as f64), ""), Test::None));
         out.push((
             row("share_of_population")
-                .value(rate(s.n, ctx.total), "undefined: the population is empty")
+                .value(
+                    rate(s.n, ctx.total),
+                    p.lang
+                        .pick("undefined: the population is empty", "无法计算：总体为空"),
+                )
                 .ci(wilson(s.n, ctx.total, p.confidence)),
             Test::None,
         ));
@@ -230,7 +241,7 @@ pub(crate) fn group_rows(ctx: &SliceContext, out: &mut Vec<(MetricRow, Test)>) {
             let rate_row = |m: &str, x: u64, n: u64| {
                 if sufficient {
                     row(m)
-                        .value(rate(x, n), &zero_denominator(m))
+                        .value(rate(x, n), &zero_denominator(m, p.lang))
                         .ci(wilson(x, n, p.confidence))
                         .class(*class)
                 } else {
@@ -263,9 +274,11 @@ fn impact_ratio(ctx: &SliceContext, g: &Group) -> (MetricRow, Test) {
         return (row.value(None, &ctx.insufficient_reason(s)), Test::None);
     }
     if ctx.excluded(s) {
-        let reason = format!(
-            "excluded: the group is under {} % of the data (the LL144 option); its counts and rates are disclosed",
-            p.exclude_below_share * 100.0
+        let share = p.exclude_below_share * 100.0;
+        let reason = crate::tr!(
+            p.lang,
+            "excluded: the group is under {share} % of the data (the LL144 option); its counts and rates are disclosed",
+            "已排除：该组占数据不足 {share}%（LL144 选项）；其人数和比率仍予披露"
         );
         return (row.value(None, &reason), Test::None);
     }
@@ -273,7 +286,10 @@ fn impact_ratio(ctx: &SliceContext, g: &Group) -> (MetricRow, Test) {
         return (
             row.value(
                 None,
-                "undefined: no group is large enough to serve as the reference",
+                p.lang.pick(
+                    "undefined: no group is large enough to serve as the reference",
+                    "无法计算：没有足够大的群体可作参照组",
+                ),
             ),
             Test::None,
         );
@@ -288,10 +304,20 @@ fn impact_ratio(ctx: &SliceContext, g: &Group) -> (MetricRow, Test) {
     };
     row = row.value(
         value,
-        "undefined: the highest favorable rate is 0 (no group has a favorable decision)",
+        p.lang.pick(
+            "undefined: the highest favorable rate is 0 (no group has a favorable decision)",
+            "无法计算：最高有利结果率为 0（没有任何群体获得有利决定）",
+        ),
     );
     if h.name == g.name {
-        row.reason = Some("reference: the group with the highest favorable rate".into());
+        row.reason = Some(
+            p.lang
+                .pick(
+                    "reference: the group with the highest favorable rate",
+                    "参照组：有利结果率最高的群体",
+                )
+                .into(),
+        );
         return (row, Test::None);
     }
     row = row.ci(katz_ratio(fav, s.n, hfav, hs.n, p.confidence));

@@ -376,6 +376,12 @@ pub(crate) fn score_rows(
     let flip = auc_flip(population);
     let highest_scoring = pop_median.and_then(|m| ctx.best_by(|g| rate(above(g, m), g.n)));
     let reference = reference(ctx, population, 1);
+    let lang = p.lang;
+    let no_score = lang.pick("undefined: no score", "无法计算：没有分数");
+    let empty_dist = lang.pick(
+        "undefined: an empty score distribution",
+        "无法计算：分数分布为空",
+    );
     for (gi, g) in ctx.slice.groups.iter().enumerate() {
         let s = &g.stats;
         let row = |m: &str| MetricRow::new(attr, &g.name, m, s.n);
@@ -399,25 +405,28 @@ pub(crate) fn score_rows(
         let ci = boot.get(gi).copied().unwrap_or([None; 7]);
         let [mean, med, a, e] = group_values(&s.scores, has_label, flip);
         out.push((
-            row("mean_score")
-                .value(mean, "undefined: no score")
-                .ci(ci[0]),
+            row("mean_score").value(mean, no_score).ci(ci[0]),
             Test::None,
         ));
         out.push((
-            row("median_score")
-                .value(med, "undefined: no score")
-                .ci(ci[1]),
+            row("median_score").value(med, no_score).ci(ci[1]),
             Test::None,
         ));
-        let no_median = "undefined: the sample has no median score";
+        let no_median = lang.pick(
+            "undefined: the sample has no median score",
+            "无法计算：样本没有分数中位数",
+        );
         match pop_median {
             Some(m) => {
                 let x = above(s, m);
                 let mut sr = row("scoring_rate")
                     .value(rate(x, s.n), no_median)
                     .ci(wilson(x, s.n, p.confidence));
-                sr.reason = Some(format!("share scoring above the sample median {m}"));
+                sr.reason = Some(crate::tr!(
+                    lang,
+                    "share scoring above the sample median {m}",
+                    "分数高于样本中位数 {m} 者所占比例"
+                ));
                 out.push((sr, Test::None));
                 let mut ir = row("scoring_impact_ratio");
                 match highest_scoring.map(|i| &ctx.slice.groups[i]) {
@@ -428,10 +437,21 @@ pub(crate) fn score_rows(
                             .filter(|(_, b)| *b > 0.0)
                             .map(|(a, b)| a / b);
                         ir.reference = Some(h.name.clone());
-                        ir = ir.value(v, "undefined: no group scores above the median");
+                        ir = ir.value(
+                            v,
+                            lang.pick(
+                                "undefined: no group scores above the median",
+                                "无法计算：没有群体的分数高于中位数",
+                            ),
+                        );
                         if h.name == g.name {
-                            ir.reason =
-                                Some("reference: the group with the highest scoring rate".into());
+                            ir.reason = Some(
+                                lang.pick(
+                                    "reference: the group with the highest scoring rate",
+                                    "参照组：得分率最高的群体",
+                                )
+                                .into(),
+                            );
                             out.push((ir, Test::None));
                         } else {
                             ir = ir.ci(katz_ratio(x, s.n, hx, h.stats.n, p.confidence));
@@ -446,7 +466,10 @@ pub(crate) fn score_rows(
                     None => out.push((
                         ir.value(
                             None,
-                            "undefined: no group is large enough to serve as the reference",
+                            lang.pick(
+                                "undefined: no group is large enough to serve as the reference",
+                                "无法计算：没有足够大的群体可作参照组",
+                            ),
                         ),
                         Test::None,
                     )),
@@ -463,7 +486,13 @@ pub(crate) fn score_rows(
         if has_label {
             out.push((
                 row("auc")
-                    .value(a, "undefined: the group has only one label value")
+                    .value(
+                        a,
+                        lang.pick(
+                            "undefined: the group has only one label value",
+                            "无法计算：该组的标签只有一种取值",
+                        ),
+                    )
                     .ci(ci[2]),
                 Test::None,
             ));
@@ -471,7 +500,10 @@ pub(crate) fn score_rows(
                 row("ece")
                     .value(
                         e,
-                        "undefined: scores are not probabilities in [0, 1], or the group is empty",
+                        lang.pick(
+                            "undefined: scores are not probabilities in [0, 1], or the group is empty",
+                            "无法计算：分数不是 [0, 1] 内的概率，或该组为空",
+                        ),
                     )
                     .ci(ci[3]),
                 Test::None,
@@ -486,20 +518,22 @@ pub(crate) fn score_rows(
             };
             out.push((
                 with_ref("smd")
-                    .value(sm, "undefined: the pooled standard deviation is 0")
+                    .value(
+                        sm,
+                        lang.pick(
+                            "undefined: the pooled standard deviation is 0",
+                            "无法计算：合并标准差为 0",
+                        ),
+                    )
                     .ci(ci[4]),
                 Test::None,
             ));
-            let mut k = with_ref("ks")
-                .value(ks, "undefined: an empty score distribution")
-                .ci(ci[5]);
+            let mut k = with_ref("ks").value(ks, empty_dist).ci(ci[5]);
             k.p_value = ks_two_sample(&counts(&s.scores), &counts(rc)).map(|t| t.p_value);
             let pv = k.p_value;
             out.push((k, Test::New(pv)));
             out.push((
-                with_ref("wasserstein")
-                    .value(w, "undefined: an empty score distribution")
-                    .ci(ci[6]),
+                with_ref("wasserstein").value(w, empty_dist).ci(ci[6]),
                 Test::None,
             ));
         }

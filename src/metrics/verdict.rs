@@ -17,6 +17,7 @@
 use serde::Serialize;
 
 use super::{MetricParams, MetricRow};
+use crate::i18n::Lang;
 
 /// The four-fifths line.
 pub const FOUR_FIFTHS: f64 = 0.8;
@@ -38,27 +39,40 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// Plain-language text (English).
-    pub fn text(self) -> &'static str {
+    /// Plain-language text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            Verdict::Reference => "reference group",
-            Verdict::Insufficient => "insufficient data",
-            Verdict::Undefined => "undefined",
-            Verdict::AdverseSignificant => {
-                "below 0.8 and statistically significant after correction"
-            }
-            Verdict::AdverseNotSignificant => {
-                "below 0.8, but not statistically significant: the group may be too small to tell"
-            }
-            Verdict::SignificantWithinThreshold => {
-                "at or above 0.8, but a statistically significant difference"
-            }
-            Verdict::NoDisparity => "no significant disparity (the test had the power to find one)",
-            Verdict::Underpowered => {
-                "no significant disparity found, but the group is too small to rule one out"
-            }
-            Verdict::Significant => "statistically significant after correction",
-            Verdict::NotSignificant => "not statistically significant after correction",
+            Verdict::Reference => lang.pick("reference group", "参照组"),
+            Verdict::Insufficient => lang.pick("insufficient data", "样本不足"),
+            Verdict::Undefined => lang.pick("undefined", "无法计算"),
+            Verdict::AdverseSignificant => lang.pick(
+                "below 0.8 and statistically significant after correction",
+                "低于 0.8，且经多重比较校正后统计显著",
+            ),
+            Verdict::AdverseNotSignificant => lang.pick(
+                "below 0.8, but not statistically significant: the group may be too small to tell",
+                "低于 0.8，但统计上不显著：该组样本可能过小，无法判断",
+            ),
+            Verdict::SignificantWithinThreshold => lang.pick(
+                "at or above 0.8, but a statistically significant difference",
+                "不低于 0.8，但差异统计显著",
+            ),
+            Verdict::NoDisparity => lang.pick(
+                "no significant disparity (the test had the power to find one)",
+                "无显著差异（检验有足够的统计功效发现差异）",
+            ),
+            Verdict::Underpowered => lang.pick(
+                "no significant disparity found, but the group is too small to rule one out",
+                "未发现显著差异，但该组样本过小，不能排除存在差异",
+            ),
+            Verdict::Significant => lang.pick(
+                "statistically significant after correction",
+                "经多重比较校正后统计显著",
+            ),
+            Verdict::NotSignificant => lang.pick(
+                "not statistically significant after correction",
+                "经多重比较校正后统计不显著",
+            ),
         }
     }
 
@@ -80,11 +94,12 @@ fn is_impact_ratio(metric: &str) -> bool {
 }
 
 /// Sets the verdict of a row from its value, corrected p-value and detectable ratio.
+///
+/// Decided from the numbers, never from the (language-dependent) `reason` text: a row is
+/// insufficient when its group is below the minimum size, and the reference row of an impact
+/// ratio is the one compared with itself.
 pub(crate) fn assign(row: &mut MetricRow, params: &MetricParams) {
-    let insufficient = row
-        .reason
-        .as_deref()
-        .is_some_and(|r| r.starts_with("insufficient"));
+    let insufficient = row.n < params.min_group_size.max(1);
     if row.value.is_none() {
         if row.p_value.is_some() || is_impact_ratio(&row.metric) || row.reference.is_some() {
             row.verdict = Some(if insufficient {
@@ -95,11 +110,7 @@ pub(crate) fn assign(row: &mut MetricRow, params: &MetricParams) {
         }
         return;
     }
-    if row
-        .reason
-        .as_deref()
-        .is_some_and(|r| r.starts_with("reference"))
-    {
+    if is_impact_ratio(&row.metric) && row.reference.as_deref() == Some(row.group.as_str()) {
         row.verdict = Some(Verdict::Reference);
         return;
     }
@@ -155,8 +166,7 @@ mod tests {
 
     #[test]
     fn insufficient_rows() {
-        let mut r =
-            MetricRow::new("a", "g", "impact_ratio", 3).value(None, "insufficient data: n = 3");
+        let mut r = MetricRow::new("a", "g", "impact_ratio", 3).value(None, "样本不足");
         assign(&mut r, &MetricParams::default());
         assert_eq!(r.verdict, Some(Verdict::Insufficient));
     }

@@ -1,10 +1,14 @@
 //! audit.html: one self-contained file (inline CSS, no script, nothing loaded from the
 //! network) with a print stylesheet. Every string from the data is escaped.
 
-use super::markdown::sections;
-use super::plots::{Bar, heatmap, paired_bars, rate_bars, ratio_bars};
+use super::markdown::{sections, title};
+use super::num;
+use super::plots::{
+    Bar, CdfGroup, calibration, cdf_lines, heatmap, paired_bars, rate_bars, ratio_bars,
+};
 use crate::audit::Audit;
 use crate::metrics::MetricRow;
+use crate::tr;
 
 fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
     Bar {
@@ -19,6 +23,7 @@ fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
 /// and (with a label) the error rates; per two-way intersection a heat map of impact ratios.
 /// A chart that cannot be drawn is left out (its numbers are in the tables).
 fn charts(a: &Audit) -> Vec<String> {
+    let l = a.spec.lang;
     let mut out = Vec::new();
     let mut attrs: Vec<&str> = a.groups.iter().map(|g| g.attribute.as_str()).collect();
     attrs.dedup();
@@ -60,14 +65,17 @@ fn charts(a: &Audit) -> Vec<String> {
                             .collect()
                     })
                     .collect();
+                let (r, c) = (parts[0], parts[1]);
                 if let Ok(svg) = heatmap(
-                    &format!(
-                        "Impact ratio by {attr} (rows: {}, columns: {})",
-                        parts[0], parts[1]
+                    &tr!(
+                        l,
+                        "Impact ratio by {attr} (rows: {r}, columns: {c})",
+                        "按{attr}划分的影响比（行：{r}，列：{c}）"
                     ),
                     &rows,
                     &cols,
                     &values,
+                    l,
                 ) {
                     out.push(svg);
                 }
@@ -84,10 +92,18 @@ fn charts(a: &Audit) -> Vec<String> {
             })
             .collect();
         if let Ok(svg) = rate_bars(
-            &format!("Favorable rate by {attr} (95 % interval)"),
-            "share of the group receiving the favorable decision",
+            &tr!(
+                l,
+                "Favorable rate by {attr} (95 % interval)",
+                "按{attr}划分的有利结果率（95% 置信区间）"
+            ),
+            l.pick(
+                "share of the group receiving the favorable decision",
+                "本组中获得有利决定者所占比例（0–1）",
+            ),
             &fav,
             None,
+            l,
         ) {
             out.push(svg);
         }
@@ -96,7 +112,15 @@ fn charts(a: &Audit) -> Vec<String> {
             .map(|g| bar(g, find(attr, g, "impact_ratio")))
             .collect();
         if ir.iter().any(|b| b.value.is_finite())
-            && let Ok(svg) = ratio_bars(&format!("Impact ratio by {attr} (95 % interval)"), &ir)
+            && let Ok(svg) = ratio_bars(
+                &tr!(
+                    l,
+                    "Impact ratio by {attr} (95 % interval)",
+                    "按{attr}划分的影响比（95% 置信区间）"
+                ),
+                &ir,
+                l,
+            )
         {
             out.push(svg);
         }
@@ -109,16 +133,97 @@ fn charts(a: &Audit) -> Vec<String> {
             .collect();
         if !err.is_empty()
             && let Ok(svg) = paired_bars(
-                &format!("Error rates by {attr} (95 % interval)"),
-                "rate",
-                ("false positive rate", "false negative rate"),
+                &tr!(
+                    l,
+                    "Error rates by {attr} (95 % interval)",
+                    "按{attr}划分的错误率（95% 置信区间）"
+                ),
+                l.pick("rate", "比率（0–1）"),
+                (
+                    l.pick("false positive rate", "假阳性率"),
+                    l.pick("false negative rate", "假阴性率"),
+                ),
                 &err,
+                l,
             )
         {
             out.push(svg);
         }
+        out.extend(score_charts(a, attr));
     }
     out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The score distribution and calibration charts of one attribute, from its score tables;
+/// suppressed groups and bins are left out.
+fn score_charts(a: &Audit, attr: &str) -> Vec<String> {
+    let l = a.spec.lang;
+    let mut out = Vec::new();
+    let Some(t) = a.score_tables.iter().find(|t| t.attribute == attr) else {
+        return out;
+    };
+    let col = l.quote(a.spec.score.as_ref().map_or("", |s| s.column.as_str()));
+    let (lo, hi) = (num(Some(t.low)), num(Some(t.high)));
+    let x_label = if t.probability_scale {
+        tr!(l, "score {col} (0–1)", "分数{col}（0–1）")
+    } else {
+        tr!(
+            l,
+            "score {col} ({lo}–{hi}, in the score's own unit)",
+            "分数{col}（{lo}–{hi}，原始单位）"
+        )
+    };
+    let cdfs: Vec<CdfGroup> = t
+        .groups
+        .iter()
+        .filter(|g| g.suppressed.is_none())
+        .map(|g| {
+            let pts = g.cdf.iter().map(|p| (p.score, p.share)).collect();
+            (g.group.clone(), g.n, pts)
+        })
+        .collect();
+    if let Ok(svg) = cdf_lines(
+        &tr!(
+            l,
+            "Score distribution by {attr}: share of each group at or below each score",
+            "按{attr}划分的分数分布：各组中分数不高于横轴取值者的比例"
+        ),
+        &x_label,
+        (t.low, t.high),
+        &cdfs,
+        l,
+    ) {
+        out.push(svg);
+    }
+    let points: Vec<(String, Vec<(f64, f64)>)> = t
+        .groups
+        .iter()
+        .filter(|g| g.suppressed.is_none())
+        .map(|g| {
+            let pts = g
+                .calibration
+                .iter()
+                .filter_map(|b| Some((b.mean_score?, b.positive_rate?)))
+                .collect();
+            (g.group.clone(), pts)
+        })
+        .collect();
+    let label = l.quote(a.spec.label.as_ref().map_or("", |x| x.column.as_str()));
+    let title = tr!(
+        l,
+        "Calibration by {attr}: share with a positive label {label} per score bin",
+        "按{attr}划分的校准情况：各分数分箱中正类标签{label}的实际比例"
+    );
+    let cal_x = tr!(
+        l,
+        "mean score {col} in bin ({lo}–{hi}, in the score's own unit)",
+        "分箱内平均分数{col}（{lo}–{hi}，原始单位）"
+    );
+    let scale = (!t.probability_scale).then_some((t.low, t.high, cal_x.as_str()));
+    if let Ok(svg) = calibration(&title, &points, scale, l) {
+        out.push(svg);
+    }
     out
 }
 
@@ -146,17 +251,24 @@ th{background:#eee}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-w
 
 /// Renders audit.html.
 pub fn render_html(a: &Audit) -> String {
-    let mut out =
-        String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let l = a.spec.lang;
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        l.code()
+    );
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
-    out.push_str("<title>Candor audit report</title>\n<style>");
+    let title = escape(title(l));
+    out.push_str(&format!("<title>{title}</title>\n<style>"));
     out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n<h1>Candor audit report</h1>\n");
+    out.push_str(&format!("</style>\n</head>\n<body>\n<h1>{title}</h1>\n"));
     for s in sections(a) {
-        if s.heading == "Method" {
+        if s.id == "method" {
             let charts = charts(a);
             if !charts.is_empty() {
-                out.push_str("<section>\n<h2>Charts</h2>\n");
+                out.push_str(&format!(
+                    "<section>\n<h2>{}</h2>\n",
+                    l.pick("Charts", "图表")
+                ));
                 for svg in charts {
                     out.push_str("<figure>");
                     out.push_str(&svg);

@@ -30,6 +30,8 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::i18n::Lang;
+
 /// Width of every chart, in pixels.
 pub const WIDTH: u32 = 720;
 /// Longest label (in characters) drawn before it is cut with an ellipsis.
@@ -108,34 +110,103 @@ fn clean(s: &str) -> String {
         .to_string()
 }
 
-/// Cleans `s` and cuts it to `max` characters, ending with "…" when cut.
+/// Whether `c` is drawn about twice as wide as a Latin letter (CJK ideographs, kana, hangul,
+/// full-width forms and punctuation).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// Width of `c` in Latin-character units (see [`CHAR_W`]): 2 for wide characters, else 1.
+fn char_units(c: char) -> usize {
+    if is_wide(c) { 2 } else { 1 }
+}
+
+/// Width of `s` in Latin-character units.
+fn units(s: &str) -> usize {
+    s.chars().map(char_units).sum()
+}
+
+/// Cleans `s` and cuts it to `max` width units (a Chinese character counts 2), ending with "…"
+/// when cut.
 fn truncate(s: &str, max: usize) -> String {
     let s = clean(s);
     let max = max.max(2);
-    if s.chars().count() <= max {
+    if units(&s) <= max {
         s
     } else {
-        let mut t: String = s.chars().take(max - 1).collect();
+        let mut t = String::new();
+        let mut w = 0;
+        for c in s.chars() {
+            if w + char_units(c) > max - 1 {
+                break;
+            }
+            w += char_units(c);
+            t.push(c);
+        }
         t = t.trim_end().to_string();
         t.push('…');
         t
     }
 }
 
-/// Word-wraps `s` into at most `lines` lines of at most `width` characters; the last line is cut
-/// with an ellipsis if text remains.
+/// Splits text into the pieces a line may break between: words (runs of non-wide characters)
+/// and single wide characters. Each piece records whether a space preceded it.
+fn atoms(s: &str) -> Vec<(bool, String)> {
+    let mut out: Vec<(bool, String)> = Vec::new();
+    let mut space = false;
+    let mut word = String::new();
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !word.is_empty() {
+                out.push((space, std::mem::take(&mut word)));
+            }
+            space = true;
+        } else if is_wide(c) {
+            if !word.is_empty() {
+                out.push((space, std::mem::take(&mut word)));
+                space = false;
+            }
+            out.push((space, c.to_string()));
+            space = false;
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        out.push((space, word));
+    }
+    out
+}
+
+/// Wraps `s` into at most `lines` lines of at most `width` units, breaking at spaces and
+/// between Chinese characters; the last line is cut with an ellipsis if text remains.
 fn wrap(s: &str, width: usize, lines: usize) -> Vec<String> {
     let s = clean(s);
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let mut rest_from = words.len();
-    for (i, w) in words.iter().enumerate() {
-        let len = cur.chars().count();
+    let pieces = atoms(&s);
+    let mut rest_from = pieces.len();
+    for (i, (space, w)) in pieces.iter().enumerate() {
+        let len = units(&cur);
+        let sep = usize::from(*space);
         if len == 0 {
             cur.push_str(w);
-        } else if len + 1 + w.chars().count() <= width {
-            cur.push(' ');
+        } else if len + sep + units(w) <= width {
+            if *space {
+                cur.push(' ');
+            }
             cur.push_str(w);
         } else {
             out.push(std::mem::take(&mut cur));
@@ -149,10 +220,16 @@ fn wrap(s: &str, width: usize, lines: usize) -> Vec<String> {
     if !cur.is_empty() {
         out.push(cur);
     }
-    if rest_from < words.len() || out.len() > lines {
+    if rest_from < pieces.len() || out.len() > lines {
         out.truncate(lines);
         if let Some(last) = out.last_mut() {
-            let joined = format!("{last} {}", words[rest_from.min(words.len())..].join(" "));
+            let mut joined = last.clone();
+            for (space, w) in &pieces[rest_from.min(pieces.len())..] {
+                if *space {
+                    joined.push(' ');
+                }
+                joined.push_str(w);
+            }
             *last = truncate(&joined, width);
         }
     }
@@ -271,7 +348,7 @@ fn legend_layout(items: &[(Sample, String)]) -> (Vec<(i32, i32)>, i32) {
     let mut pos = Vec::new();
     let (mut x, mut line) = (15, 0);
     for (_, text) in items {
-        let w = SAMPLE_W + 8 + (text.chars().count() as f64 * CHAR_W) as i32 + 22;
+        let w = SAMPLE_W + 8 + (units(text) as f64 * CHAR_W) as i32 + 22;
         if x + w > max_x && x > 15 {
             x = 15;
             line += 1;
@@ -454,6 +531,7 @@ fn hbars(
     x_max: f64,
     refs: &[RefLine],
     names: Option<(&str, &str)>,
+    lang: Lang,
 ) -> Result<String, String> {
     let n = rows.len();
     let paired = names.is_some();
@@ -463,7 +541,7 @@ fn hbars(
     let chart_h = plot_top_margin + band * n as u32 + x_area;
 
     let labels: Vec<String> = rows.iter().map(|r| truncate(r.label, MAX_LABEL)).collect();
-    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let longest = labels.iter().map(|l| units(l)).max().unwrap_or(0);
     let label_w = ((longest as f64 * CHAR_W) as u32 + 18).clamp(60, 240);
 
     let mut legend: Vec<(Sample, String)> = Vec::new();
@@ -476,7 +554,11 @@ fn hbars(
         .flat_map(|r| &r.bars)
         .any(|b| finite(b.low).is_some() && finite(b.high).is_some());
     if any_interval {
-        legend.push((Sample::Whisker, "interval (low to high)".into()));
+        legend.push((
+            Sample::Whisker,
+            lang.pick("interval (low to high)", "区间（下限至上限）")
+                .into(),
+        ));
     }
     for r in refs {
         let dash = if r.dashed { Some((8, 5)) } else { None };
@@ -576,7 +658,7 @@ fn hbars(
                     text_x = f64::max(text_x, clamp(hi));
                 }
                 let (tx, ty) = chart.backend_coord(&(text_x, mid));
-                let text = value.map(fmt3).unwrap_or_else(|| "n/a".into());
+                let text = value.map(fmt3).unwrap_or_else(|| na(lang).into());
                 value_texts.push((text, (tx + 7, ty)));
             }
         }
@@ -597,7 +679,7 @@ fn hbars(
         }
 
         for (text, (x, y)) in value_texts {
-            let w = (text.chars().count() as f64 * CHAR_W) as i32 + 4;
+            let w = (units(&text) as f64 * CHAR_W) as i32 + 4;
             root.draw(&Rectangle::new(
                 [(x - 2, y - 9), (x + w, y + 9)],
                 WHITE.filled(),
@@ -623,6 +705,7 @@ pub fn rate_bars(
     x_label: &str,
     bars: &[Bar],
     reference: Option<(f64, &str)>,
+    lang: Lang,
 ) -> Result<String, String> {
     if bars.is_empty() {
         return Ok(String::new());
@@ -643,7 +726,15 @@ pub fn rate_bars(
         })
         .into_iter()
         .collect();
-    hbars(Heading::new(title, None), x_label, &rows, 1.0, &refs, None)
+    hbars(
+        Heading::new(title, None),
+        x_label,
+        &rows,
+        1.0,
+        &refs,
+        None,
+        lang,
+    )
 }
 
 /// Horizontal bars of impact ratios with whiskers, a grey dashed vertical line at 0.8 labelled
@@ -651,7 +742,7 @@ pub fn rate_bars(
 ///
 /// The x axis runs from 0 to max(1.2, largest finite value); interval ends beyond it are clipped
 /// and drawn without a cap. Returns `Ok(String::new())` when `bars` is empty.
-pub fn ratio_bars(title: &str, bars: &[Bar]) -> Result<String, String> {
+pub fn ratio_bars(title: &str, bars: &[Bar], lang: Lang) -> Result<String, String> {
     if bars.is_empty() {
         return Ok(String::new());
     }
@@ -669,22 +760,28 @@ pub fn ratio_bars(title: &str, bars: &[Bar]) -> Result<String, String> {
     let refs = [
         RefLine {
             x: 0.8,
-            label: "four-fifths line (0.8)".into(),
+            label: lang
+                .pick("four-fifths line (0.8)", "五分之四界线（0.8）")
+                .into(),
             dashed: true,
         },
         RefLine {
             x: 1.0,
-            label: "parity (1.0)".into(),
+            label: lang.pick("parity (1.0)", "均等（1.0）").into(),
             dashed: false,
         },
     ];
     hbars(
         Heading::new(title, None),
-        "impact ratio (group rate ÷ comparison rate, no unit)",
+        lang.pick(
+            "impact ratio (group rate ÷ comparison rate, no unit)",
+            "影响比（本组比率 ÷ 比较组比率，无单位）",
+        ),
         &rows,
         x_max,
         &refs,
         None,
+        lang,
     )
 }
 
@@ -699,6 +796,7 @@ pub fn paired_bars(
     x_label: &str,
     names: (&str, &str),
     groups: &[(String, Bar, Bar)],
+    lang: Lang,
 ) -> Result<String, String> {
     if groups.is_empty() {
         return Ok(String::new());
@@ -722,6 +820,7 @@ pub fn paired_bars(
         x_max,
         &[],
         Some(names),
+        lang,
     )
 }
 
@@ -732,8 +831,19 @@ pub fn paired_bars(
 const LINE_PLOT_H: u32 = 430;
 
 /// Heading note when groups beyond [`MAX_GROUPS`] are left out.
-fn groups_note(total: usize) -> Option<String> {
-    (total > MAX_GROUPS).then(|| format!("showing the first {MAX_GROUPS} of {total} groups"))
+fn groups_note(total: usize, lang: Lang) -> Option<String> {
+    (total > MAX_GROUPS).then(|| {
+        crate::tr!(
+            lang,
+            "showing the first {MAX_GROUPS} of {total} groups",
+            "仅显示 {total} 个群体中的前 {MAX_GROUPS} 个"
+        )
+    })
+}
+
+/// The mark of a missing value.
+fn na(lang: Lang) -> &'static str {
+    lang.pick("n/a", "无")
 }
 
 /// Draws `pts` as a line in group `i`'s style.
@@ -773,6 +883,7 @@ pub fn score_cdfs(
     title: &str,
     x_label: &str,
     groups: &[(String, Vec<(f64, u64)>)],
+    lang: Lang,
 ) -> Result<String, String> {
     // (name, cells sorted by value, total count)
     type Group = (String, Vec<(f64, u64)>, u64);
@@ -819,7 +930,7 @@ pub fn score_cdfs(
             )
         })
         .collect();
-    let heading = Heading::new(title, groups_note(shown_total));
+    let heading = Heading::new(title, groups_note(shown_total, lang));
     let head_h = heading.height();
     let height = head_h + LINE_PLOT_H + legend_height(&legend) + 6;
 
@@ -847,7 +958,10 @@ pub fn score_cdfs(
             .label_style(font(TEXT).color(&INK))
             .axis_desc_style(font(TEXT).color(&INK))
             .x_desc(truncate(x_label, 80))
-            .y_desc("share of group at or below x (0–1)")
+            .y_desc(lang.pick(
+                "share of group at or below x (0–1)",
+                "分数不高于横轴取值者占本组的比例（0–1）",
+            ))
             .draw()
             .map_err(derr)?;
         for (i, (_, cells, total)) in data.iter().enumerate() {
@@ -866,6 +980,108 @@ pub fn score_cdfs(
     })
 }
 
+/// One group of [`cdf_lines`]: name, size and points (score, share at or below it).
+pub type CdfGroup = (String, u64, Vec<(f64, f64)>);
+
+/// Binned score distributions: for each group a line through points `(score, share of the group
+/// at or below it)` (an ogive, from the audit's distribution tables rather than every distinct
+/// score), with the group's size `n` in its legend entry.
+///
+/// The x axis runs over `x_range`; points with a non-finite coordinate are skipped and shares
+/// are clamped to [0, 1]. Groups are told apart by colour, dash pattern and line width, plus
+/// group `i`'s marker on every point, so the chart reads in grayscale. At most [`MAX_GROUPS`]
+/// groups are drawn (a note says how many were left out). Returns `Ok(String::new())` when no
+/// group has a point.
+pub fn cdf_lines(
+    title: &str,
+    x_label: &str,
+    x_range: (f64, f64),
+    groups: &[CdfGroup],
+    lang: Lang,
+) -> Result<String, String> {
+    let mut data: Vec<CdfGroup> = Vec::new();
+    for (name, n, pts) in groups {
+        let mut pts: Vec<(f64, f64)> = pts
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .map(|(x, y)| (x, y.clamp(0.0, 1.0)))
+            .collect();
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        if !pts.is_empty() {
+            data.push((name.clone(), *n, pts));
+        }
+    }
+    if data.is_empty() {
+        return Ok(String::new());
+    }
+    let (mut lo, mut hi) = x_range;
+    if !lo.is_finite() || !hi.is_finite() || hi - lo < 1e-12 {
+        let xs = data.iter().flat_map(|(_, _, p)| p.iter().map(|q| q.0));
+        lo = xs.clone().fold(f64::INFINITY, f64::min) - 0.5;
+        hi = xs.fold(f64::NEG_INFINITY, f64::max) + 0.5;
+    }
+    let shown_total = data.len();
+    data.truncate(MAX_GROUPS);
+    let legend: Vec<(Sample, String)> = data
+        .iter()
+        .enumerate()
+        .map(|(i, (name, n, _))| {
+            (
+                Sample::LineMarker(i),
+                format!("{} (n = {n})", truncate(name, MAX_LABEL)),
+            )
+        })
+        .collect();
+    let heading = Heading::new(title, groups_note(shown_total, lang));
+    let head_h = heading.height();
+    let height = head_h + LINE_PLOT_H + legend_height(&legend) + 6;
+
+    render(height, |root| {
+        heading.draw(root)?;
+        let (_, below) = root.split_vertically(head_h);
+        let (area, _) = below.split_vertically(LINE_PLOT_H);
+        let mut chart = ChartBuilder::on(&area)
+            .margin_top(10)
+            .margin_left(10)
+            .margin_right(30)
+            .x_label_area_size(56)
+            .y_label_area_size(80)
+            .build_cartesian_2d(lo..hi, 0.0..1.0)
+            .map_err(derr)?;
+        chart
+            .configure_mesh()
+            .x_labels(8)
+            .y_labels(6)
+            .max_light_lines(0)
+            .bold_line_style(GRID.stroke_width(1))
+            .axis_style(INK.stroke_width(1))
+            .x_label_formatter(&fmt_tick)
+            .y_label_formatter(&fmt_tick)
+            .label_style(font(TEXT).color(&INK))
+            .axis_desc_style(font(TEXT).color(&INK))
+            .x_desc(truncate(x_label, 80))
+            .y_desc(lang.pick(
+                "share of group at or below x (0–1)",
+                "分数不高于横轴取值者占本组的比例（0–1）",
+            ))
+            .draw()
+            .map_err(derr)?;
+        for (i, (_, _, pts)) in data.iter().enumerate() {
+            let pts: Vec<(f64, f64)> = pts
+                .iter()
+                .filter(|p| (lo..=hi).contains(&p.0))
+                .copied()
+                .collect();
+            draw_group_line(&mut chart, i, pts.clone(), 3)?;
+            for p in &pts {
+                draw_marker(root, i, chart.backend_coord(p))?;
+            }
+        }
+        draw_legend(root, (head_h + LINE_PLOT_H) as i32 + LEGEND_GAP, &legend)
+    })
+}
+
 /// Calibration: for each group, points (mean predicted score, observed share positive) per bin,
 /// joined by a thin line in the group's dash pattern, with the grey dashed diagonal y = x
 /// ("perfect calibration").
@@ -875,14 +1091,29 @@ pub fn score_cdfs(
 /// outlined circle, triangle, square, cross, diamond), dash pattern and colour. At most
 /// [`MAX_GROUPS`] groups are drawn, as in [`score_cdfs`]. Returns `Ok(String::new())` when no
 /// group has a point.
-pub fn calibration(title: &str, groups: &[(String, Vec<(f64, f64)>)]) -> Result<String, String> {
+///
+/// `scale` gives the x axis for scores that are not probabilities: `Some((low, high, label))`
+/// draws x from `low` to `high` under `label`, without the diagonal (which only means
+/// something when the score is a probability); x values are clamped to that range.
+pub fn calibration(
+    title: &str,
+    groups: &[(String, Vec<(f64, f64)>)],
+    scale: Option<(f64, f64, &str)>,
+    lang: Lang,
+) -> Result<String, String> {
+    let (x_lo, x_hi) = match scale {
+        Some((lo, hi, _)) if lo.is_finite() && hi.is_finite() && hi > lo => (lo, hi),
+        Some((lo, _, _)) if lo.is_finite() => (lo - 0.5, lo + 0.5),
+        _ => (0.0, 1.0),
+    };
+    let diagonal = scale.is_none();
     let mut data: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
     for (name, pts) in groups {
         let mut pts: Vec<(f64, f64)> = pts
             .iter()
             .copied()
             .filter(|(x, y)| x.is_finite() && y.is_finite())
-            .map(|(x, y)| (x.clamp(0.0, 1.0), y.clamp(0.0, 1.0)))
+            .map(|(x, y)| (x.clamp(x_lo, x_hi), y.clamp(0.0, 1.0)))
             .collect();
         pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
         if !pts.is_empty() {
@@ -899,11 +1130,23 @@ pub fn calibration(title: &str, groups: &[(String, Vec<(f64, f64)>)]) -> Result<
         .enumerate()
         .map(|(i, (name, _))| (Sample::LineMarker(i), truncate(name, MAX_LABEL)))
         .collect();
-    legend.push((
-        Sample::Line(GREY, 2, Some((8, 5))),
-        "perfect calibration (y = x)".into(),
-    ));
-    let heading = Heading::new(title, groups_note(shown_total));
+    if diagonal {
+        legend.push((
+            Sample::Line(GREY, 2, Some((8, 5))),
+            lang.pick("perfect calibration (y = x)", "完全校准（y = x）")
+                .into(),
+        ));
+    }
+    let x_desc = match scale {
+        Some((_, _, label)) => truncate(label, 80),
+        None => lang
+            .pick(
+                "mean predicted score in bin (0–1)",
+                "分箱内平均预测分数（0–1）",
+            )
+            .to_string(),
+    };
+    let heading = Heading::new(title, groups_note(shown_total, lang));
     let head_h = heading.height();
     let plot_h = LINE_PLOT_H + 60;
     let height = head_h + plot_h + legend_height(&legend) + 6;
@@ -921,7 +1164,7 @@ pub fn calibration(title: &str, groups: &[(String, Vec<(f64, f64)>)]) -> Result<
             .margin_right(side_margin + 40 - side_margin.min(40))
             .x_label_area_size(56)
             .y_label_area_size(80)
-            .build_cartesian_2d(0.0..1.0, 0.0..1.0)
+            .build_cartesian_2d(x_lo..x_hi, 0.0..1.0)
             .map_err(derr)?;
         chart
             .configure_mesh()
@@ -934,18 +1177,23 @@ pub fn calibration(title: &str, groups: &[(String, Vec<(f64, f64)>)]) -> Result<
             .y_label_formatter(&fmt_tick)
             .label_style(font(TEXT).color(&INK))
             .axis_desc_style(font(TEXT).color(&INK))
-            .x_desc("mean predicted score in bin (0–1)")
-            .y_desc("observed share positive (0–1)")
+            .x_desc(x_desc)
+            .y_desc(lang.pick(
+                "observed share with a positive label (0–1)",
+                "实际正类标签比例（0–1）",
+            ))
             .draw()
             .map_err(derr)?;
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(0.0, 0.0), (1.0, 1.0)],
-                8,
-                5,
-                GREY.stroke_width(2),
-            ))
-            .map_err(derr)?;
+        if diagonal {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    vec![(0.0, 0.0), (1.0, 1.0)],
+                    8,
+                    5,
+                    GREY.stroke_width(2),
+                ))
+                .map_err(derr)?;
+        }
         for (i, (_, pts)) in data.iter().enumerate() {
             draw_group_line(&mut chart, i, pts.clone(), 2)?;
         }
@@ -976,6 +1224,7 @@ pub fn heatmap(
     rows: &[String],
     cols: &[String],
     values: &[Vec<Option<f64>>],
+    lang: Lang,
 ) -> Result<String, String> {
     if rows.is_empty() || cols.is_empty() {
         return Ok(String::new());
@@ -998,11 +1247,7 @@ pub fn heatmap(
         }
     }
     let row_labels: Vec<String> = rows.iter().map(|r| truncate(r, MAX_LABEL)).collect();
-    let longest = row_labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0);
+    let longest = row_labels.iter().map(|l| units(l)).max().unwrap_or(0);
     let label_w = ((longest as f64 * CHAR_W) as i32 + 24).clamp(60, 240);
     let left = 15 + label_w;
     let avail = WIDTH as i32 - left - 20;
@@ -1017,17 +1262,22 @@ pub fn heatmap(
     let head_row = 34;
 
     let note = if lo.is_finite() {
-        let mut s = format!(
-            "Darker = lower value: shading runs from {} (darkest) to {} (lightest); n/a = no value.",
-            fmt3(lo),
-            fmt3(hi)
+        let (lo, hi) = (fmt3(lo), fmt3(hi));
+        let mut s = crate::tr!(
+            lang,
+            "Darker = lower value: shading runs from {lo} (darkest) to {hi} (lightest); n/a = no value.",
+            "颜色越深，数值越低：灰度从 {lo}（最深）到 {hi}（最浅）；“无”表示没有数值。"
         );
         if !numbers {
-            s.push_str(" Too many columns to print values.");
+            s.push_str(lang.pick(
+                " Too many columns to print values.",
+                "列数过多，未在格内标注数值。",
+            ));
         }
         s
     } else {
-        "No cell has a value (n/a).".to_string()
+        lang.pick("No cell has a value (n/a).", "没有任何单元格有数值（无）。")
+            .to_string()
     };
     let note_lines = wrap(&note, ((WIDTH as f64 - 30.0) / CHAR_W) as usize, 3);
 
@@ -1082,7 +1332,7 @@ pub fn heatmap(
                         root.draw(&Rectangle::new(rect, WHITE.filled()))
                             .map_err(derr)?;
                         let st = text_style(TEXT, &GREY, HPos::Center, VPos::Center);
-                        root.draw(&Text::new("n/a", centre, st)).map_err(derr)?;
+                        root.draw(&Text::new(na(lang), centre, st)).map_err(derr)?;
                     }
                 }
                 root.draw(&Rectangle::new(
@@ -1225,9 +1475,10 @@ mod tests {
                     "selection rate (share selected, 0–1)",
                     &bars,
                     Some((0.4, &rename("overall"))),
+                    Lang::En,
                 )),
             ),
-            ("ratio_bars", ok(ratio_bars(title, &rb))),
+            ("ratio_bars", ok(ratio_bars(title, &rb, Lang::En))),
             (
                 "paired_bars",
                 ok(paired_bars(
@@ -1235,11 +1486,27 @@ mod tests {
                     "error rate (share, 0–1)",
                     (&rename("false positive rate"), "false negative rate"),
                     &pb,
+                    Lang::En,
                 )),
             ),
-            ("score_cdfs", ok(score_cdfs(title, "risk score (0–1)", &cd))),
-            ("calibration", ok(calibration(title, &cg))),
-            ("heatmap", ok(heatmap(title, &r, &c, &v))),
+            (
+                "score_cdfs",
+                ok(score_cdfs(title, "risk score (0–1)", &cd, Lang::En)),
+            ),
+            ("calibration", ok(calibration(title, &cg, None, Lang::En))),
+            (
+                "cdf_lines",
+                ok(cdf_lines(
+                    title,
+                    "score (0–1)",
+                    (0.0, 1.0),
+                    &cg.iter()
+                        .map(|(g, pts)| (g.clone(), 10, pts.clone()))
+                        .collect::<Vec<_>>(),
+                    Lang::En,
+                )),
+            ),
+            ("heatmap", ok(heatmap(title, &r, &c, &v, Lang::En))),
         ]
     }
 
@@ -1295,7 +1562,7 @@ mod tests {
 
     #[test]
     fn control_characters_are_removed() {
-        let svg = rate_bars("a\u{0}b\nc", "x", &sample_bars(), None).expect("renders");
+        let svg = rate_bars("a\u{0}b\nc", "x", &sample_bars(), None, Lang::En).expect("renders");
         assert!(!svg.contains('\u{0}'));
         assert!(svg.contains("a b c"));
     }
@@ -1303,28 +1570,42 @@ mod tests {
     #[test]
     fn empty_input_gives_empty_string() {
         assert_eq!(
-            rate_bars("t", "x", &[], Some((0.5, "overall"))),
+            rate_bars("t", "x", &[], Some((0.5, "overall")), Lang::En),
             Ok(String::new())
         );
-        assert_eq!(ratio_bars("t", &[]), Ok(String::new()));
-        assert_eq!(paired_bars("t", "x", ("a", "b"), &[]), Ok(String::new()));
-        assert_eq!(score_cdfs("t", "x", &[]), Ok(String::new()));
+        assert_eq!(ratio_bars("t", &[], Lang::En), Ok(String::new()));
         assert_eq!(
-            score_cdfs("t", "x", &[("g".into(), vec![(f64::NAN, 3), (0.5, 0)])]),
+            paired_bars("t", "x", ("a", "b"), &[], Lang::En),
             Ok(String::new())
         );
-        assert_eq!(calibration("t", &[]), Ok(String::new()));
+        assert_eq!(score_cdfs("t", "x", &[], Lang::En), Ok(String::new()));
         assert_eq!(
-            calibration("t", &[("g".into(), vec![(f64::NAN, 0.5)])]),
+            score_cdfs(
+                "t",
+                "x",
+                &[("g".into(), vec![(f64::NAN, 3), (0.5, 0)])],
+                Lang::En
+            ),
             Ok(String::new())
         );
-        assert_eq!(heatmap("t", &[], &["c".into()], &[]), Ok(String::new()));
-        assert_eq!(heatmap("t", &["r".into()], &[], &[]), Ok(String::new()));
+        assert_eq!(calibration("t", &[], None, Lang::En), Ok(String::new()));
+        assert_eq!(
+            calibration("t", &[("g".into(), vec![(f64::NAN, 0.5)])], None, Lang::En),
+            Ok(String::new())
+        );
+        assert_eq!(
+            heatmap("t", &[], &["c".into()], &[], Lang::En),
+            Ok(String::new())
+        );
+        assert_eq!(
+            heatmap("t", &["r".into()], &[], &[], Lang::En),
+            Ok(String::new())
+        );
     }
 
     #[test]
     fn ratio_bars_show_the_four_fifths_line() {
-        let svg = ratio_bars("Impact ratios", &ratios()).expect("renders");
+        let svg = ratio_bars("Impact ratios", &ratios(), Lang::En).expect("renders");
         assert!(svg.contains("four-fifths line (0.8)"));
         assert!(svg.contains("parity (1.0)"));
         assert!(svg.contains("0.690"), "values are printed");
@@ -1336,13 +1617,14 @@ mod tests {
             bar("a", f64::INFINITY, f64::NAN, 0.5),
             bar("b", 0.5, f64::NEG_INFINITY, f64::INFINITY),
         ];
-        let svg = rate_bars("t", "x", &bars, Some((f64::NAN, "overall"))).expect("renders");
+        let svg =
+            rate_bars("t", "x", &bars, Some((f64::NAN, "overall")), Lang::En).expect("renders");
         assert!(svg.contains("n/a"));
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
-        let svg = ratio_bars("t", &bars).expect("renders");
+        let svg = ratio_bars("t", &bars, Lang::En).expect("renders");
         assert!(!svg.contains("NaN"));
         let (r, c, v) = heat();
-        let svg = heatmap("t", &r, &c, &v).expect("renders");
+        let svg = heatmap("t", &r, &c, &v, Lang::En).expect("renders");
         assert_eq!(
             svg.matches(">\nn/a").count() + svg.matches(">n/a").count(),
             2
@@ -1352,7 +1634,8 @@ mod tests {
     #[test]
     fn long_labels_are_truncated() {
         let long = "x".repeat(60);
-        let svg = rate_bars("t", "x", &[bar(&long, 0.5, 0.4, 0.6)], None).expect("renders");
+        let svg =
+            rate_bars("t", "x", &[bar(&long, 0.5, 0.4, 0.6)], None, Lang::En).expect("renders");
         assert!(!svg.contains(&long));
         assert!(svg.contains(&format!("{}…", "x".repeat(MAX_LABEL - 1))));
         assert_eq!(truncate("abc", 28), "abc");
@@ -1368,8 +1651,8 @@ mod tests {
                 .and_then(|s| s.parse().ok())
                 .expect("height")
         };
-        let one = rate_bars("t", "x", &sample_bars()[..1], None).expect("renders");
-        let four = rate_bars("t", "x", &sample_bars(), None).expect("renders");
+        let one = rate_bars("t", "x", &sample_bars()[..1], None, Lang::En).expect("renders");
+        let four = rate_bars("t", "x", &sample_bars(), None, Lang::En).expect("renders");
         assert_eq!(h(&four) - h(&one), 3 * 36);
     }
 
@@ -1378,10 +1661,49 @@ mod tests {
         let groups: Vec<(String, Vec<(f64, u64)>)> = (0..10)
             .map(|g| (format!("g{g}"), vec![(g as f64, 1)]))
             .collect();
-        let svg = score_cdfs("t", "x", &groups).expect("renders");
+        let svg = score_cdfs("t", "x", &groups, Lang::En).expect("renders");
         assert!(svg.contains("showing the first 8 of 10 groups"));
         assert!(svg.contains("g7 (n = 1)"));
         assert!(!svg.contains("g8 (n = 1)"));
+    }
+
+    #[test]
+    fn chinese_text_is_measured_by_width() {
+        // A Chinese character counts as two Latin ones.
+        assert_eq!(units("性别ab"), 6);
+        assert_eq!(truncate("一二三四五六七八九十", 10), "一二三四…");
+        assert_eq!(truncate("一二三四五", 10), "一二三四五");
+        // Chinese wraps between characters, Latin words stay whole.
+        let lines = wrap("按性别划分的有利结果率 favorable rate 与影响比", 12, 5);
+        assert_eq!(
+            lines,
+            [
+                "按性别划分的",
+                "有利结果率",
+                "favorable",
+                "rate 与影响",
+                "比"
+            ]
+        );
+        assert!(lines.iter().all(|l| units(l) <= 12), "{lines:?}");
+        let cut = wrap("一二三四五六七八九十", 4, 2);
+        assert_eq!(cut, ["一二", "三…"]);
+    }
+
+    #[test]
+    fn chinese_charts_have_chinese_labels() {
+        let svg = ratio_bars("影响比", &ratios(), Lang::Zh).expect("renders");
+        assert!(svg.contains("五分之四界线（0.8）") && svg.contains("均等（1.0）"));
+        assert!(!svg.contains("four-fifths") && !svg.contains("interval"));
+        let svg = calibration("校准", &calib_groups(), None, Lang::Zh).expect("renders");
+        assert!(svg.contains("完全校准") && svg.contains("实际正类标签比例"));
+        let (r, c, v) = heat();
+        let svg = heatmap("热图", &r, &c, &v, Lang::Zh).expect("renders");
+        assert!(
+            svg.contains(">无<") || svg.contains(">\n无"),
+            "missing cells marked 无"
+        );
+        assert!(!svg.contains("n/a"));
     }
 
     #[test]

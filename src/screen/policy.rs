@@ -590,6 +590,10 @@ pub struct Rule {
     pub instrument: String,
     /// Short citation, e.g. `PIPL Art. 28`.
     pub citation: String,
+    /// The citation as written in Chinese (e.g. `《个人信息保护法》第二十八条`), for Chinese
+    /// reports; without it the Chinese report shows `citation`.
+    #[serde(default)]
+    pub citation_zh: Option<String>,
     /// What the law does with the category.
     pub effect: Effect,
     /// Severity of a finding under this rule.

@@ -17,7 +17,9 @@ use super::names::{MatchKind, NameMatch, match_column};
 use super::policy::{Category, Pack, RuleQuery, Severity, Stage, resolve};
 use super::proxy::{ProxyStat, proxy_stats};
 use super::usage::{Surrogate, Target, UsageTest, subsample_indices, usage_tests};
+use crate::i18n::Lang;
 use crate::metrics::significance::holm;
+use crate::tr;
 
 /// AUC from which an input is reported as a proxy.
 pub const PROXY_AUC: f64 = 0.70;
@@ -64,6 +66,8 @@ pub struct ScreenInput<'a> {
     /// must not depend on the wall clock) and the retention period in days.
     pub as_of: Option<String>,
     pub retention_days: u32,
+    /// Language of the sentences (`summary`, `usage_note`, legal summaries and citations).
+    pub lang: Lang,
 }
 
 /// A legal source behind a finding.
@@ -71,8 +75,11 @@ pub struct ScreenInput<'a> {
 pub struct LegalSource {
     pub pack: String,
     pub jurisdiction: String,
+    /// In the report's language where the pack gives it (Chinese law in Chinese), else as the
+    /// pack writes it.
     pub citation: String,
     pub severity: String,
+    /// The pack's paraphrase, in the report's language.
     pub summary: String,
 }
 
@@ -104,7 +111,7 @@ pub struct InputFinding {
     /// Whether the algorithm relies on the input; None without a decision or score.
     pub used: Option<bool>,
     pub evidence: Evidence,
-    /// One sentence in plain English.
+    /// One sentence in plain language, in the report's language.
     pub summary: String,
 }
 
@@ -115,7 +122,7 @@ pub struct Screen {
     /// Every (input, attribute) association, strongest first.
     pub proxies: Vec<ProxyStat>,
     pub surrogate: Option<Surrogate>,
-    /// Why the use layer did not run, when it did not.
+    /// Why the use layer did not run, when it did not (in the report's language).
     pub usage_note: Option<String>,
 }
 
@@ -138,6 +145,7 @@ fn sources(
     category: &str,
     stage: Stage,
     via_proxy: Option<&str>,
+    lang: Lang,
 ) -> (Option<Severity>, Vec<LegalSource>) {
     let r = resolve(
         packs,
@@ -154,9 +162,14 @@ fn sources(
         .map(|a| LegalSource {
             pack: a.pack.to_string(),
             jurisdiction: a.jurisdiction.to_string(),
-            citation: a.rule.citation.clone(),
+            citation: match (lang, &a.rule.citation_zh) {
+                (Lang::Zh, Some(c)) => c.clone(),
+                _ => a.rule.citation.clone(),
+            },
             severity: a.severity.as_str().to_string(),
-            summary: a.rule.summary_en.clone(),
+            summary: lang
+                .pick(&a.rule.summary_en, &a.rule.summary_zh)
+                .to_string(),
         })
         .collect();
     (r.severity, list)
@@ -368,8 +381,9 @@ pub fn screen(input: &ScreenInput) -> Screen {
                 keep[i] = false;
             } else if kept_untested.contains(&c.col) {
                 keep[i] = false;
-                let label = category(cats, &c.category)
-                    .map_or(c.category.clone(), |k| k.label_en.to_lowercase());
+                let label = category(cats, &c.category).map_or(c.category.clone(), |k| {
+                    input.lang.pick(&k.label_en, &k.label_zh).to_lowercase()
+                });
                 also.push((c.col, label));
             } else {
                 kept_untested.push(c.col);
@@ -425,7 +439,12 @@ pub fn screen(input: &ScreenInput) -> Screen {
             (Target::Continuous(v), None) => Target::Continuous(v),
         };
         if flagged.is_empty() {
-            usage_note = Some("no flagged input to test".into());
+            usage_note = Some(
+                input
+                    .lang
+                    .pick("no flagged input to test", "没有需要检验的被标记输入")
+                    .into(),
+            );
         } else {
             match usage_tests(t, &features, &flagged) {
                 Ok((s, tests)) => {
@@ -435,25 +454,41 @@ pub fn screen(input: &ScreenInput) -> Screen {
                         used_by_col[feats[*k].0] = Some((test, pa));
                     }
                     if idx.is_some() {
-                        usage_note = Some(format!(
-                            "surrogates fitted on a seeded sample of {USAGE_MAX_ROWS} rows"
+                        usage_note = Some(tr!(
+                            input.lang,
+                            "surrogates fitted on a seeded sample of {USAGE_MAX_ROWS} rows",
+                            "替代模型在按固定随机种子抽取的 {USAGE_MAX_ROWS} 行样本上拟合"
                         ));
                     }
                     surrogate = Some(s);
                 }
-                Err(e) => usage_note = Some(format!("the use layer could not run: {e}")),
+                Err(e) => {
+                    usage_note = Some(tr!(
+                        input.lang,
+                        "the use layer could not run: {e}",
+                        "使用检验未能运行：{e}"
+                    ))
+                }
             }
         }
     } else {
-        usage_note =
-            Some("no decision or score: the use layer needs one (run `candor audit`)".into());
+        usage_note = Some(
+            input
+                .lang
+                .pick(
+                    "no decision or score: the use layer needs one (run `candor audit`)",
+                    "没有决定列或分数列：使用检验需要其中之一（请运行 `candor audit`）",
+                )
+                .into(),
+        );
     }
 
     let mut findings: Vec<InputFinding> = cands
         .into_iter()
         .map(|mut c| {
             let col = &input.columns[c.col];
-            let (sev, legal) = sources(&input.packs, &c.category, input.stage, c.via_proxy.as_deref());
+            let lang = input.lang;
+            let (sev, legal) = sources(&input.packs, &c.category, input.stage, c.via_proxy.as_deref(), lang);
             let cat = category(cats, &c.category);
             let severity = sev
                 .or_else(|| cat.map(|k| if c.kind == "proxy" { Severity::Review } else { k.default_severity }))
@@ -466,6 +501,10 @@ pub fn screen(input: &ScreenInput) -> Screen {
                 c.evidence.usage_p_adjusted = Some(*pa);
             }
             let label = cat.map_or(c.category.clone(), |k| k.label_en.clone());
+            let label_text = cat
+                .map_or(c.category.clone(), |k| lang.pick(&k.label_en, &k.label_zh).to_string())
+                .to_lowercase();
+            let name = lang.quote(&col.name);
             let untested = c.kind == "proxy" && c.evidence.proxy.is_empty();
             let what = if untested {
                 let others: Vec<&str> = also
@@ -476,30 +515,44 @@ pub fn screen(input: &ScreenInput) -> Screen {
                 let others = if others.is_empty() {
                     String::new()
                 } else {
-                    format!(" or {}", others.join(", "))
+                    tr!(lang, " or {}", "或{}", others.join(lang.pick(", ", "、")))
                 };
-                format!(
-                    "'{}' may stand in for {}{others} (named like a known proxy; no attribute in the data to test it)",
-                    col.name,
-                    label.to_lowercase()
+                tr!(
+                    lang,
+                    "{name} may stand in for {label_text}{others} (named like a known proxy; no attribute in the data to test it)",
+                    "{name}可能是{label_text}{others}的替代变量（其名称与已知替代变量相似；数据中没有相应属性可供检验）"
                 )
             } else if c.kind == "proxy" {
                 let p = c.evidence.proxy.iter().map(|p| p.auc.unwrap_or(0.5)).fold(0.5, f64::max);
-                format!("'{}' stands in for {} (it predicts the group with AUC {p:.2})", col.name, label.to_lowercase())
+                tr!(
+                    lang,
+                    "{name} stands in for {label_text} (it predicts the group with AUC {p:.2})",
+                    "{name}是{label_text}的替代变量（用它预测所属群体的 AUC 为 {p:.2}）"
+                )
             } else {
-                format!("'{}' holds {}", col.name, label.to_lowercase())
+                tr!(lang, "{name} holds {label_text}", "{name}包含{label_text}")
             };
             let use_text = match (&used, &c.evidence.usage) {
-                (Some(true), Some(t)) => format!(
-                    "; the algorithm relies on it: setting it to a neutral value changes {} of {} surrogate decisions (likelihood-ratio test, p {})",
-                    t.decisions_changed,
-                    t.n,
-                    crate::findings::fmt_p_eq(t.p_value)
-                ),
-                (Some(false), _) => "; present, but the algorithm does not measurably rely on it".into(),
+                (Some(true), Some(t)) => {
+                    let (k, n, p) = (t.decisions_changed, t.n, crate::findings::fmt_p_eq(t.p_value));
+                    tr!(
+                        lang,
+                        "; the algorithm relies on it: setting it to a neutral value changes {k} of {n} surrogate decisions (likelihood-ratio test, p {p})",
+                        "；算法依赖该输入：将其设为中性值后，替代模型的 {n} 个决定中有 {k} 个改变（似然比检验，p {p}）"
+                    )
+                }
+                (Some(false), _) => lang
+                    .pick(
+                        "; present, but the algorithm does not measurably rely on it",
+                        "；该输入存在，但未测出算法依赖它",
+                    )
+                    .into(),
                 _ => String::new(),
             };
-            let cite = legal.first().map(|l| format!(" ({})", l.citation)).unwrap_or_default();
+            let cite = legal
+                .first()
+                .map(|l| tr!(lang, " ({})", "（{}）", l.citation))
+                .unwrap_or_default();
             InputFinding {
                 kind: c.kind.to_string(),
                 column: col.name.clone(),
@@ -642,8 +695,10 @@ fn principle_finding(
 /// the retention period.
 fn principles(input: &ScreenInput) -> Vec<InputFinding> {
     let mut out = Vec::new();
+    let lang = input.lang;
     let as_of = input.as_of.as_deref().and_then(days_from_civil);
     for c in &input.columns {
+        let name = lang.quote(&c.name);
         if let Some(p) = c
             .purpose
             .as_deref()
@@ -654,12 +709,19 @@ fn principles(input: &ScreenInput) -> Vec<InputFinding> {
                 "purpose_limitation",
                 "Purpose limitation",
                 "目的限制",
-                &[("CN", "PIPL Art. 6"), ("EU", "GDPR Art. 5(1)(b)")],
+                &[
+                    ("CN", lang.pick("PIPL Art. 6", "《个人信息保护法》第六条")),
+                    ("EU", "GDPR Art. 5(1)(b)"),
+                ],
                 input.stage,
-                format!(
-                    "'{}' was collected for '{p}', not for decisions about workers; using it in this decision goes beyond the purpose it was collected for",
-                    c.name
-                ),
+                {
+                    let purpose = lang.quote(p);
+                    tr!(
+                        lang,
+                        "{name} was collected for {purpose}, not for decisions about workers; using it in this decision goes beyond the purpose it was collected for",
+                        "{name}是为{purpose}而收集的，并非用于对劳动者作出决定；将其用于本决定超出了收集时的目的"
+                    )
+                },
             ));
         }
         if let (Some(now), Some(old)) =
@@ -672,14 +734,20 @@ fn principles(input: &ScreenInput) -> Vec<InputFinding> {
                     "retention",
                     "Storage limitation (retention period)",
                     "存储期限",
-                    &[("CN", "PIPL Art. 19"), ("EU", "GDPR Art. 5(1)(e)")],
+                        &[
+                        ("CN", lang.pick("PIPL Art. 19", "《个人信息保护法》第十九条")),
+                        ("EU", "GDPR Art. 5(1)(e)"),
+                    ],
                     input.stage,
-                    format!(
-                        "'{}' draws on records {age} days old (oldest {}), beyond the retention period of {} days",
-                        c.name,
-                        c.oldest_record.as_deref().unwrap_or_default(),
-                        input.retention_days
-                    ),
+                    {
+                        let oldest = c.oldest_record.as_deref().unwrap_or_default();
+                        let days = input.retention_days;
+                        tr!(
+                            lang,
+                            "{name} draws on records {age} days old (oldest {oldest}), beyond the retention period of {days} days",
+                            "{name}使用了 {age} 天前的记录（最早为 {oldest}），超过 {days} 天的保存期限"
+                        )
+                    },
                 ));
             }
         }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::SpecFile;
 use crate::error::{Error, Result, did_you_mean};
+use crate::i18n::Lang;
 
 /// Input file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -202,7 +203,8 @@ pub struct AuditSpec {
     #[serde(skip_serializing)]
     pub output_dir: PathBuf,
     pub formats: Vec<OutputFormat>,
-    pub lang: String,
+    /// Report language (`output.lang`, `--lang`): serialised as `en` or `zh`.
+    pub lang: Lang,
     pub gates: Vec<Gate>,
     pub screen: ScreenSpec,
 }
@@ -575,8 +577,9 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         }
     }
     formats.sort();
-    let lang = f.output.lang.clone().unwrap_or_else(|| "en".into());
-    one_of("output.lang (--lang)", &lang, &["en", "zh"])?;
+    let lang_code = f.output.lang.clone().unwrap_or_else(|| "en".into());
+    one_of("output.lang (--lang)", &lang_code, &["en", "zh"])?;
+    let lang = Lang::from_code(&lang_code).unwrap_or_default();
     let gates = f
         .gates
         .fail_on

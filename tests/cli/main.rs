@@ -10,4 +10,6 @@ mod determinism;
 mod formats;
 mod properties;
 mod reference;
+mod score_tables;
 mod snapshots;
+mod zh_report;
