@@ -289,7 +289,7 @@ pub fn prepare(
     table: &Table,
     audit: &Audit,
 ) -> Result<Explainer> {
-    let lang = Lang::from_code(&spec.lang);
+    let lang = spec.lang;
     if spec.features.is_empty() {
         return Err(err(
             "no features are declared, so there is nothing to explain",
@@ -573,7 +573,10 @@ pub fn prepare(
             kind_text: text::right_kind(lang, &kind),
             kind,
             law,
-            citation: r.citation.clone(),
+            citation: match lang {
+                Lang::Zh => r.citation_zh.clone().unwrap_or_else(|| r.citation.clone()),
+                Lang::En => r.citation.clone(),
+            },
             summary: match lang {
                 Lang::En => r.summary_en.clone(),
                 Lang::Zh => r.summary_zh.clone(),
@@ -799,12 +802,23 @@ impl Explainer {
             decision_without_positive: decision_without,
         };
 
-        let counterfactual =
-            if adverse == Some(true) || (adverse.is_none() && surrogate_decision.is_some()) {
-                counterfactual::search(s, i, &self.bounds, self.settings.max_candidates)
-            } else {
-                None
-            };
+        let counterfactual = if model.agrees_with_real == Some(false) {
+            // The surrogate does not reproduce this worker's outcome: a change that flips the
+            // surrogate would not speak to the real decision.
+            Some(Counterfactual {
+                status: "surrogate_disagrees".into(),
+                changes: Vec::new(),
+                cost: None,
+                output_after: None,
+                flips_surrogate: false,
+                candidates_evaluated: 0,
+                bound_reached: false,
+            })
+        } else if adverse == Some(true) || (adverse.is_none() && surrogate_decision.is_some()) {
+            counterfactual::search(s, i, &self.bounds, self.settings.max_candidates)
+        } else {
+            None
+        };
 
         let similar = self.similar(i);
         let groups = self.group_context(i);
@@ -926,7 +940,7 @@ impl Explainer {
                 });
             }
         }
-        if prohibited.flips == Some(true) {
+        if prohibited.flips == Some(true) && model.agrees_with_real != Some(false) {
             out.push(ChallengePoint {
                 kind: "outcome_rests_on_prohibited_inputs".into(),
                 text: text::challenge_rests(lang),

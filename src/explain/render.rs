@@ -75,7 +75,7 @@ fn decision_word(lang: Lang, positive: Option<bool>) -> &'static str {
 }
 
 fn blocks(e: &Explanation) -> Vec<Block> {
-    let lang = Lang::from_code(&e.lang);
+    let lang = text::lang_of(&e.lang);
     let l = text::labels(lang);
     let mut b = Vec::new();
     b.push(Block::Para(l.intro.to_string()));
@@ -346,6 +346,14 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 };
                 b.push(Block::Para(check.into()));
             }
+            "surrogate_disagrees" => b.push(Block::Para(
+                text::pick(
+                    lang,
+                    "The model used to explain the algorithm does not reproduce your outcome, so it cannot say which change would have altered it. Ask the employer for the actual logic (see your rights below).",
+                    "用于解释算法的替代模型未能重现你的结果，因此无法说明哪种改变会使结果不同。你可以要求用人单位说明实际逻辑（见下文你的权利）。",
+                )
+                .into(),
+            )),
             "none_within_bounds" => b.push(Block::Para(
                 text::pick(
                     lang,
@@ -544,7 +552,7 @@ fn md_cell(s: &str) -> String {
 
 /// The explanation as Markdown.
 pub fn markdown(e: &Explanation) -> String {
-    let l = text::labels(Lang::from_code(&e.lang));
+    let l = text::labels(text::lang_of(&e.lang));
     let mut out = format!("# {}: {}\n\n", l.title, md_cell(&e.subject));
     for block in blocks(e) {
         match block {
@@ -586,7 +594,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px soli
 /// The explanation as one printable, self-contained HTML page.
 pub fn html(e: &Explanation) -> String {
     use crate::report::escape;
-    let l = text::labels(Lang::from_code(&e.lang));
+    let l = text::labels(text::lang_of(&e.lang));
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}: {}</h1>\n",
         e.lang,

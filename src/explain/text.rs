@@ -4,25 +4,11 @@
 
 use super::{GroupContext, InputFlag, Similar};
 
-/// The language of an explanation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
+pub use crate::i18n::Lang;
 
-impl Lang {
-    /// `zh` gives Chinese, anything else English.
-    pub fn from_code(code: &str) -> Lang {
-        if code == "zh" { Lang::Zh } else { Lang::En }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
+/// The language of a code (`zh` or else English).
+pub fn lang_of(code: &str) -> Lang {
+    Lang::from_code(code).unwrap_or_default()
 }
 
 /// Picks the English or the Chinese text.

@@ -9,7 +9,7 @@
 //! (1-Wasserstein distance). Intervals: Wilson and Katz for the scoring rate and its ratio, a
 //! seeded bootstrap on the score tables for the others.
 
-use super::bootstrap::{percentile_interval, resample, rng_for};
+use super::bootstrap::{Multinomial, percentile_interval, rng_for};
 use super::compare::reference;
 use super::distributions::{
     auc, expected_calibration_error, mean, mean_var, median, smd, wasserstein,
@@ -93,79 +93,134 @@ fn pair_values(g: &[ScoreCell], r: &[ScoreCell]) -> [Option<f64>; 3] {
 /// the number of threads).
 const BOOT_BLOCK: usize = 250;
 
-/// Single-pass versions of the group statistics for bootstrap replicates, on tables already
-/// sorted by value (zero-count cells allowed): the same formulas as `group_values`, without
-/// allocation or the p-values (checked equal to it in the tests).
-fn fast_group_values(cells: &[ScoreCell], has_label: bool, flip: bool) -> [Option<f64>; 4] {
-    let n: u64 = cells.iter().map(|c| c.n).sum();
-    if n == 0 {
-        return [None; 4];
-    }
-    let mean = cells.iter().map(|c| c.value * c.n as f64).sum::<f64>() / n as f64;
-    // Median: the values at 0-based positions (n-1)/2 and n/2.
-    let (lo, hi) = ((n - 1) / 2, n / 2);
-    let (mut seen, mut a, mut b) = (0u64, None, None);
-    for c in cells.iter().filter(|c| c.n > 0) {
-        if a.is_none() && seen + c.n > lo {
-            a = Some(c.value);
-        }
-        if seen + c.n > hi {
-            b = Some(c.value);
-            break;
-        }
-        seen += c.n;
-    }
-    let median = a.zip(b).map(|(a, b)| (a + b) / 2.0);
-    if !has_label {
-        return [Some(mean), median, None, None];
-    }
-    let pos_total: u64 = cells.iter().map(|c| c.label_pos).sum();
-    let neg_total = n - pos_total;
-    let auc = if pos_total == 0 || neg_total == 0 {
-        None
-    } else {
-        let (mut neg_below, mut sum) = (0u64, 0.0f64);
-        for c in cells {
-            let neg = c.n - c.label_pos;
-            sum += c.label_pos as f64 * (neg_below as f64 + 0.5 * neg as f64);
-            neg_below += neg;
-        }
-        let a = sum / (pos_total as f64 * neg_total as f64);
-        Some(if flip { 1.0 - a } else { a })
-    };
-    [Some(mean), median, auc, ece_of(cells)]
+/// The ECE bin (0-9) of each cell of a score table, or None when a value lies outside
+/// [0, 1] (then the ECE is undefined for the table and all its replicates, which keep its
+/// values).
+fn ece_bins(cells: &[ScoreCell]) -> Option<Vec<u8>> {
+    cells
+        .iter()
+        .map(|c| {
+            (0.0..=1.0)
+                .contains(&c.value)
+                .then(|| ((c.value * 10.0).floor() as u8).min(9))
+        })
+        .collect()
 }
 
-/// Single-pass [smd, ks D, wasserstein] of two sorted tables (see `pair_values`).
-fn fast_pair_values(g: &[ScoreCell], r: &[ScoreCell]) -> [Option<f64>; 3] {
-    let moments = |t: &[ScoreCell]| {
-        let n: u64 = t.iter().map(|c| c.n).sum();
-        if n < 2 {
-            return None;
-        }
-        let m = t.iter().map(|c| c.value * c.n as f64).sum::<f64>() / n as f64;
-        let ss = t
-            .iter()
-            .map(|c| (c.value - m).powi(2) * c.n as f64)
-            .sum::<f64>();
-        Some((m, ss / (n - 1) as f64, n))
-    };
-    let smd_v = match (moments(g), moments(r)) {
-        (Some((m1, v1, n1)), Some((m2, v2, n2))) => smd(m1, v1, n1, m2, v2, n2),
-        _ => None,
-    };
-    let (ng, nr) = (
-        g.iter().map(|c| c.n).sum::<u64>(),
-        r.iter().map(|c| c.n).sum::<u64>(),
-    );
-    if ng == 0 || nr == 0 {
-        return [smd_v, None, None];
+/// Writes the running counts of a score table into `cum`: `cum[i]` = rows in the cells
+/// before i, so `cum[len]` is the table's total.
+fn cumulative(cells: &[ScoreCell], cum: &mut Vec<u64>) {
+    cum.clear();
+    cum.push(0);
+    let mut acc = 0u64;
+    for c in cells {
+        acc += c.n;
+        cum.push(acc);
     }
+}
+
+/// Size, mean and variance (denominator n - 1; NaN when n < 2) of a score table: what
+/// `smd` needs.
+#[derive(Debug, Clone, Copy)]
+struct Moments {
+    n: u64,
+    mean: f64,
+    var: f64,
+}
+
+/// The variance around `mean` of a table of `n` scores (two-pass formula).
+fn variance(cells: &[ScoreCell], n: u64, mean: f64) -> f64 {
+    if n < 2 {
+        return f64::NAN;
+    }
+    let ss = cells
+        .iter()
+        .map(|c| (c.value - mean).powi(2) * c.n as f64)
+        .sum::<f64>();
+    ss / (n - 1) as f64
+}
+
+/// The moments of a score table of `n` rows.
+fn moments(cells: &[ScoreCell], n: u64) -> Moments {
+    let mean = cells.iter().map(|c| c.value * c.n as f64).sum::<f64>() / n as f64;
+    Moments {
+        n,
+        mean,
+        var: variance(cells, n, mean),
+    }
+}
+
+/// Single-pass versions of the group statistics for bootstrap replicates, on tables already
+/// sorted by value (zero-count cells allowed) with their running counts `cum`
+/// ([`cumulative`]): the same formulas as `group_values`, without allocation or the p-values
+/// (checked equal to it in the tests). Mean, AUC and ECE bins are summed in one pass; the
+/// median is found by binary search in `cum`. `bins` are the cells' ECE bins
+/// ([`ece_bins`]). Also returns the table's [`Moments`], for `fast_pair_values`.
+fn fast_group_values(
+    cells: &[ScoreCell],
+    cum: &[u64],
+    bins: Option<&[u8]>,
+    has_label: bool,
+    flip: bool,
+) -> ([Option<f64>; 4], Moments) {
+    let n = cum.last().copied().unwrap_or(0);
+    let (mut sum, mut pos_total) = (0.0f64, 0u64);
+    let (mut neg_below, mut auc_sum) = (0u64, 0.0f64);
+    let mut ece = [(0u64, 0.0f64, 0u64); 10];
+    if has_label {
+        for (i, c) in cells.iter().enumerate() {
+            let vn = c.value * c.n as f64;
+            sum += vn;
+            pos_total += c.label_pos;
+            let neg = c.n - c.label_pos;
+            auc_sum += c.label_pos as f64 * (neg_below as f64 + 0.5 * neg as f64);
+            neg_below += neg;
+            if let Some(b) = bins.and_then(|b| b.get(i)) {
+                let e = &mut ece[usize::from(*b)];
+                e.0 += c.n;
+                e.1 += vn;
+                e.2 += c.label_pos;
+            }
+        }
+    } else {
+        sum = cells.iter().map(|c| c.value * c.n as f64).sum();
+    }
+    let mean = sum / n as f64;
+    let m = Moments {
+        n,
+        mean,
+        var: variance(cells, n, mean),
+    };
+    if n == 0 {
+        return ([None; 4], m);
+    }
+    // Median: the values at 0-based positions (n-1)/2 and n/2, in the first cells whose
+    // running count passes them.
+    let value_at = |pos: u64| {
+        let i = cum.partition_point(|&c| c <= pos);
+        cells.get(i.wrapping_sub(1)).map(|c| c.value)
+    };
+    let median = value_at((n - 1) / 2)
+        .zip(value_at(n / 2))
+        .map(|(a, b)| (a + b) / 2.0);
+    if !has_label {
+        return ([Some(mean), median, None, None], m);
+    }
+    let neg_total = n - pos_total;
+    let auc = (pos_total > 0 && neg_total > 0).then(|| {
+        let a = auc_sum / (pos_total as f64 * neg_total as f64);
+        if flip { 1.0 - a } else { a }
+    });
+    let ece = bins.and_then(|_| expected_calibration_error(&ece));
+    ([Some(mean), median, auc, ece], m)
+}
+
+/// The merged value grid of two sorted score tables: for each distinct value v of either,
+/// `(v, cells of g with a value <= v, cells of r with a value <= v)`. Replicates keep the
+/// values of their table, so this is computed once per pair of streams.
+fn merge_grid(g: &[ScoreCell], r: &[ScoreCell]) -> Vec<(f64, usize, usize)> {
     let (mut i, mut j) = (0, 0);
-    let (mut cg, mut cr) = (0u64, 0u64);
-    let (mut d, mut w) = (0.0f64, 0.0f64);
-    let mut prev: Option<f64> = None;
-    let mut gap = 0.0f64;
+    let mut grid = Vec::with_capacity(g.len().max(r.len()));
     while i < g.len() || j < r.len() {
         let v = match (g.get(i), r.get(j)) {
             (Some(a), Some(b)) => a.value.min(b.value),
@@ -173,37 +228,67 @@ fn fast_pair_values(g: &[ScoreCell], r: &[ScoreCell]) -> [Option<f64>; 3] {
             (None, Some(b)) => b.value,
             (None, None) => break,
         };
-        if let Some(p) = prev {
-            w += (v - p) * gap;
-        }
         while i < g.len() && g[i].value == v {
-            cg += g[i].n;
             i += 1;
         }
         while j < r.len() && r[j].value == v {
-            cr += r[j].n;
             j += 1;
         }
-        gap = (cg as f64 / ng as f64 - cr as f64 / nr as f64).abs();
+        grid.push((v, i, j));
+    }
+    grid
+}
+
+/// [smd, ks D, wasserstein] of two replicate tables given by their running counts on the
+/// merged grid ([`merge_grid`]) and their moments (see `pair_values`): one pass over the
+/// grid, without branches on the data.
+fn fast_pair_values(
+    grid: &[(f64, usize, usize)],
+    (g_cum, gm): (&[u64], Moments),
+    (r_cum, rm): (&[u64], Moments),
+) -> [Option<f64>; 3] {
+    let smd_v = smd(gm.mean, gm.var, gm.n, rm.mean, rm.var, rm.n);
+    let (ng, nr) = (gm.n, rm.n);
+    if ng == 0 || nr == 0 {
+        return [smd_v, None, None];
+    }
+    let (ig, ir) = (1.0 / ng as f64, 1.0 / nr as f64);
+    let gap_at = |gi: usize, rj: usize| (g_cum[gi] as f64 * ig - r_cum[rj] as f64 * ir).abs();
+    let Some(&(first, gi, rj)) = grid.first() else {
+        return [smd_v, None, None];
+    };
+    let (mut prev, mut gap) = (first, gap_at(gi, rj));
+    let (mut d, mut w) = (gap, 0.0f64);
+    for &(v, gi, rj) in &grid[1..] {
+        w += (v - prev) * gap;
+        gap = gap_at(gi, rj);
         d = d.max(gap);
-        prev = Some(v);
+        prev = v;
     }
     [smd_v, Some(d), Some(w)]
 }
 
-/// One group's resampling stream: its non-empty (value, label) cells and its own generator,
-/// seeded from its content so that renaming groups or reordering rows changes nothing.
-struct Stream<'a> {
-    cells: &'a [ScoreCell],
-    /// (cell index, label) of each non-empty count, and the counts.
-    slots: Vec<(usize, bool)>,
-    counts: Vec<u64>,
+/// One group's resampling stream: its score table, a multinomial sampler over the non-empty
+/// (value, label) cells, and its own generator, seeded from its content so that renaming
+/// groups or reordering rows changes nothing.
+struct Stream {
+    /// For each value: where its negative and positive counts are in `drawn` (the last
+    /// entry, always 0, for a count that is 0 in the group).
+    slot_neg: Vec<usize>,
+    slot_pos: Vec<usize>,
+    sampler: Multinomial,
     rng: super::bootstrap::Rng,
     drawn: Vec<u64>,
+    /// The current replicate: the group's values with resampled counts, and its running
+    /// counts ([`cumulative`]).
+    table: Vec<ScoreCell>,
+    cum: Vec<u64>,
+    /// ECE bins of the values (see [`ece_bins`]).
+    bins: Option<Vec<u8>>,
 }
 
-impl<'a> Stream<'a> {
-    fn new(cells: &'a [ScoreCell], seed: u64) -> Self {
+impl Stream {
+    fn new(cells: &[ScoreCell], seed: u64) -> Self {
         let mut slots = Vec::new();
         let mut counts = Vec::new();
         for (i, c) in cells.iter().enumerate() {
@@ -220,34 +305,42 @@ impl<'a> Stream<'a> {
             .chain(cells.iter().map(|c| c.value.to_bits()))
             .chain(slots.iter().map(|(i, l)| (*i as u64) * 2 + u64::from(*l)));
         let rng = rng_for(seed, "scores", content);
+        let empty = counts.len();
+        let (mut slot_neg, mut slot_pos) = (vec![empty; cells.len()], vec![empty; cells.len()]);
+        for (k, &(i, label)) in slots.iter().enumerate() {
+            if label {
+                slot_pos[i] = k;
+            } else {
+                slot_neg[i] = k;
+            }
+        }
+        counts.push(0);
         Stream {
-            cells,
-            slots,
-            counts,
+            sampler: Multinomial::new(&counts),
+            slot_neg,
+            slot_pos,
             rng,
             drawn: Vec::new(),
+            table: cells.to_vec(),
+            cum: Vec::new(),
+            bins: ece_bins(cells),
         }
     }
 
-    /// The next replicate, as a score table.
-    fn next(&mut self) -> Vec<ScoreCell> {
-        resample(&mut self.rng, &self.counts, &mut self.drawn);
-        let mut out: Vec<ScoreCell> = self
-            .cells
-            .iter()
-            .map(|c| ScoreCell {
-                value: c.value,
-                n: 0,
-                label_pos: 0,
-            })
-            .collect();
-        for ((i, label), k) in self.slots.iter().zip(&self.drawn) {
-            out[*i].n += k;
-            if *label {
-                out[*i].label_pos += k;
-            }
+    /// Draws the next replicate into `self.table` and `self.cum`.
+    fn advance(&mut self) {
+        self.sampler.sample(&mut self.rng, &mut self.drawn);
+        let cells = self
+            .table
+            .iter_mut()
+            .zip(&self.slot_neg)
+            .zip(&self.slot_pos);
+        for ((c, &neg), &pos) in cells {
+            let (neg, pos) = (self.drawn[neg], self.drawn[pos]);
+            c.n = neg + pos;
+            c.label_pos = pos;
         }
-        out
+        cumulative(&self.table, &mut self.cum);
     }
 }
 
@@ -294,34 +387,57 @@ pub(crate) fn slice_bootstrap(
             .as_ref()
             .filter(|r| r.population)
             .map(|r| Stream::new(&r.stats.scores, seed));
+        // The merged value grid of each group with the reference (fixed across replicates).
+        let ref_values = match (&pop_stream, ref_idx) {
+            (Some(s), _) => Some(s),
+            (None, Some(i)) => streams[i].as_ref(),
+            _ => None,
+        }
+        .map(|s| s.table.clone());
+        let grids: Vec<Option<Vec<(f64, usize, usize)>>> = streams
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match (s, &ref_values) {
+                (Some(s), Some(r)) if Some(i) != ref_idx => Some(merge_grid(&s.table, r)),
+                _ => None,
+            })
+            .collect();
         let mut vals: Vec<[Vec<f64>; 7]> = (0..groups.len()).map(|_| Default::default()).collect();
         for _ in *start..*end {
-            let reps: Vec<Option<Vec<ScoreCell>>> = streams
-                .iter_mut()
-                .map(|s| s.as_mut().map(Stream::next))
-                .collect();
-            let ref_rep: Option<Vec<ScoreCell>> = match (&mut pop_stream, ref_idx) {
-                (Some(s), _) => Some(s.next()),
-                (None, Some(i)) => reps[i].clone(),
+            for s in streams.iter_mut().flatten() {
+                s.advance();
+            }
+            if let Some(s) = pop_stream.as_mut() {
+                s.advance();
+            }
+            let reference = match (&pop_stream, ref_idx) {
+                (Some(s), _) => Some(s),
+                (None, Some(i)) => streams[i].as_ref(),
                 _ => None,
-            };
-            for (i, rep) in reps.iter().enumerate() {
-                let Some(gs) = rep else { continue };
+            }
+            .map(|s| {
+                (
+                    s.cum.as_slice(),
+                    moments(&s.table, s.cum.last().copied().unwrap_or(0)),
+                )
+            });
+            for (i, s) in streams.iter().enumerate() {
+                let Some(s) = s else { continue };
                 if !ctx.sufficient(&groups[i].stats) {
                     continue;
                 }
-                for (k, v) in fast_group_values(gs, has_label, flip)
-                    .into_iter()
-                    .enumerate()
-                {
+                let (values, m) =
+                    fast_group_values(&s.table, &s.cum, s.bins.as_deref(), has_label, flip);
+                for (k, v) in values.into_iter().enumerate() {
                     if let Some(v) = v {
                         vals[i][k].push(v);
                     }
                 }
-                if let Some(rs) = &ref_rep
-                    && Some(i) != ref_idx
-                {
-                    for (k, v) in fast_pair_values(gs, rs).into_iter().enumerate() {
+                if let (Some(r), Some(grid)) = (reference, &grids[i]) {
+                    for (k, v) in fast_pair_values(grid, (&s.cum, m), r)
+                        .into_iter()
+                        .enumerate()
+                    {
                         if let Some(v) = v {
                             vals[i][4 + k].push(v);
                         }
@@ -568,7 +684,10 @@ mod tests {
             let (g, r) = (table(seed, 30), table(seed * 7 + 3, 25));
             let g_nz: Vec<ScoreCell> = g.iter().copied().filter(|c| c.n > 0).collect();
             let slow = group_values(&g_nz, true, false);
-            let fast = fast_group_values(&g, true, false);
+            let (mut g_cum, mut r_cum) = (Vec::new(), Vec::new());
+            cumulative(&g, &mut g_cum);
+            cumulative(&r, &mut r_cum);
+            let (fast, gm) = fast_group_values(&g, &g_cum, ece_bins(&g).as_deref(), true, false);
             for (a, b) in slow.iter().zip(fast) {
                 match (a, b) {
                     (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{a} {b}"),
@@ -577,7 +696,8 @@ mod tests {
             }
             let r_nz: Vec<ScoreCell> = r.iter().copied().filter(|c| c.n > 0).collect();
             let slow = pair_values(&g_nz, &r_nz);
-            let fast = fast_pair_values(&g, &r);
+            let rm = moments(&r, r_cum.last().copied().unwrap_or(0));
+            let fast = fast_pair_values(&merge_grid(&g, &r), (&g_cum, gm), (&r_cum, rm));
             for (a, b) in slow.iter().zip(fast) {
                 match (a, b) {
                     (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "seed {seed}: {a} {b}"),

@@ -263,8 +263,9 @@ fn derr<E: std::fmt::Display>(e: E) -> String {
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
-/// Runs `draw` on a white canvas of `WIDTH × height` and returns the SVG text.
-fn render<F>(height: u32, draw: F) -> Result<String, String>
+/// Runs `draw` on a white canvas of `WIDTH × height` and returns the SVG text, named for
+/// assistive technology by its title (`role="img"`, `aria-label` and a `<title>` element).
+fn render<F>(heading: &Heading, height: u32, draw: F) -> Result<String, String>
 where
     F: FnOnce(&Area<'_>) -> Result<(), String>,
 {
@@ -274,6 +275,13 @@ where
         root.fill(&WHITE).map_err(derr)?;
         draw(&root)?;
         root.present().map_err(derr)?;
+    }
+    let name = crate::report::escape(&heading.title.join(" "));
+    if let Some(start) = out.find("<svg")
+        && let Some(end) = out[start..].find('>').map(|e| start + e)
+    {
+        out.insert_str(end + 1, &format!("\n<title>{name}</title>"));
+        out.insert_str(start + 4, &format!(" role=\"img\" aria-label=\"{name}\""));
     }
     Ok(out)
 }
@@ -568,7 +576,7 @@ fn hbars(
     let head_h = heading.height();
     let height = head_h + chart_h + legend_height(&legend) + 6;
 
-    render(height, |root| {
+    render(&heading, height, |root| {
         heading.draw(root)?;
         let (_, below) = root.split_vertically(head_h);
         let (chart_area, _) = below.split_vertically(chart_h);
@@ -934,7 +942,7 @@ pub fn score_cdfs(
     let head_h = heading.height();
     let height = head_h + LINE_PLOT_H + legend_height(&legend) + 6;
 
-    render(height, |root| {
+    render(&heading, height, |root| {
         heading.draw(root)?;
         let (_, below) = root.split_vertically(head_h);
         let (area, _) = below.split_vertically(LINE_PLOT_H);
@@ -1037,7 +1045,7 @@ pub fn cdf_lines(
     let head_h = heading.height();
     let height = head_h + LINE_PLOT_H + legend_height(&legend) + 6;
 
-    render(height, |root| {
+    render(&heading, height, |root| {
         heading.draw(root)?;
         let (_, below) = root.split_vertically(head_h);
         let (area, _) = below.split_vertically(LINE_PLOT_H);
@@ -1151,7 +1159,7 @@ pub fn calibration(
     let plot_h = LINE_PLOT_H + 60;
     let height = head_h + plot_h + legend_height(&legend) + 6;
 
-    render(height, |root| {
+    render(&heading, height, |root| {
         heading.draw(root)?;
         let (_, below) = root.split_vertically(head_h);
         let (area, _) = below.split_vertically(plot_h);
@@ -1287,7 +1295,7 @@ pub fn heatmap(
     let grid_h = cell_h * rows.len() as i32;
     let height = grid_top + grid_h + 14 + 22 * note_lines.len() as i32 + 10;
 
-    render(height.max(1) as u32, |root| {
+    render(&heading, height.max(1) as u32, |root| {
         heading.draw(root)?;
         let col_style = text_style(TEXT, &INK, HPos::Center, VPos::Bottom);
         for (c, label) in col_labels.iter().enumerate() {

@@ -630,6 +630,10 @@ pub struct Right {
     pub instrument: String,
     /// Short citation.
     pub citation: String,
+    /// The citation as written in Chinese (e.g. `《个人信息保护法》第二十四条第三款`), for
+    /// Chinese reports; without it the Chinese report shows `citation`.
+    #[serde(default)]
+    pub citation_zh: Option<String>,
     /// Paraphrase (English).
     pub summary_en: String,
     /// Paraphrase (Chinese).

@@ -7,6 +7,7 @@ mod bad_input;
 mod common;
 mod demo;
 mod determinism;
+mod explain;
 mod formats;
 mod properties;
 mod reference;

@@ -1,0 +1,447 @@
+//! `candor explain` on the demo datasets: planted prohibited inputs named where they drove
+//! the decision, counterfactuals that flip the surrogate, additivity, determinism, privacy,
+//! both languages complete, and bad input.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::common::*;
+
+fn datasets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
+}
+
+fn ground_truth() -> toml::Table {
+    std::fs::read_to_string(datasets().join("ground_truth.toml"))
+        .expect("ground truth")
+        .parse()
+        .expect("valid toml")
+}
+
+/// Runs `candor explain` and returns the output folder.
+fn explain(name: &str, args: &[&str]) -> PathBuf {
+    let out = tmp(name).join("x");
+    candor()
+        .arg("explain")
+        .args(args)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
+fn read_json(p: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(p).expect("written")).expect("valid json")
+}
+
+fn all_json(dir: &Path) -> Vec<serde_json::Value> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files.iter().map(|p| read_json(p)).collect()
+}
+
+fn f(v: &serde_json::Value) -> f64 {
+    v.as_f64().expect("a number")
+}
+
+#[test]
+fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals() {
+    let spec = datasets().join("warehouse.toml");
+    let out = explain(
+        "wh-adverse",
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--all",
+            "--adverse",
+            "--format",
+            "json",
+            "--bootstrap",
+            "0",
+        ],
+    );
+    let docs = all_json(&out);
+    let gt = ground_truth();
+    let planted_used: BTreeSet<String> = gt["warehouse"]["prohibited"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["used"].as_bool() == Some(true))
+        .map(|p| p["column"].as_str().unwrap().to_string())
+        .collect();
+    let planted_unused: BTreeSet<String> = gt["warehouse"]["prohibited"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["used"].as_bool() == Some(false))
+        .map(|p| p["column"].as_str().unwrap().to_string())
+        .collect();
+    // 3134 workers are flagged in the committed demo (ground_truth realised_flag_rate 0.157).
+    assert_eq!(docs.len(), 3134);
+
+    let mut driven = 0;
+    let mut cf_found = 0;
+    let mut agreeing = 0;
+    for e in &docs {
+        assert_eq!(e["outcome"]["adverse"], true);
+        // Additivity: contributions sum to output - baseline (1e-9).
+        let sum: f64 = e["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| f(&x["contribution"]))
+            .sum();
+        let (out_v, base) = (f(&e["model"]["output"]), f(&e["model"]["baseline"]));
+        assert!((sum - (out_v - base)).abs() < 1e-9, "{}", e["subject"]);
+        // Every planted prohibited input is marked in the data section, with its category.
+        for p in gt["warehouse"]["prohibited"].as_array().unwrap() {
+            let col = p["column"].as_str().unwrap();
+            let input = e["inputs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["column"] == col)
+                .expect("input listed");
+            assert_eq!(input["flag"]["kind"], "prohibited_input", "{col}");
+            assert_eq!(
+                input["flag"]["category"],
+                p["category"].as_str().unwrap(),
+                "{col}"
+            );
+        }
+        // Where the prohibited inputs drove the decision (removing them flips it), the
+        // explanation names a planted, used prohibited input as a challenge point, and never an
+        // unused one.
+        let points: Vec<String> = e["challenge"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["kind"] == "prohibited_input_used")
+            .map(|c| c["text"].as_str().unwrap().to_string())
+            .collect();
+        for u in &planted_unused {
+            assert!(
+                !points.iter().any(|t| t.contains(&format!("\"{u}\""))),
+                "{}: unused {u} named",
+                e["subject"]
+            );
+        }
+        if e["prohibited"]["flips"] == true && e["model"]["agrees_with_real"] == true {
+            driven += 1;
+            assert!(
+                points
+                    .iter()
+                    .any(|t| planted_used.iter().any(|c| t.contains(&format!("\"{c}\"")))),
+                "{}: {points:?}",
+                e["subject"]
+            );
+            assert!(
+                e["challenge"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["kind"] == "outcome_rests_on_prohibited_inputs")
+            );
+            // Without them the output is on the other side of the threshold.
+            let t = f(&e["outcome"]["threshold"]);
+            let without = f(&e["prohibited"]["output_without"]);
+            assert!((without - (out_v - f(&e["prohibited"]["total"]))).abs() < 1e-9);
+            assert!((out_v < t) != (without < t));
+        }
+        // Counterfactuals flip the surrogate: checked here against the threshold, and they
+        // touch only inputs a worker can act on, in the allowed direction.
+        let cf = &e["counterfactual"];
+        if e["model"]["agrees_with_real"] == true {
+            agreeing += 1;
+        } else {
+            assert_eq!(cf["status"], "surrogate_disagrees", "{}", e["subject"]);
+        }
+        if cf["status"] == "found" {
+            cf_found += 1;
+            assert_eq!(cf["flips_surrogate"], true, "{}", e["subject"]);
+            let t = f(&e["outcome"]["threshold"]);
+            let after = f(&cf["output_after"]);
+            assert!(
+                (out_v < t) && (after > t),
+                "{}: {out_v} -> {after}",
+                e["subject"]
+            );
+            for c in cf["changes"].as_array().unwrap() {
+                let col = c["column"].as_str().unwrap();
+                assert!(!planted_used.contains(col) && !planted_unused.contains(col));
+                assert_ne!(col, "home_district", "a proxy is never proposed");
+                if col == "tenure_months" || col == "training_hours" {
+                    let from: f64 = c["from"].as_str().unwrap().parse().unwrap();
+                    let to: f64 = c["to"].as_str().unwrap().parse().unwrap();
+                    assert!(to >= from, "{col} may only increase");
+                }
+            }
+        }
+    }
+    // The planted inputs drive a sizeable share of the flags (sick leave alone moves the score
+    // by a point per day), and where the surrogate reproduces the flag, nearly every worker
+    // has a counterfactual.
+    assert!(
+        driven > 500,
+        "{driven} flagged workers driven by prohibited inputs"
+    );
+    assert!(
+        agreeing * 10 > docs.len() * 7,
+        "{agreeing} reproduced of {}",
+        docs.len()
+    );
+    assert!(
+        cf_found * 10 > agreeing * 9,
+        "{cf_found} counterfactuals of {agreeing}"
+    );
+}
+
+#[test]
+fn explanations_are_deterministic_hashed_and_private() {
+    let spec = datasets().join("warehouse.toml");
+    let args = [
+        "--spec",
+        spec.to_str().unwrap(),
+        "--subject",
+        "W0000004",
+        "--subject",
+        "W0000001",
+        "--bootstrap",
+        "200",
+    ];
+    let a = explain("det-a", &args);
+    let b = explain("det-b", &args);
+    for name in [
+        "W0000004.json",
+        "W0000004.md",
+        "W0000004.html",
+        "W0000001.json",
+    ] {
+        assert_eq!(
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+            "{name} differs between runs"
+        );
+    }
+    let e = read_json(&a.join("W0000004.json"));
+    assert_eq!(
+        e["provenance"]["document_sha256"].as_str().unwrap().len(),
+        64
+    );
+    assert_eq!(e["provenance"]["data_file"], "warehouse.csv");
+    // Privacy: no other worker's id anywhere in the worker's documents.
+    let id = regex::Regex::new(r"W\d{7}").unwrap();
+    for ext in ["json", "md", "html"] {
+        let text = std::fs::read_to_string(a.join(format!("W0000004.{ext}"))).unwrap();
+        for m in id.find_iter(&text) {
+            assert_eq!(m.as_str(), "W0000004", "another worker's id in the .{ext}");
+        }
+    }
+    // The similar-worker comparison gives counts only.
+    let s = &e["similar"];
+    assert_eq!(
+        s["same_outcome"].as_u64().unwrap() + s["other_outcome"].as_u64().unwrap(),
+        50
+    );
+}
+
+/// Latin words left once the data's own strings are removed.
+fn english_words(text: &str, data: &[String]) -> Vec<String> {
+    let mut t = regex::Regex::new(r"[0-9a-f]{64}")
+        .unwrap()
+        .replace_all(text, " ")
+        .into_owned();
+    // Only data strings with letters can leave words behind.
+    let mut data: Vec<String> = data
+        .iter()
+        .filter(|d| d.chars().any(char::is_alphabetic))
+        .cloned()
+        .collect();
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    for d in &data {
+        if !d.trim().is_empty() {
+            t = t.replace(d.as_str(), " ");
+        }
+    }
+    let t = regex::Regex::new(r"(?s)<style>.*?</style>")
+        .unwrap()
+        .replace_all(&t, " ");
+    let t = regex::Regex::new(r"<[^>]*>").unwrap().replace_all(&t, " ");
+    // Allowed: the program's name, hash and format names, JSON keys quoted in the
+    // verification note, HTML entities.
+    const ALLOWED: &[&str] = &[
+        "Candor",
+        "SHA",
+        "JSON",
+        "provenance",
+        "document_sha256",
+        "amp",
+        "quot",
+        "lt",
+        "gt",
+    ];
+    let mut words: Vec<String> = regex::Regex::new(r"[A-Za-z_]{3,}[0-9]*")
+        .unwrap()
+        .find_iter(&t)
+        .map(|m| m.as_str().to_string())
+        .filter(|w| !ALLOWED.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+fn data_strings(e: &serde_json::Value) -> Vec<String> {
+    let mut out = vec![e["subject"].as_str().unwrap().to_string()];
+    let mut push = |v: &serde_json::Value| {
+        if let Some(s) = v.as_str() {
+            out.push(s.to_string());
+        }
+    };
+    push(&e["outcome"]["decision_column"]);
+    push(&e["outcome"]["score_column"]);
+    push(&e["provenance"]["data_file"]);
+    push(&e["provenance"]["candor_version"]);
+    for i in e["inputs"].as_array().unwrap() {
+        push(&i["column"]);
+        push(&i["value"]);
+    }
+    for g in e["groups"].as_array().unwrap() {
+        push(&g["attribute"]);
+        push(&g["group"]);
+        push(&g["reference"]);
+    }
+    out
+}
+
+#[test]
+fn chinese_explanations_are_complete() {
+    let spec = datasets().join("warehouse_zh.toml");
+    let dir = explain(
+        "zh",
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--all",
+            "--adverse",
+            "--bootstrap",
+            "0",
+            "--where",
+            "\"工号\" <= 'W0000400'",
+        ],
+    );
+    let docs = all_json(&dir);
+    assert!(docs.len() > 30, "{} adverse workers", docs.len());
+    for e in &docs {
+        assert_eq!(e["lang"], "zh");
+        let id = e["subject"].as_str().unwrap();
+        let data = data_strings(e);
+        for ext in ["md", "html"] {
+            let text = std::fs::read_to_string(dir.join(format!("{id}.{ext}"))).unwrap();
+            let left = english_words(&text, &data);
+            assert!(left.is_empty(), "{id}.{ext} keeps English: {left:?}");
+        }
+        assert!(
+            std::fs::read_to_string(dir.join(format!("{id}.html")))
+                .unwrap()
+                .contains("<html lang=\"zh\">")
+        );
+        // The text fields of the JSON are Chinese too.
+        for c in e["challenge"].as_array().unwrap() {
+            let left = english_words(c["text"].as_str().unwrap(), &data);
+            assert!(left.is_empty(), "{id}: {left:?}");
+        }
+        for r in e["rights"].as_array().unwrap() {
+            for k in ["summary", "citation", "law", "kind_text"] {
+                let left = english_words(r[k].as_str().unwrap(), &data);
+                assert!(left.is_empty(), "{id}: right {k} {left:?}");
+            }
+        }
+    }
+    // The English explanation of the same worker is English (same structure, other words).
+    let spec_en = datasets().join("warehouse.toml");
+    let first = docs[0]["subject"].as_str().unwrap();
+    let en = explain(
+        "en",
+        &[
+            "--spec",
+            spec_en.to_str().unwrap(),
+            "--subject",
+            first,
+            "--bootstrap",
+            "0",
+        ],
+    );
+    let md = std::fs::read_to_string(en.join(format!("{first}.md"))).unwrap();
+    assert!(md.contains("## 5. What would have changed the outcome"));
+}
+
+#[test]
+fn bad_explain_requests_exit_2_with_a_named_cause() {
+    let spec = datasets().join("warehouse.toml");
+    let dir = tmp("explain-bad");
+    let out = dir.join("x");
+    let o = candor()
+        .args([
+            "explain",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--subject",
+            "W9999999",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no worker has the id 'W9999999'"), "{err}");
+    assert!(!out.exists(), "nothing written on error");
+
+    let o = candor()
+        .args(["explain", "--spec", spec.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no worker chosen"));
+
+    let list = fixture(&dir, "ids.txt", b"W0000001\n\nW12\n");
+    let o = candor()
+        .args(["explain", "--spec", spec.to_str().unwrap(), "--subjects"])
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("ids.txt line 3") && err.contains("'W12'"),
+        "{err}"
+    );
+
+    let mut bad = std::fs::read_to_string(&spec).unwrap();
+    bad.push_str("immutable = [\"tenur_months\"]\n");
+    let bad_spec = fixture(&dir, "bad.toml", bad.as_bytes());
+    std::fs::copy(datasets().join("warehouse.csv"), dir.join("warehouse.csv")).unwrap();
+    std::fs::copy(
+        datasets().join("warehouse_dictionary.csv"),
+        dir.join("warehouse_dictionary.csv"),
+    )
+    .unwrap();
+    let o = candor()
+        .args(["explain", "--spec"])
+        .arg(&bad_spec)
+        .args(["--subject", "W0000001"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("explain.immutable") && err.contains("tenure_months"),
+        "{err}"
+    );
+}
