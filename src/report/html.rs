@@ -247,7 +247,7 @@ const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto S
 h1{font-size:1.7rem}h2{font-size:1.3rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}\
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}\
 th{background:#eee}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}caption{text-align:left;font-weight:600;padding:.3rem 0}li{margin:.2rem 0}\
-@media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}table{page-break-inside:avoid}}";
+@media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}table{page-break-inside:avoid;font-size:8pt}th,td{padding:.15rem .3rem;overflow-wrap:anywhere}}";
 
 /// Renders audit.html.
 pub fn render_html(a: &Audit) -> String {

@@ -1331,7 +1331,8 @@ pub fn heatmap(
                         root.draw(&Rectangle::new(rect, RGBColor(g, g, g).filled()))
                             .map_err(derr)?;
                         if numbers {
-                            let ink = if g < 150 { WHITE } else { INK };
+                            // White text only on dark cells (contrast of at least 4.5:1).
+                            let ink = if g < 118 { WHITE } else { INK };
                             let st = text_style(TEXT, &ink, HPos::Center, VPos::Center);
                             root.draw(&Text::new(fmt3(v), centre, st)).map_err(derr)?;
                         }
