@@ -269,6 +269,8 @@ pub struct Explainer {
     rights: Vec<RightEntry>,
     provenance: ExplainProvenance,
     by_id: BTreeMap<String, usize>,
+    /// Keyed hashes shown instead of the ids, when the ids identify a person.
+    pseudonyms: Option<Vec<String>>,
 }
 
 fn err(msg: impl Into<String>, hint: &str) -> Error {
@@ -619,6 +621,16 @@ pub fn prepare(
     for (i, id) in subjects.ids.iter().enumerate() {
         by_id.entry(id.clone()).or_insert(i);
     }
+    let pseudonyms = if needs_pseudonyms(&subjects.ids) {
+        let key = id_key(std::path::Path::new(&table.source.path))?;
+        let p: Vec<String> = subjects.ids.iter().map(|id| pseudonym(&key, id)).collect();
+        for (i, id) in p.iter().enumerate() {
+            by_id.entry(id.clone()).or_insert(i);
+        }
+        Some(p)
+    } else {
+        None
+    };
     Ok(Explainer {
         lang,
         spec: spec.clone(),
@@ -638,7 +650,73 @@ pub fn prepare(
         rights,
         provenance,
         by_id,
+        pseudonyms,
     })
+}
+
+/// A worker's value as it may be printed: identity numbers, phone numbers and e-mail addresses
+/// by their shape only (minimal disclosure, even in the worker's own explanation, which may be
+/// forwarded).
+pub fn disclose(v: &str) -> String {
+    let t = v.trim();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let phone_like = digits >= 11
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
+    if crate::screen::content::is_cn_resident_id(t) || phone_like || t.contains('@') {
+        crate::screen::content::mask(t)
+    } else {
+        v.to_string()
+    }
+}
+
+/// Whether the ids must be replaced by pseudonyms: anything but plain employee numbers (a few
+/// letters and at most 10 digits, e.g. `W0000001`, `E-1234`) or row numbers, such as an
+/// 18-character resident ID number, a phone number, an e-mail address or a name.
+pub fn needs_pseudonyms(ids: &[String]) -> bool {
+    let plain = |id: &str| {
+        if let Some(n) = id.strip_prefix("row ") {
+            return n.chars().all(|c| c.is_ascii_digit());
+        }
+        let letters = id.chars().take_while(char::is_ascii_alphabetic).count();
+        let rest = id[letters..].trim_start_matches(['-', '_']);
+        letters <= 6
+            && !rest.is_empty()
+            && rest.len() <= 10
+            && rest.chars().all(|c| c.is_ascii_digit())
+    };
+    ids.iter()
+        .any(|id| !plain(id) || crate::screen::content::is_cn_resident_id(id))
+}
+
+/// The pseudonym key: SHA-256 of `CANDOR_ID_KEY` when set (stable pseudonyms across files),
+/// else of the data file's bytes under a fixed prefix. Whoever holds the data file (the
+/// employer, the review body) can recompute the pseudonyms; nobody else can, because the
+/// published data hash is a different hash of the file.
+fn id_key(path: &std::path::Path) -> Result<[u8; 32]> {
+    let mut h = Sha256::new();
+    h.update(b"candor id key v1\0");
+    match std::env::var("CANDOR_ID_KEY") {
+        Ok(k) if !k.is_empty() => h.update(k.as_bytes()),
+        _ => {
+            let bytes = std::fs::read(path).map_err(|e| Error::Read {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+                hint: None,
+            })?;
+            h.update(&bytes);
+        }
+    }
+    Ok(h.finalize().into())
+}
+
+/// `P-` and the first 16 hex digits of SHA-256(key, 0, id): a keyed hash of the id.
+pub fn pseudonym(key: &[u8; 32], id: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(key);
+    h.update([0u8]);
+    h.update(id.as_bytes());
+    format!("P-{}", &data::hex(&h.finalize())[..16])
 }
 
 impl Explainer {
@@ -652,9 +730,12 @@ impl Explainer {
         self.subjects.ids.is_empty()
     }
 
-    /// The subject id of row `i`.
+    /// The subject id of row `i` as shown in outputs (a pseudonym when ids identify a person).
     pub fn id(&self, i: usize) -> &str {
-        &self.subjects.ids[i]
+        match &self.pseudonyms {
+            Some(p) => &p[i],
+            None => &self.subjects.ids[i],
+        }
     }
 
     /// The row of a subject id.
@@ -668,17 +749,13 @@ impl Explainer {
         Some(d != self.positive_is_favorable)
     }
 
-    /// The subject ids, in table order.
-    pub fn ids(&self) -> &[String] {
-        &self.subjects.ids
-    }
-
     fn value_of(&self, column: &str, i: usize) -> Option<String> {
         self.subjects
             .raw
             .iter()
             .find(|(n, _)| n == column)
             .and_then(|(_, v)| v.get(i).cloned().flatten())
+            .map(|v| disclose(&v))
     }
 
     fn toward(&self, contribution: f64) -> String {
@@ -730,7 +807,7 @@ impl Explainer {
             .iter()
             .map(|(name, v)| InputValue {
                 column: name.clone(),
-                value: v.get(i).cloned().flatten(),
+                value: v.get(i).cloned().flatten().map(|v| disclose(&v)),
                 in_model: s
                     .inputs
                     .iter()
@@ -824,7 +901,7 @@ impl Explainer {
         let groups = self.group_context(i);
         let challenge = self.challenge(&factors, &prohibited, &model, &similar, &groups, adverse);
         let mut e = Explanation {
-            subject: self.subjects.ids[i].clone(),
+            subject: self.id(i).to_string(),
             lang: lang.code().into(),
             outcome,
             inputs,
@@ -974,5 +1051,35 @@ impl Explainer {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_identifying_ids_get_pseudonyms() {
+        let plain: Vec<String> = ["W0000001", "E-1234", "row 7", "42"]
+            .map(String::from)
+            .to_vec();
+        assert!(!needs_pseudonyms(&plain));
+        for bad in [
+            "11010519900101001X",
+            "13800138000",
+            "a@b.cn",
+            "Zhang Wei",
+            "张伟",
+        ] {
+            let mut ids = plain.clone();
+            ids.push(bad.to_string());
+            assert!(needs_pseudonyms(&ids), "{bad}");
+        }
+        let key = [7u8; 32];
+        let p = pseudonym(&key, "11010519900101001X");
+        assert_eq!(p.len(), 18);
+        assert!(p.starts_with("P-"));
+        assert_eq!(p, pseudonym(&key, "11010519900101001X"), "deterministic");
+        assert_ne!(p, pseudonym(&[8u8; 32], "11010519900101001X"), "keyed");
     }
 }

@@ -115,7 +115,7 @@ fn summarise(
         examples: by_count
             .iter()
             .take(3)
-            .map(|c| c.raw.trim().to_string())
+            .map(|c| mask(c.raw.trim()))
             .collect(),
     })
 }
@@ -235,6 +235,30 @@ fn keyword_in_cell(cell: &Cell<'_>, word: &str) -> bool {
         let needle = normalize(word);
         !needle.is_empty() && cell.lower.contains(needle.as_str())
     }
+}
+
+/// A value's shape without its content, for evidence in reports: digits become `#`, letters
+/// (any script) `*`, other characters stay; at most 24 characters. Matched values can be
+/// identity numbers, phone numbers, diagnoses or addresses, and no report may print them
+/// (minimal disclosure); the shape still shows what kind of value matched.
+pub fn mask(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .take(24)
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else if c.is_alphabetic() {
+                '*'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if value.chars().count() > 24 {
+        out.push('…');
+    }
+    out
 }
 
 /// An 18-character PRC resident ID: six-digit region code, a plausible `YYYYMMDD` birth date,
@@ -421,11 +445,7 @@ pub fn off_hours_share(timestamps: &[(String, u64)], hours: &WorkingHours) -> Op
         share: off_hours_rows as f64 / parsed_rows as f64,
         rest_day_rows,
         unparsable_rows: unparsable.iter().map(|(_, n)| n).sum(),
-        unparsable_examples: unparsable
-            .iter()
-            .take(3)
-            .map(|(v, _)| (*v).to_string())
-            .collect(),
+        unparsable_examples: unparsable.iter().take(3).map(|(v, _)| mask(v)).collect(),
     })
 }
 
@@ -576,7 +596,8 @@ mod tests {
         assert_eq!(health.detector, DetectorKind::Regex);
         assert_eq!((health.matched_rows, health.total_rows), (50, 50));
         assert!((health.share - 1.0).abs() < 1e-12);
-        assert_eq!(health.examples[0], "J45.9");
+        // Shown by shape only (a diagnosis code is health data).
+        assert_eq!(health.examples[0], "*##.#");
     }
 
     #[test]
@@ -893,7 +914,7 @@ mod tests {
         assert_eq!(off.off_hours_rows, 6);
         assert_eq!(off.rest_day_rows, 3);
         assert_eq!(off.unparsable_rows, 2);
-        assert_eq!(off.unparsable_examples, ["garbage"]);
+        assert_eq!(off.unparsable_examples, ["*******"]);
         assert!((off.share - 0.5).abs() < 1e-12);
     }
 

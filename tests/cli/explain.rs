@@ -445,3 +445,165 @@ fn bad_explain_requests_exit_2_with_a_named_cause() {
         "{err}"
     );
 }
+
+/// An 18-digit PRC resident ID with a valid check digit (ISO 7064 MOD 11-2).
+fn resident_id(seq: u32) -> String {
+    let body = format!("11010519900101{seq:03}");
+    let w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body
+        .chars()
+        .zip(w)
+        .map(|(c, w)| c.to_digit(10).unwrap() * w)
+        .sum();
+    format!(
+        "{body}{}",
+        "10X98765432".chars().nth((sum % 11) as usize).unwrap()
+    )
+}
+
+#[test]
+fn identity_numbers_never_reach_an_output() {
+    let dir = tmp("ids");
+    let mut csv = String::from("staff_id,sex,flagged,tenure,sick_days,national_id\n");
+    let mut ids = Vec::new();
+    for i in 0..80u32 {
+        let id = resident_id(i);
+        let sex = if i % 2 == 0 { "F" } else { "M" };
+        let sick = i % 7;
+        let tenure = 10 + (i * 13) % 50;
+        let flagged = u8::from(sick * 3 + (60 - tenure) / 10 > 12);
+        csv.push_str(&format!("{id},{sex},{flagged},{tenure},{sick},{id}\n"));
+        ids.push(id);
+    }
+    let data = fixture(&dir, "staff.csv", csv.as_bytes());
+    let common = [
+        "--decision",
+        "flagged",
+        "--positive",
+        "1",
+        "--favorable",
+        "negative",
+        "--group",
+        "sex",
+        "--id",
+        "staff_id",
+        "--features",
+        "tenure,sick_days,national_id",
+        "--bootstrap",
+        "50",
+        "--min-group-size",
+        "5",
+    ];
+    let out = dir.join("x");
+    candor()
+        .arg("explain")
+        .arg(&data)
+        .args(common)
+        .args(["--all", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let audit_out = dir.join("a");
+    candor()
+        .arg("audit")
+        .arg(&data)
+        .args(common)
+        .arg("--out")
+        .arg(&audit_out)
+        .assert()
+        .success();
+    let mut files = 0;
+    for folder in [&out, &audit_out] {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let p = entry.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&p).unwrap();
+            for id in &ids {
+                assert!(!name.contains(id.as_str()), "{name} is named by an id");
+                assert!(!text.contains(id.as_str()), "{name} prints the id {id}");
+                // Nor the 17-digit body of the number.
+                assert!(!text.contains(&id[..17]), "{name} prints part of {id}");
+            }
+            files += 1;
+        }
+    }
+    assert!(files > 80 * 3, "{files} files checked");
+    // The worker is still found by the real id, and shown by a keyed pseudonym.
+    let one = dir.join("one");
+    candor()
+        .arg("explain")
+        .arg(&data)
+        .args(common)
+        .args(["--subject", &ids[3], "--format", "json", "--out"])
+        .arg(&one)
+        .assert()
+        .success();
+    let e = all_json(&one);
+    assert_eq!(e.len(), 1);
+    let subject = e[0]["subject"].as_str().unwrap();
+    assert!(
+        subject.starts_with("P-") && subject.len() == 18,
+        "{subject}"
+    );
+    // The screening flags the identity-number column, and shows its values by shape only.
+    let a = read_json(&audit_out.join("audit.json"));
+    let text = serde_json::to_string(&a).unwrap();
+    assert!(
+        text.contains("#################"),
+        "masked examples present"
+    );
+}
+
+#[test]
+fn group_figures_below_the_minimum_size_are_withheld() {
+    let text = std::fs::read_to_string(datasets().join("warehouse.csv")).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let col = header.iter().position(|h| *h == "disability").unwrap();
+    let id = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|r| r[col] == "yes")
+        .map(|r| r[0].to_string())
+        .unwrap();
+    let spec = datasets().join("warehouse.toml");
+    // 789 workers have a disability: below a minimum of 1000, their figures are withheld.
+    let out = explain(
+        "small-groups",
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--subject",
+            &id,
+            "--min-group-size",
+            "1000",
+            "--bootstrap",
+            "0",
+            "--format",
+            "json",
+        ],
+    );
+    let e = read_json(&out.join(format!("{id}.json")));
+    let g = e["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["attribute"] == "disability")
+        .unwrap();
+    assert_eq!(g["group"], "yes");
+    assert!(
+        g["suppressed"]
+            .as_str()
+            .unwrap()
+            .contains("fewer than 1000")
+    );
+    assert!(g["favorable_rate"].is_null() && g["impact_ratio"].is_null() && g["n"].is_null());
+    // A large group keeps its figures.
+    let sex = e["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["attribute"] == "sex")
+        .unwrap();
+    assert!(sex["favorable_rate"]["value"].as_f64().is_some());
+}
