@@ -116,14 +116,87 @@ pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<
             .unwrap_or("audit")
             .to_string();
         progress(&format!("demo: {name}"));
-        let mut spec = SpecFile::from_path(&p)?.check()?;
+        let (mut spec, settings) = SpecFile::from_path(&p)?.check_explain()?;
         spec.output_dir = out.join(&name);
-        let (a, files) = run_audit(&spec, progress)?;
+        progress("loading");
+        let table = data::load(&spec)?;
+        let a = audit::run_table(&spec, &table, progress)?;
+        progress("writing reports");
+        let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
         outcome
             .messages
             .push(format!("{name}: {}", summary_line(&a, &files)));
+        if !spec.features.is_empty() {
+            // Sample explanations: the first workers with an adverse outcome.
+            progress("explaining");
+            let ex = explain::prepare(&spec, &settings, &table, &a)?;
+            let rows: Vec<usize> = (0..ex.len())
+                .filter(|&i| ex.adverse(i) == Some(true))
+                .take(DEMO_EXPLANATIONS)
+                .collect();
+            let dir = out.join("explanations").join(&name);
+            if let Some(parent) = dir.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::Write {
+                    path: parent.to_path_buf(),
+                    reason: e.to_string(),
+                    hint: None,
+                })?;
+            }
+            let formats = [
+                spec::OutputFormat::Json,
+                spec::OutputFormat::Md,
+                spec::OutputFormat::Html,
+            ];
+            write_explanations(&ex, &rows, &formats, &dir)?;
+            outcome.messages.push(format!(
+                "{name}: explained {} workers with an adverse outcome; wrote {}",
+                rows.len(),
+                dir.display()
+            ));
+        }
     }
     Ok(outcome)
+}
+
+/// Workers the demo explains per dataset.
+const DEMO_EXPLANATIONS: usize = 3;
+
+/// Writes the explanations of `rows` into `dir` (all or nothing), one file per format.
+fn write_explanations(
+    ex: &explain::Explainer,
+    rows: &[usize],
+    formats: &[spec::OutputFormat],
+    dir: &Path,
+) -> Result<()> {
+    use rayon::prelude::*;
+    use spec::OutputFormat;
+    let out = report::AtomicDir::create(dir)?;
+    let mut seen = std::collections::BTreeMap::new();
+    let names: Vec<String> = rows
+        .iter()
+        .map(|&r| {
+            let n = subject_file(ex.id(r));
+            let k = seen.entry(n.clone()).or_insert(0usize);
+            *k += 1;
+            if *k == 1 { n } else { format!("{n}-{k}") }
+        })
+        .collect();
+    rows.par_iter()
+        .zip(names.par_iter())
+        .try_for_each(|(&r, name)| -> Result<()> {
+            let e = ex.explain(r);
+            for f in formats {
+                let (ext, content) = match f {
+                    OutputFormat::Json => ("json", explain::render::json(&e)),
+                    OutputFormat::Md => ("md", explain::render::markdown(&e)),
+                    OutputFormat::Html => ("html", explain::render::html(&e)),
+                    OutputFormat::Csv => continue,
+                };
+                out.write(&format!("{name}.{ext}"), &content)?;
+            }
+            Ok(())
+        })?;
+    out.commit()
 }
 
 /// Which workers `candor explain` covers: rows of the table, in table order.
@@ -205,7 +278,6 @@ fn subject_file(id: &str) -> String {
 
 /// Runs `candor explain`.
 pub fn run_explain(args: &cli::ExplainArgs, progress: &dyn Fn(&str)) -> Result<Outcome> {
-    use rayon::prelude::*;
     use spec::OutputFormat;
     let file = match &args.audit.spec {
         Some(p) => SpecFile::from_path(p)?,
@@ -237,33 +309,7 @@ pub fn run_explain(args: &cli::ExplainArgs, progress: &dyn Fn(&str)) -> Result<O
     let ex = explain::prepare(&spec, &settings, &table, &a)?;
     let rows = explain_rows(args, &ex)?;
     progress(&format!("explaining {} workers", rows.len()));
-    let dir = report::AtomicDir::create(&out_dir)?;
-    let names: Vec<String> = rows.iter().map(|&r| subject_file(ex.id(r))).collect();
-    let mut seen = std::collections::BTreeMap::new();
-    let names: Vec<String> = names
-        .into_iter()
-        .map(|n| {
-            let k = seen.entry(n.clone()).or_insert(0usize);
-            *k += 1;
-            if *k == 1 { n } else { format!("{n}-{k}") }
-        })
-        .collect();
-    rows.par_iter()
-        .zip(names.par_iter())
-        .try_for_each(|(&r, name)| -> Result<()> {
-            let e = ex.explain(r);
-            for f in &formats {
-                let (ext, content) = match f {
-                    OutputFormat::Json => ("json", explain::render::json(&e)),
-                    OutputFormat::Md => ("md", explain::render::markdown(&e)),
-                    OutputFormat::Html => ("html", explain::render::html(&e)),
-                    OutputFormat::Csv => continue,
-                };
-                dir.write(&format!("{name}.{ext}"), &content)?;
-            }
-            Ok(())
-        })?;
-    dir.commit()?;
+    write_explanations(&ex, &rows, &formats, &out_dir)?;
     let adverse = rows
         .iter()
         .filter(|&&r| ex.adverse(r) == Some(true))
