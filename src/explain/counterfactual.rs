@@ -285,7 +285,7 @@ pub fn search(
             best = Some((cost, changed, combo, moves));
         }
     }
-    let Some((cost, _, combo, moves)) = best else {
+    let Some((_, _, combo, moves)) = best else {
         return Some(Counterfactual {
             status: "none_within_bounds".into(),
             changes: Vec::new(),
@@ -297,8 +297,10 @@ pub fn search(
         });
     };
 
-    // Apply the change to the design row, rounding numeric targets outward to their step.
+    // Apply the change to the design row, rounding numeric targets outward to their step; the
+    // cost reported is that of the rounded change.
     let mut y = x.clone();
+    let mut cost = combo.len() as f64;
     let mut changes = Vec::new();
     for &k in &combo {
         let o = &categorical[k];
@@ -356,6 +358,7 @@ pub fn search(
                 continue;
             }
             y[*c] = (target - mean) / sd;
+            cost += (target - v).abs() / sd;
             changes.push(Change {
                 column: inp.name.clone(),
                 from: fmt_step(v, b.step),

@@ -589,7 +589,7 @@ pub fn markdown(e: &Explanation) -> String {
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.5}\
 table{border-collapse:collapse;margin:0.5rem 0 1rem;width:100%}th,td{border:1px solid #999;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}th{background:#eee}\
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px solid #999}code{word-break:break-all}\
-@media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}table{page-break-inside:avoid}}";
+@media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}tr{page-break-inside:avoid}}";
 
 /// The explanation as one printable, self-contained HTML page.
 pub fn html(e: &Explanation) -> String {

@@ -74,6 +74,12 @@ fixtures=tests/browser/fixtures
 reports=(reports/*/audit.html)
 [ -e "${reports[0]}" ] || { echo "browser: no reports/*/audit.html" >&2; exit 1; }
 
-CANDOR_PLAYWRIGHT_DIR=$cache node tests/browser/check.mjs --out "$out" "${reports[@]}" \
+# One sample explanation per demo dataset (text only: no charts).
+explanations=()
+for d in reports/explanations/*/; do
+  first=$(ls "$d"*.html 2>/dev/null | head -1)
+  [ -n "$first" ] && explanations+=(--text-only "$first")
+done
+CANDOR_PLAYWRIGHT_DIR=$cache node tests/browser/check.mjs --out "$out" "${reports[@]}" "${explanations[@]}" \
   --hostile "$tmp/hostile_csv/audit.html" \
   --hostile --expect-text "$img" "$tmp/hostile_ndjson/audit.html"

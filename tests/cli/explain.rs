@@ -538,6 +538,18 @@ fn identity_numbers_never_reach_an_output() {
         .arg(&one)
         .assert()
         .success();
+    // A yes/no decision without a score: the logistic surrogate, still additive.
+    for e in all_json(&out) {
+        assert_eq!(e["model"]["model"], "logistic");
+        let sum: f64 = e["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| f(&x["contribution"]))
+            .sum();
+        let gap = f(&e["model"]["output"]) - f(&e["model"]["baseline"]);
+        assert!((sum - gap).abs() < 1e-9);
+    }
     let e = all_json(&one);
     assert_eq!(e.len(), 1);
     let subject = e[0]["subject"].as_str().unwrap();
@@ -606,4 +618,74 @@ fn group_figures_below_the_minimum_size_are_withheld() {
         .find(|g| g["attribute"] == "sex")
         .unwrap();
     assert!(sex["favorable_rate"]["value"].as_f64().is_some());
+}
+
+#[test]
+fn attrition_flags_name_the_planted_inputs_that_drove_them() {
+    let spec = datasets().join("attrition.toml");
+    let out = explain(
+        "attr-adverse",
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--all",
+            "--adverse",
+            "--format",
+            "json",
+            "--bootstrap",
+            "0",
+        ],
+    );
+    let docs = all_json(&out);
+    let gt = ground_truth();
+    let planted = |used: bool| -> BTreeSet<String> {
+        gt["attrition"]["prohibited"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["used"].as_bool() == Some(used))
+            .map(|p| p["column"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (used, unused) = (planted(true), planted(false));
+    assert!(docs.len() > 300, "{} flagged", docs.len());
+    let mut driven = 0;
+    for e in &docs {
+        let sum: f64 = e["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| f(&x["contribution"]))
+            .sum();
+        let out_v = f(&e["model"]["output"]);
+        assert!((sum - (out_v - f(&e["model"]["baseline"]))).abs() < 1e-9);
+        let named = |c: &String| {
+            e["challenge"].as_array().unwrap().iter().any(|p| {
+                p["kind"] == "prohibited_input_used"
+                    && p["text"].as_str().unwrap().contains(&format!("\"{c}\""))
+            })
+        };
+        assert!(
+            !unused.iter().any(named),
+            "{}: an unused input named",
+            e["subject"]
+        );
+        if e["prohibited"]["flips"] == true && e["model"]["agrees_with_real"] == true {
+            driven += 1;
+            assert!(used.iter().any(named), "{}", e["subject"]);
+        }
+        let cf = &e["counterfactual"];
+        if cf["status"] == "found" {
+            let t = f(&e["outcome"]["threshold"]);
+            let above = e["outcome"]["positive_above_threshold"] == true;
+            let positive = |v: f64| if above { v >= t } else { v < t };
+            assert!(
+                positive(out_v) && !positive(f(&cf["output_after"])),
+                "{}",
+                e["subject"]
+            );
+            assert_eq!(cf["flips_surrogate"], true);
+        }
+    }
+    assert!(driven > 100, "{driven} flags driven by prohibited inputs");
 }
