@@ -261,7 +261,26 @@ pub fn render_html(a: &Audit) -> String {
     out.push_str(&format!("<title>{title}</title>\n<style>"));
     out.push_str(STYLE);
     out.push_str(&format!("</style>\n</head>\n<body>\n<h1>{title}</h1>\n"));
-    for s in sections(a) {
+    let sections = sections(a);
+    // Each summary finding links to its evidence: a disparity to its attribute's table, an
+    // input to the screening section.
+    let disparity_tables: Vec<&str> = sections
+        .iter()
+        .find(|s| s.id == "disparity")
+        .map(|s| s.tables.iter().map(|t| t.caption.as_str()).collect())
+        .unwrap_or_default();
+    let links: Vec<Option<String>> = a
+        .findings
+        .iter()
+        .map(|f| match f {
+            crate::audit::AnyFinding::Disparity(d) => disparity_tables
+                .iter()
+                .position(|c| *c == d.attribute)
+                .map(|i| format!("#disparity-{i}")),
+            crate::audit::AnyFinding::Input(_) => Some("#s-inputs".to_string()),
+        })
+        .collect();
+    for s in sections {
         if s.id == "method" {
             let charts = charts(a);
             if !charts.is_empty() {
@@ -277,20 +296,33 @@ pub fn render_html(a: &Audit) -> String {
                 out.push_str("</section>\n");
             }
         }
-        out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(&s.heading)));
+        out.push_str(&format!(
+            "<section id=\"s-{}\">\n<h2>{}</h2>\n",
+            s.id,
+            escape(&s.heading)
+        ));
         for p in &s.paragraphs {
             out.push_str(&format!("<p>{}</p>\n", escape(p)));
         }
         if !s.bullets.is_empty() {
             out.push_str("<ul>\n");
-            for b in &s.bullets {
-                out.push_str(&format!("<li>{}</li>\n", escape(b)));
+            for (i, b) in s.bullets.iter().enumerate() {
+                let link = (s.id == "summary")
+                    .then(|| links.get(i).cloned().flatten())
+                    .flatten();
+                match link {
+                    Some(href) => {
+                        out.push_str(&format!("<li><a href=\"{href}\">{}</a></li>\n", escape(b)))
+                    }
+                    None => out.push_str(&format!("<li>{}</li>\n", escape(b))),
+                }
             }
             out.push_str("</ul>\n");
         }
-        for t in &s.tables {
+        for (i, t) in s.tables.iter().enumerate() {
             out.push_str(&format!(
-                "<table>\n<caption>{}</caption>\n<thead><tr>",
+                "<table id=\"{}-{i}\">\n<caption>{}</caption>\n<thead><tr>",
+                s.id,
                 escape(&t.caption)
             ));
             for h in &t.headers {

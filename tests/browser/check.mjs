@@ -327,6 +327,12 @@ async function checkReport(browser, report) {
   const names = await accessibleNames(page);
   const shown = await checkChartsVisible(page, 'screen', fail);
   if (charts.length === 0 && !report.hostile && !report.textOnly) fail('no <svg> chart in the report');
+  // Every in-page link (summary findings to their evidence) must land on an element.
+  const deadLinks = await page.evaluate(() =>
+    [...document.querySelectorAll('a[href^="#"]')]
+      .map((a) => a.getAttribute('href'))
+      .filter((h) => !document.getElementById(h.slice(1))));
+  if (deadLinks.length > 0) fail(`${deadLinks.length} in-page links lead nowhere: ${deadLinks.slice(0, 5).join(', ')}`);
   const svgs = page.locator('svg');
   const unnamed = [];
   const contrastLow = new Map();
