@@ -210,6 +210,20 @@ fn explain_rows(args: &cli::ExplainArgs, ex: &explain::Explainer) -> Result<Vec<
             Some("give --subject ID, --subjects FILE or --all (with --adverse for adverse outcomes only)".into()),
         ));
     }
+    if chosen == 2 {
+        return Err(Error::spec(
+            "explain",
+            "--all was given together with --subject or --subjects",
+            Some("give either --all or the workers to explain, not both".into()),
+        ));
+    }
+    if args.adverse && !args.all {
+        return Err(Error::spec(
+            "explain",
+            "--adverse only applies with --all",
+            Some("write --all --adverse to explain every worker with an adverse outcome".into()),
+        ));
+    }
     if args.all {
         return Ok((0..ex.len())
             .filter(|&i| !args.adverse || ex.adverse(i) == Some(true))

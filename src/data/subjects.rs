@@ -28,22 +28,23 @@ fn texts(c: &Column, path: &std::path::Path) -> Result<Vec<Option<String>>> {
 pub fn subject_data(table: &Table) -> Result<SubjectData> {
     let path = std::path::PathBuf::from(&table.source.path);
     let df = &table.df;
+    // Without an id (or where it is missing), a worker is "row N": N = the data row of the file.
+    let r = df
+        .column(ROW)
+        .and_then(|c| c.cast(&DataType::UInt64))
+        .map_err(|e| polars_error(&path, e))?;
+    let r = r.u64().map_err(|e| polars_error(&path, e))?;
+    let rows: Vec<String> = r
+        .iter()
+        .map(|v| format!("row {}", v.map_or(0, |x| x + 1)))
+        .collect();
     let ids = match df.column(ID) {
         Ok(c) => texts(c, &path)?
             .into_iter()
-            .enumerate()
-            .map(|(i, v)| v.unwrap_or_else(|| format!("row {}", i + 1)))
+            .zip(rows)
+            .map(|(v, row)| v.unwrap_or(row))
             .collect(),
-        Err(_) => {
-            let r = df
-                .column(ROW)
-                .and_then(|c| c.cast(&DataType::UInt64))
-                .map_err(|e| polars_error(&path, e))?;
-            let r = r.u64().map_err(|e| polars_error(&path, e))?;
-            r.iter()
-                .map(|v| format!("row {}", v.map_or(0, |x| x + 1)))
-                .collect()
-        }
+        Err(_) => rows,
     };
     let mut raw = Vec::new();
     for c in df.columns() {

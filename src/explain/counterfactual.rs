@@ -1,18 +1,20 @@
 //! Counterfactuals: the smallest change in the actionable inputs that flips the surrogate's
 //! decision.
 //!
-//! Cost: the sum of the changes of numeric inputs in standard deviations of the population,
-//! plus 1 for each categorical input switched to another level. For a model linear in its
-//! inputs the cheapest change of the numeric inputs alone is found exactly by a greedy fill
-//! (a fractional knapsack: move the input with the largest effect per standard deviation
-//! first, up to its bound, then the next). Categorical switches are enumerated, none, one or
-//! two at a time, each followed by the greedy fill, within a bound on the candidates
-//! evaluated (`max_candidates`, deterministic, unlike a wall-clock limit). Numeric targets are
-//! rounded, away from the current value, to the precision the column is recorded with, and the
-//! result is checked against the surrogate.
+//! Cost: the sum of the changes of numeric inputs in population standard deviations, plus 1 for
+//! each categorical input switched to another level. Numeric changes are whole steps of the
+//! precision the column is recorded with. Candidates, for each set of categorical switches
+//! (none, one or two at a time): the greedy fill (move the input with the largest effect per
+//! standard deviation up to its bound, then the next: a fractional knapsack, optimal for the
+//! continuous problem), rounded up to whole steps and trimmed (the least efficient moves give
+//! back the steps the rounding overshot); and each numeric input alone in the fewest whole steps
+//! that flip. The cheapest candidate wins (ties: fewer inputs changed), within a bound on the
+//! candidates evaluated (`max_candidates`, deterministic, unlike a wall-clock limit); the result
+//! is checked against the surrogate.
 //!
-//! Bounds: an input moves only within the 1st to 99th percentile of the population's values
-//! (widened to include the worker's own value), in its allowed direction; inputs declared
+//! Bounds: an input moves only within the 1st to 99th percentile of the population's values,
+//! with at least the minimum group size of workers at or beyond each bound (widened to include
+//! the worker's own value), in its allowed direction; inputs declared
 //! immutable, and inputs the screening flagged (prohibited, restricted or proxy), are never
 //! proposed: the second counterfactual, "without the prohibited inputs", handles those.
 
@@ -67,6 +69,21 @@ pub struct Counterfactual {
     pub bound_reached: bool,
 }
 
+impl Counterfactual {
+    /// A result without a change: `status` says why.
+    pub fn none(status: &str, candidates_evaluated: u64, bound_reached: bool) -> Self {
+        Counterfactual {
+            status: status.into(),
+            changes: Vec::new(),
+            cost: None,
+            output_after: None,
+            flips_surrogate: false,
+            candidates_evaluated,
+            bound_reached,
+        }
+    }
+}
+
 fn fmt_step(v: f64, step: f64) -> String {
     let decimals = if step >= 1.0 {
         0
@@ -76,7 +93,8 @@ fn fmt_step(v: f64, step: f64) -> String {
     format!("{v:.decimals$}")
 }
 
-/// A candidate: (cost, inputs changed, categorical switches, numeric moves).
+/// A candidate: (cost, inputs changed, categorical switches, numeric moves as (option, whole
+/// steps)).
 type Candidate = (f64, usize, Vec<usize>, Vec<(usize, f64)>);
 
 struct CatOption {
@@ -219,36 +237,49 @@ pub fn search(
         }
     }
     if !any_movable {
-        return Some(Counterfactual {
-            status: "no_actionable_input".into(),
-            changes: Vec::new(),
-            cost: None,
-            output_after: None,
-            flips_surrogate: false,
-            candidates_evaluated: 0,
-            bound_reached: false,
-        });
+        return Some(Counterfactual::none("no_actionable_input", 0, false));
     }
     // Largest effect per standard deviation first; ties by input order.
     numeric.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Per numeric option: margin gained per unit of x, and the recording step.
+    let per_unit = |k: usize| numeric[k].1 / numeric[k].2;
+    let step_of = |k: usize| bounds[numeric[k].0].step;
+    let steps_in_room = |k: usize| ((numeric[k].3 / step_of(k)) + 1e-9).floor();
 
-    // Greedy fill: the moves (input, |dz|) covering `rest`, or None.
-    let fill = |rest: f64| -> Option<(f64, Vec<(usize, f64)>)> {
+    // Whole-step moves (option index, steps) covering `rest`: the greedy fill (exact for the
+    // continuous relaxation), rounded up to whole steps, then trimmed: the least efficient moves
+    // give back the steps the rounding overshot. None when the bounds cannot cover `rest`.
+    let greedy = |rest: f64| -> Option<Vec<(usize, f64)>> {
         let mut left = rest;
-        let mut cost = 0.0;
-        let mut moves = Vec::new();
-        for &(j, gain_per_sd, sd, room) in &numeric {
+        let mut moves: Vec<(usize, f64)> = Vec::new();
+        for k in 0..numeric.len() {
             if left <= 0.0 {
                 break;
             }
-            let cap = gain_per_sd * room / sd;
-            let take = cap.min(left);
-            let dz = take / gain_per_sd;
-            cost += dz;
-            moves.push((j, dz * sd));
-            left -= take;
+            let (g, st, max_steps) = (per_unit(k), step_of(k), steps_in_room(k));
+            let steps = ((left / (g * st)) - 1e-9).ceil().min(max_steps).max(0.0);
+            if steps > 0.0 {
+                moves.push((k, steps));
+                left -= steps * g * st;
+            }
         }
-        (left <= 0.0).then_some((cost, moves))
+        if left > 0.0 {
+            return None;
+        }
+        // Trim from the least efficient move (the last ones filled).
+        for m in moves.iter_mut().rev() {
+            let unit = per_unit(m.0) * step_of(m.0);
+            let spare = ((-left) / unit + 1e-9).floor().min(m.1);
+            m.1 -= spare;
+            left += spare * unit;
+        }
+        moves.retain(|m| m.1 > 0.0);
+        Some(moves)
+    };
+    // One input alone, in whole steps.
+    let single = |k: usize, rest: f64| -> Option<Vec<(usize, f64)>> {
+        let steps = ((rest / (per_unit(k) * step_of(k))) - 1e-9).ceil().max(1.0);
+        (steps <= steps_in_room(k)).then(|| vec![(k, steps)])
     };
 
     let mut combos: Vec<Vec<usize>> = vec![Vec::new()];
@@ -262,45 +293,53 @@ pub fn search(
             }
         }
     }
+    let dir_up = |k: usize| sigma * dir * s.coefficients[value_col(s, numeric[k].0)] > 0.0;
     let mut best: Option<Candidate> = None;
     let mut evaluated = 0u64;
     let mut bound_reached = false;
-    for combo in combos {
-        if evaluated as usize >= max_candidates {
-            bound_reached = true;
-            break;
-        }
-        evaluated += 1;
+    'search: for combo in combos {
         let gain: f64 = combo.iter().map(|&k| categorical[k].gain).sum();
-        let Some((num_cost, moves)) = fill(need - gain) else {
-            continue;
-        };
-        let cost = num_cost + combo.len() as f64;
-        let changed = combo.len() + moves.len();
-        let better = match &best {
-            None => true,
-            Some((c, n, _, _)) => cost < *c - 1e-12 || ((cost - *c).abs() <= 1e-12 && changed < *n),
-        };
-        if better {
-            best = Some((cost, changed, combo, moves));
+        let rest = need - gain;
+        let mut options: Vec<Vec<(usize, f64)>> = Vec::new();
+        if rest <= 0.0 {
+            options.push(Vec::new());
+        } else {
+            options.extend(greedy(rest));
+            options.extend((0..numeric.len()).filter_map(|k| single(k, rest)));
+        }
+        for moves in options {
+            if evaluated as usize >= max_candidates {
+                bound_reached = true;
+                break 'search;
+            }
+            evaluated += 1;
+            let cost = combo.len() as f64
+                + moves
+                    .iter()
+                    .map(|&(k, st)| st * step_of(k) / numeric[k].2)
+                    .sum::<f64>();
+            let changed = combo.len() + moves.len();
+            let better = match &best {
+                None => true,
+                Some((c, n, _, _)) => {
+                    cost < *c - 1e-12 || ((cost - *c).abs() <= 1e-12 && changed < *n)
+                }
+            };
+            if better {
+                best = Some((cost, changed, combo.clone(), moves));
+            }
         }
     }
-    let Some((_, _, combo, moves)) = best else {
-        return Some(Counterfactual {
-            status: "none_within_bounds".into(),
-            changes: Vec::new(),
-            cost: None,
-            output_after: None,
-            flips_surrogate: false,
-            candidates_evaluated: evaluated,
+    let Some((cost, _, combo, moves)) = best else {
+        return Some(Counterfactual::none(
+            "none_within_bounds",
+            evaluated,
             bound_reached,
-        });
+        ));
     };
 
-    // Apply the change to the design row, rounding numeric targets outward to their step; the
-    // cost reported is that of the rounded change.
+    // Apply the change to the design row and check it against the surrogate.
     let mut y = x.clone();
-    let mut cost = combo.len() as f64;
     let mut changes = Vec::new();
     for &k in &combo {
         let o = &categorical[k];
@@ -328,10 +367,10 @@ pub fn search(
         }
     }
     let mut ordered = moves;
-    ordered.sort_by_key(|m| m.0);
-    for (j, dx_abs) in ordered {
+    ordered.sort_by_key(|m| numeric[m.0].0);
+    for (k, steps) in ordered {
+        let j = numeric[k].0;
         let inp = &s.inputs[j];
-        let b = &bounds[j];
         if let InputKind::Numeric {
             value_col: Some(c),
             mean,
@@ -342,34 +381,20 @@ pub fn search(
             let Some(v) = numeric_value(&x, &inp.kind) else {
                 continue;
             };
-            let up = sigma * dir * s.coefficients[*c] > 0.0;
-            let raw = if up { v + dx_abs } else { v - dx_abs };
-            let stepped = if up {
-                (raw / b.step - 1e-9).ceil() * b.step
-            } else {
-                (raw / b.step + 1e-9).floor() * b.step
-            };
-            let target = if up {
-                stepped.min(b.hi.max(v))
-            } else {
-                stepped.max(b.lo.min(v))
-            };
-            if (target - v).abs() < b.step * 1e-6 {
-                continue;
-            }
+            let dx = steps * step_of(k);
+            let target = if dir_up(k) { v + dx } else { v - dx };
             y[*c] = (target - mean) / sd;
-            cost += (target - v).abs() / sd;
             changes.push(Change {
                 column: inp.name.clone(),
-                from: fmt_step(v, b.step),
-                to: fmt_step(target, b.step),
+                from: fmt_step(v, step_of(k)),
+                to: fmt_step(target, step_of(k)),
             });
         }
     }
     let after = s.output_of(&y);
     let flips = s.decides(after) != s.decides(s.outputs[row]);
     Some(Counterfactual {
-        status: "found".into(),
+        status: if flips { "found" } else { "found_not_flipping" }.into(),
         changes,
         cost: Some(cost),
         output_after: Some(after),
@@ -377,6 +402,16 @@ pub fn search(
         candidates_evaluated: evaluated,
         bound_reached,
     })
+}
+
+/// The design column of a numeric input's value (0 if it has none: never called then).
+fn value_col(s: &Surrogate, j: usize) -> usize {
+    match &s.inputs[j].kind {
+        InputKind::Numeric {
+            value_col: Some(c), ..
+        } => *c,
+        _ => 0,
+    }
 }
 
 /// Percentile (linear interpolation) of sorted values.
@@ -464,5 +499,51 @@ mod tests {
         fixed[1].movable = Movable::DecreaseOnly;
         let cf = search(&s, 23, &fixed, 100).unwrap();
         assert_eq!(cf.status, "none_within_bounds");
+    }
+
+    /// Rounding matters: `a` (0..=3, 2 points per unit) has the larger effect per standard
+    /// deviation, so the continuous greedy fill moves it by 0.045 units, which rounds up to a
+    /// whole unit (cost 1/sd_a = 0.89); `b` (0..=100, 0.05 points per unit) alone needs 2 units
+    /// (cost 2/sd_b = 0.07). The search must propose b: 0 -> 2 (by hand).
+    #[test]
+    fn rounded_costs_decide() {
+        let n = 404;
+        let a: Vec<Option<f64>> = (0..n).map(|i| Some(f64::from(i % 4))).collect();
+        let b: Vec<Option<f64>> = (0..n).map(|i| Some(f64::from((i * 7) % 101))).collect();
+        let y: Vec<f64> = (0..n)
+            .map(|i| 2.0 * f64::from(i % 4) + 0.05 * f64::from((i * 7) % 101))
+            .collect();
+        let f = vec![Feature::numeric("a", a), Feature::numeric("b", b)];
+        let t = Target::Linear {
+            threshold: Some(0.09),
+            positive_above: true,
+        };
+        let s = fit(&f, t, None, Some(&y), 1).unwrap();
+        assert!(s.outputs[0].abs() < 1e-9);
+        let bounds = vec![
+            Bounds {
+                movable: Movable::Any,
+                lo: 0.0,
+                hi: 3.0,
+                step: 1.0,
+            },
+            Bounds {
+                movable: Movable::Any,
+                lo: 0.0,
+                hi: 100.0,
+                step: 1.0,
+            },
+        ];
+        let cf = search(&s, 0, &bounds, 100).unwrap();
+        assert_eq!(cf.status, "found");
+        assert!(cf.flips_surrogate);
+        assert_eq!(
+            cf.changes,
+            vec![Change {
+                column: "b".into(),
+                from: "0".into(),
+                to: "2".into()
+            }]
+        );
     }
 }

@@ -72,6 +72,10 @@ pub struct InputValue {
     pub value: Option<String>,
     /// Whether the surrogate uses it (free text and ids are not model inputs).
     pub in_model: bool,
+    /// `input` (used by the surrogate), `constant` (the same for every worker, or always
+    /// missing: it cannot move the result) or `not_usable` (free text, ids, unreadable
+    /// timestamps).
+    pub model_role: String,
     pub flag: Option<InputFlag>,
 }
 
@@ -208,12 +212,14 @@ pub struct Explanation {
     pub provenance: ExplainProvenance,
 }
 
-/// The document hash: SHA-256 of the compact JSON with `provenance.document_sha256 = ""`.
+/// The document hash: SHA-256 of the JSON file exactly as written (`render::json`), with
+/// `provenance.document_sha256` empty. To verify a file, replace
+/// `"document_sha256": "<hash>"` by `"document_sha256": ""` in its bytes and hash them: no
+/// JSON library is needed, so number formatting cannot get in the way.
 pub fn document_hash(e: &Explanation) -> String {
     let mut blank = e.clone();
     blank.provenance.document_sha256 = String::new();
-    let json = serde_json::to_vec(&blank).unwrap_or_default();
-    data::hex(&Sha256::digest(&json))
+    data::hex(&Sha256::digest(render::json(&blank).as_bytes()))
 }
 
 /// Workers compared with in "similarly situated workers": everyone up to this many, else a
@@ -271,6 +277,8 @@ pub struct Explainer {
     by_id: BTreeMap<String, usize>,
     /// Keyed hashes shown instead of the ids, when the ids identify a person.
     pseudonyms: Option<Vec<String>>,
+    /// Every worker got the same decision.
+    one_decision: bool,
 }
 
 fn err(msg: impl Into<String>, hint: &str) -> Error {
@@ -382,6 +390,9 @@ pub fn prepare(
     let fidelity = decision
         .as_deref()
         .and_then(|d| model::fidelity(&surrogate, d));
+    let one_decision = decision
+        .as_deref()
+        .is_some_and(|d| d.iter().all(|&x| x == d[0]));
 
     // Flags from the audit's screening: prohibited inputs first, then proxies.
     let mut flags: BTreeMap<String, InputFlag> = BTreeMap::new();
@@ -448,10 +459,21 @@ pub fn prepare(
                     })
                     .unwrap_or(0);
                 b.step = 10f64.powi(-(d as i32));
-                let lo = counterfactual::percentile(&obs, 0.01).unwrap_or(0.0);
-                let hi = counterfactual::percentile(&obs, 0.99).unwrap_or(0.0);
-                b.lo = (lo / b.step - 1e-9).ceil() * b.step;
-                b.hi = (hi / b.step + 1e-9).floor() * b.step;
+                // Within the 1st-99th percentile, and with at least `min_group_size` workers
+                // at or beyond each bound, so a bound is never one colleague's own value.
+                let m = spec.min_group_size.max(1) as usize;
+                if obs.len() < 2 * m {
+                    b.movable = Movable::Fixed;
+                } else {
+                    let lo = counterfactual::percentile(&obs, 0.01)
+                        .unwrap_or(0.0)
+                        .max(obs[m - 1]);
+                    let hi = counterfactual::percentile(&obs, 0.99)
+                        .unwrap_or(0.0)
+                        .min(obs[obs.len() - m]);
+                    b.lo = (lo / b.step - 1e-9).ceil() * b.step;
+                    b.hi = (hi / b.step + 1e-9).floor() * b.step;
+                }
             }
             b
         })
@@ -651,22 +673,30 @@ pub fn prepare(
         provenance,
         by_id,
         pseudonyms,
+        one_decision,
     })
 }
 
-/// A worker's value as it may be printed: identity numbers, phone numbers and e-mail addresses
-/// by their shape only (minimal disclosure, even in the worker's own explanation, which may be
-/// forwarded).
+/// A worker's value as it may be printed: identity numbers, phone numbers and e-mail addresses,
+/// alone or inside free text, by their shape only (minimal disclosure, even in the worker's own
+/// explanation, which may be forwarded). Names and street addresses are not detected.
 pub fn disclose(v: &str) -> String {
-    let t = v.trim();
-    let digits = t.chars().filter(char::is_ascii_digit).count();
-    let phone_like = digits >= 11
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
-    if crate::screen::content::is_cn_resident_id(t) || phone_like || t.contains('@') {
-        crate::screen::content::mask(t)
-    } else {
-        v.to_string()
+    static PATTERN: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[0-9+(][0-9 ()+\-]{9,}[0-9Xx]|[^\s@,;]+@[^\s@,;]+").ok()
+    });
+    let digits = |t: &str| t.chars().filter(char::is_ascii_digit).count();
+    match PATTERN.as_ref() {
+        Some(re) => re
+            .replace_all(v, |c: &regex::Captures<'_>| {
+                let t = &c[0];
+                if t.contains('@') || digits(t) >= 11 {
+                    crate::screen::content::mask(t)
+                } else {
+                    t.to_string()
+                }
+            })
+            .into_owned(),
+        None => crate::screen::content::mask(v),
     }
 }
 
@@ -761,7 +791,8 @@ impl Explainer {
     fn toward(&self, contribution: f64) -> String {
         // Which decision the contribution pushes toward, then whether that harms the worker.
         let push_positive = contribution * self.surrogate.direction();
-        if push_positive.abs() < 1e-12 || self.surrogate.margin(0.0).is_none() {
+        // Below 0.0005 (the precision shown), an effect pushes nowhere.
+        if push_positive.abs() < 5e-4 || self.surrogate.margin(0.0).is_none() {
             return "none".into();
         }
         let adverse = (push_positive > 0.0) != self.positive_is_favorable;
@@ -812,6 +843,13 @@ impl Explainer {
                     .inputs
                     .iter()
                     .any(|x| &x.name == name && !x.block.is_empty()),
+                model_role: match s.inputs.iter().find(|x| &x.name == name) {
+                    Some(x) if !x.block.is_empty() => "input",
+                    Some(_) => "constant",
+                    None => "not_usable",
+                }
+                .into(),
+
                 flag: self.flags.get(name).cloned(),
             })
             .collect();
@@ -882,17 +920,17 @@ impl Explainer {
         let counterfactual = if model.agrees_with_real == Some(false) {
             // The surrogate does not reproduce this worker's outcome: a change that flips the
             // surrogate would not speak to the real decision.
-            Some(Counterfactual {
-                status: "surrogate_disagrees".into(),
-                changes: Vec::new(),
-                cost: None,
-                output_after: None,
-                flips_surrogate: false,
-                candidates_evaluated: 0,
-                bound_reached: false,
-            })
+            Some(Counterfactual::none("surrogate_disagrees", 0, false))
+        } else if self.one_decision && adverse == Some(true) {
+            Some(Counterfactual::none("same_for_everyone", 0, false))
         } else if adverse == Some(true) || (adverse.is_none() && surrogate_decision.is_some()) {
-            counterfactual::search(s, i, &self.bounds, self.settings.max_candidates)
+            counterfactual::search(s, i, &self.bounds, self.settings.max_candidates).map(|mut c| {
+                for ch in &mut c.changes {
+                    ch.from = disclose(&ch.from);
+                    ch.to = disclose(&ch.to);
+                }
+                c
+            })
         } else {
             None
         };
@@ -928,10 +966,17 @@ impl Explainer {
             .iter()
             .map(|&c| self.surrogate.design.x[[i, c]])
             .collect();
+        // Never fewer than the minimum group size, so no count describes a handful of
+        // identifiable colleagues.
+        let min = self.spec.min_group_size.max(1) as usize;
         let k = self
             .settings
             .neighbours
+            .max(min)
             .min(nb.rows.len().saturating_sub(1));
+        if k < min {
+            return None;
+        }
         if k == 0 {
             return None;
         }
@@ -1013,7 +1058,13 @@ impl Explainer {
             {
                 out.push(ChallengePoint {
                     kind: "prohibited_input_used".into(),
-                    text: text::challenge_input(lang, &f.column, flag, f.contribution),
+                    text: text::challenge_input(
+                        lang,
+                        &f.column,
+                        flag,
+                        f.contribution,
+                        model.model == "logistic",
+                    ),
                 });
             }
         }
@@ -1057,6 +1108,17 @@ impl Explainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identity_numbers_are_masked_even_inside_text() {
+        assert_eq!(disclose("13912340000"), "###########");
+        assert_eq!(
+            disclose("tel 139-1234-0000, id 11010519900101001X, a@b.cn; 3 days"),
+            "tel ###-####-####, id #################*, *@*.**; 3 days"
+        );
+        assert_eq!(disclose("106.8"), "106.8");
+        assert_eq!(disclose("2026-11-10 03:27:16"), "2026-11-10 03:27:16");
+    }
 
     #[test]
     fn person_identifying_ids_get_pseudonyms() {

@@ -278,33 +278,41 @@ pub struct Fidelity {
     /// Among the workers with the real positive decision, the share the surrogate also gives
     /// it (None when nobody had it).
     pub agreement_positive: Option<f64>,
+    /// The same among the workers with the real negative decision.
+    pub agreement_negative: Option<f64>,
     /// Linear surrogate: R^2 of the score.
     pub r_squared: Option<f64>,
-    /// `high` (agreement >= 0.95 and, with positives, >= 0.85 among them), `moderate`
-    /// (>= 0.85 and >= 0.6) or `low`.
+    /// `high` (agreement >= 0.95 and at least 0.85 within each decision), `moderate` (>= 0.85
+    /// and >= 0.6) or `low`: both decisions must be reproduced, so a model that gives everyone
+    /// the common decision is never called faithful.
     pub level: String,
 }
 
 /// Fidelity against the real decisions (None without a decision or threshold).
 pub fn fidelity(s: &Surrogate, real: &[bool]) -> Option<Fidelity> {
     let mut agree = 0u64;
-    let mut pos = 0u64;
-    let mut pos_agree = 0u64;
+    let (mut pos, mut pos_agree, mut neg, mut neg_agree) = (0u64, 0u64, 0u64, 0u64);
     for (o, &r) in s.outputs.iter().zip(real) {
         let d = s.decides(*o)?;
         agree += u64::from(d == r);
         if r {
             pos += 1;
             pos_agree += u64::from(d);
+        } else {
+            neg += 1;
+            neg_agree += u64::from(!d);
         }
     }
     let n = real.len().max(1) as f64;
     let agreement = agree as f64 / n;
     let agreement_positive = (pos > 0).then(|| pos_agree as f64 / pos as f64);
-    let ap = agreement_positive.unwrap_or(1.0);
-    let level = if agreement >= 0.95 && ap >= 0.85 {
+    let agreement_negative = (neg > 0).then(|| neg_agree as f64 / neg as f64);
+    let worst = agreement_positive
+        .unwrap_or(1.0)
+        .min(agreement_negative.unwrap_or(1.0));
+    let level = if agreement >= 0.95 && worst >= 0.85 {
         "high"
-    } else if agreement >= 0.85 && ap >= 0.6 {
+    } else if agreement >= 0.85 && worst >= 0.6 {
         "moderate"
     } else {
         "low"
@@ -312,6 +320,7 @@ pub fn fidelity(s: &Surrogate, real: &[bool]) -> Option<Fidelity> {
     Some(Fidelity {
         agreement,
         agreement_positive,
+        agreement_negative,
         r_squared: s.r_squared,
         level: level.into(),
     })

@@ -32,6 +32,14 @@ fn pct(v: f64) -> String {
     format!("{:.1} %", v * 100.0)
 }
 
+/// A percentage in the document's language (no space before % in Chinese).
+fn pct_l(lang: Lang, v: f64) -> String {
+    match lang {
+        Lang::En => pct(v),
+        Lang::Zh => format!("{:.1}%", v * 100.0),
+    }
+}
+
 fn figure(f: Option<&super::Figure>, percent: bool) -> String {
     let show = |v: f64| if percent { pct(v) } else { format!("{v:.3}") };
     match f {
@@ -66,11 +74,14 @@ fn value_or_missing(v: &Option<String>, l: &Labels) -> String {
     v.clone().unwrap_or_else(|| l.missing.to_string())
 }
 
-fn decision_word(lang: Lang, positive: Option<bool>) -> &'static str {
-    match positive {
-        Some(true) => text::pick(lang, "the positive decision", "正向决定"),
-        Some(false) => text::pick(lang, "not the positive decision", "非正向决定"),
-        None => text::pick(lang, "no decision (no threshold)", "无法判定（没有阈值）"),
+/// A decision named by its column: "flagged: yes" / "被标记：是".
+fn decision_word(lang: Lang, col: &str, positive: Option<bool>) -> String {
+    match (positive, lang) {
+        (Some(true), Lang::En) => format!("{col}: yes"),
+        (Some(false), Lang::En) => format!("{col}: no"),
+        (Some(true), Lang::Zh) => format!("{col}：是"),
+        (Some(false), Lang::Zh) => format!("{col}：否"),
+        (None, _) => text::pick(lang, "no decision (no threshold)", "无法判定（没有阈值）").into(),
     }
 }
 
@@ -78,6 +89,11 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     let lang = text::lang_of(&e.lang);
     let l = text::labels(lang);
     let mut b = Vec::new();
+    let dcol = e
+        .outcome
+        .decision_column
+        .clone()
+        .unwrap_or_else(|| text::pick(lang, "the decision", "决定").to_string());
     b.push(Block::Para(l.intro.to_string()));
 
     // 1. Decision.
@@ -86,7 +102,10 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     let mut rows = vec![vec![l.subject.to_string(), e.subject.clone()]];
     rows.push(vec![
         match &o.decision_column {
-            Some(c) => format!("{} ({c})", l.decision),
+            Some(c) => match lang {
+                Lang::En => format!("{} ({c})", l.decision),
+                Lang::Zh => format!("{}（{c}）", l.decision),
+            },
             None => l.decision.to_string(),
         },
         o.decision_text.clone(),
@@ -133,8 +152,8 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         .inputs
         .iter()
         .map(|i| {
-            let note = match &i.flag {
-                Some(f) => format!(
+            let note = match (&i.flag, lang) {
+                (Some(f), Lang::En) => format!(
                     "{}: {} ({} {}; {}; {} {})",
                     text::kind_label(lang, &f.kind),
                     f.category_label,
@@ -144,8 +163,19 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     l.legal,
                     f.citations.join(", ")
                 ),
-                None if !i.in_model => l.not_model_input.to_string(),
-                None => String::new(),
+                (Some(f), Lang::Zh) => format!(
+                    "{}：{}（{}：{}；{}；{}：{}）",
+                    text::kind_label(lang, &f.kind),
+                    f.category_label,
+                    l.severity,
+                    text::severity(lang, &f.severity),
+                    text::used(lang, f.used),
+                    l.legal,
+                    f.citations.join("、")
+                ),
+                (None, _) if i.model_role == "constant" => l.constant_input.to_string(),
+                (None, _) if !i.in_model => l.not_model_input.to_string(),
+                (None, _) => String::new(),
             };
             vec![i.column.clone(), value_or_missing(&i.value, l), note]
         })
@@ -198,12 +228,12 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     b.push(Block::Para(model_text));
     if let Some(f) = fid {
         let level = match (f.level.as_str(), lang) {
-            ("high", Lang::En) => "high: the explanation reflects how the algorithm decides",
+            ("high", Lang::En) => "high: the model reproduces the algorithm's decisions closely",
             ("moderate", Lang::En) => {
                 "moderate: the main factors are likely right, details may not be"
             }
             (_, Lang::En) => "low: the explanation may miss the algorithm's real reasons",
-            ("high", Lang::Zh) => "高：本说明反映了算法的决定方式",
+            ("high", Lang::Zh) => "高：该模型与算法的决定高度一致",
             ("moderate", Lang::Zh) => "中：主要因素大概率正确，细节未必",
             (_, Lang::Zh) => "低：本说明可能遗漏算法的真正原因",
         };
@@ -211,10 +241,16 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             Lang::En => format!(
                 "How faithful this model is: it gives the same decision as the algorithm for {} of all workers{}{}. Fidelity is {level}.",
                 pct(f.agreement),
-                f.agreement_positive.map_or_else(String::new, |p| format!(
-                    " and for {} of the workers who got the positive decision",
-                    pct(p)
-                )),
+                match (f.agreement_positive, f.agreement_negative) {
+                    (Some(p), Some(q)) => format!(
+                        " ({} of the workers with {}, {} of those with {})",
+                        pct(p),
+                        decision_word(lang, &dcol, Some(true)),
+                        pct(q),
+                        decision_word(lang, &dcol, Some(false))
+                    ),
+                    _ => String::new(),
+                },
                 f.r_squared.map_or_else(String::new, |r| format!(
                     "; it explains {} of the variation in the score (R²)",
                     pct(r)
@@ -222,14 +258,20 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ),
             Lang::Zh => format!(
                 "该模型的忠实度：对全部员工，它与算法给出相同决定的比例为 {}{}{}。忠实度为{level}。",
-                pct(f.agreement),
-                f.agreement_positive.map_or_else(String::new, |p| format!(
-                    "，对得到正向决定的员工为 {}",
-                    pct(p)
-                )),
+                pct_l(lang, f.agreement),
+                match (f.agreement_positive, f.agreement_negative) {
+                    (Some(p), Some(q)) => format!(
+                        "（{}的员工中为 {}，{}的员工中为 {}）",
+                        decision_word(lang, &dcol, Some(true)),
+                        pct_l(lang, p),
+                        decision_word(lang, &dcol, Some(false)),
+                        pct_l(lang, q)
+                    ),
+                    _ => String::new(),
+                },
                 f.r_squared.map_or_else(String::new, |r| format!(
                     "；它解释了评分变化的 {}（决定系数）",
-                    pct(r)
+                    pct_l(lang, r)
                 ))
             ),
         };
@@ -239,19 +281,19 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         let text = match (agrees, lang) {
             (true, Lang::En) => format!(
                 "For you, the model gives the same decision as the algorithm ({}).",
-                decision_word(lang, m.surrogate_decision_positive)
+                decision_word(lang, &dcol, m.surrogate_decision_positive)
             ),
             (false, Lang::En) => format!(
                 "For you, the model gives a different decision from the algorithm ({}), so the real reasons may differ from those below.",
-                decision_word(lang, m.surrogate_decision_positive)
+                decision_word(lang, &dcol, m.surrogate_decision_positive)
             ),
             (true, Lang::Zh) => format!(
                 "对你而言，该模型与算法给出相同的决定（{}）。",
-                decision_word(lang, m.surrogate_decision_positive)
+                decision_word(lang, &dcol, m.surrogate_decision_positive)
             ),
             (false, Lang::Zh) => format!(
                 "对你而言，该模型给出的决定与算法不同（{}），真实原因可能与下列不同。",
-                decision_word(lang, m.surrogate_decision_positive)
+                decision_word(lang, &dcol, m.surrogate_decision_positive)
             ),
         };
         b.push(Block::Para(text));
@@ -300,7 +342,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     Some(false) => "would have been the same",
                     None => "cannot be told (no threshold)",
                 },
-                decision_word(lang, p.decision_without_positive)
+                decision_word(lang, &dcol, p.decision_without_positive)
             ),
             Lang::Zh => format!(
                 "这些输入合计使你的结果变化了 {}（{}）。如果不计入它们（设为平均员工的数值），你的结果将是 {}，模型的决定{}：{}。",
@@ -312,10 +354,20 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     Some(false) => "不会改变",
                     None => "无法判定（没有阈值）",
                 },
-                decision_word(lang, p.decision_without_positive)
+                decision_word(lang, &dcol, p.decision_without_positive)
             ),
         };
         b.push(Block::Para(text));
+        if m.agrees_with_real == Some(false) {
+            b.push(Block::Para(
+                text::pick(
+                    lang,
+                    "Caution: the model does not reproduce your real outcome, so this comparison describes the model, not the algorithm.",
+                    "注意：该模型未能重现你的实际结果，因此这一比较描述的是模型，而不是算法本身。",
+                )
+                .into(),
+            ));
+        }
     }
 
     // 5. Counterfactual.
@@ -327,8 +379,8 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 b.push(Block::Para(
                     text::pick(
                         lang,
-                        "The smallest change in the inputs you can act on that changes the model's decision (inputs you cannot change, and prohibited inputs, are left as they are; each input stays within the range seen for most workers):",
-                        "能改变模型决定的、你可以采取行动的输入上的最小改变（你无法改变的输入和禁止使用的输入保持不变；每项输入都在大多数员工的取值范围内）：",
+                        "The smallest change Candor found in the inputs you can act on that changes the model's decision (inputs you cannot change, and prohibited inputs, are left as they are; each input stays within the range seen for most workers):",
+                        "Candor 找到的、在你可以采取行动的输入上能改变模型决定的最小改变（你无法改变的输入和禁止使用的输入保持不变；每项输入都在大多数员工的取值范围内）：",
                     )
                     .into(),
                 ));
@@ -357,8 +409,24 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             "none_within_bounds" => b.push(Block::Para(
                 text::pick(
                     lang,
-                    "No change within these bounds: no change of the inputs you can act on, within the range seen for most workers, would have changed the model's decision. The outcome rests on inputs you cannot change.",
-                    "在这些范围内不存在这样的改变：在大多数员工的取值范围内，改变你可以采取行动的输入都不会改变模型的决定。该结果取决于你无法改变的输入。",
+                    "No change found within these limits: no change of the inputs you can act on (each within the range seen for most workers, in its allowed direction, with at most two categories switched) changes the model's decision.",
+                    "在这些限制内没有找到这样的改变：在你可以采取行动的输入上（每项都在大多数员工的取值范围内、按允许的方向变化、最多改变两个类别），任何改变都不会改变模型的决定。",
+                )
+                .into(),
+            )),
+            "same_for_everyone" => b.push(Block::Para(
+                text::pick(
+                    lang,
+                    "Every worker in the audit received this decision, so no change in your inputs would have altered it.",
+                    "审计中的每一名员工都得到了这一决定，因此你的输入无论如何改变都不会改变它。",
+                )
+                .into(),
+            )),
+            "found_not_flipping" => b.push(Block::Para(
+                text::pick(
+                    lang,
+                    "A change was found, but rounded to the precision the data is recorded with it does not change the model's decision.",
+                    "找到了一个改变，但按数据记录的精度取整后，它不会改变模型的决定。",
                 )
                 .into(),
             )),
@@ -468,7 +536,19 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             .map(|r| {
                 vec![
                     r.kind_text.clone(),
-                    format!("{} ({}, {})", r.law, r.citation, r.jurisdiction),
+                    match lang {
+                        Lang::En => format!("{} ({}, {})", r.law, r.citation, r.jurisdiction),
+                        Lang::Zh => format!(
+                            "{}（{}，{}）",
+                            if r.law.starts_with('《') {
+                                r.law.clone()
+                            } else {
+                                format!("《{}》", r.law)
+                            },
+                            r.citation,
+                            jurisdiction_zh(&r.jurisdiction)
+                        ),
+                    },
                     r.summary.clone(),
                     r.deadline.clone().unwrap_or_else(|| "—".into()),
                     if r.conditions.is_empty() {
@@ -542,8 +622,25 @@ fn factor_row(f: &Factor, l: &Labels) -> Vec<String> {
     ]
 }
 
+/// The jurisdiction code in Chinese.
+fn jurisdiction_zh(code: &str) -> String {
+    match code {
+        "CN" => "中国".into(),
+        "EU" => "欧盟".into(),
+        "US" => "美国".into(),
+        "US-NY-NYC" => "美国纽约市".into(),
+        "US-IL" => "美国伊利诺伊州".into(),
+        other => other.into(),
+    }
+}
+
 fn md_cell(s: &str) -> String {
     s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('`', "\\`")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
         .replace('<', "&lt;")

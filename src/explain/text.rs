@@ -134,11 +134,7 @@ pub fn decision(lang: Lang, positive: Option<bool>, adverse: Option<bool>) -> St
         (None, _, Lang::Zh) => "没有记录决定（只有评分）".into(),
         (Some(p), Some(a), Lang::En) => format!(
             "{} — {}",
-            if p {
-                "yes (the positive decision)"
-            } else {
-                "no (not the positive decision)"
-            },
+            if p { "yes" } else { "no" },
             if a {
                 "an outcome that harms you"
             } else {
@@ -147,11 +143,7 @@ pub fn decision(lang: Lang, positive: Option<bool>, adverse: Option<bool>) -> St
         ),
         (Some(p), Some(a), Lang::Zh) => format!(
             "{}——{}",
-            if p {
-                "是（正向决定）"
-            } else {
-                "否（非正向决定）"
-            },
+            if p { "是" } else { "否" },
             if a {
                 "对你不利的结果"
             } else {
@@ -199,17 +191,29 @@ pub fn used(lang: Lang, used: Option<bool>) -> &'static str {
     }
 }
 
-pub fn challenge_input(lang: Lang, column: &str, flag: &InputFlag, contribution: f64) -> String {
+pub fn challenge_input(
+    lang: Lang,
+    column: &str,
+    flag: &InputFlag,
+    contribution: f64,
+    logistic: bool,
+) -> String {
+    let unit = match (logistic, lang) {
+        (true, Lang::En) => " on the log-odds scale",
+        (false, Lang::En) => " score points",
+        (true, Lang::Zh) => "（对数几率）",
+        (false, Lang::Zh) => " 个评分分值",
+    };
     match lang {
         Lang::En => format!(
-            "Your record's \"{column}\" ({}: {}) pushed the outcome against you by {:.3}; {}.",
+            "Your record's \"{column}\" ({}: {}) pushed the outcome against you by {:.3}{unit}; {}.",
             kind_label(lang, &flag.kind),
             flag.category_label,
             contribution.abs(),
             used(lang, flag.used)
         ),
         Lang::Zh => format!(
-            "你记录中的“{column}”（{}：{}）使结果向不利方向移动了 {:.3}；{}。",
+            "你记录中的“{column}”（{}：{}）使结果向不利方向移动了 {:.3}{unit}；{}。",
             kind_label(lang, &flag.kind),
             flag.category_label,
             contribution.abs(),
@@ -301,6 +305,7 @@ pub struct Labels {
     pub missing: &'static str,
     pub note: &'static str,
     pub not_model_input: &'static str,
+    pub constant_input: &'static str,
     pub contribution: &'static str,
     pub toward: &'static str,
     pub toward_adverse: &'static str,
@@ -339,7 +344,7 @@ pub struct Labels {
 
 pub const EN: Labels = Labels {
     title: "Explanation of an automated decision",
-    intro: "This document explains one decision an algorithm made about you, from the data the employer gave to the audit. It shows what data was used, what weighed most, what would have changed the outcome, how your groups fared, and how to contest the decision. It contains no other worker's data.",
+    intro: "This document explains one decision an algorithm made about you, from the data the employer gave to the audit. It shows what data was used, what weighed most, what would have changed the outcome, how your groups fared, and how to contest the decision. It contains no other worker's values or identity: figures about others are counts and group totals only.",
     s_decision: "1. The decision",
     s_data: "2. The data processed about you",
     s_factors: "3. What weighed most",
@@ -357,13 +362,14 @@ pub const EN: Labels = Labels {
     threshold_spec: "as declared in the audit",
     threshold_derived: "the decision follows the score exactly at this cut",
     purpose: "Stated purpose of the algorithm",
-    purpose_missing: "not stated by the employer (ask for it: the law requires it to be disclosed)",
+    purpose_missing: "not stated by the employer (you can ask for it; see your rights below)",
     stage: "Stage of employment",
     column: "Input",
     value: "Your value",
     missing: "missing",
     note: "Note",
-    not_model_input: "recorded, but not usable as a model input (free text or an id)",
+    not_model_input: "recorded, but not usable as a model input (free text, an id or an unreadable timestamp)",
+    constant_input: "the same for every worker, or always missing: it cannot change the result",
     contribution: "Effect",
     toward: "Pushed toward",
     toward_adverse: "the adverse outcome",
@@ -382,7 +388,7 @@ pub const EN: Labels = Labels {
     deadline: "Deadline",
     applies: "Applies",
     no_challenge: "This explanation found no specific point against the decision. You keep every right listed above.",
-    hash_note: "To check that this document is unaltered: take its JSON version, set provenance.document_sha256 to \"\", write it compactly (no spaces) and compute SHA-256; it must equal the hash below.",
+    hash_note: "To check that this document is unaltered: in its JSON file (WORKER.json), replace the hash shown above by nothing, so that the line reads \"document_sha256\": \"\", and compute the SHA-256 of the file's bytes: it must equal the hash above.",
     version: "Candor version",
     spec_hash: "Audit spec (SHA-256)",
     settings_hash: "Explanation settings (SHA-256)",
@@ -402,7 +408,7 @@ pub const EN: Labels = Labels {
 
 pub const ZH: Labels = Labels {
     title: "自动化决定说明",
-    intro: "本文件根据用人单位提交审计的数据，说明算法对你作出的一项决定：用了哪些数据、哪些因素影响最大、怎样的改变会使结果不同、你所在群体的情况，以及如何提出异议。本文件不包含任何其他员工的数据。",
+    intro: "本文件根据用人单位提交审计的数据，说明算法对你作出的一项决定：用了哪些数据、哪些因素影响最大、怎样的改变会使结果不同、你所在群体的情况，以及如何提出异议。本文件不包含任何其他员工的数值或身份：涉及他人的只有人数和群体汇总数字。",
     s_decision: "一、决定",
     s_data: "二、处理了你的哪些数据",
     s_factors: "三、影响最大的因素",
@@ -420,13 +426,14 @@ pub const ZH: Labels = Labels {
     threshold_spec: "审计中声明的阈值",
     threshold_derived: "决定与评分在此切分点上完全一致",
     purpose: "算法声明的目的",
-    purpose_missing: "用人单位未说明（你可以要求说明：法律要求公开）",
+    purpose_missing: "用人单位未说明（你可以要求说明，见下文你的权利）",
     stage: "用工阶段",
     column: "输入项",
     value: "你的数值",
     missing: "缺失",
     note: "说明",
-    not_model_input: "有记录，但不能作为模型输入（自由文本或编号）",
+    not_model_input: "有记录，但不能作为模型输入（自由文本、编号或无法识别的时间）",
+    constant_input: "所有员工取值相同或均缺失：不会影响结果",
     contribution: "影响",
     toward: "推动方向",
     toward_adverse: "不利结果",
@@ -445,7 +452,7 @@ pub const ZH: Labels = Labels {
     deadline: "期限",
     applies: "适用条件",
     no_challenge: "本说明未发现针对该决定的具体要点。上面列出的各项权利你仍然享有。",
-    hash_note: "校验本文件未被改动：取其 JSON 版本，将 provenance.document_sha256 设为 \"\"，以紧凑格式（无空格）写出并计算 SHA-256，结果应与下方哈希值一致。",
+    hash_note: "校验本文件未被改动：在其 JSON 文件（员工编号.json）中，把上方所示的哈希值删去，使该行变为 \"document_sha256\": \"\"，再计算文件字节的 SHA-256，结果应与上方哈希值一致。",
     version: "Candor 版本",
     spec_hash: "审计规格（SHA-256）",
     settings_hash: "说明设置（SHA-256）",

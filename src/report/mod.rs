@@ -44,6 +44,9 @@ fn write_err(path: &Path, e: std::io::Error) -> Error {
     }
 }
 
+/// The file that marks a folder as Candor's output (so a later run may replace it).
+pub const MARKER: &str = ".candor";
+
 /// A folder written all or nothing: files go into a temporary folder beside `dir`, which
 /// replaces `dir` only on [`AtomicDir::commit`]; dropped uncommitted, it is removed.
 pub struct AtomicDir {
@@ -67,11 +70,30 @@ impl AtomicDir {
                 hint: Some("create it first, or choose another folder with --out DIR".into()),
             });
         }
+        // Never replace a folder holding files Candor did not write (`--out` pointing at the
+        // data folder, say): only an empty folder or one with Candor's marker is replaced.
+        if let Ok(mut entries) = std::fs::read_dir(dir)
+            && entries.next().is_some()
+            && !dir.join(MARKER).is_file()
+        {
+            return Err(Error::Write {
+                path: dir.to_path_buf(),
+                reason: "the folder exists and holds files Candor did not write".into(),
+                hint: Some(
+                    "choose a new or empty folder with --out DIR; Candor replaces an output folder as a whole".into(),
+                ),
+            });
+        }
         let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("report");
         let tmp = parent.join(format!(".{name}.candor-tmp-{}", std::process::id()));
         let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir_all(&tmp).map_err(|e| write_err(dir, e))?;
+        std::fs::write(
+            tmp.join(MARKER),
+            "Written by Candor. The whole folder is replaced on the next run that writes here.\n",
+        )
+        .map_err(|e| write_err(dir, e))?;
         Ok(AtomicDir {
             dir: dir.to_path_buf(),
             tmp,
@@ -169,6 +191,13 @@ mod tests {
         // Rewriting replaces the folder as a whole.
         write_files(&out, &[("b.txt".into(), "2".into())]).unwrap();
         assert!(!out.join("a.txt").exists());
+        // A folder with files Candor did not write is never replaced.
+        let foreign = base.join("data");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("precious.csv"), "x").unwrap();
+        let e = write_files(&foreign, &[("a.txt".into(), "1".into())]).unwrap_err();
+        assert!(e.to_string().contains("did not write"), "{e}");
+        assert!(foreign.join("precious.csv").exists());
         let missing = base.join("nope").join("out");
         let e = write_files(&missing, &[]).unwrap_err();
         assert!(e.to_string().contains("does not exist"), "{e}");
