@@ -285,34 +285,50 @@ fn policy_error(e: PolicyError) -> Error {
     Error::spec("policy", msg, hint)
 }
 
+/// The policy packs the spec selects from: the built-in ones and its extra files.
+pub fn policy_packs(spec: &AuditSpec) -> Result<Vec<policy::Pack>> {
+    let mut packs = policy::builtin_packs().map_err(policy_error)?;
+    for f in &spec.screen.policy_files {
+        packs.push(policy::load_pack(f).map_err(policy_error)?);
+    }
+    Ok(packs)
+}
+
+/// The decision stage the spec names.
+pub fn stage(spec: &AuditSpec) -> Result<Stage> {
+    Stage::from_str(&spec.screen.stage).map_err(|_| {
+        Error::spec(
+            "screen.stage",
+            format!("unknown stage '{}'", spec.screen.stage),
+            None,
+        )
+    })
+}
+
+/// The declared working hours, for the off-hours checks.
+pub fn working_hours(spec: &AuditSpec) -> WorkingHours {
+    WorkingHours {
+        days: spec.screen.working_days.clone(),
+        start: spec.screen.start,
+        end: spec.screen.end,
+        utc_offset_minutes: spec.screen.utc_offset_minutes,
+    }
+}
+
 /// Screens the spec's features (all four layers when the table has a decision or score).
 pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>> {
     if spec.features.is_empty() {
         return Ok(None);
     }
     let categories = policy::builtin_categories().map_err(policy_error)?;
-    let mut packs = policy::builtin_packs().map_err(policy_error)?;
-    for f in &spec.screen.policy_files {
-        packs.push(policy::load_pack(f).map_err(policy_error)?);
-    }
+    let packs = policy_packs(spec)?;
     let selected = policy::select_packs(&packs, &spec.screen.policy).map_err(policy_error)?;
-    let stage = Stage::from_str(&spec.screen.stage).map_err(|_| {
-        Error::spec(
-            "screen.stage",
-            format!("unknown stage '{}'", spec.screen.stage),
-            None,
-        )
-    })?;
+    let stage = stage(spec)?;
     let dictionary = match &spec.screen.dictionary {
         Some(p) => data::read_dictionary(p)?,
         None => BTreeMap::new(),
     };
-    let hours = WorkingHours {
-        days: spec.screen.working_days.clone(),
-        start: spec.screen.start,
-        end: spec.screen.end,
-        utc_offset_minutes: spec.screen.utc_offset_minutes,
-    };
+    let hours = working_hours(spec);
     let sd = data::screen_data(table, &dictionary, &hours)?;
     let target = match (&sd.decision, &sd.score) {
         (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => {

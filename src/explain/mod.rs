@@ -15,7 +15,6 @@ pub mod render;
 pub mod text;
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -23,9 +22,8 @@ use sha2::{Digest, Sha256};
 use crate::audit::Audit;
 use crate::data::{self, DecisionValues, SubjectData, Table};
 use crate::error::{Error, Result};
-use crate::screen::content::WorkingHours;
 use crate::screen::features::Feature;
-use crate::screen::policy::{self, Stage};
+use crate::screen::policy;
 use crate::spec::{AuditSpec, ExplainSpec};
 use counterfactual::{Bounds, Counterfactual, Movable};
 use model::{Fidelity, Surrogate, Target};
@@ -312,12 +310,7 @@ pub fn prepare(
             "explain one class at a time: give --positive CLASS so the decision is that class or not",
         ));
     }
-    let hours = WorkingHours {
-        days: spec.screen.working_days.clone(),
-        start: spec.screen.start,
-        end: spec.screen.end,
-        utc_offset_minutes: spec.screen.utc_offset_minutes,
-    };
+    let hours = crate::audit::working_hours(spec);
     let sd = data::screen_data(table, &BTreeMap::new(), &hours)?;
     let subjects = data::subject_data(table)?;
     let decision = match table.decision {
@@ -419,6 +412,22 @@ pub fn prepare(
             if replace {
                 flags.insert(f.column.clone(), flag);
             }
+        }
+    }
+
+    // One-direction settings only make sense for numbers.
+    for f in &features {
+        let one_way =
+            settings.increase_only.contains(&f.name) || settings.decrease_only.contains(&f.name);
+        if one_way && f.is_categorical() {
+            return Err(Error::spec(
+                "explain.increase_only / explain.decrease_only",
+                format!(
+                    "'{}' is categorical, so it cannot only rise or only fall",
+                    f.name
+                ),
+                Some("list it under explain.immutable, or leave it free to change".into()),
+            ));
         }
     }
 
@@ -559,20 +568,10 @@ pub fn prepare(
     group_slices.extend(spec.intersections.iter().cloned());
 
     // Rights at this stage, from the selected packs.
-    let packs = policy::builtin_packs().map_err(|e| err(e.to_string(), "report this as a bug"))?;
-    let mut extra = Vec::new();
-    for f in &spec.screen.policy_files {
-        extra.push(policy::load_pack(f).map_err(|e| err(e.to_string(), "check --policy-file"))?);
-    }
-    let all: Vec<policy::Pack> = packs.into_iter().chain(extra).collect();
+    let all = crate::audit::policy_packs(spec)?;
     let selected = policy::select_packs(&all, &spec.screen.policy)
         .map_err(|e| err(e.to_string(), "check --policy"))?;
-    let stage = Stage::from_str(&spec.screen.stage).map_err(|_| {
-        err(
-            format!("unknown stage '{}'", spec.screen.stage),
-            "see --stage",
-        )
-    })?;
+    let stage = crate::audit::stage(spec)?;
     let mut rights = Vec::new();
     for (pack_id, r) in policy::rights_for_stage(&selected, stage) {
         let Some(pack) = selected.iter().find(|p| p.id == pack_id) else {

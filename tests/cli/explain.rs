@@ -458,6 +458,55 @@ fn bad_explain_requests_exit_2_with_a_named_cause() {
         err.contains("explain.immutable") && err.contains("tenure_months"),
         "{err}"
     );
+
+    // A categorical input cannot be one-directional.
+    let mut cat = std::fs::read_to_string(&spec).unwrap();
+    cat = cat.replace(
+        "increase_only = [\"tenure_months\", \"training_hours\"]",
+        "increase_only = [\"shift\"]",
+    );
+    let cat_spec = fixture(&dir, "cat.toml", cat.as_bytes());
+    let o = candor()
+        .args(["explain", "--spec"])
+        .arg(&cat_spec)
+        .args(["--subject", "W0000001", "--bootstrap", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("'shift' is categorical"), "{err}");
+
+    // --all with --subject, and --adverse without --all, are refused.
+    for args in [
+        vec!["--all", "--subject", "W0000001"],
+        vec!["--adverse", "--subject", "W0000001"],
+    ] {
+        let o = candor()
+            .args(["explain", "--spec", spec.to_str().unwrap()])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+    }
+
+    // An output folder holding other files is never replaced.
+    let keep = dir.join("keep");
+    std::fs::create_dir_all(&keep).unwrap();
+    std::fs::write(keep.join("precious.txt"), "x").unwrap();
+    let o = candor()
+        .args([
+            "explain",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--subject",
+            "W0000001",
+        ])
+        .arg("--out")
+        .arg(&keep)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(keep.join("precious.txt").exists());
 }
 
 /// An 18-digit PRC resident ID with a valid check digit (ISO 7064 MOD 11-2).
