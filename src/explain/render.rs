@@ -112,12 +112,19 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     ]);
     if let Some(s) = o.score {
         rows.push(vec![
-            format!(
-                "{} ({})",
-                l.score,
-                o.score_column.clone().unwrap_or_default()
-            ),
-            num(s),
+            match lang {
+                Lang::En => format!(
+                    "{} ({})",
+                    l.score,
+                    o.score_column.clone().unwrap_or_default()
+                ),
+                Lang::Zh => format!(
+                    "{}（{}）",
+                    l.score,
+                    o.score_column.clone().unwrap_or_default()
+                ),
+            },
+            crate::report::num(Some(s)),
         ]);
     }
     if let Some(t) = o.threshold {
@@ -125,16 +132,21 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             Some("derived") => l.threshold_derived,
             _ => l.threshold_spec,
         };
+        let yes = decision_word(lang, &dcol, Some(true));
         let side = match (o.positive_above_threshold, lang) {
-            (Some(true), Lang::En) => "; the positive decision at or above it",
-            (Some(false), Lang::En) => "; the positive decision below it",
-            (Some(true), Lang::Zh) => "；达到或高于阈值为正向决定",
-            (Some(false), Lang::Zh) => "；低于阈值为正向决定",
-            _ => "",
+            (Some(true), Lang::En) => format!("; {yes} at or above it"),
+            (Some(false), Lang::En) => format!("; {yes} below it"),
+            (Some(true), Lang::Zh) => format!("；达到或高于阈值即{yes}"),
+            (Some(false), Lang::Zh) => format!("；低于阈值即{yes}"),
+            _ => String::new(),
         };
+        let t = crate::report::num(Some(t));
         rows.push(vec![
             l.threshold.to_string(),
-            format!("{} ({how}{side})", num(t)),
+            match lang {
+                Lang::En => format!("{t} ({how}{side})"),
+                Lang::Zh => format!("{t}（{how}{side}）"),
+            },
         ]);
     }
     rows.push(vec![
