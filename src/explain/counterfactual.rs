@@ -1,5 +1,5 @@
-//! Counterfactuals: the smallest change in the actionable inputs that flips the surrogate's
-//! decision.
+//! Counterfactuals: the cheapest change found in the actionable inputs that flips the
+//! surrogate's decision.
 //!
 //! Cost: the sum of the changes of numeric inputs in population standard deviations, plus 1 for
 //! each categorical input switched to another level. Numeric changes are whole steps of the

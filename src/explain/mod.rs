@@ -68,8 +68,6 @@ pub struct InputFlag {
 pub struct InputValue {
     pub column: String,
     pub value: Option<String>,
-    /// Whether the surrogate uses it (free text and ids are not model inputs).
-    pub in_model: bool,
     /// `input` (used by the surrogate), `constant` (the same for every worker, or always
     /// missing: it cannot move the result) or `not_usable` (free text, ids, unreadable
     /// timestamps).
@@ -196,7 +194,7 @@ pub struct ExplainProvenance {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
     pub subject: String,
-    pub lang: String,
+    pub lang: Lang,
     pub outcome: Outcome,
     pub inputs: Vec<InputValue>,
     pub model: ModelSummary,
@@ -838,17 +836,12 @@ impl Explainer {
             .map(|(name, v)| InputValue {
                 column: name.clone(),
                 value: v.get(i).cloned().flatten().map(|v| disclose(&v)),
-                in_model: s
-                    .inputs
-                    .iter()
-                    .any(|x| &x.name == name && !x.block.is_empty()),
                 model_role: match s.inputs.iter().find(|x| &x.name == name) {
                     Some(x) if !x.block.is_empty() => "input",
                     Some(_) => "constant",
                     None => "not_usable",
                 }
                 .into(),
-
                 flag: self.flags.get(name).cloned(),
             })
             .collect();
@@ -939,7 +932,7 @@ impl Explainer {
         let challenge = self.challenge(&factors, &prohibited, &model, &similar, &groups, adverse);
         let mut e = Explanation {
             subject: self.id(i).to_string(),
-            lang: lang.code().into(),
+            lang,
             outcome,
             inputs,
             model,

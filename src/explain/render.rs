@@ -81,19 +81,21 @@ fn decision_word(lang: Lang, col: &str, positive: Option<bool>) -> String {
         (Some(false), Lang::En) => format!("{col}: no"),
         (Some(true), Lang::Zh) => format!("{col}：是"),
         (Some(false), Lang::Zh) => format!("{col}：否"),
-        (None, _) => text::pick(lang, "no decision (no threshold)", "无法判定（没有阈值）").into(),
+        (None, _) => lang
+            .pick("no decision (no threshold)", "无法判定（没有阈值）")
+            .into(),
     }
 }
 
 fn blocks(e: &Explanation) -> Vec<Block> {
-    let lang = text::lang_of(&e.lang);
+    let lang = e.lang;
     let l = text::labels(lang);
     let mut b = Vec::new();
     let dcol = e
         .outcome
         .decision_column
         .clone()
-        .unwrap_or_else(|| text::pick(lang, "the decision", "决定").to_string());
+        .unwrap_or_else(|| lang.pick("the decision", "决定").to_string());
     b.push(Block::Para(l.intro.to_string()));
 
     // 1. Decision.
@@ -186,7 +188,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     f.citations.join("、")
                 ),
                 (None, _) if i.model_role == "constant" => l.constant_input.to_string(),
-                (None, _) if !i.in_model => l.not_model_input.to_string(),
+                (None, _) if i.model_role == "not_usable" => l.not_model_input.to_string(),
                 (None, _) => String::new(),
             };
             vec![i.column.clone(), value_or_missing(&i.value, l), note]
@@ -372,9 +374,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         b.push(Block::Para(text));
         if m.agrees_with_real == Some(false) {
             b.push(Block::Para(
-                text::pick(
-                    lang,
-                    "Caution: the model does not reproduce your real outcome, so this comparison describes the model, not the algorithm.",
+                lang.pick("Caution: the model does not reproduce your real outcome, so this comparison describes the model, not the algorithm.",
                     "注意：该模型未能重现你的实际结果，因此这一比较描述的是模型，而不是算法本身。",
                 )
                 .into(),
@@ -389,9 +389,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         Some(cf) => match cf.status.as_str() {
             "found" => {
                 b.push(Block::Para(
-                    text::pick(
-                        lang,
-                        "The smallest change Candor found in the inputs you can act on that changes the model's decision (inputs you cannot change, and prohibited inputs, are left as they are; each input stays within the range seen for most workers):",
+                    lang.pick("The smallest change Candor found in the inputs you can act on that changes the model's decision (inputs you cannot change, and prohibited inputs, are left as they are; each input stays within the range seen for most workers):",
                         "Candor 找到的、在你可以采取行动的输入上能改变模型决定的最小改变（你无法改变的输入和禁止使用的输入保持不变；每项输入都在大多数员工的取值范围内）：",
                     )
                     .into(),
@@ -411,41 +409,31 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 b.push(Block::Para(check.into()));
             }
             "surrogate_disagrees" => b.push(Block::Para(
-                text::pick(
-                    lang,
-                    "The model used to explain the algorithm does not reproduce your outcome, so it cannot say which change would have altered it. Ask the employer for the actual logic (see your rights below).",
+                lang.pick("The model used to explain the algorithm does not reproduce your outcome, so it cannot say which change would have altered it. Ask the employer for the actual logic (see your rights below).",
                     "用于解释算法的替代模型未能重现你的结果，因此无法说明哪种改变会使结果不同。你可以要求用人单位说明实际逻辑（见下文你的权利）。",
                 )
                 .into(),
             )),
             "none_within_bounds" => b.push(Block::Para(
-                text::pick(
-                    lang,
-                    "No change found within these limits: no change of the inputs you can act on (each within the range seen for most workers, in its allowed direction, with at most two categories switched) changes the model's decision.",
+                lang.pick("No change found within these limits: no change of the inputs you can act on (each within the range seen for most workers, in its allowed direction, with at most two categories switched) changes the model's decision.",
                     "在这些限制内没有找到这样的改变：在你可以采取行动的输入上（每项都在大多数员工的取值范围内、按允许的方向变化、最多改变两个类别），任何改变都不会改变模型的决定。",
                 )
                 .into(),
             )),
             "same_for_everyone" => b.push(Block::Para(
-                text::pick(
-                    lang,
-                    "Every worker in the audit received this decision, so no change in your inputs would have altered it.",
+                lang.pick("Every worker in the audit received this decision, so no change in your inputs would have altered it.",
                     "审计中的每一名员工都得到了这一决定，因此你的输入无论如何改变都不会改变它。",
                 )
                 .into(),
             )),
             "found_not_flipping" => b.push(Block::Para(
-                text::pick(
-                    lang,
-                    "A change was found, but rounded to the precision the data is recorded with it does not change the model's decision.",
+                lang.pick("A change was found, but rounded to the precision the data is recorded with it does not change the model's decision.",
                     "找到了一个改变，但按数据记录的精度取整后，它不会改变模型的决定。",
                 )
                 .into(),
             )),
             _ => b.push(Block::Para(
-                text::pick(
-                    lang,
-                    "No input you can act on is used by the model, so no change within your control would alter its decision.",
+                lang.pick("No input you can act on is used by the model, so no change within your control would alter its decision.",
                     "模型没有使用任何你可以采取行动的输入，因此你能控制的改变都不会改变其决定。",
                 )
                 .into(),
@@ -454,9 +442,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     }
     if cfg_bound(e) {
         b.push(Block::Para(
-            text::pick(
-                lang,
-                "The search reached its bound before trying every combination; a cheaper change may exist.",
+            lang.pick("The search reached its bound before trying every combination; a cheaper change may exist.",
                 "搜索在尝试所有组合之前已达到上限；可能存在更小的改变。",
             )
             .into(),
@@ -485,9 +471,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ),
         })),
         None => b.push(Block::Para(
-            text::pick(
-                lang,
-                "Not available: there is no decision or no legitimate input to compare on.",
+            lang.pick("Not available: there is no decision or no legitimate input to compare on.",
                 "无法提供：没有决定，或没有可供比较的合法输入。",
             )
             .into(),
@@ -528,9 +512,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             rows,
         ));
         b.push(Block::Para(
-            text::pick(
-                lang,
-                "The favourable rate is the share of the group that got the outcome that does not harm them; the impact ratio divides it by the rate of the group compared with (below 0.8 is the four-fifths rule's warning line).",
+            lang.pick("The favourable rate is the share of the group that got the outcome that does not harm them; the impact ratio divides it by the rate of the group compared with (below 0.8 is the four-fifths rule's warning line).",
                 "有利结果率是群体中得到对其无害结果的比例；影响比是该比例除以对照群体的比例（低于 0.8 即触及“五分之四规则”的警戒线）。",
             )
             .into(),
@@ -622,7 +604,7 @@ fn stage(lang: Lang, s: &str) -> String {
         "post_termination" => ("after employment ended", "劳动关系结束后"),
         _ => ("employment", "在职管理"),
     };
-    text::pick(lang, en, zh).into()
+    lang.pick(en, zh).into()
 }
 
 fn factor_row(f: &Factor, l: &Labels) -> Vec<String> {
@@ -661,7 +643,7 @@ fn md_cell(s: &str) -> String {
 
 /// The explanation as Markdown.
 pub fn markdown(e: &Explanation) -> String {
-    let l = text::labels(text::lang_of(&e.lang));
+    let l = text::labels(e.lang);
     let mut out = format!("# {}: {}\n\n", l.title, md_cell(&e.subject));
     for block in blocks(e) {
         match block {
@@ -703,10 +685,10 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px soli
 /// The explanation as one printable, self-contained HTML page.
 pub fn html(e: &Explanation) -> String {
     use crate::report::escape;
-    let l = text::labels(text::lang_of(&e.lang));
+    let l = text::labels(e.lang);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}: {}</h1>\n",
-        e.lang,
+        e.lang.code(),
         escape(l.title),
         escape(&e.subject),
         escape(l.title),

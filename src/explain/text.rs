@@ -6,19 +6,6 @@ use super::{GroupContext, InputFlag, Similar};
 
 pub use crate::i18n::Lang;
 
-/// The language of a code (`zh` or else English).
-pub fn lang_of(code: &str) -> Lang {
-    Lang::from_code(code).unwrap_or_default()
-}
-
-/// Picks the English or the Chinese text.
-pub fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
 pub fn suppressed(lang: Lang, min: u64) -> String {
     match lang {
         Lang::En => format!(
@@ -57,7 +44,7 @@ pub fn verdict(lang: Lang, code: &str) -> String {
         "not_significant" => ("not statistically significant", "统计上不显著"),
         _ => ("not assessed", "未评估"),
     };
-    pick(lang, en, zh).to_string()
+    lang.pick(en, zh).to_string()
 }
 
 pub fn right_kind(lang: Lang, code: &str) -> String {
@@ -89,7 +76,7 @@ pub fn right_kind(lang: Lang, code: &str) -> String {
         "remedy" => ("To a remedy", "获得救济的权利"),
         _ => ("Other right", "其他权利"),
     };
-    pick(lang, en, zh).to_string()
+    lang.pick(en, zh).to_string()
 }
 
 pub fn condition(lang: Lang, code: &str) -> String {
@@ -125,7 +112,7 @@ pub fn condition(lang: Lang, code: &str) -> String {
         ),
         _ => ("under conditions set by law", "在法律规定的条件下"),
     };
-    pick(lang, en, zh).to_string()
+    lang.pick(en, zh).to_string()
 }
 
 pub fn decision(lang: Lang, positive: Option<bool>, adverse: Option<bool>) -> String {
@@ -157,9 +144,8 @@ pub fn decision(lang: Lang, positive: Option<bool>, adverse: Option<bool>) -> St
 
 pub fn kind_label(lang: Lang, kind: &str) -> &'static str {
     match kind {
-        "prohibited_input" => pick(lang, "prohibited or restricted input", "禁止或受限制的输入"),
-        _ => pick(
-            lang,
+        "prohibited_input" => lang.pick("prohibited or restricted input", "禁止或受限制的输入"),
+        _ => lang.pick(
             "possible proxy for a protected trait",
             "可能替代受保护特征的代理变量",
         ),
@@ -168,26 +154,24 @@ pub fn kind_label(lang: Lang, kind: &str) -> &'static str {
 
 pub fn severity(lang: Lang, s: &str) -> &'static str {
     match s {
-        "block" => pick(lang, "must not be used", "不得使用"),
-        "high" => pick(lang, "high", "高"),
-        "medium" => pick(lang, "medium", "中"),
-        _ => pick(lang, "to review", "待审查"),
+        "block" => lang.pick("must not be used", "不得使用"),
+        "high" => lang.pick("high", "高"),
+        "medium" => lang.pick("medium", "中"),
+        _ => lang.pick("to review", "待审查"),
     }
 }
 
 pub fn used(lang: Lang, used: Option<bool>) -> &'static str {
     match used {
-        Some(true) => pick(
-            lang,
+        Some(true) => lang.pick(
             "the audit found the algorithm relies on it",
             "审计发现算法依赖该输入",
         ),
-        Some(false) => pick(
-            lang,
+        Some(false) => lang.pick(
             "the audit found no sign the algorithm relies on it",
             "审计未发现算法依赖该输入",
         ),
-        None => pick(lang, "reliance not tested", "未检验是否依赖"),
+        None => lang.pick("reliance not tested", "未检验是否依赖"),
     }
 }
 
@@ -223,9 +207,7 @@ pub fn challenge_input(
 }
 
 pub fn challenge_rests(lang: Lang) -> String {
-    pick(
-        lang,
-        "Without the prohibited inputs, the model of the algorithm would not have given you this outcome.",
+    lang.pick("Without the prohibited inputs, the model of the algorithm would not have given you this outcome.",
         "如果不计入禁止使用的输入，算法的替代模型就不会给出这一结果。",
     )
     .to_string()

@@ -893,9 +893,10 @@ pub fn score_cdfs(
     groups: &[(String, Vec<(f64, u64)>)],
     lang: Lang,
 ) -> Result<String, String> {
-    // (name, cells sorted by value, total count)
-    type Group = (String, Vec<(f64, u64)>, u64);
-    let mut data: Vec<Group> = Vec::new();
+    // Each group's step function as points for `cdf_lines`: at every value, the share below it
+    // and the share at or below it.
+    let mut lines: Vec<CdfGroup> = Vec::new();
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for (name, cells) in groups {
         let mut cells: Vec<(f64, u64)> = cells
             .iter()
@@ -904,88 +905,21 @@ pub fn score_cdfs(
             .collect();
         cells.sort_by(|a, b| a.0.total_cmp(&b.0));
         let total: u64 = cells.iter().map(|c| c.1).fold(0u64, u64::saturating_add);
-        if total > 0 {
-            data.push((name.clone(), cells, total));
+        if total == 0 {
+            continue;
         }
-    }
-    if data.is_empty() {
-        return Ok(String::new());
-    }
-    let shown_total = data.len();
-    data.truncate(MAX_GROUPS);
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for (_, cells, _) in &data {
-        for (v, _) in cells {
-            lo = lo.min(*v);
-            hi = hi.max(*v);
+        let mut pts = Vec::with_capacity(cells.len() * 2);
+        let mut cum = 0u64;
+        for (v, c) in cells {
+            pts.push((v, cum as f64 / total as f64));
+            cum = cum.saturating_add(c);
+            pts.push((v, cum as f64 / total as f64));
+            lo = lo.min(v);
+            hi = hi.max(v);
         }
+        lines.push((name.clone(), total, pts));
     }
-    if hi - lo < 1e-12 {
-        lo -= 0.5;
-        hi += 0.5;
-    }
-    // A little room on both sides so the first and last steps do not sit on the frame.
-    let pad = (hi - lo) * 0.02;
-    let (lo, hi) = (lo - pad, hi + pad);
-    let legend: Vec<(Sample, String)> = data
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _, total))| {
-            let (w, dash) = LINES[i];
-            (
-                Sample::Line(PALETTE[i], w, dash),
-                format!("{} (n = {total})", truncate(name, MAX_LABEL)),
-            )
-        })
-        .collect();
-    let heading = Heading::new(title, groups_note(shown_total, lang));
-    let head_h = heading.height();
-    let height = head_h + LINE_PLOT_H + legend_height(&legend) + 6;
-
-    render(&heading, height, |root| {
-        heading.draw(root)?;
-        let (_, below) = root.split_vertically(head_h);
-        let (area, _) = below.split_vertically(LINE_PLOT_H);
-        let mut chart = ChartBuilder::on(&area)
-            .margin_top(10)
-            .margin_left(10)
-            .margin_right(30)
-            .x_label_area_size(56)
-            .y_label_area_size(80)
-            .build_cartesian_2d(lo..hi, 0.0..1.0)
-            .map_err(derr)?;
-        chart
-            .configure_mesh()
-            .x_labels(8)
-            .y_labels(6)
-            .max_light_lines(0)
-            .bold_line_style(GRID.stroke_width(1))
-            .axis_style(INK.stroke_width(1))
-            .x_label_formatter(&fmt_tick)
-            .y_label_formatter(&fmt_tick)
-            .label_style(font(TEXT).color(&INK))
-            .axis_desc_style(font(TEXT).color(&INK))
-            .x_desc(truncate(x_label, 80))
-            .y_desc(lang.pick(
-                "share of group at or below x (0–1)",
-                "分数不高于横轴取值者占本组的比例（0–1）",
-            ))
-            .draw()
-            .map_err(derr)?;
-        for (i, (_, cells, total)) in data.iter().enumerate() {
-            let mut pts = vec![(lo, 0.0)];
-            let mut cum = 0u64;
-            for (v, c) in cells {
-                let prev = cum as f64 / *total as f64;
-                cum = cum.saturating_add(*c);
-                pts.push((*v, prev));
-                pts.push((*v, cum as f64 / *total as f64));
-            }
-            pts.push((hi, 1.0));
-            draw_group_line(&mut chart, i, pts, 4)?;
-        }
-        draw_legend(root, (head_h + LINE_PLOT_H) as i32 + LEGEND_GAP, &legend)
-    })
+    cdf_lines(title, x_label, (lo, hi), &lines, lang)
 }
 
 /// One group of [`cdf_lines`]: name, size and points (score, share at or below it).

@@ -45,15 +45,12 @@ fn all_json(dir: &Path) -> Vec<serde_json::Value> {
     files.iter().map(|p| read_json(p)).collect()
 }
 
-fn f(v: &serde_json::Value) -> f64 {
-    v.as_f64().expect("a number")
-}
-
-#[test]
-fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals() {
-    let spec = datasets().join("warehouse.toml");
+/// The JSON explanations of every worker with an adverse outcome in a demo dataset (the audit
+/// without bootstrap, which explanations do not use).
+fn adverse_docs(dataset: &str, name: &str) -> Vec<serde_json::Value> {
+    let spec = datasets().join(format!("{dataset}.toml"));
     let out = explain(
-        "wh-adverse",
+        name,
         &[
             "--spec",
             spec.to_str().unwrap(),
@@ -65,7 +62,16 @@ fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals
             "0",
         ],
     );
-    let docs = all_json(&out);
+    all_json(&out)
+}
+
+fn f(v: &serde_json::Value) -> f64 {
+    v.as_f64().expect("a number")
+}
+
+#[test]
+fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals() {
+    let docs = adverse_docs("warehouse", "wh-adverse");
     let gt = ground_truth();
     let planted_used: BTreeSet<String> = gt["warehouse"]["prohibited"]
         .as_array()
@@ -685,21 +691,7 @@ fn group_figures_below_the_minimum_size_are_withheld() {
 
 #[test]
 fn attrition_flags_name_the_planted_inputs_that_drove_them() {
-    let spec = datasets().join("attrition.toml");
-    let out = explain(
-        "attr-adverse",
-        &[
-            "--spec",
-            spec.to_str().unwrap(),
-            "--all",
-            "--adverse",
-            "--format",
-            "json",
-            "--bootstrap",
-            "0",
-        ],
-    );
-    let docs = all_json(&out);
+    let docs = adverse_docs("attrition", "attr-adverse");
     let gt = ground_truth();
     let planted = |used: bool| -> BTreeSet<String> {
         gt["attrition"]["prohibited"]
