@@ -8,10 +8,10 @@ use std::str::FromStr;
 
 use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
 use crate::error::{Error, Result, did_you_mean};
-use crate::findings::{self, Finding};
-use crate::i18n::Lang;
+use crate::codes::{FindingKind, Severity};
+use crate::findings::{self, Finding, FindingParams};
 use crate::metrics::score_tables::{self, ScoreTables};
-use crate::metrics::{self, GroupInfo, MetricParams, MetricRow, ll144::Ll144};
+use crate::metrics::{self, GroupInfo, Metric, MetricParams, MetricRow, ll144::Ll144};
 use crate::screen::content::WorkingHours;
 use crate::screen::policy::{self, PolicyError, Stage};
 use crate::screen::run::{InputFinding, Screen, ScreenInput};
@@ -47,49 +47,32 @@ pub enum AnyFinding {
 }
 
 impl AnyFinding {
-    pub fn kind(&self) -> &str {
+    pub fn kind(&self) -> FindingKind {
         match self {
-            AnyFinding::Disparity(f) => &f.kind,
-            AnyFinding::Input(f) => &f.kind,
-        }
-    }
-
-    pub fn severity(&self) -> &str {
-        match self {
-            AnyFinding::Disparity(f) => &f.severity,
-            AnyFinding::Input(f) => &f.severity,
-        }
-    }
-
-    pub fn summary(&self) -> &str {
-        match self {
-            AnyFinding::Disparity(f) => &f.summary,
-            AnyFinding::Input(f) => &f.summary,
-        }
-    }
-
-    /// Order across kinds, higher is worse: a prohibited input the algorithm relies on, then
-    /// significant adverse disparities, then the rest by severity; unused inputs last.
-    fn rank(&self) -> u8 {
-        match self {
+            AnyFinding::Disparity(f) => f.kind,
             AnyFinding::Input(f) => {
-                let sev = match f.severity.as_str() {
-                    "block" => 3,
-                    "high" => 2,
-                    "medium" => 1,
-                    _ => 0,
-                };
-                match f.used {
-                    Some(true) => 10 + sev,
-                    None => 4 + sev,
-                    Some(false) => sev,
-                }
+                FindingKind::from_code(&f.kind).unwrap_or(FindingKind::ProhibitedInput)
             }
-            AnyFinding::Disparity(f) => match f.severity.as_str() {
-                "high" => 9,
-                "medium" => 6,
-                _ => 3,
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            AnyFinding::Disparity(f) => f.severity,
+            AnyFinding::Input(f) => f.severity.parse().unwrap_or(Severity::Review),
+        }
+    }
+
+    /// Order within a severity, higher first: an input the algorithm relies on, then
+    /// disparities (largest gap first), then inputs not tested, then inputs present but unused.
+    fn class(&self) -> u8 {
+        match self {
+            AnyFinding::Input(f) => match f.used {
+                Some(true) => 3,
+                None => 1,
+                Some(false) => 0,
             },
+            AnyFinding::Disparity(_) => 2,
         }
     }
 }
@@ -179,10 +162,12 @@ pub fn params(spec: &AuditSpec, decision: &DecisionValues) -> MetricParams {
         bootstrap: spec.stats.bootstrap,
         seed: spec.stats.seed,
         min_group_size: spec.min_group_size,
+        min_published: spec.report.min_published_group,
         reference: spec.reference.clone(),
         references: spec.references.clone(),
         exclude_below_share: spec.exclude_below_share,
         positive_is_favorable: spec.decision.positive_is_favorable,
+        higher_is_favorable: spec.score.as_ref().is_none_or(|s| s.higher_is_favorable),
         classes: match decision {
             DecisionValues::MultiClass { classes, .. } => classes.clone(),
             _ => Vec::new(),
@@ -246,32 +231,31 @@ fn gate_results(spec: &AuditSpec, rows: &[MetricRow]) -> Vec<GateResult> {
 }
 
 /// Single-group attributes among others are findings, not errors.
-fn single_group_findings(aggs: &Aggregates, lang: Lang) -> Vec<Finding> {
+fn single_group_findings(aggs: &Aggregates) -> Vec<Finding> {
     aggs.slices
         .iter()
         .filter(|s| s.parts.len() == 1 && s.groups.len() < 2)
         .map(|s| Finding {
-            kind: "single_group".into(),
-            severity: "low".into(),
+            kind: FindingKind::SingleGroup,
+            severity: Severity::Low,
             attribute: s.attribute.clone(),
             group: s.groups.first().map(|g| g.name.clone()).unwrap_or_default(),
-            metric: "n".into(),
+            reference: None,
+            worse_off: None,
+            metric: Metric::N,
             class: None,
             value: s.groups.first().map(|g| g.stats.n as f64),
             ci_low: None,
             ci_high: None,
-            reference: None,
+            twin: None,
+            group_rate: None,
+            reference_rate: None,
+            label_stratum: None,
             p_adjusted: None,
+            test: None,
             verdict: None,
             n: s.groups.first().map_or(0, |g| g.stats.n),
-            summary: {
-                let a = &s.attribute;
-                crate::tr!(
-                    lang,
-                    "{a}: every audited worker is in one group, so nothing can be compared on this attribute",
-                    "{a}：所有受审计的劳动者都属于同一组，因此无法就该属性进行比较"
-                )
-            },
+            reference_n: None,
         })
         .collect()
 }
@@ -367,8 +351,8 @@ fn merge_findings(disparities: Vec<Finding>, screen: Option<&Screen>) -> Vec<Any
                 .map(|f| AnyFinding::Input(Box::new(f))),
         );
     }
-    // Stable: within a rank, each kind keeps its own worst-first order.
-    all.sort_by_key(|f| std::cmp::Reverse(f.rank()));
+    // Stable: within a severity and class, each kind keeps its own worst-first order.
+    all.sort_by_key(|f| std::cmp::Reverse((f.severity(), f.class())));
     all
 }
 
@@ -420,10 +404,14 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
     let m = metrics::compute(&aggs, &p);
     let ll144 = metrics::ll144::build(
         &aggs,
-        p.classes.is_empty(),
-        p.positive_is_favorable,
-        spec.exclude_below_share,
-        data::UNKNOWN,
+        &metrics::ll144::Ll144Params {
+            binary_decision: p.classes.is_empty(),
+            positive_is_favorable: p.positive_is_favorable,
+            higher_is_favorable: p.higher_is_favorable,
+            exclude_below_share: spec.exclude_below_share,
+            min_published: p.min_published,
+            unknown: data::UNKNOWN,
+        },
     );
     let score_tables = if spec.score.is_some() {
         score_tables::build(
@@ -437,8 +425,14 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
     } else {
         Vec::new()
     };
-    let mut disparities = findings::disparities(&m.rows, spec.lang);
-    disparities.extend(single_group_findings(&aggs, spec.lang));
+    let mut disparities = findings::disparities(
+        &m.rows,
+        &FindingParams {
+            alpha: spec.stats.alpha,
+            positive_is_favorable: p.positive_is_favorable,
+        },
+    );
+    disparities.extend(single_group_findings(&aggs));
     let gates = gate_results(spec, &m.rows);
     progress("screening inputs");
     let screen = screen_features(spec, table)?;

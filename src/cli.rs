@@ -135,9 +135,35 @@ pub struct AuditArgs {
     /// Cell values read as missing (comma-separated; default "",NA,?).
     #[arg(long, value_delimiter = ',')]
     pub na: Vec<String>,
-    /// Groups smaller than this have their rates suppressed (default 30).
+    /// Groups smaller than this are "small": figures published with exact tests, never the
+    /// reference group (default 30).
     #[arg(long)]
     pub min_group_size: Option<u64>,
+    /// Disclosure: groups with fewer workers have every figure withheld, in every output and
+    /// in explanations (default 5).
+    #[arg(long)]
+    pub min_published_group: Option<u64>,
+    /// Confidence level of every interval (default 0.95).
+    #[arg(long)]
+    pub confidence: Option<f64>,
+    /// Significance level of the verdicts, after correction (default 0.05).
+    #[arg(long)]
+    pub alpha: Option<f64>,
+    /// The name of the algorithmic system audited (printed on the report's cover).
+    #[arg(long)]
+    pub system: Option<String>,
+    /// The employer or platform that uses the system (cover).
+    #[arg(long)]
+    pub employer: Option<String>,
+    /// Who carried out the audit (cover).
+    #[arg(long)]
+    pub auditor: Option<String>,
+    /// Date of the audit, YYYY-MM-DD (cover; default --as-of).
+    #[arg(long)]
+    pub audit_date: Option<String>,
+    /// The period the data covers, as text (cover).
+    #[arg(long)]
+    pub data_period: Option<String>,
     /// Reference for comparisons: highest, largest or population.
     #[arg(long)]
     pub reference: Option<String>,
@@ -241,6 +267,14 @@ impl AuditArgs {
         s.groups.exclude_below_share = self.exclude_below_share;
         s.features.columns = some_vec(&self.features);
         s.stats.bootstrap = self.bootstrap;
+        s.stats.confidence = self.confidence;
+        s.stats.alpha = self.alpha;
+        s.report.system = self.system.clone();
+        s.report.employer = self.employer.clone();
+        s.report.auditor = self.auditor.clone();
+        s.report.audit_date = self.audit_date.clone();
+        s.report.data_period = self.data_period.clone();
+        s.report.min_published_group = self.min_published_group;
         s.stats.seed = self.seed;
         s.stats.correction = self.correction.clone();
         s.output.dir = self.out.clone();
@@ -297,10 +331,10 @@ pub struct SynthArgs {
     /// Output folder.
     #[arg(long, default_value = "datasets")]
     pub out: PathBuf,
-    /// Which dataset: warehouse, attrition or all.
-    #[arg(long, default_value = "all", value_parser = ["warehouse", "attrition", "all"])]
+    /// Which dataset: warehouse, attrition, couriers or all.
+    #[arg(long, default_value = "all", value_parser = ["warehouse", "attrition", "couriers", "all"])]
     pub dataset: String,
-    /// Rows (default: 20000 warehouse, 10000 attrition).
+    /// Rows (default: 20000 warehouse, 10000 attrition, 8000 couriers).
     #[arg(long)]
     pub rows: Option<usize>,
     /// Seed.

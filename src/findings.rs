@@ -1,215 +1,302 @@
-//! Findings: what a reader must know first, worst first.
+//! Findings: what a reader must know first, as codes and numbers (renderers write the words).
 //!
-//! Takes the metric rows and returns the disparities worth reporting: impact ratios below the
-//! four-fifths line (significant or not, said apart), significant differences within it, and
-//! error-rate ratios outside [0.8, 1.25] that are significant after correction. Each finding
-//! carries its evidence (the metric row) and one plain-language sentence.
+//! Takes the metric rows and returns the disparities worth reporting, each pointing at the
+//! group worse off:
+//! - the decision (favorable-rate impact ratio with its adverse-rate twin) and the score
+//!   (scoring-rate impact ratio): `high` when the gap is beyond the four-fifths line in either
+//!   framing and significant after correction; `low` when it is beyond the line but the data
+//!   cannot confirm it (not significant), or significant but within the line;
+//! - error rates (the adverse outcome among workers with the same label, in both framings):
+//!   `medium` when the gap is beyond [0.8, 1.25] and significant after correction.
+//!
+//! A finding that is not significant after correction is never `medium` or `high`. Groups of
+//! missing values and groups withheld by the disclosure setting are never a finding's subject
+//! (their rows carry no comparison).
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
-use crate::metrics::{MetricRow, Verdict};
-use crate::tr;
+use crate::codes::{FindingKind, Severity};
+use crate::metrics::{FIVE_FOURTHS, FOUR_FIFTHS, Metric, MetricRow, Verdict};
+
+/// A second number on the same comparison (the other framing).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Twin {
+    pub metric: Metric,
+    pub value: Option<f64>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+}
 
 /// One thing wrong or worth review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// `disparity` (later also `prohibited_input`, `proxy`).
-    pub kind: String,
-    /// `high`, `medium` or `low`.
-    pub severity: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
     pub attribute: String,
+    /// The group of the metric row.
     pub group: String,
-    pub metric: String,
+    /// The group it is compared with (`population` for the whole population).
+    pub reference: Option<String>,
+    /// Which of the two is worse off: `group` or `reference`'s name.
+    pub worse_off: Option<String>,
+    /// The headline metric: for a decision whose positive value harms the worker, the
+    /// adverse-rate ratio ("flagged 1.86 times as often"), else the favorable-rate ratio.
+    pub metric: Metric,
     pub class: Option<String>,
+    /// The ratio, group over reference, and its interval.
     pub value: Option<f64>,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
-    pub reference: Option<String>,
+    /// The same comparison in the other framing.
+    pub twin: Option<Twin>,
+    /// The rates the headline ratio divides (group, reference), when both are in the table.
+    pub group_rate: Option<f64>,
+    pub reference_rate: Option<f64>,
+    /// For error-rate findings: the label value of the workers compared (`1`: positive label).
+    pub label_stratum: Option<u8>,
     pub p_adjusted: Option<f64>,
+    pub test: Option<&'static str>,
     pub verdict: Option<Verdict>,
     pub n: u64,
-    /// One sentence in plain language, in the report's language.
-    pub summary: String,
+    pub reference_n: Option<u64>,
 }
 
-fn severity(v: Verdict) -> Option<&'static str> {
-    match v {
-        Verdict::AdverseSignificant => Some("high"),
-        Verdict::AdverseNotSignificant => Some("medium"),
-        Verdict::SignificantWithinThreshold => Some("low"),
-        _ => None,
+impl Finding {
+    /// The size of the gap, for ordering: the largest |ln ratio| over both framings.
+    pub fn gap(&self) -> f64 {
+        let ln = |v: Option<f64>| v.filter(|x| *x > 0.0).map_or(0.0, |x| x.ln().abs());
+        ln(self.value).max(ln(self.twin.as_ref().and_then(|t| t.value)))
     }
 }
 
-/// The finding's sentence, e.g. "sex = M (n = 6) receive the favorable decision at 0.50 times
-/// the rate of F (95 % interval 0.14 to 1.77): below 0.8, ...; corrected p = 0.0123".
-fn describe(r: &MetricRow, lang: Lang) -> String {
-    let (attr, group, n) = (&r.attribute, &r.group, r.n);
-    // Findings are made from rows with a value; "undefined" is said rather than printing NaN.
-    let v = r.value.map_or_else(
-        || lang.pick("undefined", "无法计算").to_string(),
-        |v| format!("{v:.2}"),
-    );
-    let ci = match (r.ci_low, r.ci_high) {
-        (Some(a), Some(b)) => tr!(
-            lang,
-            " (95 % interval {a:.2} to {b:.2})",
-            "（95% 置信区间 {a:.2} 至 {b:.2}）"
-        ),
-        _ => String::new(),
-    };
-    let p = r
-        .p_adjusted
-        .map(|p| {
-            let p = fmt_p_eq(p);
-            tr!(lang, "corrected p {p}", "校正后 p {p}")
+/// What the findings stage needs to know about the decision.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FindingParams {
+    pub alpha: f64,
+    /// True when the positive decision helps the worker.
+    pub positive_is_favorable: bool,
+}
+
+fn find<'a>(rows: &'a [MetricRow], like: &MetricRow, metric: Metric) -> Option<&'a MetricRow> {
+    rows.iter().find(|r| {
+        r.metric == metric
+            && r.attribute == like.attribute
+            && r.group == like.group
+            && r.class == like.class
+    })
+}
+
+/// A group's rate of `metric` (None when the group is the population or not in the table).
+fn rate_of(rows: &[MetricRow], attribute: &str, group: &str, metric: Metric) -> Option<f64> {
+    rows.iter()
+        .find(|r| {
+            r.metric == metric && r.attribute == attribute && r.group == group && r.class.is_none()
         })
-        .unwrap_or_default();
-    let verdict = r.verdict.map(|v| v.text(lang)).unwrap_or_default();
-    match lang {
-        Lang::En => {
-            let what = match r.metric.as_str() {
-                "impact_ratio" => "receive the favorable decision at",
-                "scoring_impact_ratio" => "score above the median at",
-                "fpr_ratio" => "are wrongly given the positive decision (false positive rate) at",
-                "fnr_ratio" => "are wrongly denied the positive decision (false negative rate) at",
-                _ => "have this rate at",
-            };
-            let reference = r.reference.as_deref().unwrap_or("the reference");
-            format!(
-                "{attr} = {group} (n = {n}) {what} {v} times the rate of {reference}{ci}: {verdict}; {p}"
-            )
+        .and_then(|r| r.value)
+}
+
+fn group_n(rows: &[MetricRow], attribute: &str, group: &str) -> Option<u64> {
+    rows.iter()
+        .find(|r| r.metric == Metric::N && r.attribute == attribute && r.group == group)
+        .map(|r| r.n)
+}
+
+fn base(kind: FindingKind, severity: Severity, head: &MetricRow, twin: Option<&MetricRow>) -> Finding {
+    // Worse off: the group when its favorable ratio is below 1 (or its adverse ratio above 1).
+    let group_worse = match (head.metric, head.value) {
+        (Metric::ImpactRatio | Metric::ScoringImpactRatio, Some(v)) => v < 1.0,
+        (_, Some(v)) => v > 1.0,
+        _ => twin.and_then(|t| t.value).is_some_and(|v| v < 1.0),
+    };
+    Finding {
+        kind,
+        severity,
+        attribute: head.attribute.clone(),
+        group: head.group.clone(),
+        reference: head.reference.clone(),
+        worse_off: if group_worse {
+            Some(head.group.clone())
+        } else {
+            head.reference.clone()
+        },
+        metric: head.metric,
+        class: head.class.clone(),
+        value: head.value,
+        ci_low: head.ci_low,
+        ci_high: head.ci_high,
+        twin: twin.map(|t| Twin {
+            metric: t.metric,
+            value: t.value,
+            ci_low: t.ci_low,
+            ci_high: t.ci_high,
+        }),
+        group_rate: None,
+        reference_rate: None,
+        label_stratum: None,
+        p_adjusted: head.p_adjusted,
+        test: head.test,
+        verdict: head.verdict,
+        n: head.n,
+        reference_n: None,
+    }
+}
+
+fn fill_rates(f: &mut Finding, rows: &[MetricRow], rate: Metric) {
+    f.group_rate = rate_of(rows, &f.attribute, &f.group, rate);
+    if let Some(r) = &f.reference {
+        f.reference_rate = rate_of(rows, &f.attribute, r, rate);
+        f.reference_n = group_n(rows, &f.attribute, r);
+    }
+}
+
+/// The decision and score findings of one graded row.
+fn graded(rows: &[MetricRow], r: &MetricRow, p: &FindingParams) -> Option<Finding> {
+    let v = r.verdict?;
+    let severity = match v {
+        Verdict::AdverseSignificant => Severity::High,
+        Verdict::AdverseNotSignificant | Verdict::SignificantWithinThreshold => Severity::Low,
+        _ => return None,
+    };
+    let (head, twin, rate) = match r.metric {
+        Metric::ImpactRatio => {
+            let twin = find(rows, r, Metric::AdverseRateRatio);
+            // Lead with what the decision does: the adverse rate when the positive decision
+            // harms the worker (a flag), the favorable rate when it helps (a hire).
+            match twin {
+                Some(t) if !p.positive_is_favorable && t.value.is_some() => {
+                    (t, Some(r), Metric::AdverseRate)
+                }
+                _ => (r, twin, Metric::FavorableRate),
+            }
         }
-        Lang::Zh => {
-            let what = match r.metric.as_str() {
-                "impact_ratio" => "获得有利决定的比率",
-                "scoring_impact_ratio" => "分数高于中位数的比率",
-                "fpr_ratio" => "被错误给予正向决定的比率（假阳性率）",
-                "fnr_ratio" => "被错误拒绝正向决定的比率（假阴性率）",
-                _ => "该比率",
-            };
-            let reference = r
-                .reference
-                .as_deref()
-                .map(|x| lang.quote(x))
-                .unwrap_or_default();
-            format!(
-                "{attr} = {group}（n = {n}）{what}是参照组{reference}的 {v} 倍{ci}：{verdict}；{p}"
-            )
+        Metric::ScoringImpactRatio => (r, None, Metric::ScoringRate),
+        _ => return None,
+    };
+    let mut f = base(FindingKind::Disparity, severity, head, twin);
+    fill_rates(&mut f, rows, rate);
+    Some(f)
+}
+
+/// The error-rate strata: (label stratum, adverse-outcome rate ratio, favorable-outcome rate
+/// ratio, the adverse rate) for a decision whose positive value helps (`true`) or harms the
+/// worker. Among workers with label 0 the positive decision rate is the FPR; among label 1,
+/// the TPR.
+fn strata(positive_is_favorable: bool) -> [(u8, Metric, Metric, Metric); 2] {
+    if positive_is_favorable {
+        [
+            (0, Metric::TnrRatio, Metric::FprRatio, Metric::Tnr),
+            (1, Metric::FnrRatio, Metric::TprRatio, Metric::Fnr),
+        ]
+    } else {
+        [
+            (0, Metric::FprRatio, Metric::TnrRatio, Metric::Fpr),
+            (1, Metric::TprRatio, Metric::FnrRatio, Metric::Tpr),
+        ]
+    }
+}
+
+fn error_rate(rows: &[MetricRow], r: &MetricRow, p: &FindingParams) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if r.metric != Metric::SelectionRateRatio || r.class.is_some() {
+        return out;
+    }
+    for (stratum, adverse, favorable, rate) in strata(p.positive_is_favorable) {
+        let (Some(a), f) = (find(rows, r, adverse), find(rows, r, favorable)) else {
+            continue;
+        };
+        let significant = a.p_adjusted.is_some_and(|q| q < p.alpha);
+        let outside = |v: Option<f64>| v.is_some_and(|v| !(FOUR_FIFTHS..=FIVE_FOURTHS).contains(&v));
+        if !significant || !(outside(a.value) || outside(f.and_then(|f| f.value))) {
+            continue;
         }
+        let mut x = base(FindingKind::ErrorRateDisparity, Severity::Medium, a, f);
+        x.verdict = Some(Verdict::Significant);
+        x.label_stratum = Some(stratum);
+        fill_rates(&mut x, rows, rate);
+        out.push(x);
     }
+    out
 }
 
-/// A p-value for people: 4 decimals, or "< 0.0001".
-pub fn fmt_p(p: f64) -> String {
-    if p < 1e-4 {
-        "< 0.0001".into()
-    } else {
-        format!("{p:.4}")
-    }
-}
-
-/// A p-value after "p": "= 0.0123" or "< 0.0001".
-pub fn fmt_p_eq(p: f64) -> String {
-    let text = fmt_p(p);
-    if text.starts_with('<') {
-        text
-    } else {
-        format!("= {text}")
-    }
-}
-
-/// The disparity findings of an audit, worst first, their sentences in `lang`.
-pub fn disparities(rows: &[MetricRow], lang: Lang) -> Vec<Finding> {
-    let mut out: Vec<(u8, Finding)> = Vec::new();
+/// The disparity findings of an audit, worst first.
+pub fn disparities(rows: &[MetricRow], p: &FindingParams) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
     for r in rows {
-        let Some(v) = r.verdict else { continue };
-        let sev = match r.metric.as_str() {
-            "impact_ratio" | "scoring_impact_ratio" => severity(v),
-            "fpr_ratio" | "fnr_ratio" => (v == Verdict::Significant
-                && r.value.is_some_and(|x| !(0.8..=1.25).contains(&x)))
-            .then_some("medium"),
-            _ => None,
-        };
-        let Some(sev) = sev else { continue };
-        let rank = match sev {
-            "high" => 3,
-            "medium" => 2,
-            _ => 1,
-        };
-        out.push((
-            rank,
-            Finding {
-                kind: "disparity".into(),
-                severity: sev.into(),
-                attribute: r.attribute.clone(),
-                group: r.group.clone(),
-                metric: r.metric.clone(),
-                class: r.class.clone(),
-                value: r.value,
-                ci_low: r.ci_low,
-                ci_high: r.ci_high,
-                reference: r.reference.clone(),
-                p_adjusted: r.p_adjusted,
-                verdict: r.verdict,
-                n: r.n,
-                summary: describe(r, lang),
-            },
-        ));
+        match r.metric {
+            Metric::ImpactRatio | Metric::ScoringImpactRatio => out.extend(graded(rows, r, p)),
+            Metric::SelectionRateRatio => out.extend(error_rate(rows, r, p)),
+            _ => {}
+        }
     }
-    // Worst first: severity, then distance from parity, then names for a stable order.
-    out.sort_by(|(ra, a), (rb, b)| {
-        let dist = |f: &Finding| f.value.map_or(0.0, |v| (v.ln()).abs());
-        rb.cmp(ra)
-            .then(dist(b).total_cmp(&dist(a)))
+    sort(&mut out);
+    out
+}
+
+/// Worst first: severity, then the size of the gap, then names for a stable order.
+pub fn sort(out: &mut [Finding]) {
+    out.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.gap().total_cmp(&a.gap()))
             .then(a.attribute.cmp(&b.attribute))
             .then(a.group.cmp(&b.group))
             .then(a.metric.cmp(&b.metric))
     });
-    out.into_iter().map(|(_, f)| f).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn row(g: &str, v: f64, verdict: Verdict) -> MetricRow {
-        let mut r = MetricRow::new("race", g, "impact_ratio", 100).value(Some(v), "");
+    fn row(g: &str, m: Metric, v: f64, verdict: Verdict, p: f64) -> MetricRow {
+        let mut r = MetricRow::new("race", g, m, 100).value(Some(v), "");
         r.verdict = Some(verdict);
-        r.p_adjusted = Some(0.001);
+        r.p_adjusted = Some(p);
         r.reference = Some("White".into());
         r
     }
 
-    #[test]
-    fn worst_first() {
-        let rows = vec![
-            row("A", 0.75, Verdict::AdverseNotSignificant),
-            row("B", 0.70, Verdict::AdverseSignificant),
-            row("C", 0.50, Verdict::AdverseSignificant),
-            row("D", 0.99, Verdict::NoDisparity),
-        ];
-        let f = disparities(&rows, Lang::En);
-        let order: Vec<&str> = f.iter().map(|f| f.group.as_str()).collect();
-        assert_eq!(order, ["C", "B", "A"]);
-        assert_eq!(f[0].severity, "high");
-        assert!(
-            f[0].summary.contains("0.50 times the rate of White"),
-            "{}",
-            f[0].summary
-        );
+    fn params(positive_is_favorable: bool) -> FindingParams {
+        FindingParams {
+            alpha: 0.05,
+            positive_is_favorable,
+        }
     }
 
     #[test]
-    fn chinese_sentence() {
-        let mut r = row("B", 0.70, Verdict::AdverseSignificant);
-        r.ci_low = Some(0.6);
-        r.ci_high = Some(0.8);
-        let f = disparities(&[r], Lang::Zh);
-        assert_eq!(
-            f[0].summary,
-            "race = B（n = 100）获得有利决定的比率是参照组“White”的 0.70 倍（95% 置信区间 0.60 至 0.80）：低于 0.8，且经多重比较校正后统计显著；校正后 p = 0.0010"
-        );
+    fn worst_first_and_never_beyond_the_evidence() {
+        let rows = vec![
+            row("A", Metric::ImpactRatio, 0.75, Verdict::AdverseNotSignificant, 0.3),
+            row("B", Metric::ImpactRatio, 0.70, Verdict::AdverseSignificant, 0.001),
+            row("C", Metric::ImpactRatio, 0.50, Verdict::AdverseSignificant, 0.001),
+            row("D", Metric::ImpactRatio, 0.99, Verdict::NoDisparity, 0.9),
+        ];
+        let f = disparities(&rows, &params(true));
+        let order: Vec<&str> = f.iter().map(|f| f.group.as_str()).collect();
+        assert_eq!(order, ["C", "B", "A"]);
+        assert_eq!(f[0].severity, Severity::High);
+        assert_eq!(f[2].severity, Severity::Low);
+        assert!(f.iter().all(|f| f.worse_off.as_deref() == Some(f.group.as_str())));
+    }
+
+    #[test]
+    fn adverse_decision_leads_with_the_adverse_rate() {
+        let rows = vec![
+            row("rural", Metric::ImpactRatio, 0.90, Verdict::AdverseSignificant, 1e-6),
+            row("rural", Metric::AdverseRateRatio, 1.86, Verdict::AdverseSignificant, 1e-6),
+        ];
+        let f = disparities(&rows, &params(false));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].metric, Metric::AdverseRateRatio);
+        assert_eq!(f[0].value, Some(1.86));
+        assert_eq!(f[0].twin.as_ref().unwrap().metric, Metric::ImpactRatio);
+        assert_eq!(f[0].worse_off.as_deref(), Some("rural"));
+    }
+
+    #[test]
+    fn favoured_group_points_at_the_reference() {
+        let rows = vec![row("Hui", Metric::ImpactRatio, 1.4, Verdict::AdverseSignificant, 1e-4)];
+        let f = disparities(&rows, &params(true));
+        assert_eq!(f[0].worse_off.as_deref(), Some("White"));
     }
 }

@@ -110,3 +110,74 @@ mod tests {
         assert_eq!(tr!(Lang::Zh, "{} of {}", "{1} 中的 {0}", 1, 2), "2 中的 1");
     }
 }
+
+/// A p-value for people: 4 decimals, or "< 0.0001".
+pub fn fmt_p(p: f64) -> String {
+    if p < 1e-4 {
+        "< 0.0001".into()
+    } else {
+        format!("{p:.4}")
+    }
+}
+
+/// A p-value after "p": "= 0.0123" or "< 0.0001".
+pub fn fmt_p_eq(p: f64) -> String {
+    let text = fmt_p(p);
+    if text.starts_with('<') {
+        text
+    } else {
+        format!("= {text}")
+    }
+}
+
+/// Escapes text for Markdown (a paragraph, list item or table cell): backslash, link and
+/// emphasis characters, table pipes and HTML are made literal, line breaks become spaces, so
+/// nothing from the data can open a link, an image or a tag.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        // An underscore inside a word (letters or digits on both sides) cannot open or close
+        // emphasis (CommonMark's flanking rules), so `column_name` stays as it is.
+        let inside_word = c == '_'
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && next.is_some_and(char::is_alphanumeric);
+        // `&` starts an entity only before a letter, digit or `#`; `<` starts a tag or an
+        // autolink only before a letter, `/`, `!` or `?`; `>` quotes only at a line start.
+        let entity = c == '&' && next.is_some_and(|n| n.is_alphanumeric() || n == '#');
+        let tag = c == '<' && next.is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?'));
+        match c {
+            '_' if inside_word => out.push(c),
+            '\\' | '[' | ']' | '*' | '_' | '`' | '|' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if entity => out.push_str("&amp;"),
+            '<' if tag => out.push_str("&lt;"),
+            '>' if i == 0 => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escape_makes_data_inert() {
+        assert_eq!(md_escape("sex & hukou"), "sex & hukou");
+        assert_eq!(md_escape("p < 0.0001"), "p < 0.0001");
+        assert_eq!(md_escape("flagged_for_review"), "flagged_for_review");
+        assert_eq!(md_escape("<script>x</script>"), "&lt;script>x&lt;/script>");
+        assert_eq!(md_escape("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
+        assert_eq!(md_escape("![](http://e)"), "\\!\\[\\](http://e)");
+        assert_eq!(md_escape("&lt;b&gt;"), "&amp;lt;b&amp;gt;");
+        assert_eq!(md_escape("a|b\nc"), "a\\|b c");
+        assert_eq!(md_escape("_x_"), "\\_x\\_");
+    }
+}

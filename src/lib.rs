@@ -17,6 +17,7 @@
 
 pub mod audit;
 pub mod cli;
+pub mod codes;
 pub mod data;
 pub mod error;
 pub mod explain;
@@ -72,7 +73,7 @@ fn summary_line(a: &audit::Audit, files: &[PathBuf]) -> String {
     let high = a
         .findings
         .iter()
-        .filter(|f| matches!(f.severity(), "high" | "block"))
+        .filter(|f| f.severity() >= codes::Severity::High)
         .count();
     format!(
         "audited {} rows: {} findings ({high} high); wrote {}",
@@ -433,8 +434,9 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             let mut o = Outcome::default();
             for ds in synth::Dataset::ALL {
                 let wanted = match ds {
-                    synth::Dataset::Warehouse => args.dataset != "attrition",
-                    synth::Dataset::Attrition => args.dataset != "warehouse",
+                    synth::Dataset::Warehouse => matches!(args.dataset.as_str(), "all" | "warehouse"),
+                    synth::Dataset::Attrition => matches!(args.dataset.as_str(), "all" | "attrition"),
+                    synth::Dataset::Couriers => matches!(args.dataset.as_str(), "all" | "couriers"),
                 };
                 if !wanted {
                     continue;

@@ -146,8 +146,8 @@ pub struct GroupContext {
     pub favorable_rate: Option<Figure>,
     pub impact_ratio: Option<Figure>,
     pub reference: Option<String>,
-    /// The audit's verdict code on the impact ratio.
-    pub verdict: Option<String>,
+    /// The audit's verdict on the impact ratio.
+    pub verdict: Option<crate::metrics::Verdict>,
     pub verdict_text: Option<String>,
     /// Set when the group's figures are withheld (below the minimum size).
     pub suppressed: Option<String>,
@@ -281,12 +281,6 @@ fn err(msg: impl Into<String>, hint: &str) -> Error {
     Error::spec("explain", msg, Some(hint.to_string()))
 }
 
-fn verdict_code<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|x| x.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
 
 /// Builds the explainer from a loaded table and its audit.
 pub fn prepare(
@@ -466,9 +460,9 @@ pub fn prepare(
                     })
                     .unwrap_or(0);
                 b.step = 10f64.powi(-(d as i32));
-                // Within the 1st-99th percentile, and with at least `min_group_size` workers
-                // at or beyond each bound, so a bound is never one colleague's own value.
-                let m = spec.min_group_size.max(1) as usize;
+                // Within the 1st-99th percentile, and with at least the disclosure minimum of
+                // workers at or beyond each bound, so a bound is never one colleague's own value.
+                let m = spec.report.min_published_group.max(1) as usize;
                 if obs.len() < 2 * m {
                     b.movable = Movable::Fixed;
                 } else {
@@ -520,7 +514,7 @@ pub fn prepare(
     // Group figures from the audit.
     let mut groups = BTreeMap::new();
     for g in &audit.groups {
-        let row = |metric: &str| {
+        let row = |metric: crate::metrics::Metric| {
             audit.metrics.iter().find(|r| {
                 r.attribute == g.attribute
                     && r.group == g.group
@@ -533,11 +527,11 @@ pub fn prepare(
             ci_low: r.ci_low,
             ci_high: r.ci_high,
         };
-        let fr = row("favorable_rate");
-        let ir = row("impact_ratio");
-        let suppressed =
-            (g.status == "insufficient").then(|| text::suppressed(lang, spec.min_group_size));
-        let verdict = ir.and_then(|r| r.verdict.as_ref()).map(verdict_code);
+        let fr = row(crate::metrics::Metric::FavorableRate);
+        let ir = row(crate::metrics::Metric::ImpactRatio);
+        let suppressed = (g.status == "withheld")
+            .then(|| text::suppressed(lang, spec.report.min_published_group));
+        let verdict = ir.and_then(|r| r.verdict);
         groups.insert(
             (g.attribute.clone(), g.group.clone()),
             GroupContext {
@@ -555,7 +549,7 @@ pub fn prepare(
                     None
                 },
                 reference: ir.and_then(|r| r.reference.clone()),
-                verdict_text: verdict.as_deref().map(|v| text::verdict(lang, v)),
+                verdict_text: verdict.map(|v| v.text(lang).to_string()),
                 verdict,
                 suppressed,
             },
@@ -958,9 +952,9 @@ impl Explainer {
             .iter()
             .map(|&c| self.surrogate.design.x[[i, c]])
             .collect();
-        // Never fewer than the minimum group size, so no count describes a handful of
+        // Never fewer than the disclosure minimum, so no count describes a handful of
         // identifiable colleagues.
-        let min = self.spec.min_group_size.max(1) as usize;
+        let min = self.spec.report.min_published_group.max(1) as usize;
         let k = self
             .settings
             .neighbours
@@ -1067,10 +1061,7 @@ impl Explainer {
             });
         }
         for g in groups {
-            if matches!(
-                g.verdict.as_deref(),
-                Some("adverse_significant" | "adverse_not_significant")
-            ) {
+            if g.verdict == Some(crate::metrics::Verdict::AdverseSignificant) {
                 out.push(ChallengePoint {
                     kind: "group_disparity".into(),
                     text: text::challenge_group(lang, g),

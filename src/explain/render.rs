@@ -629,16 +629,7 @@ fn jurisdiction_zh(code: &str) -> String {
 }
 
 fn md_cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('`', "\\`")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    crate::i18n::md_escape(s)
 }
 
 /// The explanation as Markdown.

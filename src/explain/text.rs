@@ -15,37 +15,6 @@ pub fn suppressed(lang: Lang, min: u64) -> String {
     }
 }
 
-pub fn verdict(lang: Lang, code: &str) -> String {
-    let (en, zh) = match code {
-        "reference" => ("the reference group", "参照群体"),
-        "insufficient" => ("insufficient data", "数据不足"),
-        "undefined" => ("undefined", "无法计算"),
-        "adverse_significant" => (
-            "below 0.8 and statistically significant after correction",
-            "低于 0.8，且经多重比较校正后统计显著",
-        ),
-        "adverse_not_significant" => (
-            "below 0.8, but not statistically significant: the group may be too small to tell",
-            "低于 0.8，但统计上不显著：该群体可能人数太少，无法判断",
-        ),
-        "significant_within_threshold" => (
-            "a statistically significant difference, but not below 0.8",
-            "差异统计显著，但未低于 0.8",
-        ),
-        "no_disparity" => (
-            "no significant disparity, and the test could have found one",
-            "无显著差异，且检验有足够把握发现差异",
-        ),
-        "underpowered" => (
-            "no significant disparity, but the group is too small to rule one out",
-            "未发现显著差异，但群体人数太少，不能排除差异",
-        ),
-        "significant" => ("statistically significant", "统计显著"),
-        "not_significant" => ("not statistically significant", "统计上不显著"),
-        _ => ("not assessed", "未评估"),
-    };
-    lang.pick(en, zh).to_string()
-}
 
 pub fn right_kind(lang: Lang, code: &str) -> String {
     let (en, zh) = match code {
@@ -143,22 +112,15 @@ pub fn decision(lang: Lang, positive: Option<bool>, adverse: Option<bool>) -> St
 }
 
 pub fn kind_label(lang: Lang, kind: &str) -> &'static str {
-    match kind {
-        "prohibited_input" => lang.pick("prohibited or restricted input", "禁止或受限制的输入"),
-        _ => lang.pick(
-            "possible proxy for a protected trait",
-            "可能替代受保护特征的代理变量",
-        ),
-    }
+    crate::codes::FindingKind::from_code(kind)
+        .unwrap_or(crate::codes::FindingKind::Proxy)
+        .text(lang)
 }
 
 pub fn severity(lang: Lang, s: &str) -> &'static str {
-    match s {
-        "block" => lang.pick("must not be used", "不得使用"),
-        "high" => lang.pick("high", "高"),
-        "medium" => lang.pick("medium", "中"),
-        _ => lang.pick("to review", "待审查"),
-    }
+    s.parse::<crate::codes::Severity>()
+        .unwrap_or(crate::codes::Severity::Review)
+        .text(lang)
 }
 
 pub fn used(lang: Lang, used: Option<bool>) -> &'static str {

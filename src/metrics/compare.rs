@@ -1,87 +1,65 @@
 //! Comparisons against a reference group, and whole-attribute summaries.
 //!
 //! Reference (spec `groups.reference`, or a named group per attribute): `highest` favorable
-//! rate, `largest` group, or the whole `population`. For every rate r (selection rate and,
+//! rate (among groups of at least the minimum group size, known and not excluded), `largest`
+//! group, or the whole `population`. For every rate r (selection rate and,
 //! with a label, tpr, fpr, tnr, fnr, ppv, npv, fdr, for, accuracy, prevalence):
 //! - `r_diff = r(g) - r(ref)`, Newcombe's hybrid score interval (Newcombe 1998, method 10);
 //! - `r_ratio = r(g) / r(ref)`, Katz's log interval (Katz et al. 1978);
-//! - one p-value per pair (Fisher or chi-square, see `rates::two_by_two_p`), shared by the
-//!   difference and the ratio and counted once in the multiple-comparison family.
+//! - one p-value per pair (Fisher's exact test for a small group or small expected counts,
+//!   else chi-square, see `rates::two_by_two_p`), shared by the difference and the ratio and
+//!   counted once in the multiple-comparison family.
+//!
+//! Groups withheld by the disclosure setting and groups of missing values are not compared.
 //!
 //! With a label: `equal_opportunity_diff = tpr(g) - tpr(ref)`,
 //! `predictive_parity_diff = ppv(g) - ppv(ref)`,
 //! `equalized_odds_diff = max(|tpr(g) - tpr(ref)|, |fpr(g) - fpr(ref)|)` (bootstrap interval).
 //!
-//! Whole attribute (group "*", fairlearn's definitions over all groups with n >= minimum):
+//! Whole attribute (group "*", fairlearn's definitions over every compared group: known, and
+//! not withheld by the disclosure setting):
 //! `demographic_parity_difference = max - min selection rate`, `demographic_parity_ratio =
 //! min / max`, `equalized_odds_difference = max(tpr range, fpr range)`,
 //! `equalized_odds_ratio = min(tpr min/max, fpr min/max)`.
 
 use super::bootstrap::{percentile_interval, resample, rng_for};
 use super::intervals::{katz_ratio, newcombe_diff};
-use super::rates::{Frac, SliceContext, decision_classes, label_rates, rate, two_by_two_p};
-use super::{MetricParams, MetricRow, Test};
-use crate::spec::ReferenceRule;
+use super::rates::{Frac, Reference, SliceContext, decision_classes, label_rates, rate, two_by_two_p};
+use super::{Metric, MetricParams, MetricRow, Test, favorable};
 use crate::stats::GroupStats;
 
-/// The reference of a slice: a name and its statistics.
-pub(crate) struct Reference<'a> {
-    pub name: String,
-    pub stats: &'a GroupStats,
-    /// True when the reference is the whole population (not independent of the group).
-    pub population: bool,
-}
-
+/// The reference for the comparisons of decision class `class` (the favorable rate for a
+/// binary decision, the class's rate for a multi-class one).
 pub(crate) fn reference<'a>(
     ctx: &SliceContext<'a>,
     population: &'a GroupStats,
     class: usize,
 ) -> Option<Reference<'a>> {
     let p = ctx.params;
-    let groups = &ctx.slice.groups;
-    if let Some(name) = p.references.get(&ctx.slice.attribute) {
-        return groups.iter().find(|g| &g.name == name).map(|g| Reference {
-            name: g.name.clone(),
-            stats: &g.stats,
-            population: false,
-        });
+    if p.classes.is_empty() {
+        ctx.reference(population, |g| {
+            rate(favorable(g, p.positive_is_favorable), g.n)
+        })
+    } else {
+        ctx.reference(population, |g| rate(g.class_total(class), g.n))
     }
-    let idx = match p.reference {
-        ReferenceRule::Population => {
-            return Some(Reference {
-                name: "population".into(),
-                stats: population,
-                population: true,
-            });
-        }
-        ReferenceRule::Largest => ctx.best_by(|g| Some(g.n as f64)),
-        ReferenceRule::Highest => {
-            if p.classes.is_empty() {
-                ctx.highest
-            } else {
-                ctx.best_by(|g| rate(g.class_total(class), g.n))
-            }
-        }
-    };
-    idx.map(|i| Reference {
-        name: groups[i].name.clone(),
-        stats: &groups[i].stats,
-        population: false,
-    })
 }
 
 fn diff_ratio_rows(
     base: &MetricRow,
-    metric: &str,
+    metric: Metric,
     a: Frac,
     b: Frac,
-    p: &MetricParams,
+    (p, exact): (&MetricParams, bool),
     out: &mut Vec<(MetricRow, Test)>,
 ) {
     let conf = p.confidence;
     let (ra, rb) = (rate(a.0, a.1), rate(b.0, b.1));
+    let Some((m_diff, m_ratio)) = metric.diff_and_ratio() else {
+        return;
+    };
     let mut d = base.clone();
-    d.metric = format!("{metric}_diff");
+    d.metric = m_diff;
     let d = d
         .value(
             ra.zip(rb).map(|(x, y)| x - y),
@@ -93,7 +71,7 @@ fn diff_ratio_rows(
         )
         .ci(newcombe_diff(a.0, a.1, b.0, b.1, conf));
     let mut r = base.clone();
-    r.metric = format!("{metric}_ratio");
+    r.metric = m_ratio;
     let r = r
         .value(
             ra.zip(rb).filter(|(_, y)| *y > 0.0).map(|(x, y)| x / y),
@@ -105,12 +83,16 @@ fn diff_ratio_rows(
         )
         .ci(katz_ratio(a.0, a.1, b.0, b.1, conf));
     let mut d = d;
-    d.p_value = two_by_two_p(a, b);
+    let test = two_by_two_p(a, b, exact);
+    d.p_value = test.map(|t| t.0);
+    d.test = test.map(|t| t.1);
     let pv = d.p_value;
     let mut r = r;
     r.p_value = pv;
-    out.push((d, Test::New(pv)));
-    out.push((r, Test::Same));
+    r.test = d.test;
+    let key = super::rates::test_key(metric);
+    out.push((d, Test::Keyed(key, pv)));
+    out.push((r, Test::Keyed(key, pv)));
 }
 
 fn eo_diff(g: &GroupStats, r: &GroupStats) -> Option<f64> {
@@ -175,7 +157,16 @@ pub(crate) fn comparison_rows(
         let rs = reference.stats;
         for g in &ctx.slice.groups {
             let s = &g.stats;
-            let mut base = MetricRow::new(attr, &g.name, "", s.n).class(class);
+            if !ctx.comparable(g) {
+                for m in [Metric::SelectionRateDiff, Metric::SelectionRateRatio] {
+                    out.push((ctx.not_compared(g, m).class(class), Test::None));
+                }
+                continue;
+            }
+            if !reference.population && g.name == reference.name {
+                continue;
+            }
+            let mut base = MetricRow::new(attr, &g.name, Metric::N, s.n).class(class);
             base.reference = Some(reference.name.clone());
             if reference.population {
                 base.reason = Some(
@@ -187,29 +178,18 @@ pub(crate) fn comparison_rows(
                         .into(),
                 );
             }
-            if !ctx.sufficient(s) {
-                let why = ctx.insufficient_reason(s);
-                for m in ["selection_rate_diff", "selection_rate_ratio"] {
-                    let mut r = base.clone();
-                    r.metric = m.into();
-                    out.push((r.value(None, &why), Test::None));
-                }
-                continue;
-            }
-            if !reference.population && g.name == reference.name {
-                continue;
-            }
+            let exact = ctx.exact(s, rs);
             diff_ratio_rows(
                 &base,
-                "selection_rate",
+                Metric::SelectionRate,
                 (s.class_total(k), s.n),
                 (rs.class_total(k), rs.n),
-                p,
+                (p, exact),
                 out,
             );
             let lr = label_rates(rs, k);
             for ((m, a), (_, b)) in label_rates(s, k).into_iter().zip(lr) {
-                diff_ratio_rows(&base, m, a, b, p, out);
+                diff_ratio_rows(&base, m, a, b, (p, exact), out);
             }
             if multiclass {
                 continue;
@@ -218,7 +198,7 @@ pub(crate) fn comparison_rows(
                 let tpr = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fn_);
                 let ppv = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fp);
                 let mut r = base.clone();
-                r.metric = "equal_opportunity_diff".into();
+                r.metric = Metric::EqualOpportunityDiff;
                 let r = r
                     .value(
                         tpr(gc).zip(tpr(rc)).map(|(a, b)| a - b),
@@ -236,7 +216,7 @@ pub(crate) fn comparison_rows(
                     ));
                 out.push((r, Test::None));
                 let mut r = base.clone();
-                r.metric = "predictive_parity_diff".into();
+                r.metric = Metric::PredictiveParityDiff;
                 let r = r
                     .value(
                         ppv(gc).zip(ppv(rc)).map(|(a, b)| a - b),
@@ -254,7 +234,7 @@ pub(crate) fn comparison_rows(
                     ));
                 out.push((r, Test::None));
                 let mut r = base.clone();
-                r.metric = "equalized_odds_diff".into();
+                r.metric = Metric::EqualizedOddsDiff;
                 let r = r
                     .value(
                         eo_diff(s, rs),
@@ -291,7 +271,7 @@ fn summary_rows(
         .slice
         .groups
         .iter()
-        .filter(|g| ctx.sufficient(&g.stats) && !ctx.is_unknown(g))
+        .filter(|g| ctx.comparable(g))
         .map(|g| &g.stats)
         .collect();
     let n: u64 = eligible.iter().map(|g| g.n).sum();
@@ -304,14 +284,14 @@ fn summary_rows(
         "undefined: fewer than two groups are large enough to compare",
         "无法计算：足够大、可供比较的群体少于两个",
     );
-    let r = |m: &str| MetricRow::new(attr, "*", m, n).class(class);
+    let r = |m: Metric| MetricRow::new(attr, "*", m, n).class(class);
     let sel_range = range_of(&sel).filter(|_| sel.len() >= 2);
     out.push((
-        r("demographic_parity_difference").value(sel_range.map(|(a, b)| b - a), why),
+        r(Metric::DemographicParityDifference).value(sel_range.map(|(a, b)| b - a), why),
         Test::None,
     ));
     out.push((
-        r("demographic_parity_ratio").value(
+        r(Metric::DemographicParityRatio).value(
             sel_range.filter(|(_, b)| *b > 0.0).map(|(a, b)| a / b),
             lang.pick(
                 "undefined: no group has a positive decision, or fewer than two groups",
@@ -340,9 +320,9 @@ fn summary_rows(
             .zip(f)
             .filter(|(t, f)| ok && t.1 > 0.0 && f.1 > 0.0)
             .map(|(t, f)| (t.0 / t.1).min(f.0 / f.1));
-        out.push((r("equalized_odds_difference").value(diff, why), Test::None));
+        out.push((r(Metric::EqualizedOddsDifference).value(diff, why), Test::None));
         out.push((
-            r("equalized_odds_ratio").value(
+            r(Metric::EqualizedOddsRatio).value(
                 ratio,
                 lang.pick(
                     "undefined: a largest TPR or FPR is 0, or fewer than two groups",

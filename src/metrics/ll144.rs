@@ -1,12 +1,16 @@
 //! NYC Local Law 144 bias-audit tables, as DCWP's rule (6 RCNY 5-300, 5-301) defines them.
 //!
-//! - Selection rate = selected in a category / applicants in the category.
-//! - Scoring rate = share of a category scoring above the median score of the full sample.
+//! - Selection rate = selected in a category / applicants in the category. "Selected" is the
+//!   favorable outcome (moving forward, not flagged), whichever decision value encodes it.
+//! - Scoring rate = share of a category scoring above the median score of the full sample;
+//!   for a score where a low value is good for the worker, the share scoring below it (the
+//!   rule assumes a high score is the favorable one; the report says which side counts).
 //! - Impact ratio = a category's rate / the highest rate among the categories of the same
 //!   table (sex; race/ethnicity; sex x race/ethnicity).
 //! - Categories under 2 % of the data may be excluded from the impact-ratio calculation
 //!   (`groups.exclude_below_share = 0.02`); they are still listed with counts and rates.
 //! - Individuals of unknown category are counted and reported, not put in any category.
+//! - Categories with fewer workers than the disclosure setting have their figures withheld.
 //!
 //! Candor builds these tables whenever an attribute is named sex or gender and another race,
 //! ethnicity or race_ethnicity (case-insensitive).
@@ -15,6 +19,7 @@ use serde::Serialize;
 
 use super::favorable;
 use super::rates::rate;
+use super::scores::favorable_side;
 use crate::stats::{Aggregates, GroupStats, Slice};
 
 /// One category's line.
@@ -22,12 +27,16 @@ use crate::stats::{Aggregates, GroupStats, Slice};
 pub struct Ll144Row {
     pub category: String,
     pub n: u64,
-    /// Selected (selection tables) or scoring above the median (scoring tables).
-    pub count: u64,
+    /// Selected (selection tables) or scoring on the favorable side of the median (scoring
+    /// tables); null when withheld.
+    pub count: Option<u64>,
     pub rate: Option<f64>,
     pub impact_ratio: Option<f64>,
     /// Left out of the impact ratios under the 2 % option.
     pub excluded: bool,
+    /// Fewer workers than the disclosure setting: count, rate and ratio withheld (null), and
+    /// the category never sets the highest rate.
+    pub withheld: bool,
 }
 
 /// One table of the rule's format.
@@ -49,6 +58,22 @@ pub struct Ll144 {
     pub tables: Vec<Ll144Table>,
     /// The sample median used for scoring rates.
     pub median_score: Option<f64>,
+    /// Whether the scoring rate counts scores above the median (a high score is favorable)
+    /// or below it; None without a score.
+    pub scoring_above_median: Option<bool>,
+    /// Individuals audited (the rule's "number of applicants").
+    pub applicants: u64,
+}
+
+/// What the tables are built from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ll144Params<'a> {
+    pub binary_decision: bool,
+    pub positive_is_favorable: bool,
+    pub higher_is_favorable: bool,
+    pub exclude_below_share: f64,
+    pub min_published: u64,
+    pub unknown: &'a str,
 }
 
 /// Impact ratios of (n, count) categories: rate / highest rate among the categories not
@@ -74,14 +99,13 @@ fn table(
     kind: &str,
     count: impl Fn(&GroupStats) -> u64,
     total: u64,
-    exclude_below_share: f64,
-    unknown: &str,
+    p: &Ll144Params,
 ) -> Ll144Table {
     let mut unknown_n = 0;
     let mut cats = Vec::new();
     let mut names = Vec::new();
     for g in &slice.groups {
-        if g.values.iter().any(|v| v.starts_with(unknown)) {
+        if g.values.iter().any(|v| v.starts_with(p.unknown)) {
             unknown_n += g.stats.n;
             continue;
         }
@@ -92,9 +116,11 @@ fn table(
     let base = if known > 0 { known } else { total };
     let excluded: Vec<bool> = cats
         .iter()
-        .map(|(n, _)| (*n as f64) < exclude_below_share * base as f64)
+        .map(|(n, _)| (*n as f64) < p.exclude_below_share * base as f64)
         .collect();
-    let ratios = impact_ratios(&cats, &excluded);
+    let withheld: Vec<bool> = cats.iter().map(|(n, _)| *n < p.min_published).collect();
+    let left_out: Vec<bool> = excluded.iter().zip(&withheld).map(|(e, w)| *e || *w).collect();
+    let ratios = impact_ratios(&cats, &left_out);
     Ll144Table {
         table: name.to_string(),
         attribute: slice.attribute.clone(),
@@ -102,14 +128,15 @@ fn table(
         rows: names
             .into_iter()
             .zip(cats)
-            .zip(excluded.iter().zip(ratios))
-            .map(|((category, (n, x)), (ex, ir))| Ll144Row {
+            .zip(excluded.iter().zip(ratios).zip(&withheld))
+            .map(|((category, (n, x)), ((ex, ir), wh))| Ll144Row {
                 category,
                 n,
-                count: x,
-                rate: rate(x, n),
-                impact_ratio: if *ex { None } else { ir },
+                count: if *wh { None } else { Some(x) },
+                rate: if *wh { None } else { rate(x, n) },
+                impact_ratio: if *ex || *wh { None } else { ir },
                 excluded: *ex,
+                withheld: *wh,
             })
             .collect(),
         unknown: unknown_n,
@@ -136,13 +163,7 @@ pub fn attributes(attrs: &[String]) -> (Option<&str>, Option<&str>) {
 }
 
 /// Builds the tables from the aggregates; None when neither attribute is present.
-pub fn build(
-    aggs: &Aggregates,
-    binary_decision: bool,
-    positive_is_favorable: bool,
-    exclude_below_share: f64,
-    unknown: &str,
-) -> Option<Ll144> {
+pub fn build(aggs: &Aggregates, p: &Ll144Params) -> Option<Ll144> {
     let parts: Vec<String> = aggs
         .slices
         .iter()
@@ -174,15 +195,14 @@ pub fn build(
         specs.push(("intersectional", x));
     }
     for (name, slice) in specs {
-        if binary_decision {
+        if p.binary_decision {
             tables.push(table(
                 name,
                 slice,
                 "selection",
-                |g| favorable(g, positive_is_favorable),
+                |g| favorable(g, p.positive_is_favorable),
                 total,
-                exclude_below_share,
-                unknown,
+                p,
             ));
         }
         if let Some(m) = median {
@@ -190,16 +210,17 @@ pub fn build(
                 name,
                 slice,
                 "scoring",
-                |g| g.scores.iter().filter(|c| c.value > m).map(|c| c.n).sum(),
+                |g| favorable_side(g, m, p.higher_is_favorable),
                 total,
-                exclude_below_share,
-                unknown,
+                p,
             ));
         }
     }
     Some(Ll144 {
         tables,
         median_score: median,
+        scoring_above_median: median.map(|_| p.higher_is_favorable),
+        applicants: total,
     })
 }
 

@@ -14,6 +14,7 @@ pub mod distributions;
 pub mod intervals;
 pub mod ll144;
 mod rates;
+pub mod registry;
 pub mod score_tables;
 mod scores;
 pub mod significance;
@@ -27,7 +28,8 @@ use crate::i18n::Lang;
 use crate::spec::ReferenceRule;
 use crate::stats::{Aggregates, GroupStats};
 
-pub use verdict::Verdict;
+pub use registry::Metric;
+pub use verdict::{FIVE_FOURTHS, FOUR_FIFTHS, Verdict};
 
 /// One number with its meaning.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,7 +38,7 @@ pub struct MetricRow {
     pub attribute: String,
     /// Group, or "*" for a metric of the whole attribute.
     pub group: String,
-    pub metric: String,
+    pub metric: Metric,
     /// The decision class for multi-class decisions (one-vs-rest), else null.
     pub class: Option<String>,
     /// The value, or null with a `reason`.
@@ -51,18 +53,25 @@ pub struct MetricRow {
     /// The p-value corrected for every comparison of the audit (Holm or Benjamini-Hochberg).
     pub p_adjusted: Option<f64>,
     pub verdict: Option<Verdict>,
-    /// For impact ratios: the smallest ratio this group's size could detect (80 % power).
+    /// The test behind `p_value`: `fisher_exact`, `chi_square_yates` or `kolmogorov_smirnov`.
+    pub test: Option<&'static str>,
+    /// For impact ratios: the smallest ratio this comparison could detect with 80 % power at
+    /// the strictest level of the correction (alpha divided by the number of comparisons).
     pub detectable_ratio: Option<f64>,
     /// Why the value is null, or a note on how it was computed.
     pub reason: Option<String>,
+    /// Group size, reference size and reference rate, for the detectable ratio (filled in
+    /// once the number of comparisons is known).
+    #[serde(skip)]
+    pub(crate) power_inputs: Option<(u64, u64, f64)>,
 }
 
 impl MetricRow {
-    pub(crate) fn new(attribute: &str, group: &str, metric: &str, n: u64) -> Self {
+    pub(crate) fn new(attribute: &str, group: &str, metric: Metric, n: u64) -> Self {
         MetricRow {
             attribute: attribute.to_string(),
             group: group.to_string(),
-            metric: metric.to_string(),
+            metric,
             class: None,
             value: None,
             n,
@@ -72,8 +81,10 @@ impl MetricRow {
             p_value: None,
             p_adjusted: None,
             verdict: None,
+            test: None,
             detectable_ratio: None,
             reason: None,
+            power_inputs: None,
         }
     }
 
@@ -113,11 +124,19 @@ pub struct MetricParams {
     pub correction: String,
     pub bootstrap: usize,
     pub seed: u64,
+    /// Groups smaller than this are "small": their figures are still computed and published
+    /// (when the disclosure setting allows), tested with Fisher's exact test, but they never
+    /// serve as the reference group.
     pub min_group_size: u64,
+    /// Disclosure: groups smaller than this have every figure withheld (value null, verdict
+    /// `withheld`) and are not compared. Default 5.
+    pub min_published: u64,
     pub reference: ReferenceRule,
     pub references: BTreeMap<String, String>,
     pub exclude_below_share: f64,
     pub positive_is_favorable: bool,
+    /// For a score: true when a higher score is better for the worker.
+    pub higher_is_favorable: bool,
     /// Class names of a multi-class decision; empty for a binary decision.
     pub classes: Vec<String>,
     /// Names of groups that hold missing values (never used as a reference).
@@ -135,10 +154,12 @@ impl Default for MetricParams {
             bootstrap: 2000,
             seed: 20261123,
             min_group_size: 30,
+            min_published: 5,
             reference: ReferenceRule::Highest,
             references: BTreeMap::new(),
             exclude_below_share: 0.0,
             positive_is_favorable: true,
+            higher_is_favorable: true,
             classes: Vec::new(),
             unknown: crate::data::UNKNOWN.to_string(),
             lang: Lang::En,
@@ -153,8 +174,10 @@ pub struct GroupInfo {
     pub group: String,
     pub n: u64,
     pub share: f64,
-    /// `ok`, `insufficient` (below the minimum size: rates suppressed), `excluded` (below the
-    /// share threshold: left out of impact ratios but disclosed), or `unknown` (missing values).
+    /// `ok`; `small` (below the minimum group size: figures published, exact tests, never the
+    /// reference); `withheld` (below the disclosure setting: no figure published, not
+    /// compared); `excluded` (below the share threshold: left out of impact ratios but
+    /// disclosed); or `unknown` (missing values: counted and described, never compared).
     pub status: String,
 }
 
@@ -174,6 +197,10 @@ pub(crate) enum Test {
     New(Option<f64>),
     /// The same test as the previous `New` row (e.g. a difference and a ratio of one pair).
     Same,
+    /// A test on a 2x2 table that other rows of the same group and class may test again (the
+    /// favorable and the adverse framing of the decision, a rate and its complement): counted
+    /// once per key in the multiple-comparison family.
+    Keyed(&'static str, Option<f64>),
 }
 
 /// A comparison test registered for the multiple-comparison correction.
@@ -228,10 +255,12 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
             });
         }
         let mut out: Vec<(MetricRow, Test)> = Vec::new();
-        rates::group_rows(&ctx, &mut out);
+        rates::group_rows(&ctx, &aggs.population, &mut out);
         compare::comparison_rows(&ctx, &aggs.population, &mut out);
         scores::score_rows(&ctx, &aggs.population, pop_median, boot, &mut out);
         let mut last = None;
+        let mut keyed: std::collections::HashMap<(String, Option<String>, &'static str), Option<usize>> =
+            std::collections::HashMap::new();
         for (row, t) in out {
             let idx = match t {
                 Test::None => None,
@@ -240,6 +269,17 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
                     last
                 }
                 Test::Same => last,
+                Test::Keyed(key, p) => {
+                    let k = (row.group.clone(), row.class.clone(), key);
+                    match keyed.get(&k) {
+                        Some(i) => *i,
+                        None => {
+                            let i = tests.add(p);
+                            keyed.insert(k, i);
+                            i
+                        }
+                    }
+                }
             };
             test_of_row.push(idx);
             rows.push(row);
@@ -251,12 +291,17 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
     } else {
         significance::holm(&tests.p)
     };
+    // Power at the strictest level of the correction: alpha divided by the number of tests.
+    let level = params.alpha / tests.p.len().max(1) as f64;
     for (row, t) in rows.iter_mut().zip(&test_of_row) {
         if let Some(i) = t {
             row.p_adjusted = adjusted.get(*i).copied();
         }
-        verdict::assign(row, params);
+        if let Some((n, n_ref, p_ref)) = row.power_inputs {
+            row.detectable_ratio = significance::min_detectable_ratio(n, n_ref, p_ref, level, 0.8);
+        }
     }
+    verdict::assign_all(&mut rows, params);
     Metrics { groups, rows }
 }
 

@@ -1,21 +1,30 @@
-//! Per-group counts and rates, and the impact ratio.
+//! Per-group counts and rates, and the graded ratios of the four-fifths rule.
 //!
-//! - `selection_rate = selected / n` (positive decisions), Wilson interval.
-//! - `favorable_rate = favorable / n`, where favorable is the positive decision when it helps
-//!   the worker and the negative decision when the positive one harms them.
-//! - `impact_ratio = favorable_rate(g) / max_h favorable_rate(h)` over the attribute's eligible
-//!   groups (the four-fifths rule, 29 C.F.R. 1607.4(D); NYC 6 RCNY 5-301), Katz log interval,
-//!   p-value from Fisher's exact test when an expected cell is below 5, else Pearson's
-//!   chi-square with Yates' correction.
+//! - `selection_rate = selected / n` (positive decisions, whatever their effect: fairlearn's
+//!   `selection_rate`), Wilson interval.
+//! - `favorable_rate = favorable / n` and `adverse_rate = 1 - favorable_rate`, where favorable
+//!   is the positive decision when it helps the worker and the negative decision when the
+//!   positive one harms them.
+//! - `impact_ratio = favorable_rate(g) / favorable_rate(ref)` (the four-fifths rule, 29 C.F.R.
+//!   1607.4(D); NYC 6 RCNY 5-301) and `adverse_rate_ratio = adverse_rate(g) / adverse_rate(ref)`
+//!   (the same gap framed by the harmful outcome: "flagged 1.86 times as often"), each with
+//!   Katz's log interval. One test per pair (the same 2x2 table), counted once in the
+//!   multiple-comparison family: Fisher's exact test when either group is below the minimum
+//!   group size or an expected cell is below 5, else Pearson's chi-square with Yates'
+//!   correction. The reference follows the spec's reference rule (default: the group with the
+//!   highest favorable rate among groups that are large enough, known and not excluded).
 //! - With a label: tpr, fpr, tnr, fnr, ppv, npv, fdr, for, accuracy, prevalence.
 //!
-//! Small groups: below `min_group_size` a group's rates are suppressed (null, with the reason
-//! "insufficient data"), never reported as 0 and never as parity. Its counts are still given.
+//! Small groups (below `min_group_size`) get every figure, with exact tests; they only never
+//! serve as the reference. Groups below the disclosure setting (`min_published`) have every
+//! figure withheld (null, verdict `withheld`): that is a disclosure decision, not a statistical
+//! one. Groups holding missing values (`unknown`) are counted and described, never compared.
 
 use super::intervals::{katz_ratio, wilson};
-use super::significance::{chi_square_2x2, fisher_exact_2x2, min_detectable_ratio};
-use super::{MetricParams, MetricRow, Test, favorable};
+use super::significance::{chi_square_2x2, fisher_exact_2x2};
+use super::{Metric, MetricParams, MetricRow, Test, Verdict, favorable};
 use crate::i18n::Lang;
+use crate::spec::ReferenceRule;
 use crate::stats::{Group, GroupStats, Slice};
 
 /// A rate as numerator and denominator.
@@ -26,22 +35,23 @@ pub(crate) struct SliceContext<'a> {
     pub slice: &'a Slice,
     pub params: &'a MetricParams,
     pub total: u64,
-    /// Index of the group with the highest favorable rate among eligible groups (binary).
-    pub highest: Option<usize>,
+}
+
+/// The group (or the whole population) a slice's groups are compared with.
+pub(crate) struct Reference<'a> {
+    pub name: String,
+    pub stats: &'a GroupStats,
+    /// True when the reference is the whole population (not independent of the group).
+    pub population: bool,
 }
 
 impl<'a> SliceContext<'a> {
     pub fn new(slice: &'a Slice, params: &'a MetricParams, total: u64) -> Self {
-        let mut ctx = SliceContext {
+        SliceContext {
             slice,
             params,
             total,
-            highest: None,
-        };
-        if params.classes.is_empty() {
-            ctx.highest = ctx.best_by(|g| rate(favorable(g, params.positive_is_favorable), g.n));
         }
-        ctx
     }
 
     /// The eligible group maximising `f` (ties: the larger group, then the first by name).
@@ -72,12 +82,52 @@ impl<'a> SliceContext<'a> {
         best.map(|b| b.0)
     }
 
+    /// The reference of this slice under the spec's rule: a named group, the whole
+    /// population, the largest group, or the group maximising `rate` (the favorable rate for
+    /// impact ratios, the scoring rate for scoring-rate ratios).
+    pub fn reference(
+        &self,
+        population: &'a GroupStats,
+        rate: impl Fn(&GroupStats) -> Option<f64>,
+    ) -> Option<Reference<'a>> {
+        let p = self.params;
+        let groups = &self.slice.groups;
+        if let Some(name) = p.references.get(&self.slice.attribute) {
+            return groups.iter().find(|g| &g.name == name).map(|g| Reference {
+                name: g.name.clone(),
+                stats: &g.stats,
+                population: false,
+            });
+        }
+        let idx = match p.reference {
+            ReferenceRule::Population => {
+                return Some(Reference {
+                    name: "population".into(),
+                    stats: population,
+                    population: true,
+                });
+            }
+            ReferenceRule::Largest => self.best_by(|g| Some(g.n as f64)),
+            ReferenceRule::Highest => self.best_by(rate),
+        };
+        idx.map(|i| Reference {
+            name: groups[i].name.clone(),
+            stats: &groups[i].stats,
+            population: false,
+        })
+    }
+
     pub fn is_unknown(&self, g: &Group) -> bool {
         g.values.iter().any(|v| v.starts_with(&self.params.unknown))
     }
 
-    /// Large enough for its rates to be reported.
-    pub fn sufficient(&self, g: &GroupStats) -> bool {
+    /// Large enough for its figures to be published (the disclosure setting).
+    pub fn publishable(&self, g: &GroupStats) -> bool {
+        g.n >= self.params.min_published.max(1)
+    }
+
+    /// Large enough to serve as a reference group.
+    pub fn large(&self, g: &GroupStats) -> bool {
         g.n >= self.params.min_group_size.max(1)
     }
 
@@ -87,28 +137,68 @@ impl<'a> SliceContext<'a> {
     }
 
     pub fn can_be_reference(&self, g: &Group) -> bool {
-        self.sufficient(&g.stats) && !self.excluded(&g.stats) && !self.is_unknown(g)
+        self.large(&g.stats)
+            && self.publishable(&g.stats)
+            && !self.excluded(&g.stats)
+            && !self.is_unknown(g)
+    }
+
+    /// Whether a group is compared with the reference at all.
+    pub fn comparable(&self, g: &Group) -> bool {
+        self.publishable(&g.stats) && !self.is_unknown(g)
     }
 
     pub fn status(&self, g: &Group) -> &'static str {
         if self.is_unknown(g) {
             "unknown"
-        } else if !self.sufficient(&g.stats) {
-            "insufficient"
+        } else if !self.publishable(&g.stats) {
+            "withheld"
         } else if self.excluded(&g.stats) {
             "excluded"
+        } else if !self.large(&g.stats) {
+            "small"
         } else {
             "ok"
         }
     }
 
-    pub fn insufficient_reason(&self, g: &GroupStats) -> String {
-        let (n, min) = (g.n, self.params.min_group_size);
+    /// Why a group's figures are withheld.
+    pub fn withheld_reason(&self) -> String {
+        let min = self.params.min_published;
         crate::tr!(
             self.params.lang,
-            "insufficient data: n = {n} is below the minimum group size {min}",
-            "样本不足：n = {n}，低于最小群体规模 {min}"
+            "withheld: fewer than {min} workers (the disclosure setting report.min_published_group)",
+            "不予公布：人数少于 {min} 人（披露设置 report.min_published_group）"
         )
+    }
+
+    /// Why an unknown group is not compared.
+    pub fn unknown_reason(&self) -> String {
+        self.params
+            .lang
+            .pick(
+                "not compared: the group holds the rows whose value is missing",
+                "不参与比较：该组为取值缺失的记录",
+            )
+            .to_string()
+    }
+
+    /// A row for a group that is not compared: withheld or unknown, with its verdict set.
+    pub fn not_compared(&self, g: &Group, metric: Metric) -> MetricRow {
+        let mut row = MetricRow::new(&self.slice.attribute, &g.name, metric, g.stats.n);
+        if !self.publishable(&g.stats) {
+            row = row.value(None, &self.withheld_reason());
+            row.verdict = Some(Verdict::Withheld);
+        } else {
+            row = row.value(None, &self.unknown_reason());
+            row.verdict = Some(Verdict::NotCompared);
+        }
+        row
+    }
+
+    /// Whether a comparison of `g` with `r` uses the exact test (a small group on either side).
+    pub fn exact(&self, g: &GroupStats, r: &GroupStats) -> bool {
+        !self.large(g) || !self.large(r)
     }
 }
 
@@ -145,9 +235,15 @@ pub(crate) fn rate(x: u64, n: u64) -> Option<f64> {
     (n > 0).then(|| x as f64 / n as f64)
 }
 
-/// Two-sided p-value comparing two proportions: Fisher's exact test when any expected cell
-/// count is below 5, else Pearson's chi-square with Yates' continuity correction.
-pub(crate) fn two_by_two_p(a: Frac, b: Frac) -> Option<f64> {
+/// Name of Fisher's exact test in `MetricRow::test`.
+pub(crate) const FISHER: &str = "fisher_exact";
+/// Name of Pearson's chi-square test with Yates' correction in `MetricRow::test`.
+pub(crate) const CHI_SQUARE: &str = "chi_square_yates";
+
+/// Two-sided p-value comparing two proportions, and the test used: Fisher's exact test when
+/// `exact` is asked for (a small group) or any expected cell count is below 5, else Pearson's
+/// chi-square with Yates' continuity correction.
+pub(crate) fn two_by_two_p(a: Frac, b: Frac, exact: bool) -> Option<(f64, &'static str)> {
     let (x1, n1) = a;
     let (x2, n2) = b;
     if n1 == 0 || n2 == 0 || x1 > n1 || x2 > n2 {
@@ -158,7 +254,7 @@ pub(crate) fn two_by_two_p(a: Frac, b: Frac) -> Option<f64> {
     let col1 = (c11 + c21) as f64;
     let col2 = (c12 + c22) as f64;
     if col1 == 0.0 || col2 == 0.0 {
-        return Some(1.0);
+        return Some((1.0, if exact { FISHER } else { CHI_SQUARE }));
     }
     let min_expected = [
         n1 as f64 * col1,
@@ -169,33 +265,62 @@ pub(crate) fn two_by_two_p(a: Frac, b: Frac) -> Option<f64> {
     .into_iter()
     .map(|e| e / n)
     .fold(f64::INFINITY, f64::min);
-    if min_expected < 5.0 {
-        Some(fisher_exact_2x2(c11, c12, c21, c22))
+    if exact || min_expected < 5.0 {
+        Some((fisher_exact_2x2(c11, c12, c21, c22), FISHER))
     } else {
-        chi_square_2x2(c11, c12, c21, c22, true).map(|t| t.p_value)
+        chi_square_2x2(c11, c12, c21, c22, true).map(|t| (t.p_value, CHI_SQUARE))
     }
 }
 
-/// The label-based rates: (name, numerator, denominator).
-pub(crate) fn label_rates(g: &GroupStats, class: usize) -> Vec<(&'static str, Frac)> {
+/// The key under which a comparison's test is counted once: a rate and its complement test the
+/// same 2x2 table (the decision: favorable and adverse framings and the positive-decision
+/// rate; among label positives: TPR and FNR; among label negatives: FPR and TNR; PPV and FDR;
+/// NPV and FOR).
+pub(crate) fn test_key(m: Metric) -> &'static str {
+    match m {
+        Metric::ImpactRatio
+        | Metric::AdverseRateRatio
+        | Metric::SelectionRate
+        | Metric::SelectionRateDiff
+        | Metric::SelectionRateRatio => "decision",
+        Metric::Tpr | Metric::Fnr | Metric::TprDiff | Metric::TprRatio | Metric::FnrDiff | Metric::FnrRatio => {
+            "label_positive"
+        }
+        Metric::Fpr | Metric::Tnr | Metric::FprDiff | Metric::FprRatio | Metric::TnrDiff | Metric::TnrRatio => {
+            "label_negative"
+        }
+        Metric::Ppv | Metric::Fdr | Metric::PpvDiff | Metric::PpvRatio | Metric::FdrDiff | Metric::FdrRatio => {
+            "decision_positive"
+        }
+        Metric::Npv | Metric::For | Metric::NpvDiff | Metric::NpvRatio | Metric::ForDiff | Metric::ForRatio => {
+            "decision_negative"
+        }
+        Metric::ScoringImpactRatio => "scoring",
+        Metric::Ks => "ks",
+        other => other.as_str(),
+    }
+}
+
+/// The label-based rates: (metric, numerator, denominator).
+pub(crate) fn label_rates(g: &GroupStats, class: usize) -> Vec<(Metric, Frac)> {
     let Some(c) = g.confusion_for(class) else {
         return Vec::new();
     };
     vec![
-        ("tpr", (c.tp, c.tp + c.fn_)),
-        ("fpr", (c.fp, c.fp + c.tn)),
-        ("tnr", (c.tn, c.tn + c.fp)),
-        ("fnr", (c.fn_, c.fn_ + c.tp)),
-        ("ppv", (c.tp, c.tp + c.fp)),
-        ("npv", (c.tn, c.tn + c.fn_)),
-        ("fdr", (c.fp, c.tp + c.fp)),
-        ("for", (c.fn_, c.fn_ + c.tn)),
-        ("accuracy", (c.tp + c.tn, g.n)),
-        ("prevalence", (c.tp + c.fn_, g.n)),
+        (Metric::Tpr, (c.tp, c.tp + c.fn_)),
+        (Metric::Fpr, (c.fp, c.fp + c.tn)),
+        (Metric::Tnr, (c.tn, c.tn + c.fp)),
+        (Metric::Fnr, (c.fn_, c.fn_ + c.tp)),
+        (Metric::Ppv, (c.tp, c.tp + c.fp)),
+        (Metric::Npv, (c.tn, c.tn + c.fn_)),
+        (Metric::Fdr, (c.fp, c.tp + c.fp)),
+        (Metric::For, (c.fn_, c.fn_ + c.tn)),
+        (Metric::Accuracy, (c.tp + c.tn, g.n)),
+        (Metric::Prevalence, (c.tp + c.fn_, g.n)),
     ]
 }
 
-fn zero_denominator(metric: &str, lang: Lang) -> String {
+fn zero_denominator(metric: Metric, lang: Lang) -> String {
     crate::tr!(
         lang,
         "undefined: the denominator of {metric} is 0 in this group",
@@ -204,17 +329,25 @@ fn zero_denominator(metric: &str, lang: Lang) -> String {
 }
 
 /// The per-group rows of a slice.
-pub(crate) fn group_rows(ctx: &SliceContext, out: &mut Vec<(MetricRow, Test)>) {
+pub(crate) fn group_rows(
+    ctx: &SliceContext,
+    population: &GroupStats,
+    out: &mut Vec<(MetricRow, Test)>,
+) {
     let p = ctx.params;
     let attr = &ctx.slice.attribute;
     let multiclass = !p.classes.is_empty();
+    let fav_rate = |g: &GroupStats| rate(favorable(g, p.positive_is_favorable), g.n);
+    let reference = (!multiclass)
+        .then(|| ctx.reference(population, fav_rate))
+        .flatten();
     for g in &ctx.slice.groups {
         let s = &g.stats;
         let name = g.name.as_str();
-        let row = |m: &str| MetricRow::new(attr, name, m, s.n);
-        out.push((row("n").value(Some(s.n as f64), ""), Test::None));
+        let row = |m: Metric| MetricRow::new(attr, name, m, s.n);
+        out.push((row(Metric::N).value(Some(s.n as f64), ""), Test::None));
         out.push((
-            row("share_of_population")
+            row(Metric::ShareOfPopulation)
                 .value(
                     rate(s.n, ctx.total),
                     p.lang
@@ -223,56 +356,92 @@ pub(crate) fn group_rows(ctx: &SliceContext, out: &mut Vec<(MetricRow, Test)>) {
                 .ci(wilson(s.n, ctx.total, p.confidence)),
             Test::None,
         ));
-        let sufficient = ctx.sufficient(s);
-        let insufficient = ctx.insufficient_reason(s);
+        let publishable = ctx.publishable(s);
+        let withheld = ctx.withheld_reason();
         let classes = decision_classes(p);
         for (k, class) in &classes {
-            out.push((
-                row("selected")
-                    .value(Some(s.class_total(*k) as f64), "")
-                    .class(*class),
-                Test::None,
-            ));
+            let count_row = |m: Metric, v: u64| {
+                let r = row(m).class(*class);
+                if publishable {
+                    r.value(Some(v as f64), "")
+                } else {
+                    r.value(None, &withheld)
+                }
+            };
+            out.push((count_row(Metric::Selected, s.class_total(*k)), Test::None));
             if let Some(c) = s.confusion_for(*k) {
-                for (m, v) in [("tp", c.tp), ("fp", c.fp), ("tn", c.tn), ("fn", c.fn_)] {
-                    out.push((row(m).value(Some(v as f64), "").class(*class), Test::None));
+                for (m, v) in [
+                    (Metric::Tp, c.tp),
+                    (Metric::Fp, c.fp),
+                    (Metric::Tn, c.tn),
+                    (Metric::Fn, c.fn_),
+                ] {
+                    out.push((count_row(m, v), Test::None));
                 }
             }
-            let rate_row = |m: &str, x: u64, n: u64| {
-                if sufficient {
+            let rate_row = |m: Metric, x: u64, n: u64| {
+                if publishable {
                     row(m)
                         .value(rate(x, n), &zero_denominator(m, p.lang))
                         .ci(wilson(x, n, p.confidence))
                         .class(*class)
                 } else {
-                    row(m).value(None, &insufficient).class(*class)
+                    row(m).value(None, &withheld).class(*class)
                 }
             };
             out.push((
-                rate_row("selection_rate", s.class_total(*k), s.n),
+                rate_row(Metric::SelectionRate, s.class_total(*k), s.n),
                 Test::None,
             ));
             if !multiclass {
                 let fav = favorable(s, p.positive_is_favorable);
-                out.push((rate_row("favorable_rate", fav, s.n), Test::None));
+                out.push((rate_row(Metric::FavorableRate, fav, s.n), Test::None));
+                out.push((rate_row(Metric::AdverseRate, s.n - fav, s.n), Test::None));
             }
             for (m, (x, n)) in label_rates(s, *k) {
                 out.push((rate_row(m, x, n), Test::None));
             }
         }
         if !multiclass {
-            out.push(impact_ratio(ctx, g));
+            graded_pair(
+                ctx,
+                g,
+                reference.as_ref(),
+                (Metric::ImpactRatio, Some(Metric::AdverseRateRatio)),
+                |x| favorable(x, p.positive_is_favorable),
+                out,
+            );
         }
     }
 }
 
-fn impact_ratio(ctx: &SliceContext, g: &Group) -> (MetricRow, Test) {
+/// The graded comparison of a group with the reference: the ratio of favorable counts
+/// (`fav`) over group sizes and, when `metrics.1` is given, the ratio of the complementary
+/// (adverse) counts. Both share one test, counted once; their verdict is set together once
+/// the p-values are corrected (`verdict::assign_all`).
+pub(crate) fn graded_pair(
+    ctx: &SliceContext,
+    g: &Group,
+    reference: Option<&Reference>,
+    metrics: (Metric, Option<Metric>),
+    fav: impl Fn(&GroupStats) -> u64,
+    out: &mut Vec<(MetricRow, Test)>,
+) {
     let p = ctx.params;
     let s = &g.stats;
-    let mut row = MetricRow::new(&ctx.slice.attribute, &g.name, "impact_ratio", s.n);
-    if !ctx.sufficient(s) {
-        return (row.value(None, &ctx.insufficient_reason(s)), Test::None);
+    let (m_fav, m_adv) = (metrics.0, metrics.1);
+    let both = |mut make: Box<dyn FnMut(Metric) -> MetricRow + '_>,
+                out: &mut Vec<(MetricRow, Test)>| {
+        out.push((make(m_fav), Test::None));
+        if let Some(m) = m_adv {
+            out.push((make(m), Test::None));
+        }
+    };
+    if !ctx.comparable(g) {
+        both(Box::new(|m| ctx.not_compared(g, m)), out);
+        return;
     }
+    let new_row = |m: Metric| MetricRow::new(&ctx.slice.attribute, &g.name, m, s.n);
     if ctx.excluded(s) {
         let share = p.exclude_below_share * 100.0;
         let reason = crate::tr!(
@@ -280,52 +449,82 @@ fn impact_ratio(ctx: &SliceContext, g: &Group) -> (MetricRow, Test) {
             "excluded: the group is under {share} % of the data (the LL144 option); its counts and rates are disclosed",
             "已排除：该组占数据不足 {share}%（LL144 选项）；其人数和比率仍予披露"
         );
-        return (row.value(None, &reason), Test::None);
-    }
-    let Some(h) = ctx.highest.map(|i| &ctx.slice.groups[i]) else {
-        return (
-            row.value(
-                None,
-                p.lang.pick(
-                    "undefined: no group is large enough to serve as the reference",
-                    "无法计算：没有足够大的群体可作参照组",
-                ),
-            ),
-            Test::None,
+        both(
+            Box::new(|m| {
+                let mut r = new_row(m).value(None, &reason);
+                r.verdict = Some(Verdict::Excluded);
+                r
+            }),
+            out,
         );
-    };
-    let hs = &h.stats;
-    let fav = favorable(s, p.positive_is_favorable);
-    let hfav = favorable(hs, p.positive_is_favorable);
-    row.reference = Some(h.name.clone());
-    let value = match (rate(fav, s.n), rate(hfav, hs.n)) {
-        (Some(a), Some(b)) if b > 0.0 => Some(a / b),
-        _ => None,
-    };
-    row = row.value(
-        value,
-        p.lang.pick(
-            "undefined: the highest favorable rate is 0 (no group has a favorable decision)",
-            "无法计算：最高有利结果率为 0（没有任何群体获得有利决定）",
-        ),
-    );
-    if h.name == g.name {
-        row.reason = Some(
-            p.lang
-                .pick(
-                    "reference: the group with the highest favorable rate",
-                    "参照组：有利结果率最高的群体",
-                )
-                .into(),
-        );
-        return (row, Test::None);
+        return;
     }
-    row = row.ci(katz_ratio(fav, s.n, hfav, hs.n, p.confidence));
-    row.p_value = two_by_two_p((fav, s.n), (hfav, hs.n));
-    row.detectable_ratio =
-        rate(hfav, hs.n).and_then(|pr| min_detectable_ratio(s.n, hs.n, pr, p.alpha, 0.8));
-    let pv = row.p_value;
-    (row, Test::New(pv))
+    let Some(h) = reference else {
+        let reason = p.lang.pick(
+            "undefined: no group is large enough to serve as the reference",
+            "无法计算：没有足够大的群体可作参照组",
+        );
+        both(Box::new(|m| new_row(m).value(None, reason)), out);
+        return;
+    };
+    let hs = h.stats;
+    let (x, hx) = (fav(s), fav(hs));
+    let is_reference = !h.population && h.name == g.name;
+    let exact = ctx.exact(s, hs);
+    let test = two_by_two_p((x, s.n), (hx, hs.n), exact);
+    for (i, (m, a, b)) in [(Some(m_fav), x, hx), (m_adv, s.n - x, hs.n - hx)]
+        .into_iter()
+        .enumerate()
+    {
+        let Some(m) = m else { continue };
+        let first = i == 0;
+        let mut row = new_row(m);
+        row.reference = Some(h.name.clone());
+        let value = match (rate(a, s.n), rate(b, hs.n)) {
+            (Some(ra), Some(rb)) if rb > 0.0 => Some(ra / rb),
+            _ => None,
+        };
+        let why = if first {
+            p.lang.pick(
+                "undefined: the reference's favorable rate is 0",
+                "无法计算：参照组的有利结果率为 0",
+            )
+        } else {
+            p.lang.pick(
+                "undefined: the reference's adverse rate is 0",
+                "无法计算：参照组的不利结果率为 0",
+            )
+        };
+        row = row.value(value, why);
+        if is_reference {
+            row.reason = Some(
+                p.lang
+                    .pick("reference group", "参照组")
+                    .to_string(),
+            );
+            row.verdict = Some(Verdict::Reference);
+            out.push((row, Test::None));
+            continue;
+        }
+        if h.population {
+            row.reason = Some(
+                p.lang
+                    .pick(
+                        "compared with the whole population, which includes the group",
+                        "与包含该组在内的全体进行比较",
+                    )
+                    .into(),
+            );
+        }
+        row = row.ci(katz_ratio(a, s.n, b, hs.n, p.confidence));
+        row.p_value = test.map(|t| t.0);
+        row.test = test.map(|t| t.1);
+        if first {
+            row.power_inputs = rate(hx, hs.n).map(|pr| (s.n, hs.n, pr));
+        }
+        let pv = row.p_value;
+        out.push((row, Test::Keyed(test_key(m), pv)));
+    }
 }
 
 #[cfg(test)]
@@ -335,12 +534,13 @@ mod tests {
     #[test]
     fn two_by_two_uses_fisher_for_small() {
         // scipy.stats.fisher_exact([[3, 1], [1, 3]]) -> p = 0.48571428571428565
-        let p = two_by_two_p((3, 4), (1, 4)).unwrap();
+        let (p, test) = two_by_two_p((3, 4), (1, 4), false).unwrap();
         assert!((p - 0.48571428571428565).abs() < 1e-9, "{p}");
+        assert_eq!(test, FISHER);
     }
 
     #[test]
     fn two_by_two_empty_is_none() {
-        assert!(two_by_two_p((0, 0), (1, 4)).is_none());
+        assert!(two_by_two_p((0, 0), (1, 4), true).is_none());
     }
 }

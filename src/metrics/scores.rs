@@ -1,8 +1,11 @@
 //! Score metrics, per group and against the reference group.
 //!
-//! Per group: `mean_score`, `median_score`, `scoring_rate` (share of the group scoring strictly
-//! above the median of the whole audited sample: NYC 6 RCNY 5-300 "scoring rate"), with
-//! `scoring_impact_ratio = scoring_rate(g) / max_h scoring_rate(h)`; with a label, `auc`
+//! Per group: `mean_score`, `median_score`, `scoring_rate` (share of the group on the
+//! favorable side of the median of the whole audited sample, strictly: above it when a high
+//! score is good for the worker, below it when a low score is: NYC 6 RCNY 5-300 "scoring
+//! rate", read in the score's own direction), with
+//! `scoring_impact_ratio = scoring_rate(g) / scoring_rate(ref)` (the reference follows the
+//! spec's rule; by default the group with the highest scoring rate); with a label, `auc`
 //! (ROC AUC within the group) and, for scores in [0, 1], `ece` (expected calibration error
 //! over 10 equal-width bins). Against the reference: `smd` (standardised mean difference,
 //! pooled SD), `ks` (two-sample Kolmogorov-Smirnov D, asymptotic p-value) and `wasserstein`
@@ -11,18 +14,24 @@
 
 use super::bootstrap::{Multinomial, percentile_interval, rng_for};
 use super::compare::reference;
+use super::rates::graded_pair;
 use super::distributions::{
     auc, expected_calibration_error, mean, mean_var, median, smd, wasserstein,
 };
-use super::intervals::{Interval, katz_ratio, wilson};
-use super::rates::{SliceContext, rate, two_by_two_p};
-use super::significance::{ks_two_sample, min_detectable_ratio};
-use super::{MetricRow, Test};
+use super::intervals::{Interval, wilson};
+use super::rates::{SliceContext, rate};
+use super::significance::ks_two_sample;
+use super::{Metric, MetricRow, Test};
 use crate::stats::{GroupStats, ScoreCell};
 
-/// Count of scores strictly above `cut`.
-fn above(g: &GroupStats, cut: f64) -> u64 {
-    g.scores.iter().filter(|c| c.value > cut).map(|c| c.n).sum()
+/// Count of scores strictly on the favorable side of `cut`: above it when `higher` is true
+/// (a high score is good for the worker), below it otherwise.
+pub(crate) fn favorable_side(g: &GroupStats, cut: f64, higher: bool) -> u64 {
+    g.scores
+        .iter()
+        .filter(|c| if higher { c.value > cut } else { c.value < cut })
+        .map(|c| c.n)
+        .sum()
 }
 
 fn ece_of(cells: &[ScoreCell]) -> Option<f64> {
@@ -379,7 +388,7 @@ pub(crate) fn slice_bootstrap(
             .iter()
             .enumerate()
             .map(|(i, g)| {
-                (ctx.sufficient(&g.stats) || Some(i) == ref_idx)
+                (ctx.publishable(&g.stats) || Some(i) == ref_idx)
                     .then(|| Stream::new(&g.stats.scores, seed))
             })
             .collect();
@@ -398,7 +407,9 @@ pub(crate) fn slice_bootstrap(
             .iter()
             .enumerate()
             .map(|(i, s)| match (s, &ref_values) {
-                (Some(s), Some(r)) if Some(i) != ref_idx => Some(merge_grid(&s.table, r)),
+                (Some(s), Some(r)) if Some(i) != ref_idx && ctx.comparable(&groups[i]) => {
+                    Some(merge_grid(&s.table, r))
+                }
                 _ => None,
             })
             .collect();
@@ -423,7 +434,7 @@ pub(crate) fn slice_bootstrap(
             });
             for (i, s) in streams.iter().enumerate() {
                 let Some(s) = s else { continue };
-                if !ctx.sufficient(&groups[i].stats) {
+                if !ctx.publishable(&groups[i].stats) {
                     continue;
                 }
                 let (values, m) =
@@ -486,11 +497,14 @@ pub(crate) fn score_rows(
     let p = ctx.params;
     let attr = &ctx.slice.attribute;
     let has_label = population.has_label;
+    let higher = p.higher_is_favorable;
     // AUC is oriented so that 0.5 is chance and 1 perfect: when the score ranks the positive
     // label low across the whole population (a "higher is better" score against an adverse
     // label), every group's AUC is computed on the reversed score.
     let flip = auc_flip(population);
-    let highest_scoring = pop_median.and_then(|m| ctx.best_by(|g| rate(above(g, m), g.n)));
+    let scoring_ref = pop_median.and_then(|m| {
+        ctx.reference(population, |g| rate(favorable_side(g, m, higher), g.n))
+    });
     let reference = reference(ctx, population, 1);
     let lang = p.lang;
     let no_score = lang.pick("undefined: no score", "无法计算：没有分数");
@@ -498,34 +512,29 @@ pub(crate) fn score_rows(
         "undefined: an empty score distribution",
         "无法计算：分数分布为空",
     );
+    let withheld = ctx.withheld_reason();
     for (gi, g) in ctx.slice.groups.iter().enumerate() {
         let s = &g.stats;
-        let row = |m: &str| MetricRow::new(attr, &g.name, m, s.n);
-        let names = [
-            "mean_score",
-            "median_score",
-            "scoring_rate",
-            "scoring_impact_ratio",
-        ];
-        if !ctx.sufficient(s) {
-            let why = ctx.insufficient_reason(s);
-            for m in names {
-                out.push((row(m).value(None, &why), Test::None));
+        let row = |m: Metric| MetricRow::new(attr, &g.name, m, s.n);
+        if !ctx.publishable(s) {
+            for m in [Metric::MeanScore, Metric::MedianScore, Metric::ScoringRate] {
+                out.push((row(m).value(None, &withheld), Test::None));
             }
+            out.push((ctx.not_compared(g, Metric::ScoringImpactRatio), Test::None));
             continue;
         }
         let pair_ref = reference
             .as_ref()
-            .filter(|r| r.population || r.name != g.name)
+            .filter(|r| ctx.comparable(g) && (r.population || r.name != g.name))
             .map(|r| r.stats.scores.as_slice());
         let ci = boot.get(gi).copied().unwrap_or([None; 7]);
         let [mean, med, a, e] = group_values(&s.scores, has_label, flip);
         out.push((
-            row("mean_score").value(mean, no_score).ci(ci[0]),
+            row(Metric::MeanScore).value(mean, no_score).ci(ci[0]),
             Test::None,
         ));
         out.push((
-            row("median_score").value(med, no_score).ci(ci[1]),
+            row(Metric::MedianScore).value(med, no_score).ci(ci[1]),
             Test::None,
         ));
         let no_median = lang.pick(
@@ -534,74 +543,44 @@ pub(crate) fn score_rows(
         );
         match pop_median {
             Some(m) => {
-                let x = above(s, m);
-                let mut sr = row("scoring_rate")
+                let x = favorable_side(s, m, higher);
+                let mut sr = row(Metric::ScoringRate)
                     .value(rate(x, s.n), no_median)
                     .ci(wilson(x, s.n, p.confidence));
-                sr.reason = Some(crate::tr!(
-                    lang,
-                    "share scoring above the sample median {m}",
-                    "分数高于样本中位数 {m} 者所占比例"
-                ));
+                sr.reason = Some(if higher {
+                    crate::tr!(
+                        lang,
+                        "share scoring above the sample median {m} (a high score is favorable)",
+                        "分数高于样本中位数 {m} 者所占比例（高分对劳动者有利）"
+                    )
+                } else {
+                    crate::tr!(
+                        lang,
+                        "share scoring below the sample median {m} (a low score is favorable)",
+                        "分数低于样本中位数 {m} 者所占比例（低分对劳动者有利）"
+                    )
+                });
                 out.push((sr, Test::None));
-                let mut ir = row("scoring_impact_ratio");
-                match highest_scoring.map(|i| &ctx.slice.groups[i]) {
-                    Some(h) => {
-                        let hx = above(&h.stats, m);
-                        let v = rate(x, s.n)
-                            .zip(rate(hx, h.stats.n))
-                            .filter(|(_, b)| *b > 0.0)
-                            .map(|(a, b)| a / b);
-                        ir.reference = Some(h.name.clone());
-                        ir = ir.value(
-                            v,
-                            lang.pick(
-                                "undefined: no group scores above the median",
-                                "无法计算：没有群体的分数高于中位数",
-                            ),
-                        );
-                        if h.name == g.name {
-                            ir.reason = Some(
-                                lang.pick(
-                                    "reference: the group with the highest scoring rate",
-                                    "参照组：得分率最高的群体",
-                                )
-                                .into(),
-                            );
-                            out.push((ir, Test::None));
-                        } else {
-                            ir = ir.ci(katz_ratio(x, s.n, hx, h.stats.n, p.confidence));
-                            ir.p_value = two_by_two_p((x, s.n), (hx, h.stats.n));
-                            ir.detectable_ratio = rate(hx, h.stats.n).and_then(|pr| {
-                                min_detectable_ratio(s.n, h.stats.n, pr, p.alpha, 0.8)
-                            });
-                            let pv = ir.p_value;
-                            out.push((ir, Test::New(pv)));
-                        }
-                    }
-                    None => out.push((
-                        ir.value(
-                            None,
-                            lang.pick(
-                                "undefined: no group is large enough to serve as the reference",
-                                "无法计算：没有足够大的群体可作参照组",
-                            ),
-                        ),
-                        Test::None,
-                    )),
-                }
+                graded_pair(
+                    ctx,
+                    g,
+                    scoring_ref.as_ref(),
+                    (Metric::ScoringImpactRatio, None),
+                    |x| favorable_side(x, m, higher),
+                    out,
+                );
             }
             None => {
-                out.push((row("scoring_rate").value(None, no_median), Test::None));
+                out.push((row(Metric::ScoringRate).value(None, no_median), Test::None));
                 out.push((
-                    row("scoring_impact_ratio").value(None, no_median),
+                    row(Metric::ScoringImpactRatio).value(None, no_median),
                     Test::None,
                 ));
             }
         }
         if has_label {
             out.push((
-                row("auc")
+                row(Metric::Auc)
                     .value(
                         a,
                         lang.pick(
@@ -613,7 +592,7 @@ pub(crate) fn score_rows(
                 Test::None,
             ));
             out.push((
-                row("ece")
+                row(Metric::Ece)
                     .value(
                         e,
                         lang.pick(
@@ -627,13 +606,13 @@ pub(crate) fn score_rows(
         }
         if let (Some(r), Some(rc)) = (reference.as_ref(), pair_ref) {
             let [sm, ks, w] = pair_values(&s.scores, rc);
-            let with_ref = |m: &str| {
+            let with_ref = |m: Metric| {
                 let mut x = row(m);
                 x.reference = Some(r.name.clone());
                 x
             };
             out.push((
-                with_ref("smd")
+                with_ref(Metric::Smd)
                     .value(
                         sm,
                         lang.pick(
@@ -644,12 +623,13 @@ pub(crate) fn score_rows(
                     .ci(ci[4]),
                 Test::None,
             ));
-            let mut k = with_ref("ks").value(ks, empty_dist).ci(ci[5]);
+            let mut k = with_ref(Metric::Ks).value(ks, empty_dist).ci(ci[5]);
             k.p_value = ks_two_sample(&counts(&s.scores), &counts(rc)).map(|t| t.p_value);
+            k.test = Some("kolmogorov_smirnov");
             let pv = k.p_value;
             out.push((k, Test::New(pv)));
             out.push((
-                with_ref("wasserstein").value(w, empty_dist).ci(ci[6]),
+                with_ref(Metric::Wasserstein).value(w, empty_dist).ci(ci[6]),
                 Test::None,
             ));
         }

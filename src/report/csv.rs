@@ -25,7 +25,7 @@ fn num_cell(x: Option<f64>) -> String {
 /// Renders metrics.csv.
 pub fn render_csv(audit: &Audit) -> String {
     let mut out = String::from(
-        "attribute,group,metric,class,value,n,ci_low,ci_high,reference,p_value,p_adjusted,verdict,detectable_ratio,reason\n",
+        "attribute,group,metric,class,value,n,ci_low,ci_high,reference,p_value,p_adjusted,test,verdict,detectable_ratio,reason\n",
     );
     for r in &audit.metrics {
         let verdict = r
@@ -36,7 +36,7 @@ pub fn render_csv(audit: &Audit) -> String {
         let cells = [
             text_cell(&r.attribute),
             text_cell(&r.group),
-            text_cell(&r.metric),
+            text_cell(r.metric.as_str()),
             text_cell(r.class.as_deref().unwrap_or("")),
             num_cell(r.value),
             r.n.to_string(),
@@ -45,6 +45,7 @@ pub fn render_csv(audit: &Audit) -> String {
             text_cell(r.reference.as_deref().unwrap_or("")),
             num_cell(r.p_value),
             num_cell(r.p_adjusted),
+            r.test.unwrap_or_default().to_string(),
             verdict,
             num_cell(r.detectable_ratio),
             text_cell(r.reason.as_deref().unwrap_or("")),

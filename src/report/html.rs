@@ -1,13 +1,17 @@
 //! audit.html: one self-contained file (inline CSS, no script, nothing loaded from the
 //! network) with a print stylesheet. Every string from the data is escaped.
 
-use super::markdown::{sections, title};
+use sha2::{Digest, Sha256};
+
+use super::doc::Block;
 use super::num;
+use super::sections::document;
+use super::text::group;
 use super::plots::{
     Bar, CdfGroup, calibration, cdf_lines, heatmap, paired_bars, rate_bars, ratio_bars,
 };
 use crate::audit::Audit;
-use crate::metrics::MetricRow;
+use crate::metrics::{Metric, MetricRow};
 use crate::tr;
 
 fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
@@ -24,10 +28,11 @@ fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
 /// A chart that cannot be drawn is left out (its numbers are in the tables).
 fn charts(a: &Audit) -> Vec<String> {
     let l = a.spec.lang;
+    let lvl = super::text::level(a);
     let mut out = Vec::new();
     let mut attrs: Vec<&str> = a.groups.iter().map(|g| g.attribute.as_str()).collect();
     attrs.dedup();
-    let find = |attr: &str, g: &str, m: &str| {
+    let find = |attr: &str, g: &str, m: Metric| {
         a.metrics
             .iter()
             .find(|r| r.attribute == attr && r.group == g && r.metric == m && r.class.is_none())
@@ -45,7 +50,11 @@ fn charts(a: &Audit) -> Vec<String> {
                 let mut rows: Vec<String> = Vec::new();
                 let mut cols: Vec<String> = Vec::new();
                 for g in &groups {
-                    if let Some((r, c)) = g.split_once(" & ") {
+                    // Missing values are never a compared cell: no row or column for them.
+                    if let Some((r, c)) = g.split_once(" & ")
+                        && r != crate::data::UNKNOWN
+                        && c != crate::data::UNKNOWN
+                    {
                         if !rows.iter().any(|x| x == r) {
                             rows.push(r.to_string());
                         }
@@ -59,13 +68,15 @@ fn charts(a: &Audit) -> Vec<String> {
                     .map(|r| {
                         cols.iter()
                             .map(|c| {
-                                find(attr, &format!("{r} & {c}"), "impact_ratio")
+                                find(attr, &format!("{r} & {c}"), Metric::ImpactRatio)
                                     .and_then(|m| m.value)
                             })
                             .collect()
                     })
                     .collect();
                 let (r, c) = (parts[0], parts[1]);
+                let rows: Vec<String> = rows.iter().map(|x| group(x, l)).collect();
+                let cols: Vec<String> = cols.iter().map(|x| group(x, l)).collect();
                 if let Ok(svg) = heatmap(
                     &tr!(
                         l,
@@ -86,16 +97,17 @@ fn charts(a: &Audit) -> Vec<String> {
             .iter()
             .map(|g| {
                 bar(
-                    g,
-                    find(attr, g, "favorable_rate").or_else(|| find(attr, g, "selection_rate")),
+                    &group(g, l),
+                    find(attr, g, Metric::FavorableRate)
+                        .or_else(|| find(attr, g, Metric::SelectionRate)),
                 )
             })
             .collect();
         if let Ok(svg) = rate_bars(
             &tr!(
                 l,
-                "Favorable rate by {attr} (95 % interval)",
-                "按{attr}划分的有利结果率（95% 置信区间）"
+                "Favorable rate by {attr} ({lvl} interval)",
+                "按{attr}划分的有利结果率（{lvl} 置信区间）"
             ),
             l.pick(
                 "share of the group receiving the favorable decision",
@@ -109,14 +121,14 @@ fn charts(a: &Audit) -> Vec<String> {
         }
         let ir: Vec<Bar> = groups
             .iter()
-            .map(|g| bar(g, find(attr, g, "impact_ratio")))
+            .map(|g| bar(&group(g, l), find(attr, g, Metric::ImpactRatio)))
             .collect();
         if ir.iter().any(|b| b.value.is_finite())
             && let Ok(svg) = ratio_bars(
                 &tr!(
                     l,
-                    "Impact ratio by {attr} (95 % interval)",
-                    "按{attr}划分的影响比（95% 置信区间）"
+                    "Impact ratio by {attr} ({lvl} interval)",
+                    "按{attr}划分的影响比（{lvl} 置信区间）"
                 ),
                 &ir,
                 l,
@@ -127,16 +139,16 @@ fn charts(a: &Audit) -> Vec<String> {
         let err: Vec<(String, Bar, Bar)> = groups
             .iter()
             .filter_map(|g| {
-                let (f, n) = (find(attr, g, "fpr")?, find(attr, g, "fnr")?);
-                Some((g.to_string(), bar("FPR", Some(f)), bar("FNR", Some(n))))
+                let (f, n) = (find(attr, g, Metric::Fpr)?, find(attr, g, Metric::Fnr)?);
+                Some((group(g, l), bar("FPR", Some(f)), bar("FNR", Some(n))))
             })
             .collect();
         if !err.is_empty()
             && let Ok(svg) = paired_bars(
                 &tr!(
                     l,
-                    "Error rates by {attr} (95 % interval)",
-                    "按{attr}划分的错误率（95% 置信区间）"
+                    "Error rates by {attr} ({lvl} interval)",
+                    "按{attr}划分的错误率（{lvl} 置信区间）"
                 ),
                 l.pick("rate", "比率（0–1）"),
                 (
@@ -180,7 +192,7 @@ fn score_charts(a: &Audit, attr: &str) -> Vec<String> {
         .filter(|g| g.suppressed.is_none())
         .map(|g| {
             let pts = g.cdf.iter().map(|p| (p.score, p.share)).collect();
-            (g.group.clone(), g.n, pts)
+            (group(&g.group, l), g.n, pts)
         })
         .collect();
     if let Ok(svg) = cdf_lines(
@@ -206,7 +218,7 @@ fn score_charts(a: &Audit, attr: &str) -> Vec<String> {
                 .iter()
                 .filter_map(|b| Some((b.mean_score?, b.positive_rate?)))
                 .collect();
-            (g.group.clone(), pts)
+            (group(&g.group, l), pts)
         })
         .collect();
     let label = l.quote(a.spec.label.as_ref().map_or("", |x| x.column.as_str()));
@@ -243,103 +255,106 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-serif;max-width:68rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}\
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}\
 h1{font-size:1.7rem}h2{font-size:1.3rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}\
-table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}\
-th{background:#eee}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}caption{text-align:left;font-weight:600;padding:.3rem 0}li{margin:.2rem 0}\
-@media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}table{page-break-inside:avoid;font-size:8pt}th,td{padding:.15rem .3rem;overflow-wrap:anywhere}}";
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal;hyphens:none}\
+th{background:#eee}tr:target,li:target{outline:3px solid #1a56db}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}caption{text-align:left;font-weight:600;padding:.3rem 0}li{margin:.2rem 0}\
+@media print{body{max-width:none;margin:0;font-size:9.5pt}h2{page-break-after:avoid}table{font-size:7.5pt}tr{page-break-inside:avoid}th,td{padding:.12rem .25rem}a{color:inherit;text-decoration:none}}";
+
+/// The print page: A4, page numbers, and the SHA-256 of audit.json on every page (so a
+/// printed page can be matched to the published data).
+fn page_style(hash: &str, lang: crate::i18n::Lang) -> String {
+    let (label, page) = match lang {
+        crate::i18n::Lang::En => ("audit.json SHA-256 ", "\"page \" counter(page) \" of \" counter(pages)"),
+        crate::i18n::Lang::Zh => ("audit.json SHA-256 ", "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""),
+    };
+    format!(
+        "@page{{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-left{{content:\"{label}{hash}\";font-size:6.5pt;font-family:monospace}}@bottom-right{{content:{page};font-size:8pt}}}}"
+    )
+}
+
+fn render_table(out: &mut String, t: &super::doc::Table) {
+    out.push_str(&format!(
+        "<table id=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
+        escape(&t.id),
+        escape(&t.caption)
+    ));
+    for h in &t.headers {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for r in &t.rows {
+        match &r.id {
+            Some(id) => out.push_str(&format!("<tr id=\"{}\">", escape(id))),
+            None => out.push_str("<tr>"),
+        }
+        for c in &r.cells {
+            out.push_str(&format!("<td>{}</td>", escape(c)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
 
 /// Renders audit.html.
 pub fn render_html(a: &Audit) -> String {
     let l = a.spec.lang;
+    let doc = document(a);
+    let json_hash = crate::data::hex(&Sha256::digest(super::render_json(a).as_bytes()));
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
         l.code()
     );
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
-    let title = escape(title(l));
+    let title = escape(&doc.title);
     out.push_str(&format!("<title>{title}</title>\n<style>"));
     out.push_str(STYLE);
+    out.push_str(&page_style(&json_hash, l));
     out.push_str(&format!("</style>\n</head>\n<body>\n<h1>{title}</h1>\n"));
-    let sections = sections(a);
-    // Each summary finding links to its evidence: a disparity to its attribute's table, an
-    // input to the screening section.
-    let disparity_tables: Vec<&str> = sections
-        .iter()
-        .find(|s| s.id == "disparity")
-        .map(|s| s.tables.iter().map(|t| t.caption.as_str()).collect())
-        .unwrap_or_default();
-    let links: Vec<Option<String>> = a
-        .findings
-        .iter()
-        .map(|f| match f {
-            crate::audit::AnyFinding::Disparity(d) => disparity_tables
-                .iter()
-                .position(|c| *c == d.attribute)
-                .map(|i| format!("#disparity-{i}")),
-            crate::audit::AnyFinding::Input(_) => Some("#s-inputs".to_string()),
-        })
-        .collect();
-    for s in sections {
-        if s.id == "method" {
-            let charts = charts(a);
-            if !charts.is_empty() {
-                out.push_str(&format!(
-                    "<section>\n<h2>{}</h2>\n",
-                    l.pick("Charts", "图表")
-                ));
-                for svg in charts {
-                    out.push_str("<figure>");
-                    out.push_str(&svg);
-                    out.push_str("</figure>\n");
-                }
-                out.push_str("</section>\n");
-            }
-        }
+    for s in &doc.sections {
         out.push_str(&format!(
             "<section id=\"s-{}\">\n<h2>{}</h2>\n",
             s.id,
             escape(&s.heading)
         ));
-        for p in &s.paragraphs {
-            out.push_str(&format!("<p>{}</p>\n", escape(p)));
-        }
-        if !s.bullets.is_empty() {
-            out.push_str("<ul>\n");
-            for (i, b) in s.bullets.iter().enumerate() {
-                let link = (s.id == "summary")
-                    .then(|| links.get(i).cloned().flatten())
-                    .flatten();
-                match link {
-                    Some(href) => {
-                        out.push_str(&format!("<li><a href=\"{href}\">{}</a></li>\n", escape(b)))
+        for b in &s.blocks {
+            match b {
+                Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", escape(p))),
+                Block::List(items) => {
+                    out.push_str("<ul>\n");
+                    for i in items {
+                        match &i.link {
+                            Some(href) => out.push_str(&format!(
+                                "<li><a href=\"#{}\">{}</a></li>\n",
+                                escape(href),
+                                escape(&i.text)
+                            )),
+                            None => out.push_str(&format!("<li>{}</li>\n", escape(&i.text))),
+                        }
                     }
-                    None => out.push_str(&format!("<li>{}</li>\n", escape(b))),
+                    out.push_str("</ul>\n");
+                }
+                Block::Table(t) => render_table(&mut out, t),
+                Block::Charts => {
+                    for svg in charts(a) {
+                        out.push_str("<figure>");
+                        out.push_str(&svg);
+                        out.push_str("</figure>\n");
+                    }
                 }
             }
-            out.push_str("</ul>\n");
-        }
-        for (i, t) in s.tables.iter().enumerate() {
-            out.push_str(&format!(
-                "<table id=\"{}-{i}\">\n<caption>{}</caption>\n<thead><tr>",
-                s.id,
-                escape(&t.caption)
-            ));
-            for h in &t.headers {
-                out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
-            }
-            out.push_str("</tr></thead>\n<tbody>\n");
-            for r in &t.rows {
-                out.push_str("<tr>");
-                for c in r {
-                    out.push_str(&format!("<td>{}</td>", escape(c)));
-                }
-                out.push_str("</tr>\n");
-            }
-            out.push_str("</tbody>\n</table>\n");
         }
         out.push_str("</section>\n");
     }
+    out.push_str(&format!(
+        "<p><small>{}</small></p>\n",
+        escape(&tr!(
+            l,
+            "Candor {}. The SHA-256 of audit.json, printed at the foot of each page: {json_hash}.",
+            "Candor {}。audit.json 的 SHA-256（印在每页页脚）：{json_hash}。",
+            a.provenance.candor_version
+        ))
+    ));
     out.push_str("</body>\n</html>\n");
     out
 }

@@ -5,9 +5,12 @@
 //! written, so a failed run never leaves a half-written report.
 
 mod csv;
+pub mod doc;
 mod html;
 mod markdown;
 pub mod plots;
+pub mod sections;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 
@@ -17,12 +20,26 @@ use crate::spec::OutputFormat;
 
 pub use csv::render_csv;
 pub use html::{escape, render_html};
-pub use markdown::render_markdown;
+pub use markdown::{render_doc, render_markdown};
 
-/// audit.json: the whole document, pretty-printed, deterministic.
+/// audit.json: the whole document, pretty-printed, deterministic. Each finding also carries
+/// its `id` (F1, F2, ... as in the reports) and its sentence (`summary`) in the report's
+/// language, written here from its codes and numbers.
 pub fn render_json(audit: &Audit) -> String {
+    let mut v = match serde_json::to_value(audit) {
+        Ok(v) => v,
+        Err(e) => return format!("{{\"error\": \"{e}\"}}\n"),
+    };
+    if let Some(list) = v.get_mut("findings").and_then(|f| f.as_array_mut()) {
+        for (i, (item, f)) in list.iter_mut().zip(&audit.findings).enumerate() {
+            if let Some(obj) = item.as_object_mut() {
+                obj.insert("id".into(), sections::finding_id(i).into());
+                obj.insert("summary".into(), text::finding_sentence(audit, f).into());
+            }
+        }
+    }
     let mut s =
-        serde_json::to_string_pretty(audit).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        serde_json::to_string_pretty(&v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -1152,11 +1152,18 @@ pub fn calibration(
 // Heat map
 // ---------------------------------------------------------------------------------------------
 
-/// Heat map of a value per (row, column) cell, e.g. the impact ratio of each sex × race group.
+/// Lower and upper end of the heat map's fixed shading scale (impact ratios).
+const HEAT_LO: f64 = 0.4;
+const HEAT_HI: f64 = 1.0;
+/// The four-fifths line: cells below it are outlined and starred.
+const HEAT_LINE: f64 = 0.8;
+
+/// Heat map of an impact ratio per (row, column) cell, e.g. each sex × race group.
 ///
-/// Cells are shaded in grey, **darker = lower value**, on a scale from the smallest to the
-/// largest finite value in the table (a note under the map gives both ends), with the value
-/// printed in each cell (white on dark cells, black on light ones). Cells that are `None`,
+/// Cells are shaded in grey, **darker = lower value**, on one fixed scale for every chart
+/// (0.4 or less darkest, 1.0 or more lightest), so the same shade means the same ratio in every
+/// report; cells below the four-fifths line (0.8) get a heavy outline and a star after the
+/// number. The value is printed in each cell (white on dark cells, black on light ones). Cells that are `None`,
 /// non-finite, or missing because `values` is shorter than `rows` × `cols`, are white, outlined
 /// and marked "n/a". When the columns are too narrow for numbers (more than about 10 columns)
 /// the numbers are left out and the note says so. Returns `Ok(String::new())` when `rows` or
@@ -1179,15 +1186,7 @@ pub fn heatmap(
             .flatten()
             .filter(|v| v.is_finite())
     };
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for r in 0..rows.len() {
-        for c in 0..cols.len() {
-            if let Some(v) = cell(r, c) {
-                lo = lo.min(v);
-                hi = hi.max(v);
-            }
-        }
-    }
+    let any = (0..rows.len()).any(|r| (0..cols.len()).any(|c| cell(r, c).is_some()));
     let row_labels: Vec<String> = rows.iter().map(|r| truncate(r, MAX_LABEL)).collect();
     let longest = row_labels.iter().map(|l| units(l)).max().unwrap_or(0);
     let label_w = ((longest as f64 * CHAR_W) as i32 + 24).clamp(60, 240);
@@ -1203,13 +1202,11 @@ pub fn heatmap(
     let cell_h = 40;
     let head_row = 34;
 
-    let note = if lo.is_finite() {
-        let (lo, hi) = (fmt3(lo), fmt3(hi));
-        let mut s = crate::tr!(
-            lang,
-            "Darker = lower value: shading runs from {lo} (darkest) to {hi} (lightest); n/a = no value.",
-            "颜色越深，数值越低：灰度从 {lo}（最深）到 {hi}（最浅）；“无”表示没有数值。"
-        );
+    let note = if any {
+        let mut s = lang.pick(
+            "Darker = lower ratio, on one fixed scale: 0.4 or less darkest, 1.0 or more lightest. Cells below the four-fifths line (0.8) have a heavy outline and a star (*). n/a = not compared (missing values, too few workers to publish, or no value).",
+            "颜色越深，比值越低，所有图表采用同一固定灰度：0.4 及以下最深，1.0 及以上最浅。低于五分之四界线（0.8）的格子加粗边框并标星号（*）。“无”表示未比较（取值缺失、人数过少不予公布或没有数值）。",
+        ).to_string();
         if !numbers {
             s.push_str(lang.pick(
                 " Too many columns to print values.",
@@ -1256,19 +1253,26 @@ pub fn heatmap(
                 let centre = (x0 + col_w / 2, y0 + cell_h / 2);
                 match cell(r, c) {
                     Some(v) => {
-                        let t = if hi - lo > 1e-12 {
-                            (v - lo) / (hi - lo)
-                        } else {
-                            0.5
-                        };
+                        let t = ((v - HEAT_LO) / (HEAT_HI - HEAT_LO)).clamp(0.0, 1.0);
                         let g = (70.0 + t * (225.0 - 70.0)).round().clamp(0.0, 255.0) as u8;
                         root.draw(&Rectangle::new(rect, RGBColor(g, g, g).filled()))
                             .map_err(derr)?;
+                        let below = v < HEAT_LINE;
                         if numbers {
                             // White text only on dark cells (contrast of at least 4.5:1).
                             let ink = if g < 118 { WHITE } else { INK };
                             let st = text_style(TEXT, &ink, HPos::Center, VPos::Center);
-                            root.draw(&Text::new(fmt3(v), centre, st)).map_err(derr)?;
+                            let label = if below {
+                                format!("{}*", fmt3(v))
+                            } else {
+                                fmt3(v)
+                            };
+                            root.draw(&Text::new(label, centre, st)).map_err(derr)?;
+                        }
+                        if below {
+                            let inner = [(x0 + 2, y0 + 2), (x0 + col_w - 2, y0 + cell_h - 2)];
+                            root.draw(&Rectangle::new(inner, INK.stroke_width(3)))
+                                .map_err(derr)?;
                         }
                     }
                     None => {

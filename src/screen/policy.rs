@@ -85,38 +85,7 @@ const SCHEMA_HINT: &str = "the schema is described in policies/README.md";
 // Vocabulary
 // ---------------------------------------------------------------------------------------------
 
-/// How serious a finding is. Ordered: `Review < Medium < High < Block`, so `max()` gives the
-/// worst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Not prohibited in itself (typically a proxy): measure and document.
-    Review,
-    /// Restricted: lawful only if necessary, proportionate, transparent and least intrusive.
-    Medium,
-    /// A protected ground, special-category data or protected activity: a red flag as an input.
-    High,
-    /// The processing or practice is prohibited in that context.
-    Block,
-}
-
-impl Severity {
-    /// The lowercase name used in the TOML files and reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Review => "review",
-            Severity::Medium => "medium",
-            Severity::High => "high",
-            Severity::Block => "block",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::codes::Severity;
 
 /// The employment stage a rule governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -534,7 +534,7 @@ pub fn screen(input: &ScreenInput) -> Screen {
             };
             let use_text = match (&used, &c.evidence.usage) {
                 (Some(true), Some(t)) => {
-                    let (k, n, p) = (t.decisions_changed, t.n, crate::findings::fmt_p_eq(t.p_value));
+                    let (k, n, p) = (t.decisions_changed, t.n, crate::i18n::fmt_p_eq(t.p_value));
                     tr!(
                         lang,
                         "; the algorithm relies on it: setting it to a neutral value changes {k} of {n} surrogate decisions (likelihood-ratio test, p {p})",

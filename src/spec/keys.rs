@@ -69,6 +69,17 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
             "max_candidates",
         ],
     ),
+    (
+        "report",
+        &[
+            "system",
+            "employer",
+            "auditor",
+            "audit_date",
+            "data_period",
+            "min_published_group",
+        ],
+    ),
 ];
 
 /// Checks that every section and key of `table` is known.
@@ -174,6 +185,13 @@ increase_only = ["t"]
 decrease_only = ["e"]
 neighbours = 50
 max_candidates = 100
+[report]
+system = "s"
+employer = "e"
+auditor = "a"
+audit_date = "2026-12-04"
+data_period = "2026"
+min_published_group = 5
 "#;
         let spec = SpecFile::from_toml(full, "t").expect("full spec parses");
         let back = toml::Table::try_from(&spec).expect("serialises");

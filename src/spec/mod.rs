@@ -43,6 +43,27 @@ pub struct SpecFile {
     pub screen: ScreenSection,
     #[serde(default)]
     pub explain: ExplainSection,
+    #[serde(default)]
+    pub report: ReportSection,
+}
+
+/// What the report's cover says about the audit, and what it may publish.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSection {
+    /// The name of the algorithmic system audited.
+    pub system: Option<String>,
+    /// The employer (or platform) that uses the system.
+    pub employer: Option<String>,
+    /// Who carried out the audit.
+    pub auditor: Option<String>,
+    /// Date of the audit, `YYYY-MM-DD`. Default: `screen.as_of` when given.
+    pub audit_date: Option<String>,
+    /// The period the data covers, as text (e.g. "2026-01-01 to 2026-06-30").
+    pub data_period: Option<String>,
+    /// Disclosure: the smallest group whose figures may be published. Groups with fewer
+    /// workers have every figure withheld, in every output and in explanations. Default 5.
+    pub min_published_group: Option<u64>,
 }
 
 /// Settings of `candor explain` (per-worker explanations).
@@ -316,6 +337,12 @@ impl SpecFile {
             explain.decrease_only,
             explain.neighbours,
             explain.max_candidates,
+            report.system,
+            report.employer,
+            report.auditor,
+            report.audit_date,
+            report.data_period,
+            report.min_published_group,
         );
         self
     }
@@ -351,7 +378,7 @@ pub use explain::ExplainSpec;
 
 pub use resolve::{
     AuditSpec, CsvOptions, DataSpec, DecisionSpec, FileFormat, Gate, GateOp, LabelSpec,
-    OutputFormat, ReferenceRule, ScoreSpec, ScreenSpec, StatsSpec,
+    OutputFormat, ReferenceRule, ReportSpec, ScoreSpec, ScreenSpec, StatsSpec,
 };
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::SpecFile;
 use crate::error::{Error, Result, did_you_mean};
 use crate::i18n::Lang;
+use crate::metrics::Metric;
 
 /// Input file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -134,7 +135,7 @@ pub enum GateOp {
 /// A condition that fails the audit (exit code 1) when any group's metric meets it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gate {
-    pub metric: String,
+    pub metric: Metric,
     pub op: GateOp,
     pub value: f64,
 }
@@ -167,11 +168,24 @@ impl Gate {
                         Some("write a condition such as impact_ratio<0.8".into()),
                     )
                 })?;
-                return Ok(Gate {
-                    metric: m.trim().to_string(),
-                    op,
-                    value,
-                });
+                let name = m.trim();
+                let metric: Metric = name.parse().map_err(|_| {
+                    Error::spec(
+                        "--fail-on (gates.fail_on)",
+                        format!("'{text}': '{name}' is not a metric"),
+                        did_you_mean(name, Metric::ALL.iter().map(|m| m.as_str())).or_else(
+                            || Some("metrics are listed in docs/metrics.md, e.g. impact_ratio, adverse_rate_ratio".into()),
+                        ),
+                    )
+                })?;
+                if !value.is_finite() {
+                    return Err(Error::spec(
+                        "--fail-on (gates.fail_on)",
+                        format!("'{text}': the threshold is not a finite number"),
+                        Some("write a condition such as impact_ratio<0.8".into()),
+                    ));
+                }
+                return Ok(Gate { metric, op, value });
             }
         }
         Err(Error::spec(
@@ -207,6 +221,23 @@ pub struct AuditSpec {
     pub lang: Lang,
     pub gates: Vec<Gate>,
     pub screen: ScreenSpec,
+    pub report: ReportSpec,
+}
+
+/// What the report's cover says, and the disclosure setting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportSpec {
+    pub system: Option<String>,
+    pub employer: Option<String>,
+    pub auditor: Option<String>,
+    /// `YYYY-MM-DD`; `screen.as_of` when not given.
+    pub audit_date: Option<String>,
+    pub data_period: Option<String>,
+    /// Groups with fewer workers have every figure withheld. At least 1.
+    pub min_published_group: u64,
+    /// The algorithm's purpose as the employer states it (`explain.purpose`, `purpose_zh`).
+    pub purpose: Option<String>,
+    pub purpose_zh: Option<String>,
 }
 
 /// Screening settings.
@@ -580,6 +611,8 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
     let lang_code = f.output.lang.clone().unwrap_or_else(|| "en".into());
     one_of("output.lang (--lang)", &lang_code, &["en", "zh"])?;
     let lang = Lang::from_code(&lang_code).unwrap_or_default();
+    let screen_spec = check_screen(&f.screen)?;
+    let report = check_report(&f, &screen_spec)?;
     let gates = f
         .gates
         .fail_on
@@ -617,7 +650,40 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         formats,
         lang,
         gates,
-        screen: check_screen(&f.screen)?,
+        screen: screen_spec,
+        report,
+    })
+}
+
+fn check_report(f: &SpecFile, screen: &ScreenSpec) -> Result<ReportSpec> {
+    let r = &f.report;
+    if let Some(d) = &r.audit_date
+        && crate::screen::run::days_from_civil(d).is_none()
+    {
+        return Err(Error::spec(
+            "report.audit_date (--audit-date)",
+            format!("'{d}' is not a date YYYY-MM-DD"),
+            Some("write e.g. 2026-12-04".into()),
+        ));
+    }
+    let min = r.min_published_group.unwrap_or(5);
+    if min == 0 {
+        return Err(Error::spec(
+            "report.min_published_group (--min-published-group)",
+            "0 would publish figures about nobody; the smallest allowed is 1",
+            Some("the default, 5 workers, is a common disclosure threshold".into()),
+        ));
+    }
+    let text = |x: &Option<String>| x.clone().filter(|s| !s.trim().is_empty());
+    Ok(ReportSpec {
+        system: text(&r.system),
+        employer: text(&r.employer),
+        auditor: text(&r.auditor),
+        audit_date: r.audit_date.clone().or_else(|| screen.as_of.clone()),
+        data_period: text(&r.data_period),
+        min_published_group: min,
+        purpose: text(&f.explain.purpose),
+        purpose_zh: text(&f.explain.purpose_zh),
     })
 }
 
@@ -662,7 +728,7 @@ mod tests {
     #[test]
     fn gate_parses() {
         let g = Gate::parse("impact_ratio<0.8").unwrap();
-        assert_eq!(g.metric, "impact_ratio");
+        assert_eq!(g.metric, Metric::ImpactRatio);
         assert!(g.breached_by(0.79));
         assert!(!g.breached_by(0.8));
         let g = Gate::parse("fpr_diff >= 0.1").unwrap();

@@ -104,9 +104,13 @@ fn warehouse_planted_disparities_found() {
         (dis["value"].as_f64().unwrap() - 0.661).abs() < 0.001,
         "{dis}"
     );
+    // Rural workers are not flagged at 0.898 times the urban rate, within the four-fifths line,
+    // but flagged about 1.86 times as often: beyond the line in the adverse framing.
     let rural = ir("hukou", "rural");
     assert!((rural["value"].as_f64().unwrap() - 0.898).abs() < 0.001);
-    assert_eq!(rural["verdict"], "significant_within_threshold");
+    assert_eq!(rural["verdict"], "adverse_significant");
+    let adverse = row(&a, "hukou", "rural", "adverse_rate_ratio").unwrap();
+    assert!((adverse["value"].as_f64().unwrap() - 1.86).abs() < 0.01, "{adverse}");
     // Ethnicity is clean: no group's impact ratio is below 0.8 with significance.
     for r in a["metrics"].as_array().unwrap() {
         if r["attribute"] == "ethnicity" && r["metric"] == "impact_ratio" {

@@ -25,6 +25,8 @@ fn demo_args(d: &std::path::Path) -> Vec<String> {
         "sex,race",
         "--min-group-size",
         "1",
+        "--min-published-group",
+        "1",
         "--bootstrap",
         "200",
     ]

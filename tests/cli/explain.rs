@@ -656,7 +656,7 @@ fn group_figures_below_the_minimum_size_are_withheld() {
             spec.to_str().unwrap(),
             "--subject",
             &id,
-            "--min-group-size",
+            "--min-published-group",
             "1000",
             "--bootstrap",
             "0",

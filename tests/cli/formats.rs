@@ -84,6 +84,8 @@ fn gbk_with_chinese_names() {
             "性别",
             "--features",
             "病假天数",
+            "--min-published-group",
+            "1",
         ],
         "gbk-out",
     );
@@ -101,7 +103,14 @@ fn multiclass_one_vs_rest() {
     );
     let a = run(
         &p,
-        &["--decision", "outcome", "--group", "sex"],
+        &[
+            "--decision",
+            "outcome",
+            "--group",
+            "sex",
+            "--min-published-group",
+            "1",
+        ],
         "multi-out",
     );
     let rows = a["metrics"].as_array().unwrap();
@@ -112,8 +121,10 @@ fn multiclass_one_vs_rest() {
     assert!((r["value"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-12);
 }
 
+/// Groups below the disclosure setting are withheld (null with a reason), never 0; groups
+/// below the minimum group size but above the disclosure setting keep their figures.
 #[test]
-fn small_groups_suppressed_not_zero() {
+fn small_groups_withheld_by_disclosure_not_zero() {
     let d = tmp("small");
     let p = fixture(&d, "a.csv", b"sex,decision\nF,0\nF,0\nM,1\nM,0\n");
     let dd = tmp("small-out");
@@ -126,19 +137,34 @@ fn small_groups_suppressed_not_zero() {
             "sex",
             "--min-group-size",
             "3",
+            "--min-published-group",
+            "3",
         ],
         &dd.join("o"),
     );
     let r = row(&a, "sex", "F", "selection_rate").unwrap();
-    assert!(r["value"].is_null(), "suppressed, not 0");
-    assert!(
-        r["reason"]
-            .as_str()
-            .unwrap()
-            .starts_with("insufficient data")
-    );
+    assert!(r["value"].is_null(), "withheld, not 0");
+    assert!(r["reason"].as_str().unwrap().starts_with("withheld"));
     let ir = row(&a, "sex", "F", "impact_ratio").unwrap();
-    assert_eq!(ir["verdict"], "insufficient");
+    assert_eq!(ir["verdict"], "withheld");
+    // With a disclosure minimum of 1 the same small groups are shown, tested exactly.
+    let a = audit_json(
+        &[
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--min-group-size",
+            "2",
+            "--min-published-group",
+            "1",
+        ],
+        &dd.join("o2"),
+    );
+    assert_eq!(metric(&a, "sex", "F", "selection_rate"), Some(0.0));
+    assert_eq!(metric(&a, "sex", "M", "selection_rate"), Some(0.5));
+    assert_eq!(row(&a, "sex", "F", "selection_rate_ratio").unwrap()["test"], "fisher_exact");
 }
 
 #[test]
@@ -159,6 +185,8 @@ fn zero_over_zero_is_undefined_with_reason() {
             "label",
             "--group",
             "sex",
+            "--min-published-group",
+            "1",
         ],
         "zero-out",
     );

@@ -144,10 +144,10 @@ proptest! {
         all.push((1, true, true, 1));
         let m = compute(&aggregate(&all, &["a", "b", "c"], "prop-id"), &params());
         for r in &m.rows {
-            if r.metric == "impact_ratio" || r.metric.ends_with("_ratio") && r.group != "*" {
+            if r.metric == "impact_ratio" || r.metric.as_str().ends_with("_ratio") && r.group != "*" {
                 if let Some(v) = r.value { prop_assert!((v - 1.0).abs() < 1e-12, "{} {v}", r.metric); }
             }
-            if r.metric.ends_with("_diff") {
+            if r.metric.as_str().ends_with("_diff") {
                 if let Some(v) = r.value { prop_assert!(v.abs() < 1e-12, "{} {v}", r.metric); }
             }
         }

@@ -1,0 +1,164 @@
+//! Typed codes shared by every stage, each with its text in English and Chinese in one place:
+//! severities and finding kinds. (Metric ids are in `metrics::registry`, verdicts in
+//! `metrics::verdict`.) Reports and explanations take their words from here.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// How serious a finding is. Ordered: `Review < Low < Medium < High < Block`, so `max()` gives
+/// the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Not prohibited in itself (typically a proxy): measure and document.
+    Review,
+    /// A difference that is significant but within the four-fifths line, or a gap the data
+    /// cannot confirm (not significant after correction).
+    Low,
+    /// Restricted input (lawful only if necessary, proportionate, transparent and least
+    /// intrusive), or a significant gap in error rates.
+    Medium,
+    /// A protected ground, special-category data or protected activity as an input, or a
+    /// significant gap beyond the four-fifths line.
+    High,
+    /// The processing or practice is prohibited in that context.
+    Block,
+}
+
+impl Severity {
+    /// The lowercase code used in the TOML files, audit.json and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Review => "review",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Block => "block",
+        }
+    }
+
+    /// The word for people.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Review => lang.pick("to review", "待复核"),
+            Severity::Low => lang.pick("low", "低"),
+            Severity::Medium => lang.pick("medium", "中"),
+            Severity::High => lang.pick("high", "高"),
+            Severity::Block => lang.pick("prohibited: must not be used", "禁止使用"),
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            Severity::Review,
+            Severity::Low,
+            Severity::Medium,
+            Severity::High,
+            Severity::Block,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+        .ok_or_else(|| format!("unknown severity '{s}'"))
+    }
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A gap between groups in the decision or the score (the four-fifths rule, both framings).
+    Disparity,
+    /// A gap between groups in the decision among workers with the same true outcome (error
+    /// rates).
+    ErrorRateDisparity,
+    /// An attribute on which every audited worker is in one group.
+    SingleGroup,
+    /// An input the law forbids or restricts.
+    ProhibitedInput,
+    /// An input that stands in for a protected attribute.
+    Proxy,
+    /// An input collected for another purpose.
+    PurposeLimitation,
+    /// An input kept beyond its retention period.
+    Retention,
+}
+
+impl FindingKind {
+    /// Every kind.
+    pub const ALL: [FindingKind; 7] = [
+        FindingKind::Disparity,
+        FindingKind::ErrorRateDisparity,
+        FindingKind::SingleGroup,
+        FindingKind::ProhibitedInput,
+        FindingKind::Proxy,
+        FindingKind::PurposeLimitation,
+        FindingKind::Retention,
+    ];
+
+    /// The snake_case code, as in audit.json.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Disparity => "disparity",
+            FindingKind::ErrorRateDisparity => "error_rate_disparity",
+            FindingKind::SingleGroup => "single_group",
+            FindingKind::ProhibitedInput => "prohibited_input",
+            FindingKind::Proxy => "proxy",
+            FindingKind::PurposeLimitation => "purpose_limitation",
+            FindingKind::Retention => "retention",
+        }
+    }
+
+    /// The kind with this code.
+    pub fn from_code(code: &str) -> Option<FindingKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == code)
+    }
+
+    /// The word for people.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            FindingKind::Disparity => lang.pick("disparity", "群体差异"),
+            FindingKind::ErrorRateDisparity => lang.pick("error-rate disparity", "错误率差异"),
+            FindingKind::SingleGroup => lang.pick("attribute", "群体属性"),
+            FindingKind::ProhibitedInput => {
+                lang.pick("prohibited or restricted input", "禁止或受限制的输入")
+            }
+            FindingKind::Proxy => lang.pick(
+                "possible proxy for a protected trait",
+                "可能替代受保护特征的代理变量",
+            ),
+            FindingKind::PurposeLimitation => lang.pick("purpose limitation", "目的限制"),
+            FindingKind::Retention => lang.pick("retention", "存储期限"),
+        }
+    }
+
+    /// True for a finding about an input (screening).
+    pub fn is_input(self) -> bool {
+        matches!(
+            self,
+            FindingKind::ProhibitedInput
+                | FindingKind::Proxy
+                | FindingKind::PurposeLimitation
+                | FindingKind::Retention
+        )
+    }
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

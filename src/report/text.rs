@@ -1,0 +1,298 @@
+//! The report's words: numbers as people read them, the decision's outcomes in the data's own
+//! terms, and one sentence per finding, in English and Chinese. Every number a sentence quotes
+//! is formatted by the same function as the table cell that holds it.
+
+use crate::audit::{AnyFinding, Audit};
+use crate::codes::FindingKind;
+use crate::data::{DecisionValues, UNKNOWN};
+use crate::findings::Finding;
+use crate::i18n::{Lang, fmt_p_eq};
+use crate::metrics::Metric;
+use crate::spec::ReferenceRule;
+use crate::tr;
+
+/// A ratio as printed in sentences and in the findings table: two decimals.
+pub fn ratio(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".into(), |v| format!("{v:.2}"))
+}
+
+/// A ratio in the per-group tables: three decimals (as the LL144 tables print them).
+pub fn ratio3(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".into(), |v| format!("{v:.3}"))
+}
+
+/// A rate as a percentage with one decimal: "14.2 %" (English), "14.2%" (Chinese).
+pub fn pct(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        None => "–".into(),
+        Some(v) => tr!(lang, "{:.1} %", "{:.1}%", v * 100.0),
+    }
+}
+
+/// An interval of ratios: "1.70–2.03".
+pub fn interval(lo: Option<f64>, hi: Option<f64>) -> String {
+    match (lo, hi) {
+        (Some(a), Some(b)) => format!("{a:.2}–{b:.2}"),
+        _ => "–".into(),
+    }
+}
+
+/// An interval of ratios with three decimals.
+pub fn interval3(lo: Option<f64>, hi: Option<f64>) -> String {
+    match (lo, hi) {
+        (Some(a), Some(b)) => format!("{a:.3}–{b:.3}"),
+        _ => "–".into(),
+    }
+}
+
+/// An interval of rates as percentages: "12.1–15.0 %".
+pub fn pct_interval(lo: Option<f64>, hi: Option<f64>, lang: Lang) -> String {
+    match (lo, hi) {
+        (Some(a), Some(b)) => tr!(lang, "{:.1}–{:.1} %", "{:.1}–{:.1}%", a * 100.0, b * 100.0),
+        _ => "–".into(),
+    }
+}
+
+/// The confidence level as a percentage: "95 %" / "95%".
+pub fn level(a: &Audit) -> String {
+    let l = a.spec.lang;
+    let c = crate::report::num(Some(a.spec.stats.confidence * 100.0));
+    tr!(l, "{c} %", "{c}%")
+}
+
+/// A group name for people: the missing-value group is "unknown" in English, 未知 in Chinese
+/// (each part of an intersection separately).
+pub fn group(name: &str, lang: Lang) -> String {
+    name.split(" & ")
+        .map(|p| {
+            if p == UNKNOWN {
+                lang.pick("unknown", "未知")
+            } else {
+                p
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" & ")
+}
+
+/// A test's name for people.
+pub fn test_name(code: Option<&str>, lang: Lang) -> &'static str {
+    match code {
+        Some("fisher_exact") => lang.pick("Fisher's exact test", "Fisher 精确检验"),
+        Some("chi_square_yates") => lang.pick("chi-square test", "卡方检验"),
+        Some("kolmogorov_smirnov") => {
+            lang.pick("Kolmogorov-Smirnov test", "Kolmogorov-Smirnov 检验")
+        }
+        _ => "",
+    }
+}
+
+/// The decision's outcome in the data's terms: the favorable one (`favorable = true`) or the
+/// adverse one, e.g. "flagged_for_termination_review = 1" or "score < 40".
+pub fn outcome(a: &Audit, favorable: bool) -> String {
+    let positive = favorable == a.spec.decision.positive_is_favorable;
+    let l = a.spec.lang;
+    let or = l.pick(" or ", " 或 ");
+    match &a.decision {
+        DecisionValues::Binary {
+            column,
+            positive: pos,
+            negative: neg,
+        } => {
+            if positive {
+                format!("{column} = {}", pos.join(or))
+            } else if !neg.is_empty() {
+                format!("{column} = {}", neg.join(or))
+            } else {
+                format!("{column} ≠ {}", pos.join(or))
+            }
+        }
+        DecisionValues::Threshold { score, threshold } => {
+            let t = crate::report::num(Some(*threshold));
+            if positive {
+                format!("{score} ≥ {t}")
+            } else {
+                format!("{score} < {t}")
+            }
+        }
+        DecisionValues::MultiClass { column, .. } => column.clone(),
+        DecisionValues::Absent => String::new(),
+    }
+}
+
+/// The favorable side of the median, e.g. "below the median 51.9".
+pub fn scoring_side(a: &Audit) -> String {
+    let l = a.spec.lang;
+    let m = crate::report::num(a.ll144.as_ref().and_then(|x| x.median_score));
+    let higher = a.spec.score.as_ref().is_none_or(|s| s.higher_is_favorable);
+    if higher {
+        tr!(l, "above the sample median {m}", "高于样本中位数 {m}")
+    } else {
+        tr!(l, "below the sample median {m}", "低于样本中位数 {m}")
+    }
+}
+
+/// What the reference is, under the spec's rule.
+pub fn reference_rule(a: &Audit) -> String {
+    let l = a.spec.lang;
+    let mut s = match a.spec.reference {
+        ReferenceRule::Highest => l
+            .pick(
+                "the group with the highest rate of the favorable outcome (among groups of at least the minimum group size, with known values)",
+                "有利结果率最高的群体（限于人数不少于最小群体规模、取值已知的群体）",
+            )
+            .to_string(),
+        ReferenceRule::Largest => l.pick("the largest group", "人数最多的群体").to_string(),
+        ReferenceRule::Population => l
+            .pick("the whole audited population", "全部受审计人群")
+            .to_string(),
+    };
+    for (attr, g) in &a.spec.references {
+        let g = l.quote(g);
+        s.push_str(&tr!(l, "; for {attr}: {g}", "；{attr} 的参照组为{g}"));
+    }
+    s
+}
+
+/// The words for a group that is compared: "hukou = rural".
+fn who(attr: &str, g: &str, lang: Lang) -> String {
+    format!("{attr} = {}", group(g, lang))
+}
+
+/// One sentence for a disparity finding.
+fn disparity_sentence(a: &Audit, f: &Finding) -> String {
+    let l = a.spec.lang;
+    let attr = &f.attribute;
+    let g = who(attr, &f.group, l);
+    let r = f
+        .reference
+        .as_deref()
+        .map(|r| {
+            if r == "population" && a.spec.reference == ReferenceRule::Population {
+                l.pick("the whole population", "全体").to_string()
+            } else {
+                group(r, l)
+            }
+        })
+        .unwrap_or_default();
+    let (v, ci, lvl) = (ratio(f.value), interval(f.ci_low, f.ci_high), level(a));
+    let n = f.n;
+    let rates = match (f.group_rate, f.reference_rate) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (pct(Some(x), l), pct(Some(y), l));
+            tr!(l, "{x} against {y}; ", "{x} 对 {y}；")
+        }
+        _ => String::new(),
+    };
+    let twin = f
+        .twin
+        .as_ref()
+        .filter(|t| t.value.is_some())
+        .map(|t| {
+            let (name, tv) = (t.metric.name(l), ratio(t.value));
+            tr!(l, "; {name} {tv}", "；{name} {tv}")
+        })
+        .unwrap_or_default();
+    let verdict = f.verdict.map(|v| v.text(l)).unwrap_or_default();
+    let p = f
+        .p_adjusted
+        .map(|p| {
+            let (p, test) = (fmt_p_eq(p), test_name(f.test, l));
+            tr!(l, "corrected p {p}, {test}", "校正后 p {p}，{test}")
+        })
+        .unwrap_or_default();
+    let worse_ref = f.worse_off.as_deref() != Some(f.group.as_str());
+    let lead = if worse_ref {
+        let wr = group(f.worse_off.as_deref().unwrap_or_default(), l);
+        tr!(l, "{wr} fare worse than {g}: ", "{wr}的处境不如{g}：")
+    } else {
+        String::new()
+    };
+    let body = match (f.kind, f.metric) {
+        (FindingKind::ErrorRateDisparity, m) => {
+            let label = a.label.as_ref().map_or(String::new(), |x| {
+                let value = if f.label_stratum == Some(1) {
+                    x.positive.clone()
+                } else {
+                    x.negative
+                        .clone()
+                        .unwrap_or_else(|| format!("≠ {}", x.positive))
+                };
+                if value.starts_with('≠') {
+                    format!("{} {value}", x.column)
+                } else {
+                    format!("{} = {value}", x.column)
+                }
+            });
+            let adverse = outcome(a, false);
+            let name = m.name(l);
+            tr!(
+                l,
+                "among workers with {label}, {g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{lvl} interval {ci}; {name}{twin})",
+                "在{label}的劳动者中，{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}；{name}{twin}）"
+            )
+        }
+        (_, Metric::AdverseRateRatio) => {
+            let adverse = outcome(a, false);
+            tr!(
+                l,
+                "{g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{lvl} interval {ci}{twin})",
+                "{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}{twin}）"
+            )
+        }
+        (_, Metric::ScoringImpactRatio) => {
+            let side = scoring_side(a);
+            tr!(
+                l,
+                "{g} (n = {n}) scored on the favorable side ({side}) at {v} times the rate of {r} ({rates}{lvl} interval {ci})",
+                "{g}（n = {n}）分数位于有利一侧（{side}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}）"
+            )
+        }
+        _ => {
+            let fav = outcome(a, true);
+            tr!(
+                l,
+                "{g} (n = {n}) received the favorable outcome ({fav}) at {v} times the rate of {r} ({rates}{lvl} interval {ci}{twin})",
+                "{g}（n = {n}）获得有利结果（{fav}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}{twin}）"
+            )
+        }
+    };
+    tr!(l, "{lead}{body}: {verdict}; {p}.", "{lead}{body}：{verdict}；{p}。")
+}
+
+/// One sentence for any finding, in the report's language.
+pub fn finding_sentence(a: &Audit, f: &AnyFinding) -> String {
+    let l = a.spec.lang;
+    match f {
+        AnyFinding::Disparity(d) if d.kind == FindingKind::SingleGroup => {
+            let attr = &d.attribute;
+            tr!(
+                l,
+                "{attr}: every audited worker is in one group, so nothing can be compared on this attribute.",
+                "{attr}：所有受审计的劳动者都属于同一组，因此无法就该属性进行比较。"
+            )
+        }
+        AnyFinding::Disparity(d) => disparity_sentence(a, d),
+        AnyFinding::Input(i) => i.summary.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_is_translated_part_by_part() {
+        assert_eq!(group("Female & unknown", Lang::Zh), "Female & 未知");
+        assert_eq!(group("unknown", Lang::En), "unknown");
+        assert_eq!(group("rural", Lang::Zh), "rural");
+    }
+
+    #[test]
+    fn numbers_as_people_read_them() {
+        assert_eq!(ratio(Some(1.8612)), "1.86");
+        assert_eq!(pct(Some(0.1416), Lang::En), "14.2 %");
+        assert_eq!(pct(Some(0.1416), Lang::Zh), "14.2%");
+        assert_eq!(interval(Some(1.7), Some(2.034)), "1.70–2.03");
+    }
+}
