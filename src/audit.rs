@@ -6,9 +6,9 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
+use crate::codes::{FindingKind, Severity};
 use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
 use crate::error::{Error, Result, did_you_mean};
-use crate::codes::{FindingKind, Severity};
 use crate::findings::{self, Finding, FindingParams};
 use crate::metrics::score_tables::{self, ScoreTables};
 use crate::metrics::{self, GroupInfo, Metric, MetricParams, MetricRow, ll144::Ll144};

@@ -9,16 +9,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
-/// How serious a finding is. Ordered: `Review < Low < Medium < High < Block`, so `max()` gives
+/// How serious a finding is. Ordered: `Low < Review < Medium < High < Block`, so `max()` gives
 /// the worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Not prohibited in itself (typically a proxy): measure and document.
-    Review,
     /// A difference that is significant but within the four-fifths line, or a gap the data
     /// cannot confirm (not significant after correction).
     Low,
+    /// Not prohibited in itself (typically a proxy): measure and document.
+    Review,
     /// Restricted input (lawful only if necessary, proportionate, transparent and least
     /// intrusive), or a significant gap in error rates.
     Medium,
@@ -64,8 +64,8 @@ impl FromStr for Severity {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         [
-            Severity::Review,
             Severity::Low,
+            Severity::Review,
             Severity::Medium,
             Severity::High,
             Severity::Block,

@@ -101,7 +101,12 @@ fn group_n(rows: &[MetricRow], attribute: &str, group: &str) -> Option<u64> {
         .map(|r| r.n)
 }
 
-fn base(kind: FindingKind, severity: Severity, head: &MetricRow, twin: Option<&MetricRow>) -> Finding {
+fn base(
+    kind: FindingKind,
+    severity: Severity,
+    head: &MetricRow,
+    twin: Option<&MetricRow>,
+) -> Finding {
     // Worse off: the group when its favorable ratio is below 1 (or its adverse ratio above 1).
     let group_worse = match (head.metric, head.value) {
         (Metric::ImpactRatio | Metric::ScoringImpactRatio, Some(v)) => v < 1.0,
@@ -205,7 +210,8 @@ fn error_rate(rows: &[MetricRow], r: &MetricRow, p: &FindingParams) -> Vec<Findi
             continue;
         };
         let significant = a.p_adjusted.is_some_and(|q| q < p.alpha);
-        let outside = |v: Option<f64>| v.is_some_and(|v| !(FOUR_FIFTHS..=FIVE_FOURTHS).contains(&v));
+        let outside =
+            |v: Option<f64>| v.is_some_and(|v| !(FOUR_FIFTHS..=FIVE_FOURTHS).contains(&v));
         if !significant || !(outside(a.value) || outside(f.and_then(|f| f.value))) {
             continue;
         }
@@ -266,9 +272,27 @@ mod tests {
     #[test]
     fn worst_first_and_never_beyond_the_evidence() {
         let rows = vec![
-            row("A", Metric::ImpactRatio, 0.75, Verdict::AdverseNotSignificant, 0.3),
-            row("B", Metric::ImpactRatio, 0.70, Verdict::AdverseSignificant, 0.001),
-            row("C", Metric::ImpactRatio, 0.50, Verdict::AdverseSignificant, 0.001),
+            row(
+                "A",
+                Metric::ImpactRatio,
+                0.75,
+                Verdict::AdverseNotSignificant,
+                0.3,
+            ),
+            row(
+                "B",
+                Metric::ImpactRatio,
+                0.70,
+                Verdict::AdverseSignificant,
+                0.001,
+            ),
+            row(
+                "C",
+                Metric::ImpactRatio,
+                0.50,
+                Verdict::AdverseSignificant,
+                0.001,
+            ),
             row("D", Metric::ImpactRatio, 0.99, Verdict::NoDisparity, 0.9),
         ];
         let f = disparities(&rows, &params(true));
@@ -276,14 +300,29 @@ mod tests {
         assert_eq!(order, ["C", "B", "A"]);
         assert_eq!(f[0].severity, Severity::High);
         assert_eq!(f[2].severity, Severity::Low);
-        assert!(f.iter().all(|f| f.worse_off.as_deref() == Some(f.group.as_str())));
+        assert!(
+            f.iter()
+                .all(|f| f.worse_off.as_deref() == Some(f.group.as_str()))
+        );
     }
 
     #[test]
     fn adverse_decision_leads_with_the_adverse_rate() {
         let rows = vec![
-            row("rural", Metric::ImpactRatio, 0.90, Verdict::AdverseSignificant, 1e-6),
-            row("rural", Metric::AdverseRateRatio, 1.86, Verdict::AdverseSignificant, 1e-6),
+            row(
+                "rural",
+                Metric::ImpactRatio,
+                0.90,
+                Verdict::AdverseSignificant,
+                1e-6,
+            ),
+            row(
+                "rural",
+                Metric::AdverseRateRatio,
+                1.86,
+                Verdict::AdverseSignificant,
+                1e-6,
+            ),
         ];
         let f = disparities(&rows, &params(false));
         assert_eq!(f.len(), 1);
@@ -295,7 +334,13 @@ mod tests {
 
     #[test]
     fn favoured_group_points_at_the_reference() {
-        let rows = vec![row("Hui", Metric::ImpactRatio, 1.4, Verdict::AdverseSignificant, 1e-4)];
+        let rows = vec![row(
+            "Hui",
+            Metric::ImpactRatio,
+            1.4,
+            Verdict::AdverseSignificant,
+            1e-4,
+        )];
         let f = disparities(&rows, &params(true));
         assert_eq!(f[0].worse_off.as_deref(), Some("White"));
     }

@@ -147,7 +147,8 @@ pub fn md_escape(s: &str) -> String {
         // `&` starts an entity only before a letter, digit or `#`; `<` starts a tag or an
         // autolink only before a letter, `/`, `!` or `?`; `>` quotes only at a line start.
         let entity = c == '&' && next.is_some_and(|n| n.is_alphanumeric() || n == '#');
-        let tag = c == '<' && next.is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?'));
+        let tag =
+            c == '<' && next.is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?'));
         match c {
             '_' if inside_word => out.push(c),
             '\\' | '[' | ']' | '*' | '_' | '`' | '|' | '!' => {
@@ -174,7 +175,10 @@ mod escape_tests {
         assert_eq!(md_escape("p < 0.0001"), "p < 0.0001");
         assert_eq!(md_escape("flagged_for_review"), "flagged_for_review");
         assert_eq!(md_escape("<script>x</script>"), "&lt;script>x&lt;/script>");
-        assert_eq!(md_escape("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
+        assert_eq!(
+            md_escape("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
         assert_eq!(md_escape("![](http://e)"), "\\!\\[\\](http://e)");
         assert_eq!(md_escape("&lt;b&gt;"), "&amp;lt;b&amp;gt;");
         assert_eq!(md_escape("a|b\nc"), "a\\|b c");

@@ -434,8 +434,12 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             let mut o = Outcome::default();
             for ds in synth::Dataset::ALL {
                 let wanted = match ds {
-                    synth::Dataset::Warehouse => matches!(args.dataset.as_str(), "all" | "warehouse"),
-                    synth::Dataset::Attrition => matches!(args.dataset.as_str(), "all" | "attrition"),
+                    synth::Dataset::Warehouse => {
+                        matches!(args.dataset.as_str(), "all" | "warehouse")
+                    }
+                    synth::Dataset::Attrition => {
+                        matches!(args.dataset.as_str(), "all" | "attrition")
+                    }
                     synth::Dataset::Couriers => matches!(args.dataset.as_str(), "all" | "couriers"),
                 };
                 if !wanted {

@@ -1246,7 +1246,8 @@ fn courier_row(g: &mut Gen, n: usize) -> CourierRow {
         + g.normal(0.0, 0.02);
     let mut complaints = g.poisson(care * 0.9 * det_exp(-0.3 * skill));
     let mut cancelled = g.poisson(care * 1.2);
-    let deliveries = round_half_away(g.normal(if older { 95.0 } else { 105.0 }, 22.0)).clamp(10, 250);
+    let deliveries =
+        round_half_away(g.normal(if older { 95.0 } else { 105.0 }, 22.0)).clamp(10, 250);
     let sick_lambda = [1.2, 1.6, 2.2][person.age] * if person.disabled { 2.0 } else { 1.0 };
     let frailty = g.lognormal(1.0, 0.5);
     let sick_days = g.poisson(sick_lambda * frailty).min(60);
@@ -1368,6 +1369,81 @@ mod tests {
         (0..n).map(|_| attrition_row(&mut g)).collect()
     }
 
+    fn courier_rows(n: usize, seed: u64) -> Vec<CourierRow> {
+        let mut g = Gen::new(seed, Dataset::Couriers);
+        (1..=n).map(|i| courier_row(&mut g, i)).collect()
+    }
+
+    #[test]
+    fn couriers_score_is_the_stated_formula_plus_noise() {
+        let rows = courier_rows(8000, DEMO_SEED);
+        let res: Vec<f64> = rows
+            .iter()
+            .map(|r| unfixed(r.score_tenths, 1))
+            .zip(&rows)
+            .filter(|(s, _)| *s > 0.0 && *s < 100.0)
+            .map(|(s, r)| s - courier_score(&r.inputs))
+            .collect();
+        let n = res.len() as f64;
+        let mean = res.iter().sum::<f64>() / n;
+        let sd = (res.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+        assert!(mean.abs() < 0.15, "mean residual {mean}");
+        assert!((sd - CR_NOISE_SD).abs() < 0.15, "residual sd {sd}");
+        for r in &rows {
+            assert_eq!(r.flagged, unfixed(r.score_tenths, 1) >= CR_REVIEW_AT);
+        }
+    }
+
+    #[test]
+    fn couriers_planted_structure() {
+        let rows = courier_rows(8000, DEMO_SEED);
+        let small: Vec<&CourierRow> = rows.iter().filter(|r| r.station == 21).collect();
+        assert_eq!(small.len(), 12);
+        assert_eq!(small.iter().filter(|r| r.flagged).count(), 10);
+        let flagged = |r: &CourierRow| r.flagged;
+        let all = rate(&rows, |_| true, flagged);
+        assert!((0.25..0.35).contains(&all), "{all}");
+        // Rural couriers flagged far more often; older couriers less often.
+        assert!(
+            rate(&rows, |r| r.person.rural, flagged)
+                > 2.0 * rate(&rows, |r| !r.person.rural, flagged)
+        );
+        assert!(
+            rate(&rows, |r| r.person.age == 2, flagged)
+                < 0.7 * rate(&rows, |r| r.person.age < 2, flagged)
+        );
+        // About 4 % of ethnicity cells are empty.
+        let missing = rate(&rows, |_| true, |r| r.person.ethnicity.is_none());
+        assert!((0.03..0.05).contains(&missing), "{missing}");
+    }
+
+    #[test]
+    fn couriers_score_has_steps_and_caps() {
+        let base = CourierInputs {
+            tenure_months: 12,
+            deliveries_per_week: 100,
+            on_time_rate: 0.95,
+            customer_complaints: 0,
+            cancelled_orders: 0,
+            sick_days: 0,
+            home_distance_km: 10.0,
+        };
+        let s = |f: &dyn Fn(&mut CourierInputs)| {
+            let mut x = base;
+            f(&mut x);
+            courier_score(&x) - courier_score(&base)
+        };
+        assert_eq!(s(&|x| x.customer_complaints = 1), 8.0);
+        assert_eq!(s(&|x| x.customer_complaints = 9), 20.0);
+        assert_eq!(s(&|x| x.cancelled_orders = 10), 15.0);
+        assert_eq!(s(&|x| x.home_distance_km = 25.1), 10.0);
+        assert_eq!(s(&|x| x.home_distance_km = 25.0), 0.0);
+        assert_eq!(s(&|x| x.sick_days = 30), 20.0);
+        // Lateness: 80 points per unit below 0.97 (capped at 18), plus a step of 10 below 0.85.
+        assert!((s(&|x| x.on_time_rate = 0.849) - (80.0 * 0.121 + 10.0 - 1.6)).abs() < 1e-9);
+        assert!((s(&|x| x.on_time_rate = 0.70) - (18.0 + 10.0 - 1.6)).abs() < 1e-9);
+    }
+
     /// Share of rows in `rows` matching `group` that satisfy `hit`.
     fn rate<T>(rows: &[T], group: impl Fn(&T) -> bool, hit: impl Fn(&T) -> bool) -> f64 {
         let (mut n, mut k) = (0u32, 0u32);
@@ -1407,11 +1483,13 @@ mod tests {
     /// regenerated.
     #[test]
     fn demo_files_are_pinned() {
-        let expected: [(Dataset, Lang, u64); 4] = [
+        let expected: [(Dataset, Lang, u64); 6] = [
             (Dataset::Warehouse, Lang::En, 0x760a_6ab2_57e4_e055),
             (Dataset::Warehouse, Lang::Zh, 0xa128_1e33_2d02_a65a),
             (Dataset::Attrition, Lang::En, 0x82a7_7fa9_7fb0_408d),
             (Dataset::Attrition, Lang::Zh, 0x3a53_77f1_2468_aa4d),
+            (Dataset::Couriers, Lang::En, 0x8c41_00c8_c1d9_bc08),
+            (Dataset::Couriers, Lang::Zh, 0x1c86_614b_958b_13b4),
         ];
         for (d, l, hash) in expected {
             let got = fnv1a(&csv(d, l, d.demo_rows(), DEMO_SEED));

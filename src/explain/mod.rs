@@ -281,7 +281,6 @@ fn err(msg: impl Into<String>, hint: &str) -> Error {
     Error::spec("explain", msg, Some(hint.to_string()))
 }
 
-
 /// Builds the explainer from a loaded table and its audit.
 pub fn prepare(
     spec: &AuditSpec,

@@ -15,7 +15,6 @@ pub fn suppressed(lang: Lang, min: u64) -> String {
     }
 }
 
-
 pub fn right_kind(lang: Lang, code: &str) -> String {
     let (en, zh) = match code {
         "notice" => ("To be informed", "知情权"),

@@ -24,7 +24,9 @@
 
 use super::bootstrap::{percentile_interval, resample, rng_for};
 use super::intervals::{katz_ratio, newcombe_diff};
-use super::rates::{Frac, Reference, SliceContext, decision_classes, label_rates, rate, two_by_two_p};
+use super::rates::{
+    Frac, Reference, SliceContext, decision_classes, label_rates, rate, two_by_two_p,
+};
 use super::{Metric, MetricParams, MetricRow, Test, favorable};
 use crate::stats::GroupStats;
 
@@ -320,7 +322,10 @@ fn summary_rows(
             .zip(f)
             .filter(|(t, f)| ok && t.1 > 0.0 && f.1 > 0.0)
             .map(|(t, f)| (t.0 / t.1).min(f.0 / f.1));
-        out.push((r(Metric::EqualizedOddsDifference).value(diff, why), Test::None));
+        out.push((
+            r(Metric::EqualizedOddsDifference).value(diff, why),
+            Test::None,
+        ));
         out.push((
             r(Metric::EqualizedOddsRatio).value(
                 ratio,

@@ -119,7 +119,11 @@ fn table(
         .map(|(n, _)| (*n as f64) < p.exclude_below_share * base as f64)
         .collect();
     let withheld: Vec<bool> = cats.iter().map(|(n, _)| *n < p.min_published).collect();
-    let left_out: Vec<bool> = excluded.iter().zip(&withheld).map(|(e, w)| *e || *w).collect();
+    let left_out: Vec<bool> = excluded
+        .iter()
+        .zip(&withheld)
+        .map(|(e, w)| *e || *w)
+        .collect();
     let ratios = impact_ratios(&cats, &left_out);
     Ll144Table {
         table: name.to_string(),

@@ -195,8 +195,6 @@ pub(crate) enum Test {
     None,
     /// A new test with this p-value (None when it could not be computed).
     New(Option<f64>),
-    /// The same test as the previous `New` row (e.g. a difference and a ratio of one pair).
-    Same,
     /// A test on a 2x2 table that other rows of the same group and class may test again (the
     /// favorable and the adverse framing of the decision, a rate and its complement): counted
     /// once per key in the multiple-comparison family.
@@ -258,17 +256,14 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
         rates::group_rows(&ctx, &aggs.population, &mut out);
         compare::comparison_rows(&ctx, &aggs.population, &mut out);
         scores::score_rows(&ctx, &aggs.population, pop_median, boot, &mut out);
-        let mut last = None;
-        let mut keyed: std::collections::HashMap<(String, Option<String>, &'static str), Option<usize>> =
-            std::collections::HashMap::new();
+        let mut keyed: std::collections::HashMap<
+            (String, Option<String>, &'static str),
+            Option<usize>,
+        > = std::collections::HashMap::new();
         for (row, t) in out {
             let idx = match t {
                 Test::None => None,
-                Test::New(p) => {
-                    last = tests.add(p);
-                    last
-                }
-                Test::Same => last,
+                Test::New(p) => tests.add(p),
                 Test::Keyed(key, p) => {
                     let k = (row.group.clone(), row.class.clone(), key);
                     match keyed.get(&k) {

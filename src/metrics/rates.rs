@@ -283,18 +283,30 @@ pub(crate) fn test_key(m: Metric) -> &'static str {
         | Metric::SelectionRate
         | Metric::SelectionRateDiff
         | Metric::SelectionRateRatio => "decision",
-        Metric::Tpr | Metric::Fnr | Metric::TprDiff | Metric::TprRatio | Metric::FnrDiff | Metric::FnrRatio => {
-            "label_positive"
-        }
-        Metric::Fpr | Metric::Tnr | Metric::FprDiff | Metric::FprRatio | Metric::TnrDiff | Metric::TnrRatio => {
-            "label_negative"
-        }
-        Metric::Ppv | Metric::Fdr | Metric::PpvDiff | Metric::PpvRatio | Metric::FdrDiff | Metric::FdrRatio => {
-            "decision_positive"
-        }
-        Metric::Npv | Metric::For | Metric::NpvDiff | Metric::NpvRatio | Metric::ForDiff | Metric::ForRatio => {
-            "decision_negative"
-        }
+        Metric::Tpr
+        | Metric::Fnr
+        | Metric::TprDiff
+        | Metric::TprRatio
+        | Metric::FnrDiff
+        | Metric::FnrRatio => "label_positive",
+        Metric::Fpr
+        | Metric::Tnr
+        | Metric::FprDiff
+        | Metric::FprRatio
+        | Metric::TnrDiff
+        | Metric::TnrRatio => "label_negative",
+        Metric::Ppv
+        | Metric::Fdr
+        | Metric::PpvDiff
+        | Metric::PpvRatio
+        | Metric::FdrDiff
+        | Metric::FdrRatio => "decision_positive",
+        Metric::Npv
+        | Metric::For
+        | Metric::NpvDiff
+        | Metric::NpvRatio
+        | Metric::ForDiff
+        | Metric::ForRatio => "decision_negative",
         Metric::ScoringImpactRatio => "scoring",
         Metric::Ks => "ks",
         other => other.as_str(),
@@ -497,11 +509,7 @@ pub(crate) fn graded_pair(
         };
         row = row.value(value, why);
         if is_reference {
-            row.reason = Some(
-                p.lang
-                    .pick("reference group", "参照组")
-                    .to_string(),
-            );
+            row.reason = Some(p.lang.pick("reference group", "参照组").to_string());
             row.verdict = Some(Verdict::Reference);
             out.push((row, Test::None));
             continue;

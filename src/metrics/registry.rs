@@ -55,7 +55,7 @@ metrics! {
     For = "for", "false omission rate", "错误遗漏率";
     Accuracy = "accuracy", "accuracy", "准确率";
     Prevalence = "prevalence", "prevalence of the label", "标签阳性率";
-    ImpactRatio = "impact_ratio", "impact ratio (favorable-rate ratio)", "影响比（有利结果率之比）";
+    ImpactRatio = "impact_ratio", "impact ratio", "影响比";
     AdverseRateRatio = "adverse_rate_ratio", "adverse-rate ratio", "不利结果率之比";
     SelectionRateDiff = "selection_rate_diff", "difference in positive-decision rate", "正向决定率之差";
     SelectionRateRatio = "selection_rate_ratio", "ratio of positive-decision rates", "正向决定率之比";
@@ -114,7 +114,11 @@ impl Metric {
         (Metric::Npv, Metric::NpvDiff, Metric::NpvRatio),
         (Metric::Fdr, Metric::FdrDiff, Metric::FdrRatio),
         (Metric::For, Metric::ForDiff, Metric::ForRatio),
-        (Metric::Accuracy, Metric::AccuracyDiff, Metric::AccuracyRatio),
+        (
+            Metric::Accuracy,
+            Metric::AccuracyDiff,
+            Metric::AccuracyRatio,
+        ),
         (
             Metric::Prevalence,
             Metric::PrevalenceDiff,

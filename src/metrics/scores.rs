@@ -14,11 +14,11 @@
 
 use super::bootstrap::{Multinomial, percentile_interval, rng_for};
 use super::compare::reference;
-use super::rates::graded_pair;
 use super::distributions::{
     auc, expected_calibration_error, mean, mean_var, median, smd, wasserstein,
 };
 use super::intervals::{Interval, wilson};
+use super::rates::graded_pair;
 use super::rates::{SliceContext, rate};
 use super::significance::ks_two_sample;
 use super::{Metric, MetricRow, Test};
@@ -502,9 +502,8 @@ pub(crate) fn score_rows(
     // label low across the whole population (a "higher is better" score against an adverse
     // label), every group's AUC is computed on the reversed score.
     let flip = auc_flip(population);
-    let scoring_ref = pop_median.and_then(|m| {
-        ctx.reference(population, |g| rate(favorable_side(g, m, higher), g.n))
-    });
+    let scoring_ref = pop_median
+        .and_then(|m| ctx.reference(population, |g| rate(favorable_side(g, m, higher), g.n)));
     let reference = reference(ctx, population, 1);
     let lang = p.lang;
     let no_score = lang.pick("undefined: no score", "无法计算：没有分数");

@@ -192,9 +192,8 @@ pub(crate) fn assign_all(rows: &mut [MetricRow], params: &MetricParams) {
                         && r.verdict.is_none()
                 });
             let has_twin = twin.is_some();
-            let v = graded(&rows[i], twin, params.alpha).or_else(|| {
-                (rows[i].value.is_none()).then_some(Verdict::Undefined)
-            });
+            let v = graded(&rows[i], twin, params.alpha)
+                .or_else(|| (rows[i].value.is_none()).then_some(Verdict::Undefined));
             rows[i].verdict = v;
             if has_twin {
                 rows[i + 1].verdict = v;

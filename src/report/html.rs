@@ -5,11 +5,11 @@ use sha2::{Digest, Sha256};
 
 use super::doc::Block;
 use super::num;
-use super::sections::document;
-use super::text::group;
 use super::plots::{
     Bar, CdfGroup, calibration, cdf_lines, heatmap, paired_bars, rate_bars, ratio_bars,
 };
+use super::sections::document;
+use super::text::group;
 use crate::audit::Audit;
 use crate::metrics::{Metric, MetricRow};
 use crate::tr;
@@ -265,8 +265,14 @@ th{background:#eee}tr:target,li:target{outline:3px solid #1a56db}figure{margin:1
 /// printed page can be matched to the published data).
 fn page_style(hash: &str, lang: crate::i18n::Lang) -> String {
     let (label, page) = match lang {
-        crate::i18n::Lang::En => ("audit.json SHA-256 ", "\"page \" counter(page) \" of \" counter(pages)"),
-        crate::i18n::Lang::Zh => ("audit.json SHA-256 ", "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\""),
+        crate::i18n::Lang::En => (
+            "audit.json SHA-256 ",
+            "\"page \" counter(page) \" of \" counter(pages)",
+        ),
+        crate::i18n::Lang::Zh => (
+            "audit.json SHA-256 ",
+            "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"",
+        ),
     };
     format!(
         "@page{{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-left{{content:\"{label}{hash}\";font-size:6.5pt;font-family:monospace}}@bottom-right{{content:{page};font-size:8pt}}}}"

@@ -57,10 +57,7 @@ fn status_text(code: &str, lang: Lang) -> &'static str {
             "small: figures published with exact tests, never the reference",
             "人数较少：公布数字并用精确检验，不作参照组",
         ),
-        "withheld" => lang.pick(
-            "withheld: too few workers to publish",
-            "不予公布：人数过少",
-        ),
+        "withheld" => lang.pick("withheld: too few workers to publish", "不予公布：人数过少"),
         "unknown" => lang.pick(
             "missing value: counted, not compared",
             "取值缺失：计入人数，不参与比较",
@@ -103,7 +100,10 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
     let mut t = Table::new(
         "t-cover",
         l.pick("The audit at a glance", "审计概况"),
-        vec![l.pick("Item", "项目").into(), l.pick("Value", "内容").into()],
+        vec![
+            l.pick("Item", "项目").into(),
+            l.pick("Value", "内容").into(),
+        ],
     );
     let r = &a.spec.report;
     t.push(vec![l.pick("System", "算法系统").into(), opt(&r.system)]);
@@ -112,19 +112,30 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
         Lang::Zh => r.purpose_zh.clone().or_else(|| r.purpose.clone()),
     };
     t.push(vec![
-        l.pick("Purpose, as the employer states it", "用人单位所述用途").into(),
+        l.pick("Purpose, as the employer states it", "用人单位所述用途")
+            .into(),
         opt(&purpose),
     ]);
-    t.push(vec![l.pick("Employer", "用人单位").into(), opt(&r.employer)]);
+    t.push(vec![
+        l.pick("Employer", "用人单位").into(),
+        opt(&r.employer),
+    ]);
     t.push(vec![l.pick("Auditor", "审计方").into(), opt(&r.auditor)]);
-    t.push(vec![l.pick("Audit date", "审计日期").into(), opt(&r.audit_date)]);
+    t.push(vec![
+        l.pick("Audit date", "审计日期").into(),
+        opt(&r.audit_date),
+    ]);
     let src = a.provenance.inputs.first();
     if let Some(src) = src {
         let (path, bytes, sha) = (&src.path, src.bytes, &src.sha256);
         let fmt = format!("{:?}", src.format).to_uppercase();
         t.push(vec![
             l.pick("Data file", "数据文件").into(),
-            tr!(l, "{path} ({fmt}, {bytes} bytes)", "{path}（{fmt}，{bytes} 字节）"),
+            tr!(
+                l,
+                "{path} ({fmt}, {bytes} bytes)",
+                "{path}（{fmt}，{bytes} 字节）"
+            ),
         ]);
         t.push(vec![
             l.pick("Data file SHA-256", "数据文件 SHA-256").into(),
@@ -166,10 +177,11 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
             } else {
                 negative.join(", ")
             };
+            let q = l.quote(column);
             tr!(
                 l,
                 "column {column}: positive = {pos}; negative = {neg}",
-                "列 {column}：正向取值 = {pos}；负向取值 = {neg}"
+                "列{q}：正向取值 = {pos}；负向取值 = {neg}"
             )
         }
         crate::data::DecisionValues::Threshold { score, threshold } => {
@@ -182,10 +194,11 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
         }
         crate::data::DecisionValues::MultiClass { column, classes } => {
             let c = classes.join(", ");
+            let q = l.quote(column);
             tr!(
                 l,
                 "column {column}, classes {c} (each audited one-vs-rest)",
-                "列 {column}，类别 {c}（逐类与其余类别比较）"
+                "列{q}，类别 {c}（逐类与其余类别比较）"
             )
         }
         crate::data::DecisionValues::Absent => l.pick("none", "无").into(),
@@ -194,7 +207,8 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
     if a.spec.decision.classes.is_empty() {
         let (fav, adv) = (outcome(a, true), outcome(a, false));
         t.push(vec![
-            l.pick("Favorable outcome for the worker", "对劳动者有利的结果").into(),
+            l.pick("Favorable outcome for the worker", "对劳动者有利的结果")
+                .into(),
             tr!(l, "{fav} (adverse: {adv})", "{fav}（不利结果：{adv}）"),
         ]);
     }
@@ -210,7 +224,7 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
                 let t = num(Some(t));
                 tr!(l, "; threshold {t}", "；阈值 {t}")
             });
-            format!("{col} ({dir}{th})")
+            tr!(l, "{col} ({dir}{th})", "{col}（{dir}{th}）")
         }
         None => l.pick("none", "无").into(),
     };
@@ -225,14 +239,12 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
             },
         ),
     ]);
-    let mut attrs = a.spec.attributes.join(", ");
+    let mut attrs = a.spec.attributes.join(l.pick(", ", "、"));
     for i in &a.spec.intersections {
-        attrs.push_str(&format!("; {}", i.join(" & ")));
+        attrs.push_str(l.pick("; ", "；"));
+        attrs.push_str(&i.join(" & "));
     }
-    t.push(vec![
-        l.pick("Group attributes", "群体属性").into(),
-        attrs,
-    ]);
+    t.push(vec![l.pick("Group attributes", "群体属性").into(), attrs]);
     t.push(vec![
         l.pick("Decision stage", "决策阶段").into(),
         stage_text(&a.spec.screen.stage, l).into(),
@@ -242,7 +254,7 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
         if a.spec.screen.policy.is_empty() {
             l.pick("all built-in packs", "全部内置规则包").into()
         } else {
-            a.spec.screen.policy.join(", ")
+            a.spec.screen.policy.join(l.pick(", ", "、"))
         },
     ]);
     let (conf, alpha, corr, min, publ) = (
@@ -359,7 +371,8 @@ fn summary(a: &Audit, ids: &FindingIds) -> Section {
     let mut s = Section::new("summary", l.pick("Summary", "摘要"));
     let mut items = Vec::new();
     let n = a.provenance.inputs.first().map_or(0, |s| s.rows_audited);
-    let count = |sev: crate::codes::Severity| a.findings.iter().filter(|f| f.severity() == sev).count();
+    let count =
+        |sev: crate::codes::Severity| a.findings.iter().filter(|f| f.severity() == sev).count();
     use crate::codes::Severity as S;
     let (b, hi, me, lo, rv) = (
         count(S::Block),
@@ -423,7 +436,10 @@ fn summary(a: &Audit, ids: &FindingIds) -> Section {
 
 fn findings_section(a: &Audit, ids: &FindingIds) -> Section {
     let l = a.spec.lang;
-    let mut s = Section::new("findings", l.pick("Findings, worst first", "发现（按严重程度排列）"));
+    let mut s = Section::new(
+        "findings",
+        l.pick("Findings, worst first", "发现（按严重程度排列）"),
+    );
     let lvl = level(a);
     let alpha = a.spec.stats.alpha;
     s.para(tr!(
@@ -445,7 +461,11 @@ fn findings_section(a: &Audit, ids: &FindingIds) -> Section {
             let (id, sev, kind) = (finding_id(i), f.severity().text(l), f.kind().text(l));
             let sentence = finding_sentence(a, f);
             Item::linked(
-                tr!(l, "{id} [{sev} · {kind}] {sentence}", "{id}【{sev}·{kind}】{sentence}"),
+                tr!(
+                    l,
+                    "{id} [{sev} · {kind}] {sentence}",
+                    "{id}【{sev}·{kind}】{sentence}"
+                ),
                 ids.ids[i].clone(),
             )
         })
@@ -474,45 +494,43 @@ fn findings_section(a: &Audit, ids: &FindingIds) -> Section {
         match l {
             Lang::En => h(&[
                 "Finding",
-                "Severity",
-                "Attribute",
                 "Group (n)",
                 "Compared with (n)",
                 "Worse off",
                 "Measure",
-                "Group's rate",
-                "Compared group's rate",
-                "Ratio",
-                "Interval",
+                "Rates",
+                "Ratio (interval)",
                 "Other framing",
                 "Corrected p",
             ]),
             Lang::Zh => h(&[
                 "发现",
-                "严重程度",
-                "属性",
                 "群体（人数）",
                 "比较对象（人数）",
                 "处境较差者",
                 "指标",
-                "本组比率",
-                "比较对象比率",
-                "比值",
-                "置信区间",
+                "比率",
+                "比值（置信区间）",
                 "另一口径",
                 "校正后 p 值",
             ]),
         },
     );
     for (i, f) in a.findings.iter().enumerate() {
-        let AnyFinding::Disparity(d) = f else { continue };
+        let AnyFinding::Disparity(d) = f else {
+            continue;
+        };
         if d.kind == FindingKind::SingleGroup {
             continue;
         }
-        let nref = d.reference_n.map_or(String::new(), |n| format!(" ({n})"));
+        let nref = d
+            .reference_n
+            .map_or(String::new(), |n| tr!(l, " ({n})", "（{n}）"));
         let twin = d.twin.as_ref().map_or("–".into(), |t| {
-            format!(
+            tr!(
+                l,
                 "{} {} ({})",
+                "{} {}（{}）",
                 t.metric.name(l),
                 ratio(t.value),
                 interval(t.ci_low, t.ci_high)
@@ -521,36 +539,47 @@ fn findings_section(a: &Audit, ids: &FindingIds) -> Section {
         let measure = match d.label_stratum {
             Some(k) => {
                 let lab = a.label.as_ref().map_or(String::new(), |x| x.column.clone());
-                tr!(
-                    l,
-                    "{} (label {lab}: {})",
-                    "{}（标签 {lab}：{}）",
-                    d.metric.name(l),
-                    if k == 1 { "1" } else { "0" }
-                )
+                let k = if k == 1 { "1" } else { "0" };
+                tr!(l, "{} ({lab} = {k})", "{}（{lab} = {k}）", d.metric.name(l))
             }
             None => d.metric.name(l).to_string(),
         };
+        let (gr, rr) = (pct(d.group_rate, l), pct(d.reference_rate, l));
         t.push_with_id(
             ids.ids[i].clone(),
             vec![
-                finding_id(i),
-                d.severity.text(l).into(),
-                d.attribute.clone(),
-                format!("{} ({})", group(&d.group, l), d.n),
+                format!("{} ({})", finding_id(i), d.severity.text(l)),
+                tr!(
+                    l,
+                    "{} = {} ({})",
+                    "{} = {}（{}）",
+                    d.attribute,
+                    group(&d.group, l),
+                    d.n
+                ),
                 format!(
                     "{}{nref}",
-                    d.reference.as_deref().map(|r| group(r, l)).unwrap_or_default()
+                    d.reference
+                        .as_deref()
+                        .map(|r| group(r, l))
+                        .unwrap_or_default()
                 ),
-                d.worse_off.as_deref().map(|w| group(w, l)).unwrap_or_default(),
+                d.worse_off
+                    .as_deref()
+                    .map(|w| group(w, l))
+                    .unwrap_or_default(),
                 measure,
-                pct(d.group_rate, l),
-                pct(d.reference_rate, l),
-                ratio(d.value),
-                interval(d.ci_low, d.ci_high),
+                tr!(l, "{gr} vs {rr}", "{gr} 对 {rr}"),
+                tr!(
+                    l,
+                    "{} ({})",
+                    "{}（{}）",
+                    ratio(d.value),
+                    interval(d.ci_low, d.ci_high)
+                ),
                 twin,
                 d.p_adjusted.map_or("–".into(), |p| {
-                    format!("{} ({})", fmt_p(p), test_name(d.test, l))
+                    tr!(l, "{} ({})", "{}（{}）", fmt_p(p), test_name(d.test, l))
                 }),
             ],
         );
@@ -762,7 +791,11 @@ fn disparity_section(a: &Audit, m: &Lookup) -> Section {
             t.push(vec![
                 group(&g.group, l),
                 g.n.to_string(),
-                if withheld { w() } else { pct(fr.and_then(|r| r.value), l) },
+                if withheld {
+                    w()
+                } else {
+                    pct(fr.and_then(|r| r.value), l)
+                },
                 fr.map_or("–".into(), |r| pct_interval(r.ci_low, r.ci_high, l)),
                 pct(ar.and_then(|r| r.value), l),
                 ratio3(ir.and_then(|r| r.value)),
@@ -836,7 +869,10 @@ fn score_section(a: &Audit, m: &Lookup) -> Option<Section> {
     );
     let side = text::scoring_side(a);
     let dir = if a.spec.score.as_ref().is_none_or(|s| s.higher_is_favorable) {
-        l.pick("a high score is favorable to the worker", "高分对劳动者有利")
+        l.pick(
+            "a high score is favorable to the worker",
+            "高分对劳动者有利",
+        )
     } else {
         l.pick("a low score is favorable to the worker", "低分对劳动者有利")
     };

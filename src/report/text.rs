@@ -170,6 +170,8 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
         .map(|r| {
             if r == "population" && a.spec.reference == ReferenceRule::Population {
                 l.pick("the whole population", "全体").to_string()
+            } else if l == Lang::Zh {
+                l.quote(&group(r, l))
             } else {
                 group(r, l)
             }
@@ -257,7 +259,11 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
             )
         }
     };
-    tr!(l, "{lead}{body}: {verdict}; {p}.", "{lead}{body}：{verdict}；{p}。")
+    tr!(
+        l,
+        "{lead}{body}: {verdict}; {p}.",
+        "{lead}{body}：{verdict}；{p}。"
+    )
 }
 
 /// One sentence for any finding, in the report's language.

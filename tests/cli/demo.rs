@@ -95,6 +95,11 @@ fn attrition_inputs_match_ground_truth() {
 }
 
 #[test]
+fn couriers_inputs_match_ground_truth() {
+    check("couriers", "couriers.toml", false);
+}
+
+#[test]
 fn warehouse_planted_disparities_found() {
     let a = run_spec("warehouse.toml", "demo-disp");
     let ir = |attr: &str, g: &str| row(&a, attr, g, "impact_ratio").unwrap().clone();
@@ -110,7 +115,10 @@ fn warehouse_planted_disparities_found() {
     assert!((rural["value"].as_f64().unwrap() - 0.898).abs() < 0.001);
     assert_eq!(rural["verdict"], "adverse_significant");
     let adverse = row(&a, "hukou", "rural", "adverse_rate_ratio").unwrap();
-    assert!((adverse["value"].as_f64().unwrap() - 1.86).abs() < 0.01, "{adverse}");
+    assert!(
+        (adverse["value"].as_f64().unwrap() - 1.86).abs() < 0.01,
+        "{adverse}"
+    );
     // Ethnicity is clean: no group's impact ratio is below 0.8 with significance.
     for r in a["metrics"].as_array().unwrap() {
         if r["attribute"] == "ethnicity" && r["metric"] == "impact_ratio" {

@@ -105,7 +105,13 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The rate of the adverse outcome that a finding compares, for the rows of one group:
 /// (adverse count, rows) recomputed from the file.
-fn adverse(csv: &Csv, sp: &Spec, f: &serde_json::Value, rows: &[usize], med: Option<f64>) -> (u64, u64) {
+fn adverse(
+    csv: &Csv,
+    sp: &Spec,
+    f: &serde_json::Value,
+    rows: &[usize],
+    med: Option<f64>,
+) -> (u64, u64) {
     let d = csv.col(&sp.decision);
     let positive = |r: usize| sp.positive.iter().any(|p| *p == csv.rows[r][d]);
     let adverse_decision = |r: usize| positive(r) != sp.positive_is_favorable;
@@ -124,7 +130,11 @@ fn adverse(csv: &Csv, sp: &Spec, f: &serde_json::Value, rows: &[usize], med: Opt
                 .iter()
                 .filter(|&&r| {
                     let x: f64 = csv.rows[r][s].parse().unwrap();
-                    if sp.higher_is_favorable { x <= m } else { x >= m }
+                    if sp.higher_is_favorable {
+                        x <= m
+                    } else {
+                        x >= m
+                    }
                 })
                 .count();
             (k as u64, rows.len() as u64)
@@ -165,7 +175,12 @@ pub fn check_demo(spec_name: &str) -> serde_json::Value {
     let alpha = a["spec"]["stats"]["alpha"].as_f64().unwrap();
     let med = sp.score.as_ref().map(|s| {
         let c = csv.col(s);
-        median(csv.rows.iter().map(|r| r[c].parse::<f64>().unwrap()).collect())
+        median(
+            csv.rows
+                .iter()
+                .map(|r| r[c].parse::<f64>().unwrap())
+                .collect(),
+        )
     });
     let mut groups_cache: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut checked = 0;
@@ -184,7 +199,10 @@ pub fn check_demo(spec_name: &str) -> serde_json::Value {
             continue;
         }
         let attr = f["attribute"].as_str().unwrap();
-        let (g, r) = (f["group"].as_str().unwrap(), f["reference"].as_str().unwrap());
+        let (g, r) = (
+            f["group"].as_str().unwrap(),
+            f["reference"].as_str().unwrap(),
+        );
         let worse = f["worse_off"].as_str().unwrap();
         for name in [g, r, worse] {
             assert!(
@@ -192,7 +210,10 @@ pub fn check_demo(spec_name: &str) -> serde_json::Value {
                 "{spec_name}: a finding is about missing values: {f}"
             );
         }
-        assert!(worse == g || worse == r, "{spec_name}: worse_off is neither side: {f}");
+        assert!(
+            worse == g || worse == r,
+            "{spec_name}: worse_off is neither side: {f}"
+        );
         let groups = groups_cache
             .entry(attr.to_string())
             .or_insert_with(|| groups_of(&csv, attr));
@@ -223,13 +244,22 @@ pub fn check_demo(spec_name: &str) -> serde_json::Value {
         let is_unknown = group.split(" & ").any(|p| p == "unknown");
         let metric = row["metric"].as_str().unwrap();
         if is_unknown && metric.ends_with("_ratio") || is_unknown && metric.ends_with("_diff") {
-            assert!(row["value"].is_null(), "{spec_name}: unknown compared: {row}");
+            assert!(
+                row["value"].is_null(),
+                "{spec_name}: unknown compared: {row}"
+            );
         }
         if let Some(r) = row["reference"].as_str() {
-            assert!(!r.split(" & ").any(|p| p == "unknown"), "{spec_name}: unknown reference: {row}");
+            assert!(
+                !r.split(" & ").any(|p| p == "unknown"),
+                "{spec_name}: unknown reference: {row}"
+            );
         }
         if row["verdict"] == "no_disparity" {
-            let (lo, hi) = (row["ci_low"].as_f64().unwrap(), row["ci_high"].as_f64().unwrap());
+            let (lo, hi) = (
+                row["ci_low"].as_f64().unwrap(),
+                row["ci_high"].as_f64().unwrap(),
+            );
             assert!(
                 (0.8..=1.25).contains(&lo) && (0.8..=1.25).contains(&hi),
                 "{spec_name}: 'no disparity' with interval {lo}-{hi}: {row}"
@@ -258,20 +288,36 @@ fn couriers_findings_point_the_right_way() {
         })
     };
     // Planted: rural couriers live far away (a step in the score) and are flagged more.
-    assert!(high_decision("hukou", "rural"), "no high finding for rural couriers");
+    assert!(
+        high_decision("hukou", "rural"),
+        "no high finding for rural couriers"
+    );
     // Planted: the small station S21 (12 couriers, 10 flagged) is visible and significant.
-    assert!(high_decision("station", "S21"), "the 12-courier station is not a high finding");
+    assert!(
+        high_decision("station", "S21"),
+        "the 12-courier station is not a high finding"
+    );
     let s21 = row(&a, "station", "S21", "adverse_rate").unwrap();
     assert_eq!(s21["n"], 12);
-    assert!((s21["value"].as_f64().unwrap() - 10.0 / 12.0).abs() < 1e-12, "{s21}");
+    assert!(
+        (s21["value"].as_f64().unwrap() - 10.0 / 12.0).abs() < 1e-12,
+        "{s21}"
+    );
     // Planted: older couriers are advantaged: never the worse-off side.
     assert!(
-        !findings.iter().any(|f| f["attribute"] == "age_band" && f["worse_off"] == "45+"),
+        !findings
+            .iter()
+            .any(|f| f["attribute"] == "age_band" && f["worse_off"] == "45+"),
         "a finding says 45+ couriers are worse off"
     );
     // The low-is-good score: the scoring rate is the share below the median.
     let r = row(&a, "hukou", "rural", "scoring_rate").unwrap();
-    assert!(r["reason"].as_str().unwrap().contains("below the sample median"));
+    assert!(
+        r["reason"]
+            .as_str()
+            .unwrap()
+            .contains("below the sample median")
+    );
 }
 
 #[test]

@@ -164,7 +164,10 @@ fn small_groups_withheld_by_disclosure_not_zero() {
     );
     assert_eq!(metric(&a, "sex", "F", "selection_rate"), Some(0.0));
     assert_eq!(metric(&a, "sex", "M", "selection_rate"), Some(0.5));
-    assert_eq!(row(&a, "sex", "F", "selection_rate_ratio").unwrap()["test"], "fisher_exact");
+    assert_eq!(
+        row(&a, "sex", "F", "selection_rate_ratio").unwrap()["test"],
+        "fisher_exact"
+    );
 }
 
 #[test]

@@ -190,7 +190,10 @@ fn assert_complete(what: &str, json: &serde_json::Value, md: &str, html: &str) {
     // The missing-value group is 未知 in Chinese, never "unknown".
     let unknown = regex::Regex::new(r"\bunknown\b").unwrap();
     assert!(!unknown.is_match(md), "{what}: audit.md prints 'unknown'");
-    assert!(!unknown.is_match(&html_text(html)), "{what}: audit.html prints 'unknown'");
+    assert!(
+        !unknown.is_match(&html_text(html)),
+        "{what}: audit.html prints 'unknown'"
+    );
     let data = data_strings(json);
     let left = english_left(md, &data);
     assert!(left.is_empty(), "{what} audit.md keeps English: {left:?}");
