@@ -243,7 +243,7 @@ pub fn check_demo(spec_name: &str) -> serde_json::Value {
         let group = row["group"].as_str().unwrap();
         let is_unknown = group.split(" & ").any(|p| p == "unknown");
         let metric = row["metric"].as_str().unwrap();
-        if is_unknown && metric.ends_with("_ratio") || is_unknown && metric.ends_with("_diff") {
+        if is_unknown && (metric.ends_with("_ratio") || metric.ends_with("_diff")) {
             assert!(
                 row["value"].is_null(),
                 "{spec_name}: unknown compared: {row}"

@@ -19,8 +19,9 @@ use super::common::*;
 /// - `SHA`: the hash algorithm SHA-256;
 /// - `CSV`: the input file's format;
 /// - `AUC`: the standard abbreviation (area under the ROC curve), used as is in Chinese;
-/// (`unknown`, the group of rows with a missing value, is 未知 in Chinese reports: checked
-/// separately, since it is also a group value in audit.json.)
+///
+/// `unknown`, the group of rows with a missing value, is 未知 in Chinese reports: checked
+/// separately, since it is also a group value in audit.json.
 const ALLOWED: &[&str] = &[
     "Candor",
     "Wilson",
