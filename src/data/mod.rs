@@ -39,6 +39,9 @@ pub const UNKNOWN: &str = "unknown";
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DictEntry {
     pub description: Option<String>,
+    /// A plain name for the column, for explanations (English, Chinese).
+    pub label: Option<String>,
+    pub label_zh: Option<String>,
     /// Why the data was collected (e.g. "performance evaluation", "epidemic control").
     pub purpose: Option<String>,
     /// Date of the oldest record the column draws on, `YYYY-MM-DD`.
@@ -482,6 +485,8 @@ pub fn read_dictionary(path: &Path) -> Result<Dictionary> {
     let desc = text("description")?.unwrap_or_default();
     let purpose = text("purpose")?.unwrap_or_default();
     let oldest = text("oldest_record")?.unwrap_or_default();
+    let label = text("label")?.unwrap_or_default();
+    let label_zh = text("label_zh")?.unwrap_or_default();
     let mut out = std::collections::BTreeMap::new();
     for (i, c) in cols.into_iter().enumerate() {
         if let Some(c) = c {
@@ -489,6 +494,8 @@ pub fn read_dictionary(path: &Path) -> Result<Dictionary> {
                 c,
                 DictEntry {
                     description: desc.get(i).cloned().flatten(),
+                    label: label.get(i).cloned().flatten(),
+                    label_zh: label_zh.get(i).cloned().flatten(),
                     purpose: purpose.get(i).cloned().flatten(),
                     oldest_record: oldest.get(i).cloned().flatten(),
                 },

@@ -9,6 +9,7 @@
 //! [`Explanation`], reading only that worker's values and population aggregates, so no other
 //! worker's values or identity can reach it.
 
+pub mod additive;
 pub mod counterfactual;
 pub mod model;
 pub mod render;
@@ -25,8 +26,9 @@ use crate::error::{Error, Result};
 use crate::screen::features::Feature;
 use crate::screen::policy;
 use crate::spec::{AuditSpec, ExplainSpec};
-use counterfactual::{Bounds, Counterfactual, Movable};
-use model::{Fidelity, Surrogate, Target};
+use additive::Additive;
+use counterfactual::{Bounds, Counterfactual, Goal, Movable};
+use model::{Fidelity, Target};
 use text::Lang;
 
 /// The decision and score, as the worker met them.
@@ -48,6 +50,13 @@ pub struct Outcome {
     pub positive_above_threshold: Option<bool>,
     pub purpose: Option<String>,
     pub stage: String,
+    /// Date of the decision, as the spec declares it.
+    pub decision_date: Option<String>,
+    /// Date of this document.
+    pub document_date: Option<String>,
+    /// The employer, and whom to contact there.
+    pub employer: Option<String>,
+    pub contact: Option<String>,
 }
 
 /// Why an input is marked.
@@ -61,48 +70,67 @@ pub struct InputFlag {
     /// Whether the audit found the algorithm relies on it.
     pub used: Option<bool>,
     pub citations: Vec<String>,
+    /// A legal limit the worker's value exceeds, e.g. overtime above 36 hours a month.
+    pub over_limit: Option<String>,
 }
 
 /// One input column and the worker's value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputValue {
     pub column: String,
+    /// A plain name for the column, from the data dictionary.
+    pub label: Option<String>,
     pub value: Option<String>,
-    /// `input` (used by the surrogate), `constant` (the same for every worker, or always
+    /// The typical worker's value: the median of a number, the most common category (None
+    /// when it would describe fewer workers than the disclosure setting allows).
+    pub typical: Option<String>,
+    /// `input` (used by Candor's model), `constant` (the same for every worker, or always
     /// missing: it cannot move the result) or `not_usable` (free text, ids, unreadable
     /// timestamps).
     pub model_role: String,
+    /// The model finds no measurable effect of this input on the outcome.
+    pub no_effect: bool,
     pub flag: Option<InputFlag>,
 }
 
-/// One input's signed contribution to the worker's surrogate output.
+/// One input's signed contribution to the worker's result under Candor's model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Factor {
     pub column: String,
+    pub label: Option<String>,
     pub value: Option<String>,
-    /// In the surrogate's output units (log-odds, or score points).
+    pub typical: Option<String>,
+    /// In the model's units (score points, or log-odds).
     pub contribution: f64,
-    /// `adverse`, `favorable` or `none`: which outcome it pushed toward.
+    /// `adverse`, `favorable` or `none`: which outcome it pushed toward (`none` when the
+    /// input has no measurable effect).
     pub toward: String,
     pub flagged: bool,
+    pub no_effect: bool,
 }
 
-/// The surrogate and this worker's output under it.
+/// Candor's model of the algorithm and this worker's result under it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModelSummary {
-    /// `logistic` (output: log-odds of the positive decision) or `linear` (output: the score).
+    /// Always `additive`: one shape function per input (see `additive.rs`).
     pub model: String,
+    /// What the output measures: `score` (the score's own points), `score_log_odds` (the
+    /// log-odds of a probability score) or `decision_log_odds` (the log-odds of the positive
+    /// decision, without a score).
+    pub scale: String,
     pub baseline: f64,
     pub output: f64,
-    /// Logistic: the probability of the positive decision.
+    /// Decision target: the probability of the positive decision.
     pub probability: Option<f64>,
-    pub surrogate_decision_positive: Option<bool>,
-    /// Whether the surrogate's decision for this worker equals the real one.
+    pub model_decision_positive: Option<bool>,
+    /// Whether the model's decision for this worker equals the real one.
     pub agrees_with_real: Option<bool>,
     pub fidelity: Option<Fidelity>,
     pub fit_rows: u64,
     /// The contributions' sum minus (output - baseline): zero up to rounding.
     pub additivity_error: f64,
+    /// The ridge penalty chosen by cross-validation (per fitted row).
+    pub penalty: f64,
 }
 
 /// The prohibited inputs in the worker's record and what removing them does.
@@ -113,8 +141,11 @@ pub struct Prohibited {
     pub total: f64,
     /// The output with every prohibited input at its population average.
     pub output_without: f64,
+    /// With a score: the worker's real score without them (anchored: real score - total).
+    pub score_without: Option<f64>,
     pub decision_without_positive: Option<bool>,
-    /// Whether removing them flips the surrogate's decision.
+    /// Whether removing them changes the decision (anchored on the real score when there is
+    /// one, else the model's decision).
     pub flips: Option<bool>,
 }
 
@@ -144,13 +175,27 @@ pub struct GroupContext {
     pub group: String,
     pub n: Option<u64>,
     pub favorable_rate: Option<Figure>,
+    pub adverse_rate: Option<Figure>,
     pub impact_ratio: Option<Figure>,
+    pub adverse_rate_ratio: Option<Figure>,
     pub reference: Option<String>,
     /// The audit's verdict on the impact ratio.
     pub verdict: Option<crate::metrics::Verdict>,
     pub verdict_text: Option<String>,
-    /// Set when the group's figures are withheld (below the minimum size).
+    /// Set when the group's figures are withheld (below the disclosure setting).
     pub suppressed: Option<String>,
+}
+
+/// A deadline set by law, with its length kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineEntry {
+    pub amount: Option<u32>,
+    /// `days`, `business_days`, `weeks`, `months`, `years`.
+    pub unit: Option<String>,
+    /// The length in words ("one year", "一年"), when the law sets one.
+    pub length: Option<String>,
+    /// From when it runs, in the document's language.
+    pub when: String,
 }
 
 /// A right the worker has, from the policy packs.
@@ -160,10 +205,14 @@ pub struct RightEntry {
     pub jurisdiction: String,
     pub kind: String,
     pub kind_text: String,
+    /// The step it belongs to: 1 ask the employer, 2 the union or representatives, 3 the
+    /// regulator, 4 arbitration or court; 0 a duty of the employer (notice, consent).
+    pub step: u8,
     pub law: String,
     pub citation: String,
     pub summary: String,
-    pub deadline: Option<String>,
+    pub deadline: Option<DeadlineEntry>,
+    /// Conditions not declared in the spec: the right applies only if they hold.
     pub conditions: Vec<String>,
 }
 
@@ -171,7 +220,7 @@ pub struct RightEntry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChallengePoint {
     /// `prohibited_input_used`, `outcome_rests_on_prohibited_inputs`, `group_disparity`,
-    /// `low_fidelity`, `similar_workers_differ`.
+    /// `low_fidelity`, `similar_workers_differ`, `over_legal_limit`.
     pub kind: String,
     pub text: String,
 }
@@ -190,11 +239,27 @@ pub struct ExplainProvenance {
     pub document_sha256: String,
 }
 
+/// The first page's five lines, as pointers into the document: the decision and its date (in
+/// `outcome`), the main reasons, what the restricted data did (in `prohibited`), the first
+/// step to take and the deadline that matters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FirstPage {
+    /// The inputs that pushed most toward the worker's outcome (up to three), by column; the
+    /// adverse outcome's reasons for an adverse decision.
+    pub main_reasons: Vec<String>,
+    /// Index into `rights` of the first step to take.
+    pub first_step: Option<usize>,
+    /// Index into `rights` of the step whose deadline is shortest.
+    pub deadline_step: Option<usize>,
+}
+
 /// One worker's explanation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
     pub subject: String,
     pub lang: Lang,
+    /// What the first page says, as pointers into the rest.
+    pub first_page: FirstPage,
     pub outcome: Outcome,
     pub inputs: Vec<InputValue>,
     pub model: ModelSummary,
@@ -240,14 +305,14 @@ impl Ord for OrdF64 {
     }
 }
 
-/// The reference set for similar workers: rows, their legitimate design columns (row-major)
-/// and decisions.
+/// The reference set for similar workers: rows, their legitimate inputs' design values
+/// (row-major) and decisions; `design` holds every worker's values.
 struct Neighbours {
     rows: Vec<usize>,
     points: Vec<f64>,
     decisions: Vec<bool>,
-    columns: Vec<usize>,
     names: Vec<String>,
+    design: ndarray::Array2<f64>,
 }
 
 /// Everything about the population, computed once.
@@ -259,7 +324,7 @@ pub struct Explainer {
     decision: Option<Vec<bool>>,
     score: Option<Vec<f64>>,
     positive_is_favorable: bool,
-    surrogate: Surrogate,
+    surrogate: Additive,
     fidelity: Option<Fidelity>,
     threshold_source: Option<String>,
     /// Flag of each raw input column (by name).
@@ -275,6 +340,10 @@ pub struct Explainer {
     pseudonyms: Option<Vec<String>>,
     /// Every worker got the same decision.
     one_decision: bool,
+    /// Plain names of the columns (data dictionary), in the document's language.
+    labels: BTreeMap<String, String>,
+    /// The typical worker's value of each input (median, or most common category).
+    typical: BTreeMap<String, String>,
 }
 
 fn err(msg: impl Into<String>, hint: &str) -> Error {
@@ -319,6 +388,24 @@ pub fn prepare(
             },
             Some("spec".to_string()),
         ),
+        (_, Some(s), Some(d))
+            if spec
+                .score
+                .as_ref()
+                .and_then(|x| x.threshold)
+                .and_then(|t| model::declared_cut(s, d, t))
+                .is_some() =>
+        {
+            let t = spec.score.as_ref().and_then(|x| x.threshold).unwrap_or(0.0);
+            let above = model::declared_cut(s, d, t).unwrap_or(true);
+            (
+                Target::Linear {
+                    threshold: Some(t),
+                    positive_above: above,
+                },
+                Some("spec".to_string()),
+            )
+        }
         (_, Some(s), Some(d)) => match model::score_cut(s, d) {
             Some((cut, above)) => (
                 Target::Linear {
@@ -358,22 +445,30 @@ pub fn prepare(
             "declare numeric or categorical inputs under [features]",
         ));
     }
-    let surrogate = model::fit(
-        &features,
-        target,
-        decision.as_deref(),
-        score.as_deref(),
-        spec.stats.seed,
+    let surrogate = additive::fit(
+        features.clone(),
+        &additive::Fit {
+            target,
+            decision: decision.as_deref(),
+            score: score.as_deref(),
+            seed: spec.stats.seed,
+        },
     )
     .map_err(|e| {
         err(
-            format!("the surrogate model could not be fitted: {e}"),
+            format!("Candor's model of the algorithm could not be fitted: {e}"),
             "check that the inputs vary and are not all missing",
         )
     })?;
-    let fidelity = decision
-        .as_deref()
-        .and_then(|d| model::fidelity(&surrogate, d));
+    let inputs_key = inputs_keys(&subjects, &features);
+    let fidelity = decision.as_deref().and_then(|d| {
+        model::fidelity(
+            &surrogate,
+            d,
+            spec.decision.positive_is_favorable,
+            &inputs_key,
+        )
+    });
     let one_decision = decision
         .as_deref()
         .is_some_and(|d| d.iter().all(|&x| x == d[0]));
@@ -395,6 +490,7 @@ pub fn prepare(
                 severity: f.severity.clone(),
                 used: f.used,
                 citations: f.legal_sources.iter().map(|l| l.citation.clone()).collect(),
+                over_limit: None,
             };
             let replace = match flags.get(&f.column) {
                 None => true,
@@ -425,7 +521,7 @@ pub fn prepare(
     // Bounds of each surrogate input.
     let raw_of = |name: &str| subjects.raw.iter().find(|(n, _)| n == name).map(|(_, v)| v);
     let bounds: Vec<Bounds> = surrogate
-        .inputs
+        .terms
         .iter()
         .zip(&features)
         .map(|(inp, f)| {
@@ -479,32 +575,36 @@ pub fn prepare(
         })
         .collect();
 
-    // Neighbour reference set on the legitimate inputs' design columns.
-    let legit: Vec<usize> = surrogate
-        .inputs
+    // Neighbour reference set on the legitimate inputs (standardised values, one column per
+    // level of a categorical input).
+    let legit_features: Vec<Feature> = features
         .iter()
-        .filter(|i| !flags.contains_key(&i.name))
-        .flat_map(|i| i.block.iter().copied())
+        .filter(|f| !flags.contains_key(&f.name))
+        .cloned()
         .collect();
-    let neighbours = match &decision {
-        Some(d) if !legit.is_empty() => {
-            let n = surrogate.design.n_rows();
+    let legit_design = (!legit_features.is_empty())
+        .then(|| crate::screen::features::build_design(subjects.ids.len(), &legit_features).ok())
+        .flatten();
+    let neighbours = match (&decision, legit_design) {
+        (Some(d), Some(design)) if design.n_cols() > 1 => {
+            let n = design.n_rows();
+            let columns: Vec<usize> = (1..design.n_cols()).collect();
             let rows = crate::screen::usage::subsample_indices(n, NEIGHBOUR_POOL, spec.stats.seed);
-            let mut points = Vec::with_capacity(rows.len() * legit.len());
+            let mut points = Vec::with_capacity(rows.len() * columns.len());
             for &r in &rows {
-                points.extend(legit.iter().map(|&c| surrogate.design.x[[r, c]]));
+                points.extend(columns.iter().map(|&c| design.x[[r, c]]));
             }
             Some(Neighbours {
                 decisions: rows.iter().map(|&r| d[r]).collect(),
                 rows,
                 points,
-                columns: legit,
-                names: surrogate
-                    .inputs
+                names: legit_features
                     .iter()
-                    .filter(|i| !flags.contains_key(&i.name) && !i.block.is_empty())
-                    .map(|i| i.name.clone())
+                    .zip(&design.blocks)
+                    .filter(|(_, b)| !b.is_empty())
+                    .map(|(f, _)| f.name.clone())
                     .collect(),
+                design: design.x.slice(ndarray::s![.., 1..]).to_owned(),
             })
         }
         _ => None,
@@ -527,7 +627,9 @@ pub fn prepare(
             ci_high: r.ci_high,
         };
         let fr = row(crate::metrics::Metric::FavorableRate);
+        let ar = row(crate::metrics::Metric::AdverseRate);
         let ir = row(crate::metrics::Metric::ImpactRatio);
+        let arr = row(crate::metrics::Metric::AdverseRateRatio);
         let suppressed = (g.status == "withheld")
             .then(|| text::suppressed(lang, spec.report.min_published_group));
         let verdict = ir.and_then(|r| r.verdict);
@@ -542,8 +644,18 @@ pub fn prepare(
                 } else {
                     None
                 },
+                adverse_rate: if suppressed.is_none() {
+                    ar.map(fig)
+                } else {
+                    None
+                },
                 impact_ratio: if suppressed.is_none() {
                     ir.map(fig)
+                } else {
+                    None
+                },
+                adverse_rate_ratio: if suppressed.is_none() {
+                    arr.map(fig)
                 } else {
                     None
                 },
@@ -558,16 +670,32 @@ pub fn prepare(
         spec.attributes.iter().map(|a| vec![a.clone()]).collect();
     group_slices.extend(spec.intersections.iter().cloned());
 
-    // Rights at this stage, from the selected packs.
+    // Rights at this stage, from the selected packs, filtered to the declared context and put
+    // in the order a worker takes them.
     let all = crate::audit::policy_packs(spec)?;
     let selected = policy::select_packs(&all, &spec.screen.policy)
         .map_err(|e| err(e.to_string(), "check --policy"))?;
     let stage = crate::audit::stage(spec)?;
+    let platform = settings.employer_kind == "platform";
     let mut rights = Vec::new();
     for (pack_id, r) in policy::rights_for_stage(&selected, stage) {
         let Some(pack) = selected.iter().find(|p| p.id == pack_id) else {
             continue;
         };
+        let codes: Vec<String> = r
+            .conditions
+            .iter()
+            .map(|c| {
+                serde_json::to_value(c)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            })
+            .collect();
+        // A right that exists only on digital labour platforms is not a warehouse worker's.
+        if codes.iter().any(|c| c == "is_digital_labour_platform") && !platform {
+            continue;
+        }
         let law = pack
             .instruments
             .iter()
@@ -581,11 +709,23 @@ pub fn prepare(
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        let step = r
+            .step
+            .map_or_else(|| text::default_step(&kind), |s| s.number());
         rights.push(RightEntry {
             pack: pack.id.clone(),
             jurisdiction: pack.jurisdiction.clone(),
-            kind_text: text::right_kind(lang, &kind),
+            kind_text: if step == 4 {
+                lang.pick(
+                    "To take the case to arbitration or court",
+                    "申请仲裁或提起诉讼的权利",
+                )
+                .to_string()
+            } else {
+                text::right_kind(lang, &kind)
+            },
             kind,
+            step,
             law,
             citation: match lang {
                 Lang::Zh => r.citation_zh.clone().unwrap_or_else(|| r.citation.clone()),
@@ -595,23 +735,53 @@ pub fn prepare(
                 Lang::En => r.summary_en.clone(),
                 Lang::Zh => r.summary_zh.clone(),
             },
-            deadline: r.deadline.as_ref().map(|d| match lang {
-                Lang::En => d.when_en.clone(),
-                Lang::Zh => d.when_zh.clone(),
-            }),
-            conditions: r
-                .conditions
-                .iter()
-                .map(|c| {
-                    let code = serde_json::to_value(c)
+            deadline: r.deadline.as_ref().map(|d| {
+                let unit = d.unit.map(|u| {
+                    serde_json::to_value(u)
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default();
-                    text::condition(lang, &code)
-                })
+                        .unwrap_or_default()
+                });
+                DeadlineEntry {
+                    amount: d.amount,
+                    length: d
+                        .amount
+                        .zip(unit.as_deref())
+                        .map(|(a, u)| text::length(lang, a, u)),
+                    unit,
+                    when: match lang {
+                        Lang::En => d.when_en.clone(),
+                        Lang::Zh => d.when_zh.clone(),
+                    },
+                }
+            }),
+            conditions: codes
+                .iter()
+                .filter(|c| *c != "is_digital_labour_platform" && !settings.context.contains(c))
+                .map(|c| text::condition(lang, c))
                 .collect(),
         });
     }
+    // Steps in order (1 ask, 2 union, 3 regulator, 4 arbitration or court, then the employer's
+    // duties), the packs' order within a step.
+    rights.sort_by_key(|r| if r.step == 0 { 9 } else { r.step });
+
+    // Plain column names from the data dictionary, and the typical worker's values.
+    let dictionary = match &spec.screen.dictionary {
+        Some(p) => data::read_dictionary(p)?,
+        None => BTreeMap::new(),
+    };
+    let labels: BTreeMap<String, String> = dictionary
+        .iter()
+        .filter_map(|(c, e)| {
+            let l = match lang {
+                Lang::En => e.label.clone(),
+                Lang::Zh => e.label_zh.clone(),
+            };
+            l.map(|l| (c.clone(), l))
+        })
+        .collect();
+    let typical = typical_values(&subjects, &features, spec.report.min_published_group);
 
     let source = &table.source;
     let settings_hash = data::hex(&Sha256::digest(
@@ -664,7 +834,89 @@ pub fn prepare(
         by_id,
         pseudonyms,
         one_decision,
+        labels,
+        typical,
     })
+}
+
+/// The typical worker's value of each input: the median of a number (at the column's recorded
+/// precision) or the most common category when at least `min` workers share it (a median over
+/// at least `min` workers is never one colleague's value alone).
+fn typical_values(
+    subjects: &SubjectData,
+    features: &[Feature],
+    min: u64,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for f in features {
+        match &f.values {
+            crate::screen::features::FeatureValues::Numeric(v) => {
+                let mut obs: Vec<f64> = v.iter().flatten().copied().collect();
+                if (obs.len() as u64) < min.max(1) {
+                    continue;
+                }
+                obs.sort_by(f64::total_cmp);
+                let med = obs[obs.len() / 2];
+                let d = subjects
+                    .raw
+                    .iter()
+                    .find(|(n, _)| n == &f.name)
+                    .map(|(_, r)| {
+                        r.iter()
+                            .flatten()
+                            .take(10_000)
+                            .map(|t| counterfactual::decimals(t))
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .unwrap_or(0);
+                out.insert(f.name.clone(), format!("{med:.d$}"));
+            }
+            crate::screen::features::FeatureValues::Categorical { levels, codes } => {
+                let mut counts = vec![0u64; levels.len()];
+                for c in codes.iter().flatten() {
+                    if let Some(x) = counts.get_mut(*c as usize) {
+                        *x += 1;
+                    }
+                }
+                if let Some((i, &c)) = counts
+                    .iter()
+                    .enumerate()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+                    && c >= min.max(1)
+                {
+                    out.insert(f.name.clone(), disclose(&levels[i]));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A key per row that is equal exactly when the rows' inputs are equal.
+fn inputs_keys(subjects: &SubjectData, features: &[Feature]) -> Vec<u64> {
+    let n = subjects.ids.len();
+    let mut keys = vec![0xcbf2_9ce4_8422_2325u64; n];
+    let mix = |h: &mut u64, x: u64| {
+        *h ^= x;
+        *h = h.wrapping_mul(0x0100_0000_01b3);
+        *h ^= *h >> 29;
+    };
+    for f in features {
+        match &f.values {
+            crate::screen::features::FeatureValues::Numeric(v) => {
+                for (k, x) in keys.iter_mut().zip(v) {
+                    mix(k, x.map_or(u64::MAX, f64::to_bits));
+                }
+            }
+            crate::screen::features::FeatureValues::Categorical { codes, .. } => {
+                for (k, c) in keys.iter_mut().zip(codes) {
+                    mix(k, c.map_or(u64::MAX - 1, u64::from));
+                }
+            }
+        }
+    }
+    keys
 }
 
 /// A worker's value as it may be printed: identity numbers, phone numbers and e-mail addresses,
@@ -802,13 +1054,14 @@ impl Explainer {
             } => (threshold, threshold.map(|_| positive_above)),
             Target::Logistic => (None, None),
         };
+        let score = self.score.as_ref().and_then(|v| v.get(i).copied());
         let outcome = Outcome {
             decision_column: self.spec.decision.column.clone(),
             decision_positive,
             decision_text: text::decision(lang, decision_positive, adverse),
             adverse,
             score_column: self.spec.score.as_ref().map(|x| x.column.clone()),
-            score: self.score.as_ref().and_then(|v| v.get(i).copied()),
+            score,
             threshold,
             threshold_source: self.threshold_source.clone(),
             positive_above_threshold: positive_above,
@@ -821,21 +1074,43 @@ impl Explainer {
                     .or_else(|| self.settings.purpose.clone()),
             },
             stage: self.spec.screen.stage.clone(),
+            decision_date: self.settings.decision_date.clone(),
+            document_date: self
+                .settings
+                .document_date
+                .clone()
+                .or_else(|| self.spec.report.audit_date.clone()),
+            employer: self.spec.report.employer.clone(),
+            contact: match lang {
+                Lang::En => self.settings.contact.clone(),
+                Lang::Zh => self
+                    .settings
+                    .contact_zh
+                    .clone()
+                    .or_else(|| self.settings.contact.clone()),
+            },
         };
+        let term_of = |name: &str| s.terms.iter().position(|t| t.name == name);
         let inputs: Vec<InputValue> = self
             .subjects
             .raw
             .iter()
-            .map(|(name, v)| InputValue {
-                column: name.clone(),
-                value: v.get(i).cloned().flatten().map(|v| disclose(&v)),
-                model_role: match s.inputs.iter().find(|x| &x.name == name) {
-                    Some(x) if !x.block.is_empty() => "input",
-                    Some(_) => "constant",
-                    None => "not_usable",
+            .map(|(name, v)| {
+                let j = term_of(name);
+                InputValue {
+                    column: name.clone(),
+                    label: self.labels.get(name).cloned(),
+                    value: v.get(i).cloned().flatten().map(|v| disclose(&v)),
+                    typical: self.typical.get(name).cloned(),
+                    model_role: match j {
+                        Some(j) if s.terms[j].len > 0 => "input",
+                        Some(_) => "constant",
+                        None => "not_usable",
+                    }
+                    .into(),
+                    no_effect: j.is_none_or(|j| s.no_effect[j]),
+                    flag: self.flags.get(name).cloned(),
                 }
-                .into(),
-                flag: self.flags.get(name).cloned(),
             })
             .collect();
 
@@ -843,43 +1118,61 @@ impl Explainer {
         let output = s.outputs[i];
         let additivity_error = phi.iter().sum::<f64>() - (output - s.baseline);
         let mut factors: Vec<Factor> = s
-            .inputs
+            .terms
             .iter()
             .zip(&phi)
-            .map(|(inp, &c)| Factor {
-                column: inp.name.clone(),
-                value: self.value_of(&inp.name, i),
+            .zip(&s.no_effect)
+            .map(|((t, &c), &none)| Factor {
+                column: t.name.clone(),
+                label: self.labels.get(&t.name).cloned(),
+                value: self.value_of(&t.name, i),
+                typical: self.typical.get(&t.name).cloned(),
                 contribution: c,
-                toward: self.toward(c),
-                flagged: self.flags.contains_key(&inp.name),
+                toward: if none { "none".into() } else { self.toward(c) },
+                flagged: self.flags.contains_key(&t.name),
+                no_effect: none,
             })
             .collect();
         factors.sort_by(|a, b| {
-            b.contribution
-                .abs()
-                .total_cmp(&a.contribution.abs())
+            a.no_effect
+                .cmp(&b.no_effect)
+                .then(b.contribution.abs().total_cmp(&a.contribution.abs()))
                 .then(a.column.cmp(&b.column))
         });
-        let surrogate_decision = s.decides(output);
+        let model_decision = s.decides(output);
         let model = ModelSummary {
-            model: match s.target {
-                Target::Logistic => "logistic".into(),
-                Target::Linear { .. } => "linear".into(),
-            },
+            model: "additive".into(),
+            scale: match (s.target, s.logit) {
+                (Target::Logistic, _) => "decision_log_odds",
+                (_, true) => "score_log_odds",
+                (_, false) => "score",
+            }
+            .into(),
             baseline: s.baseline,
             output,
             probability: matches!(s.target, Target::Logistic)
                 .then(|| 1.0 / (1.0 + (-output).exp())),
-            surrogate_decision_positive: surrogate_decision,
-            agrees_with_real: surrogate_decision
-                .zip(decision_positive)
-                .map(|(a, b)| a == b),
+            model_decision_positive: model_decision,
+            agrees_with_real: model_decision.zip(decision_positive).map(|(a, b)| a == b),
             fidelity: self.fidelity.clone(),
             fit_rows: s.fit_rows,
             additivity_error,
+            penalty: s.lambda,
         };
 
-        // Prohibited inputs in the record.
+        // The real score on the model's scale, when the decision is a cut of it.
+        let anchor = match (s.target, score) {
+            (
+                Target::Linear {
+                    threshold: Some(_), ..
+                },
+                Some(v),
+            ) => Some(s.to_scale(v)),
+            _ => None,
+        };
+
+        // Prohibited inputs in the record: what the decision would be without them, anchored
+        // on the real score when there is one.
         let prohibited_inputs: Vec<Factor> = factors
             .iter()
             .filter(|f| {
@@ -891,31 +1184,54 @@ impl Explainer {
             .collect();
         let total: f64 = prohibited_inputs.iter().map(|f| f.contribution).sum();
         let output_without = output - total;
-        let decision_without = s.decides(output_without);
+        let (score_without, decision_without, decision_now) = match anchor {
+            Some(a) => (
+                Some(s.from_scale(a - total)),
+                s.decides(a - total),
+                s.decides(a),
+            ),
+            None => (None, s.decides(output_without), model_decision),
+        };
         let prohibited = Prohibited {
-            flips: decision_without
-                .zip(surrogate_decision)
-                .map(|(a, b)| a != b),
+            flips: decision_without.zip(decision_now).map(|(a, b)| a != b),
             inputs: prohibited_inputs,
             total,
             output_without,
+            score_without,
             decision_without_positive: decision_without,
         };
 
-        let counterfactual = if model.agrees_with_real == Some(false) {
-            // The surrogate does not reproduce this worker's outcome: a change that flips the
-            // surrogate would not speak to the real decision.
-            Some(Counterfactual::none("surrogate_disagrees", 0, false))
-        } else if self.one_decision && adverse == Some(true) {
+        let counterfactual = if self.one_decision && adverse == Some(true) {
             Some(Counterfactual::none("same_for_everyone", 0, false))
-        } else if adverse == Some(true) || (adverse.is_none() && surrogate_decision.is_some()) {
-            counterfactual::search(s, i, &self.bounds, self.settings.max_candidates).map(|mut c| {
-                for ch in &mut c.changes {
-                    ch.from = disclose(&ch.from);
-                    ch.to = disclose(&ch.to);
+        } else if adverse == Some(true) || (adverse.is_none() && model_decision.is_some()) {
+            // Anchored on the real score; without one, on the model's output, and only when the
+            // model reproduces the worker's decision.
+            let base = anchor.unwrap_or(output);
+            match s.margin(base) {
+                _ if anchor.is_none() && model.agrees_with_real == Some(false) => {
+                    Some(Counterfactual::none("model_disagrees", 0, false))
                 }
-                c
-            })
+                Some(m) => {
+                    let goal = Goal {
+                        need: m.abs() + 1e-9 * (1.0 + m.abs()),
+                        sigma: if m >= 0.0 { -1.0 } else { 1.0 },
+                        anchor,
+                    };
+                    let mut c = counterfactual::search(
+                        s,
+                        i,
+                        &self.bounds,
+                        goal,
+                        self.settings.max_candidates,
+                    );
+                    for ch in &mut c.changes {
+                        ch.from = disclose(&ch.from);
+                        ch.to = disclose(&ch.to);
+                    }
+                    Some(c)
+                }
+                None => None,
+            }
         } else {
             None
         };
@@ -923,9 +1239,35 @@ impl Explainer {
         let similar = self.similar(i);
         let groups = self.group_context(i);
         let challenge = self.challenge(&factors, &prohibited, &model, &similar, &groups, adverse);
+        let rights = self.rights.clone();
+        let toward_outcome = if adverse == Some(false) {
+            "favorable"
+        } else {
+            "adverse"
+        };
+        let first_page = FirstPage {
+            main_reasons: factors
+                .iter()
+                .filter(|f| !f.no_effect && f.toward == toward_outcome)
+                .take(3)
+                .map(|f| f.column.clone())
+                .collect(),
+            first_step: rights.iter().position(|r| r.step == 1),
+            deadline_step: rights
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.step > 0)
+                .filter_map(|(k, r)| {
+                    let d = r.deadline.as_ref()?;
+                    Some((k, text::days_of(d.amount?, d.unit.as_deref()?)))
+                })
+                .min_by_key(|(k, d)| (*d, *k))
+                .map(|(k, _)| k),
+        };
         let mut e = Explanation {
             subject: self.id(i).to_string(),
             lang,
+            first_page,
             outcome,
             inputs,
             model,
@@ -934,7 +1276,7 @@ impl Explainer {
             counterfactual,
             similar,
             groups,
-            rights: self.rights.clone(),
+            rights,
             challenge,
             provenance: self.provenance.clone(),
         };
@@ -945,12 +1287,8 @@ impl Explainer {
     fn similar(&self, i: usize) -> Option<Similar> {
         let nb = self.neighbours.as_ref()?;
         let me = self.decision.as_ref()?.get(i).copied()?;
-        let d = nb.columns.len();
-        let p: Vec<f64> = nb
-            .columns
-            .iter()
-            .map(|&c| self.surrogate.design.x[[i, c]])
-            .collect();
+        let d = nb.design.ncols();
+        let p: Vec<f64> = nb.design.row(i).to_vec();
         // Never fewer than the disclosure minimum, so no count describes a handful of
         // identifiable colleagues.
         let min = self.spec.report.min_published_group.max(1) as usize;
@@ -1048,12 +1386,14 @@ impl Explainer {
                         &f.column,
                         flag,
                         f.contribution,
-                        model.model == "logistic",
+                        model.scale != "score",
                     ),
                 });
             }
         }
-        if prohibited.flips == Some(true) && model.agrees_with_real != Some(false) {
+        if prohibited.flips == Some(true)
+            && (prohibited.score_without.is_some() || model.agrees_with_real != Some(false))
+        {
             out.push(ChallengePoint {
                 kind: "outcome_rests_on_prohibited_inputs".into(),
                 text: text::challenge_rests(lang),
@@ -1068,7 +1408,7 @@ impl Explainer {
             }
         }
         let low = model.fidelity.as_ref().is_some_and(|f| f.level == "low");
-        if low || model.agrees_with_real == Some(false) {
+        if low || (model.agrees_with_real == Some(false) && prohibited.score_without.is_none()) {
             out.push(ChallengePoint {
                 kind: "low_fidelity".into(),
                 text: text::challenge_fidelity(lang, low),

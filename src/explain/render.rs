@@ -40,11 +40,20 @@ fn pct_l(lang: Lang, v: f64) -> String {
     }
 }
 
-fn figure(f: Option<&super::Figure>, percent: bool) -> String {
-    let show = |v: f64| if percent { pct(v) } else { format!("{v:.3}") };
+fn figure(lang: Lang, f: Option<&super::Figure>, percent: bool) -> String {
+    let show = |v: f64| {
+        if percent {
+            pct_l(lang, v)
+        } else {
+            format!("{v:.3}")
+        }
+    };
     match f {
         Some(f) => match (f.value, f.ci_low, f.ci_high) {
-            (Some(v), Some(l), Some(h)) => format!("{} ({} – {})", show(v), show(l), show(h)),
+            (Some(v), Some(l), Some(h)) => match lang {
+                Lang::En => format!("{} ({} – {})", show(v), show(l), show(h)),
+                Lang::Zh => format!("{}（{}–{}）", show(v), show(l), show(h)),
+            },
             (Some(v), _, _) => show(v),
             _ => "—".into(),
         },
@@ -53,16 +62,23 @@ fn figure(f: Option<&super::Figure>, percent: bool) -> String {
 }
 
 fn units(e: &Explanation, lang: Lang) -> &'static str {
-    match (e.model.model.as_str(), lang) {
-        ("logistic", Lang::En) => "log-odds of the positive decision",
-        ("logistic", Lang::Zh) => "正向决定的对数几率",
-        (_, Lang::En) => "score points",
-        (_, Lang::Zh) => "评分分值",
+    match (e.model.scale.as_str(), lang) {
+        ("decision_log_odds", Lang::En) => "units of the model (log-odds, see the appendix)",
+        ("decision_log_odds", Lang::Zh) => "模型单位（对数几率，见附录）",
+        ("score_log_odds", Lang::En) => {
+            "units of the model (log-odds of the score, see the appendix)"
+        }
+        ("score_log_odds", Lang::Zh) => "模型单位（分数的对数几率，见附录）",
+        (_, Lang::En) => "points of the score",
+        (_, Lang::Zh) => "分",
     }
 }
 
-fn toward(l: &Labels, t: &str) -> String {
-    match t {
+fn toward(l: &Labels, f: &Factor) -> String {
+    if f.no_effect {
+        return l.no_effect.to_string();
+    }
+    match f.toward.as_str() {
         "adverse" => l.toward_adverse,
         "favorable" => l.toward_favorable,
         _ => l.toward_none,
@@ -79,12 +95,226 @@ fn decision_word(lang: Lang, col: &str, positive: Option<bool>) -> String {
     match (positive, lang) {
         (Some(true), Lang::En) => format!("{col}: yes"),
         (Some(false), Lang::En) => format!("{col}: no"),
-        (Some(true), Lang::Zh) => format!("{col}：是"),
-        (Some(false), Lang::Zh) => format!("{col}：否"),
+        (Some(true), Lang::Zh) => format!("“{col}”：是"),
+        (Some(false), Lang::Zh) => format!("“{col}”：否"),
         (None, _) => lang
             .pick("no decision (no threshold)", "无法判定（没有阈值）")
             .into(),
     }
+}
+
+/// An input's name for people: the dictionary's plain name, with the column in brackets.
+fn name_of(lang: Lang, column: &str, label: &Option<String>) -> String {
+    match (label, lang) {
+        (Some(l), Lang::En) => format!("{l} ({column})"),
+        (Some(l), Lang::Zh) => format!("{l}（{column}）"),
+        (None, _) => column.to_string(),
+    }
+}
+
+/// A number of the score at its shown precision.
+fn score_num(v: f64) -> String {
+    crate::report::num(Some((v * 100.0).round() / 100.0))
+}
+
+fn deadline_text(lang: Lang, d: &super::DeadlineEntry) -> String {
+    match (&d.length, lang) {
+        (Some(len), Lang::En) => format!("within {len} ({})", d.when),
+        (Some(len), Lang::Zh) => format!("{len}内（{}）", d.when),
+        (None, _) => d.when.clone(),
+    }
+}
+
+/// The five lines of the first page.
+fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
+    let lang = e.lang;
+    let o = &e.outcome;
+    let dcol = o
+        .decision_column
+        .clone()
+        .unwrap_or_else(|| lang.pick("the decision", "该决定").to_string());
+    let mut lines = Vec::new();
+    // 1. The decision and its date.
+    let when = match (&o.decision_date, lang) {
+        (Some(d), Lang::En) => format!(" on {d}"),
+        (Some(d), Lang::Zh) => format!("（{d}）"),
+        (None, _) => String::new(),
+    };
+    let score = match (o.score, o.threshold, o.positive_above_threshold, lang) {
+        (Some(s), Some(t), Some(above), Lang::En) => format!(
+            " Your {} was {}; {} {} sets {}.",
+            o.score_column.clone().unwrap_or_default(),
+            score_num(s),
+            if above {
+                "a score of at least"
+            } else {
+                "a score below"
+            },
+            score_num(t),
+            decision_word(lang, &dcol, Some(true))
+        ),
+        (Some(s), Some(t), Some(above), Lang::Zh) => format!(
+            "你的“{}”为 {}；{} {} 即{}。",
+            o.score_column.clone().unwrap_or_default(),
+            score_num(s),
+            if above { "达到或高于" } else { "低于" },
+            score_num(t),
+            decision_word(lang, &dcol, Some(true))
+        ),
+        _ => String::new(),
+    };
+    lines.push(match lang {
+        Lang::En => format!(
+            "The decision{when}: {} ({}).{score}",
+            decision_word(lang, &dcol, o.decision_positive),
+            if o.adverse == Some(true) {
+                "an outcome that harms you"
+            } else {
+                "not an adverse outcome"
+            }
+        ),
+        Lang::Zh => format!(
+            "决定{when}：{}（{}）。{score}",
+            decision_word(lang, &dcol, o.decision_positive),
+            if o.adverse == Some(true) {
+                "对你不利的结果"
+            } else {
+                "并非不利结果"
+            }
+        ),
+    });
+    // 2. The main reasons.
+    let reasons: Vec<String> = e
+        .first_page
+        .main_reasons
+        .iter()
+        .filter_map(|c| e.factors.iter().find(|f| &f.column == c))
+        .map(|f| {
+            let name = name_of(lang, &f.column, &f.label);
+            let v = value_or_missing(&f.value, l);
+            match (&f.typical, lang) {
+                (Some(t), Lang::En) => format!("{name} {v} (typical worker {t})"),
+                (Some(t), Lang::Zh) => format!("{name} {v}（一般员工为 {t}）"),
+                (None, _) => format!("{name} {v}"),
+            }
+        })
+        .collect();
+    lines.push(if reasons.is_empty() {
+        l.no_main_reasons.to_string()
+    } else {
+        match lang {
+            Lang::En => format!("What weighed most: {}.", reasons.join("; ")),
+            Lang::Zh => format!("影响最大的因素：{}。", reasons.join("；")),
+        }
+    });
+    // 3. What the restricted data did.
+    let p = &e.prohibited;
+    let with_effect: Vec<String> = p
+        .inputs
+        .iter()
+        .filter(|f| !f.no_effect)
+        .map(|f| name_of(lang, &f.column, &f.label))
+        .collect();
+    let without_effect: Vec<String> = p
+        .inputs
+        .iter()
+        .filter(|f| f.no_effect)
+        .map(|f| name_of(lang, &f.column, &f.label))
+        .collect();
+    let sep = lang.pick(", ", "、");
+    lines.push(if p.inputs.is_empty() {
+        l.none_prohibited.to_string()
+    } else if with_effect.is_empty() {
+        let names = without_effect.join(sep);
+        match lang {
+            Lang::En => format!("Data the law restricts is in your record ({names}), but it made no measurable difference to the decision."),
+            Lang::Zh => format!("你的记录中有法律限制使用的数据（{names}），但它对决定没有可测量的影响。"),
+        }
+    } else {
+        let names = with_effect.join(sep);
+        let without = p.score_without.map_or_else(String::new, |s| match lang {
+            Lang::En => format!(" Without it your score would have been {}.", score_num(s)),
+            Lang::Zh => format!("不计入这些数据，你的分数将是 {}。", score_num(s)),
+        });
+        match (p.flips, lang) {
+            (Some(true), Lang::En) => format!("Data the law restricts ({names}) counted against you, and without it the decision would have been different.{without}"),
+            (Some(false), Lang::En) => format!("Data the law restricts ({names}) was used; without it the decision would have been the same.{without}"),
+            (None, Lang::En) => format!("Data the law restricts ({names}) was used.{without}"),
+            (Some(true), Lang::Zh) => format!("法律限制使用的数据（{names}）对你产生了不利影响，若不使用这些数据，决定将会不同。{without}"),
+            (Some(false), Lang::Zh) => format!("使用了法律限制使用的数据（{names}）；若不使用，决定不会改变。{without}"),
+            (None, Lang::Zh) => format!("使用了法律限制使用的数据（{names}）。{without}"),
+        }
+    });
+    // 4. What to do, 5. by when.
+    let first = e.first_page.first_step.and_then(|k| e.rights.get(k));
+    let change = e
+        .counterfactual
+        .as_ref()
+        .filter(|c| c.status == "found" && c.anchored)
+        .map(|c| {
+            c.changes
+                .iter()
+                .map(|ch| format!("{} {} → {}", ch.column, ch.from, ch.to))
+                .collect::<Vec<_>>()
+                .join(lang.pick(", ", "、"))
+        });
+    lines.push(match (first, lang) {
+        (Some(r), Lang::En) => format!(
+            "What you can do first: ask the employer{} ({}, {}).{}",
+            match r.kind.as_str() {
+                "explanation" | "written_reasons" => " for an explanation and a human review",
+                "human_review" => " for a human review",
+                "access" => " for your data",
+                _ => "",
+            },
+            r.kind_text,
+            r.citation,
+            change.map_or_else(String::new, |c| format!(
+                " A change that would have avoided this outcome: {c}."
+            ))
+        ),
+        (Some(r), Lang::Zh) => format!(
+            "首先可以做的：向用人单位提出{}（{}，{}）。{}",
+            match r.kind.as_str() {
+                "explanation" | "written_reasons" => "要求说明并进行人工复核",
+                "human_review" => "要求人工复核",
+                "access" => "要求查阅你的信息",
+                _ => "请求",
+            },
+            r.kind_text,
+            r.citation,
+            change.map_or_else(String::new, |c| format!("可避免这一结果的改变：{c}。"))
+        ),
+        (None, _) => l.no_rights.to_string(),
+    });
+    let deadline = e.first_page.deadline_step.and_then(|k| e.rights.get(k));
+    let length = |r: &super::RightEntry| {
+        r.deadline
+            .as_ref()
+            .and_then(|d| d.length.clone())
+            .unwrap_or_default()
+    };
+    lines.push(match (deadline, lang) {
+        (Some(r), Lang::En) => format!(
+            "By when: {} within {} ({}); when the period starts is under step {} below.",
+            r.kind_text.to_lowercase(),
+            length(r),
+            r.citation,
+            r.step
+        ),
+        (Some(r), Lang::Zh) => format!(
+            "期限：{}，期限为{}（{}）；期限自何时起算，见下文第{}步。",
+            r.kind_text,
+            length(r),
+            r.citation,
+            ["", "一", "二", "三", "四"]
+                .get(r.step as usize)
+                .copied()
+                .unwrap_or("")
+        ),
+        (None, _) => l.no_deadline.to_string(),
+    });
+    lines
 }
 
 fn blocks(e: &Explanation) -> Vec<Block> {
@@ -96,6 +326,10 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         .decision_column
         .clone()
         .unwrap_or_else(|| lang.pick("the decision", "决定").to_string());
+
+    // The first page.
+    b.push(Block::Heading(l.s_first.into()));
+    b.push(Block::List(first_page(e, l)));
     b.push(Block::Para(l.intro.to_string()));
 
     // 1. Decision.
@@ -111,6 +345,12 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             None => l.decision.to_string(),
         },
         o.decision_text.clone(),
+    ]);
+    rows.push(vec![
+        l.decision_date.into(),
+        o.decision_date
+            .clone()
+            .unwrap_or_else(|| l.not_stated.into()),
     ]);
     if let Some(s) = o.score {
         rows.push(vec![
@@ -158,171 +398,123 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             .unwrap_or_else(|| l.purpose_missing.to_string()),
     ]);
     rows.push(vec![l.stage.to_string(), stage(lang, &o.stage)]);
+    rows.push(vec![
+        l.employer.into(),
+        o.employer.clone().unwrap_or_else(|| l.not_stated.into()),
+    ]);
+    rows.push(vec![
+        l.contact.into(),
+        o.contact
+            .clone()
+            .unwrap_or_else(|| l.contact_missing.into()),
+    ]);
+    rows.push(vec![
+        l.document_date.into(),
+        o.document_date
+            .clone()
+            .unwrap_or_else(|| l.not_stated.into()),
+    ]);
     b.push(Block::Table(vec![String::new(), String::new()], rows));
 
-    // 2. Data processed.
+    // 2. Data processed, beside the typical worker's.
     b.push(Block::Heading(l.s_data.into()));
+    let effect_of = |col: &str| e.factors.iter().find(|f| f.column == col);
     let rows = e
         .inputs
         .iter()
         .map(|i| {
             let note = match (&i.flag, lang) {
                 (Some(f), Lang::En) => format!(
-                    "{}: {} ({} {}; {}; {} {})",
+                    "{}: {} ({} {}; {}; {} {}){}",
                     text::kind_label(lang, &f.kind),
                     f.category_label,
                     l.severity,
                     text::severity(lang, &f.severity),
                     text::used(lang, f.used),
                     l.legal,
-                    f.citations.join(", ")
+                    f.citations.join(", "),
+                    f.over_limit
+                        .as_ref()
+                        .map_or_else(String::new, |x| format!(". {x}"))
                 ),
                 (Some(f), Lang::Zh) => format!(
-                    "{}：{}（{}：{}；{}；{}：{}）",
+                    "{}：{}（{}：{}；{}；{}：{}）{}",
                     text::kind_label(lang, &f.kind),
                     f.category_label,
                     l.severity,
                     text::severity(lang, &f.severity),
                     text::used(lang, f.used),
                     l.legal,
-                    f.citations.join("、")
+                    f.citations.join("、"),
+                    f.over_limit
+                        .as_ref()
+                        .map_or_else(String::new, |x| format!("。{x}"))
                 ),
                 (None, _) if i.model_role == "constant" => l.constant_input.to_string(),
                 (None, _) if i.model_role == "not_usable" => l.not_model_input.to_string(),
                 (None, _) => String::new(),
             };
-            vec![i.column.clone(), value_or_missing(&i.value, l), note]
+            let effect = match effect_of(&i.column) {
+                Some(f) if !f.no_effect => format!("{} ({})", signed(f.contribution), toward(l, f)),
+                _ => l.no_effect.to_string(),
+            };
+            vec![
+                name_of(lang, &i.column, &i.label),
+                value_or_missing(&i.value, l),
+                i.typical.clone().unwrap_or_else(|| "—".into()),
+                effect,
+                note,
+            ]
         })
         .collect();
     b.push(Block::Table(
-        vec![l.column.into(), l.value.into(), l.note.into()],
+        vec![
+            l.column.into(),
+            l.value.into(),
+            l.typical.into(),
+            format!("{} ({})", l.contribution, units(e, lang)),
+            l.note.into(),
+        ],
         rows,
     ));
 
     // 3. Factors.
     b.push(Block::Heading(l.s_factors.into()));
     let m = &e.model;
-    let fid = m.fidelity.as_ref();
-    let model_text = match lang {
+    b.push(Block::Para(match lang {
         Lang::En => format!(
-            "The algorithm's inner workings are not available, so Candor fitted a {} to its outputs for the {} workers of the audit{} and measured each input's effect on your result. Effects are exact Shapley values of that model: they add up to your result ({}) minus the result of an average worker ({}), in {}.",
-            if m.model == "logistic" {
-                "logistic model of the decision"
-            } else {
-                "linear model of the score"
-            },
+            "The algorithm's inner workings were not handed over, so Candor built its own model of the algorithm from the outputs for the {} workers of the audit (how, and how faithful it is, is in the appendix). The effects below add up to the difference between your result and the result of an average worker, in {}. An input with no effect made no measurable difference to anyone's outcome.",
             e.provenance.rows,
-            if m.fit_rows < e.provenance.rows {
-                format!(" (fitted on a seeded sample of {})", m.fit_rows)
-            } else {
-                String::new()
-            },
-            num(m.output),
-            num(m.baseline),
             units(e, lang)
         ),
         Lang::Zh => format!(
-            "算法的内部机制无法获得，因此 Candor 针对审计中 {} 名员工的算法输出拟合了一个{}{}，并计算每项输入对你的结果的影响。各项影响是该模型的精确沙普利值：相加等于你的结果（{}）减去平均员工的结果（{}），单位为{}。",
+            "用人单位没有提供算法的内部机制，因此 Candor 根据审计涉及的 {} 名员工的算法输出，建立了自己的算法模型（方法及其可信程度见附录）。下列各项影响相加，等于你的结果与平均员工结果之差，单位为{}。“无影响”表示该输入对任何人的结果都没有可测量的影响。",
             e.provenance.rows,
-            if m.model == "logistic" {
-                "关于决定的逻辑回归模型"
-            } else {
-                "关于评分的线性模型"
-            },
-            if m.fit_rows < e.provenance.rows {
-                format!("（在 {} 人的随机样本上拟合）", m.fit_rows)
-            } else {
-                String::new()
-            },
-            num(m.output),
-            num(m.baseline),
             units(e, lang)
         ),
-    };
-    b.push(Block::Para(model_text));
-    if let Some(f) = fid {
-        let level = match (f.level.as_str(), lang) {
-            ("high", Lang::En) => "high: the model reproduces the algorithm's decisions closely",
-            ("moderate", Lang::En) => {
-                "moderate: the main factors are likely right, details may not be"
+    }));
+    if m.agrees_with_real == Some(false) {
+        b.push(Block::Para(
+            if e.prohibited.score_without.is_some() {
+                l.model_differs_anchored
+            } else {
+                l.model_differs
             }
-            (_, Lang::En) => "low: the explanation may miss the algorithm's real reasons",
-            ("high", Lang::Zh) => "高：该模型与算法的决定高度一致",
-            ("moderate", Lang::Zh) => "中：主要因素大概率正确，细节未必",
-            (_, Lang::Zh) => "低：本说明可能遗漏算法的真正原因",
-        };
-        let text = match lang {
-            Lang::En => format!(
-                "How faithful this model is: it gives the same decision as the algorithm for {} of all workers{}{}. Fidelity is {level}.",
-                pct(f.agreement),
-                match (f.agreement_positive, f.agreement_negative) {
-                    (Some(p), Some(q)) => format!(
-                        " ({} of the workers with {}, {} of those with {})",
-                        pct(p),
-                        decision_word(lang, &dcol, Some(true)),
-                        pct(q),
-                        decision_word(lang, &dcol, Some(false))
-                    ),
-                    _ => String::new(),
-                },
-                f.r_squared.map_or_else(String::new, |r| format!(
-                    "; it explains {} of the variation in the score (R²)",
-                    pct(r)
-                ))
-            ),
-            Lang::Zh => format!(
-                "该模型的忠实度：对全部员工，它与算法给出相同决定的比例为 {}{}{}。忠实度为{level}。",
-                pct_l(lang, f.agreement),
-                match (f.agreement_positive, f.agreement_negative) {
-                    (Some(p), Some(q)) => format!(
-                        "（{}的员工中为 {}，{}的员工中为 {}）",
-                        decision_word(lang, &dcol, Some(true)),
-                        pct_l(lang, p),
-                        decision_word(lang, &dcol, Some(false)),
-                        pct_l(lang, q)
-                    ),
-                    _ => String::new(),
-                },
-                f.r_squared.map_or_else(String::new, |r| format!(
-                    "；它解释了评分变化的 {}（决定系数）",
-                    pct_l(lang, r)
-                ))
-            ),
-        };
-        b.push(Block::Para(text));
-    }
-    if let Some(agrees) = m.agrees_with_real {
-        let text = match (agrees, lang) {
-            (true, Lang::En) => format!(
-                "For you, the model gives the same decision as the algorithm ({}).",
-                decision_word(lang, &dcol, m.surrogate_decision_positive)
-            ),
-            (false, Lang::En) => format!(
-                "For you, the model gives a different decision from the algorithm ({}), so the real reasons may differ from those below.",
-                decision_word(lang, &dcol, m.surrogate_decision_positive)
-            ),
-            (true, Lang::Zh) => format!(
-                "对你而言，该模型与算法给出相同的决定（{}）。",
-                decision_word(lang, &dcol, m.surrogate_decision_positive)
-            ),
-            (false, Lang::Zh) => format!(
-                "对你而言，该模型给出的决定与算法不同（{}），真实原因可能与下列不同。",
-                decision_word(lang, &dcol, m.surrogate_decision_positive)
-            ),
-        };
-        b.push(Block::Para(text));
+            .into(),
+        ));
     }
     let rows = e
         .factors
         .iter()
-        .filter(|f| f.contribution.abs() >= 0.0005)
+        .filter(|f| !f.no_effect && f.contribution.abs() >= 0.0005)
         .take(12)
-        .map(|f| factor_row(f, l))
+        .map(|f| factor_row(lang, f, l))
         .collect();
     b.push(Block::Table(
         vec![
             l.column.into(),
             l.value.into(),
+            l.typical.into(),
             format!("{} ({})", l.contribution, units(e, lang)),
             l.toward.into(),
         ],
@@ -335,22 +527,41 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     if p.inputs.is_empty() {
         b.push(Block::Para(l.none_prohibited.into()));
     } else {
-        let rows = p.inputs.iter().map(|f| factor_row(f, l)).collect();
+        let rows = p.inputs.iter().map(|f| factor_row(lang, f, l)).collect();
         b.push(Block::Table(
             vec![
                 l.column.into(),
                 l.value.into(),
+                l.typical.into(),
                 format!("{} ({})", l.contribution, units(e, lang)),
                 l.toward.into(),
             ],
             rows,
         ));
-        let text = match lang {
+        let result = match p.score_without {
+            Some(s) => match lang {
+                Lang::En => format!(
+                    "your score would have been {} (your real score minus their effect)",
+                    score_num(s)
+                ),
+                Lang::Zh => format!(
+                    "你的分数将是 {}（你的实际分数减去它们的影响）",
+                    score_num(s)
+                ),
+            },
+            None => match lang {
+                Lang::En => format!(
+                    "the model's result would have been {}",
+                    num(p.output_without)
+                ),
+                Lang::Zh => format!("模型的结果将是 {}", num(p.output_without)),
+            },
+        };
+        b.push(Block::Para(match lang {
             Lang::En => format!(
-                "Together they moved your result by {} {}. Had they not counted (set to the average worker's values), your result would have been {}, and the model's decision {}: {}.",
+                "Together they moved your result by {} {}. Had they not counted (set to the average worker's values), {result}, and the decision {}: {}.",
                 signed(p.total),
                 units(e, lang),
-                num(p.output_without),
                 match p.flips {
                     Some(true) => "would have been different",
                     Some(false) => "would have been the same",
@@ -359,10 +570,9 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 decision_word(lang, &dcol, p.decision_without_positive)
             ),
             Lang::Zh => format!(
-                "这些输入合计使你的结果变化了 {}（{}）。如果不计入它们（设为平均员工的数值），你的结果将是 {}，模型的决定{}：{}。",
+                "这些输入合计使你的结果变化了 {}（{}）。如果不计入它们（设为平均员工的数值），{result}，决定{}：{}。",
                 signed(p.total),
                 units(e, lang),
-                num(p.output_without),
                 match p.flips {
                     Some(true) => "会不同",
                     Some(false) => "不会改变",
@@ -370,28 +580,26 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 },
                 decision_word(lang, &dcol, p.decision_without_positive)
             ),
-        };
-        b.push(Block::Para(text));
-        if m.agrees_with_real == Some(false) {
-            b.push(Block::Para(
-                lang.pick("Caution: the model does not reproduce your real outcome, so this comparison describes the model, not the algorithm.",
-                    "注意：该模型未能重现你的实际结果，因此这一比较描述的是模型，而不是算法本身。",
-                )
-                .into(),
-            ));
-        }
+        }));
     }
 
     // 5. Counterfactual.
-    b.push(Block::Heading(l.s_counterfactual.into()));
+    match &e.counterfactual {
+        Some(cf) if cf.status == "found" && !cf.anchored => {
+            b.push(Block::Heading(l.s_counterfactual_model.into()))
+        }
+        _ => b.push(Block::Heading(l.s_counterfactual.into())),
+    }
     match &e.counterfactual {
         None => b.push(Block::Para(l.not_adverse_cf.into())),
         Some(cf) => match cf.status.as_str() {
             "found" => {
                 b.push(Block::Para(
-                    lang.pick("The smallest change Candor found in the inputs you can act on that changes the model's decision (inputs you cannot change, and prohibited inputs, are left as they are; each input stays within the range seen for most workers):",
-                        "Candor 找到的、在你可以采取行动的输入上能改变模型决定的最小改变（你无法改变的输入和禁止使用的输入保持不变；每项输入都在大多数员工的取值范围内）：",
-                    )
+                    if cf.anchored {
+                        l.cf_anchored
+                    } else {
+                        l.cf_model
+                    }
                     .into(),
                 ));
                 let rows = cf
@@ -399,54 +607,36 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     .iter()
                     .map(|c| vec![c.column.clone(), c.from.clone(), c.to.clone()])
                     .collect();
-                b.push(Block::Table(vec![l.column.into(), l.from.into(), l.to.into()], rows));
-                let check = match (cf.flips_surrogate, lang) {
-                    (true, Lang::En) => "Checked: with these values the model's decision changes.",
-                    (false, Lang::En) => "Checked: after rounding to the recorded precision these values do not quite change the model's decision.",
-                    (true, Lang::Zh) => "已核验：按这些数值，模型的决定会改变。",
-                    (false, Lang::Zh) => "已核验：按记录精度取整后，这些数值尚不足以改变模型的决定。",
-                };
-                b.push(Block::Para(check.into()));
+                b.push(Block::Table(
+                    vec![l.column.into(), l.from.into(), l.to.into()],
+                    rows,
+                ));
+                if let (Some(before), Some(after)) = (cf.score_before, cf.score_after) {
+                    b.push(Block::Para(match lang {
+                        Lang::En => format!(
+                            "Your score would go from {} to about {} ({} the threshold of {}). The change crosses the threshold under each of the five versions of the model fitted on different parts of the data.",
+                            score_num(before),
+                            score_num(after),
+                            if o.positive_above_threshold == Some(true) && after < o.threshold.unwrap_or(f64::NAN) || o.positive_above_threshold == Some(false) && after >= o.threshold.unwrap_or(f64::NAN) { "below" } else { "past" },
+                            o.threshold.map_or_else(String::new, score_num)
+                        ),
+                        Lang::Zh => format!(
+                            "你的分数将从 {} 变为约 {}（越过阈值 {}）。在用不同部分数据拟合的五个模型版本下，这一改变都能越过阈值。",
+                            score_num(before),
+                            score_num(after),
+                            o.threshold.map_or_else(String::new, score_num)
+                        ),
+                    }));
+                }
             }
-            "surrogate_disagrees" => b.push(Block::Para(
-                lang.pick("The model used to explain the algorithm does not reproduce your outcome, so it cannot say which change would have altered it. Ask the employer for the actual logic (see your rights below).",
-                    "用于解释算法的替代模型未能重现你的结果，因此无法说明哪种改变会使结果不同。你可以要求用人单位说明实际逻辑（见下文你的权利）。",
-                )
-                .into(),
-            )),
-            "none_within_bounds" => b.push(Block::Para(
-                lang.pick("No change found within these limits: no change of the inputs you can act on (each within the range seen for most workers, in its allowed direction, with at most two categories switched) changes the model's decision.",
-                    "在这些限制内没有找到这样的改变：在你可以采取行动的输入上（每项都在大多数员工的取值范围内、按允许的方向变化、最多改变两个类别），任何改变都不会改变模型的决定。",
-                )
-                .into(),
-            )),
-            "same_for_everyone" => b.push(Block::Para(
-                lang.pick("Every worker in the audit received this decision, so no change in your inputs would have altered it.",
-                    "审计中的每一名员工都得到了这一决定，因此你的输入无论如何改变都不会改变它。",
-                )
-                .into(),
-            )),
-            "found_not_flipping" => b.push(Block::Para(
-                lang.pick("A change was found, but rounded to the precision the data is recorded with it does not change the model's decision.",
-                    "找到了一个改变，但按数据记录的精度取整后，它不会改变模型的决定。",
-                )
-                .into(),
-            )),
-            _ => b.push(Block::Para(
-                lang.pick("No input you can act on is used by the model, so no change within your control would alter its decision.",
-                    "模型没有使用任何你可以采取行动的输入，因此你能控制的改变都不会改变其决定。",
-                )
-                .into(),
-            )),
+            "model_disagrees" => b.push(Block::Para(l.cf_model_disagrees.into())),
+            "none_within_bounds" => b.push(Block::Para(l.cf_none.into())),
+            "same_for_everyone" => b.push(Block::Para(l.cf_same.into())),
+            _ => b.push(Block::Para(l.cf_no_input.into())),
         },
     }
     if cfg_bound(e) {
-        b.push(Block::Para(
-            lang.pick("The search reached its bound before trying every combination; a cheaper change may exist.",
-                "搜索在尝试所有组合之前已达到上限；可能存在更小的改变。",
-            )
-            .into(),
-        ));
+        b.push(Block::Para(l.cf_bound.into()));
     }
 
     // 6. Similar workers.
@@ -470,12 +660,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 if s.pool < e.provenance.rows { format!("（在 {} 名员工的随机样本中查找）", s.pool) } else { String::new() }
             ),
         })),
-        None => b.push(Block::Para(
-            lang.pick("Not available: there is no decision or no legitimate input to compare on.",
-                "无法提供：没有决定，或没有可供比较的合法输入。",
-            )
-            .into(),
-        )),
+        None => b.push(Block::Para(l.no_similar.into())),
     }
 
     // 7. Groups.
@@ -488,11 +673,19 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             .iter()
             .map(|g| {
                 vec![
-                    format!("{} = {}", g.attribute, g.group),
+                    format!(
+                        "{} = {}",
+                        g.attribute,
+                        crate::report::text::group(&g.group, lang)
+                    ),
                     g.n.map_or_else(|| "—".into(), |n| n.to_string()),
-                    figure(g.favorable_rate.as_ref(), true),
-                    figure(g.impact_ratio.as_ref(), false),
-                    g.reference.clone().unwrap_or_else(|| "—".into()),
+                    figure(lang, g.favorable_rate.as_ref(), true),
+                    figure(lang, g.adverse_rate.as_ref(), true),
+                    figure(lang, g.adverse_rate_ratio.as_ref(), false),
+                    g.reference
+                        .as_deref()
+                        .map(|r| crate::report::text::group(r, lang))
+                        .unwrap_or_else(|| "—".into()),
                     g.suppressed
                         .clone()
                         .or_else(|| g.verdict_text.clone())
@@ -505,64 +698,68 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 l.group.into(),
                 l.workers.into(),
                 l.favorable_rate.into(),
-                l.impact_ratio.into(),
+                l.adverse_rate.into(),
+                l.adverse_rate_ratio.into(),
                 l.reference.into(),
                 l.verdict.into(),
             ],
             rows,
         ));
-        b.push(Block::Para(
-            lang.pick("The favourable rate is the share of the group that got the outcome that does not harm them; the impact ratio divides it by the rate of the group compared with (below 0.8 is the four-fifths rule's warning line).",
-                "有利结果率是群体中得到对其无害结果的比例；影响比是该比例除以对照群体的比例（低于 0.8 即触及“五分之四规则”的警戒线）。",
-            )
-            .into(),
-        ));
+        b.push(Block::Para(l.groups_note.into()));
     }
 
-    // 8. Rights.
+    // 8. What you can do, step by step.
     b.push(Block::Heading(l.s_rights.into()));
     if e.rights.is_empty() {
         b.push(Block::Para(l.no_rights.into()));
     } else {
-        let rows = e
-            .rights
-            .iter()
-            .map(|r| {
+        let mut steps: Vec<u8> = e.rights.iter().map(|r| r.step).collect();
+        steps.dedup();
+        for step in steps {
+            b.push(Block::Para(text::step_text(lang, step).into()));
+            let rows = e
+                .rights
+                .iter()
+                .filter(|r| r.step == step)
+                .map(|r| {
+                    vec![
+                        r.kind_text.clone(),
+                        match lang {
+                            Lang::En => format!("{} ({}, {})", r.law, r.citation, r.jurisdiction),
+                            Lang::Zh => format!(
+                                "{}（{}，{}）",
+                                if r.law.starts_with('《') {
+                                    r.law.clone()
+                                } else {
+                                    format!("《{}》", r.law)
+                                },
+                                r.citation,
+                                jurisdiction_zh(&r.jurisdiction)
+                            ),
+                        },
+                        r.summary.clone(),
+                        r.deadline
+                            .as_ref()
+                            .map_or_else(|| l.no_time_limit.into(), |d| deadline_text(lang, d)),
+                        if r.conditions.is_empty() {
+                            "—".into()
+                        } else {
+                            r.conditions.join(lang.pick("; ", "；"))
+                        },
+                    ]
+                })
+                .collect();
+            b.push(Block::Table(
                 vec![
-                    r.kind_text.clone(),
-                    match lang {
-                        Lang::En => format!("{} ({}, {})", r.law, r.citation, r.jurisdiction),
-                        Lang::Zh => format!(
-                            "{}（{}，{}）",
-                            if r.law.starts_with('《') {
-                                r.law.clone()
-                            } else {
-                                format!("《{}》", r.law)
-                            },
-                            r.citation,
-                            jurisdiction_zh(&r.jurisdiction)
-                        ),
-                    },
-                    r.summary.clone(),
-                    r.deadline.clone().unwrap_or_else(|| "—".into()),
-                    if r.conditions.is_empty() {
-                        "—".into()
-                    } else {
-                        r.conditions.join("; ")
-                    },
-                ]
-            })
-            .collect();
-        b.push(Block::Table(
-            vec![
-                l.right.into(),
-                l.law.into(),
-                l.what.into(),
-                l.deadline.into(),
-                l.applies.into(),
-            ],
-            rows,
-        ));
+                    l.right.into(),
+                    l.law.into(),
+                    l.what.into(),
+                    l.deadline.into(),
+                    l.applies.into(),
+                ],
+                rows,
+            ));
+        }
     }
     b.push(Block::Heading(l.s_challenge.into()));
     if e.challenge.is_empty() {
@@ -590,7 +787,101 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         ],
     ));
     b.push(Block::Para(l.hash_note.into()));
+
+    // Appendix: the model's internals.
+    b.push(Block::Heading(l.s_appendix.into()));
+    b.push(Block::Para(l.appendix_model.into()));
+    let mut rows = vec![
+        vec![l.a_scale.into(), units(e, lang).into()],
+        vec![l.a_output.into(), num(m.output)],
+        vec![l.a_baseline.into(), num(m.baseline)],
+        vec![l.a_additivity.into(), format!("{:.1e}", m.additivity_error)],
+        vec![l.a_fit_rows.into(), m.fit_rows.to_string()],
+        vec![l.a_penalty.into(), format!("{:e}", m.penalty)],
+    ];
+    if let Some(d) = m.model_decision_positive {
+        rows.push(vec![
+            l.a_model_decision.into(),
+            format!(
+                "{}{}",
+                decision_word(lang, &dcol, Some(d)),
+                match (m.agrees_with_real, lang) {
+                    (Some(true), Lang::En) => " (the same as the algorithm's)",
+                    (Some(false), Lang::En) => " (not the algorithm's)",
+                    (Some(true), Lang::Zh) => "（与算法相同）",
+                    (Some(false), Lang::Zh) => "（与算法不同）",
+                    _ => "",
+                }
+            ),
+        ]);
+    }
+    if let Some(f) = &m.fidelity {
+        let pct_o = |v: Option<f64>| v.map_or_else(|| "—".into(), |v| pct_l(lang, v));
+        rows.push(vec![l.a_agreement.into(), pct_l(lang, f.agreement)]);
+        rows.push(vec![
+            l.a_agreement_by.into(),
+            match lang {
+                Lang::En => format!(
+                    "{}: {}; {}: {}",
+                    decision_word(lang, &dcol, Some(true)),
+                    pct_o(f.agreement_positive),
+                    decision_word(lang, &dcol, Some(false)),
+                    pct_o(f.agreement_negative)
+                ),
+                Lang::Zh => format!(
+                    "{}：{}；{}：{}",
+                    decision_word(lang, &dcol, Some(true)),
+                    pct_o(f.agreement_positive),
+                    decision_word(lang, &dcol, Some(false)),
+                    pct_o(f.agreement_negative)
+                ),
+            },
+        ]);
+        if let Some(r) = f.r_squared {
+            rows.push(vec![
+                l.a_r2.into(),
+                format!(
+                    "{} ({} {})",
+                    num(r),
+                    l.a_in_sample,
+                    f.r_squared_in_sample.map_or_else(|| "—".into(), num)
+                ),
+            ]);
+        }
+        if let Some(sd) = f.residual_sd {
+            rows.push(vec![l.a_residual.into(), num(sd)]);
+        }
+        if let Some(u) = f.unexplainable {
+            rows.push(vec![l.a_unexplainable.into(), pct_l(lang, u)]);
+        }
+        rows.push(vec![
+            l.a_identical.into(),
+            f.identical_inputs_conflicting.to_string(),
+        ]);
+        rows.push(vec![
+            l.a_level.into(),
+            fidelity_level(lang, &f.level).into(),
+        ]);
+    }
+    b.push(Block::Table(vec![String::new(), String::new()], rows));
     b
+}
+
+fn fidelity_level(lang: Lang, level: &str) -> &'static str {
+    match level {
+        "high" => lang.pick(
+            "high: the model reproduces the algorithm's decisions closely",
+            "高：该模型与算法的决定高度一致",
+        ),
+        "moderate" => lang.pick(
+            "moderate: the main factors are likely right, details may not be",
+            "中：主要因素大概率正确，细节未必",
+        ),
+        _ => lang.pick(
+            "low: the explanation may miss the algorithm's real reasons",
+            "低：本说明可能遗漏算法的真正原因",
+        ),
+    }
 }
 
 fn cfg_bound(e: &Explanation) -> bool {
@@ -607,12 +898,17 @@ fn stage(lang: Lang, s: &str) -> String {
     lang.pick(en, zh).into()
 }
 
-fn factor_row(f: &Factor, l: &Labels) -> Vec<String> {
+fn factor_row(lang: Lang, f: &Factor, l: &Labels) -> Vec<String> {
     vec![
-        f.column.clone(),
+        name_of(lang, &f.column, &f.label),
         value_or_missing(&f.value, l),
-        signed(f.contribution),
-        toward(l, &f.toward),
+        f.typical.clone().unwrap_or_else(|| "—".into()),
+        if f.no_effect {
+            l.no_effect.into()
+        } else {
+            signed(f.contribution)
+        },
+        toward(l, f),
     ]
 }
 
@@ -635,7 +931,12 @@ fn md_cell(s: &str) -> String {
 /// The explanation as Markdown.
 pub fn markdown(e: &Explanation) -> String {
     let l = text::labels(e.lang);
-    let mut out = format!("# {}: {}\n\n", l.title, md_cell(&e.subject));
+    let mut out = format!(
+        "# {}{}{}\n\n",
+        l.title,
+        e.lang.pick(": ", "："),
+        md_cell(&e.subject)
+    );
     for block in blocks(e) {
         match block {
             Block::Heading(h) => out.push_str(&format!("## {h}\n\n")),
@@ -678,12 +979,13 @@ pub fn html(e: &Explanation) -> String {
     use crate::report::escape;
     let l = text::labels(e.lang);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}: {}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}{sep}{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}{sep}{}</h1>\n",
         e.lang.code(),
         escape(l.title),
         escape(&e.subject),
         escape(l.title),
-        escape(&e.subject)
+        escape(&e.subject),
+        sep = e.lang.pick(": ", "：")
     );
     for block in blocks(e) {
         match block {

@@ -6,6 +6,22 @@ use super::{GroupContext, InputFlag, Similar};
 
 pub use crate::i18n::Lang;
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_keep_their_length() {
+        assert_eq!(length(Lang::En, 1, "years"), "one year");
+        assert_eq!(length(Lang::En, 180, "days"), "180 days");
+        assert_eq!(length(Lang::En, 2, "weeks"), "two weeks");
+        assert_eq!(length(Lang::Zh, 1, "years"), "一年");
+        assert_eq!(length(Lang::Zh, 1, "months"), "一个月");
+        assert_eq!(length(Lang::Zh, 2, "weeks"), "两周");
+        assert_eq!(length(Lang::Zh, 300, "days"), "300 日");
+    }
+}
+
 pub fn suppressed(lang: Lang, min: u64) -> String {
     match lang {
         Lang::En => format!(
@@ -47,11 +63,133 @@ pub fn right_kind(lang: Lang, code: &str) -> String {
     lang.pick(en, zh).to_string()
 }
 
+/// The step a right belongs to when its pack does not say: 1 ask the employer, 2 the union or
+/// representatives, 3 the regulator, 4 arbitration or court, 0 a duty of the employer.
+pub fn default_step(kind: &str) -> u8 {
+    match kind {
+        "notice" | "consent" => 0,
+        "consultation" => 2,
+        "complaint" => 3,
+        "remedy" => 4,
+        _ => 1,
+    }
+}
+
+/// A deadline's approximate length in days, to find the shortest.
+pub fn days_of(amount: u32, unit: &str) -> u32 {
+    amount.saturating_mul(match unit {
+        "days" => 1,
+        "business_days" => 1,
+        "weeks" => 7,
+        "months" => 30,
+        _ => 365,
+    })
+}
+
+/// A step's heading.
+pub fn step_text(lang: Lang, step: u8) -> &'static str {
+    match step {
+        1 => lang.pick(
+            "Step 1: ask the employer (an explanation, a human review, your data, a correction)",
+            "第一步：向用人单位提出（要求说明、人工复核、查阅或更正你的信息）",
+        ),
+        2 => lang.pick(
+            "Step 2: the trade union or the workers' representatives",
+            "第二步：工会或职工代表",
+        ),
+        3 => lang.pick(
+            "Step 3: a complaint to the regulator or the labour inspectorate",
+            "第三步：向监管部门或劳动保障监察机构投诉",
+        ),
+        4 => lang.pick("Step 4: arbitration or a court", "第四步：仲裁或诉讼"),
+        _ => lang.pick(
+            "What the employer had to do in any case",
+            "用人单位本应履行的义务",
+        ),
+    }
+}
+
+fn number_en(n: u32) -> String {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+fn number_zh(n: u32) -> String {
+    const WORDS: [&str; 11] = [
+        "零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+/// A deadline's length in words: "one year", "180 days", "一年", "180 日".
+pub fn length(lang: Lang, amount: u32, unit: &str) -> String {
+    match lang {
+        Lang::En => {
+            let one = amount == 1;
+            let u = match unit {
+                "days" => {
+                    if one {
+                        "day"
+                    } else {
+                        "days"
+                    }
+                }
+                "business_days" => {
+                    if one {
+                        "business day"
+                    } else {
+                        "business days"
+                    }
+                }
+                "weeks" => {
+                    if one {
+                        "week"
+                    } else {
+                        "weeks"
+                    }
+                }
+                "months" => {
+                    if one {
+                        "month"
+                    } else {
+                        "months"
+                    }
+                }
+                _ => {
+                    if one {
+                        "year"
+                    } else {
+                        "years"
+                    }
+                }
+            };
+            format!("{} {u}", number_en(amount))
+        }
+        Lang::Zh => {
+            let n = number_zh(amount);
+            match unit {
+                "days" => format!("{amount} 日"),
+                "business_days" => format!("{amount} 个工作日"),
+                "weeks" => format!("{n}周"),
+                "months" => format!("{n}个月"),
+                _ => format!("{n}年"),
+            }
+        }
+    }
+}
+
 pub fn condition(lang: Lang, code: &str) -> String {
     let (en, zh) = match code {
         "is_digital_labour_platform" => (
             "if the employer is a digital labour platform",
-            "若用人方为数字劳动平台",
+            "若用人单位为数字劳动平台",
         ),
         "is_ai_system" => ("if the system is an AI system", "若该系统属于人工智能系统"),
         "uses_biometric_input" => ("if biometric data is used", "若使用了生物识别信息"),
@@ -224,6 +362,49 @@ pub fn challenge_similar(lang: Lang, s: &Similar) -> String {
 pub struct Labels {
     pub title: &'static str,
     pub intro: &'static str,
+    pub s_first: &'static str,
+    pub no_main_reasons: &'static str,
+    pub no_deadline: &'static str,
+    pub decision_date: &'static str,
+    pub document_date: &'static str,
+    pub not_stated: &'static str,
+    pub employer: &'static str,
+    pub contact: &'static str,
+    pub contact_missing: &'static str,
+    pub typical: &'static str,
+    pub no_effect: &'static str,
+    pub model_differs: &'static str,
+    pub model_differs_anchored: &'static str,
+    pub s_counterfactual_model: &'static str,
+    pub cf_anchored: &'static str,
+    pub cf_model: &'static str,
+    pub cf_model_disagrees: &'static str,
+    pub cf_none: &'static str,
+    pub cf_same: &'static str,
+    pub cf_no_input: &'static str,
+    pub cf_bound: &'static str,
+    pub no_similar: &'static str,
+    pub adverse_rate: &'static str,
+    pub adverse_rate_ratio: &'static str,
+    pub groups_note: &'static str,
+    pub no_time_limit: &'static str,
+    pub s_appendix: &'static str,
+    pub appendix_model: &'static str,
+    pub a_scale: &'static str,
+    pub a_output: &'static str,
+    pub a_baseline: &'static str,
+    pub a_additivity: &'static str,
+    pub a_fit_rows: &'static str,
+    pub a_penalty: &'static str,
+    pub a_model_decision: &'static str,
+    pub a_agreement: &'static str,
+    pub a_agreement_by: &'static str,
+    pub a_r2: &'static str,
+    pub a_in_sample: &'static str,
+    pub a_residual: &'static str,
+    pub a_unexplainable: &'static str,
+    pub a_identical: &'static str,
+    pub a_level: &'static str,
     pub s_decision: &'static str,
     pub s_data: &'static str,
     pub s_factors: &'static str,
@@ -287,15 +468,58 @@ pub struct Labels {
 
 pub const EN: Labels = Labels {
     title: "Explanation of an automated decision",
-    intro: "This document explains one decision an algorithm made about you, from the data the employer gave to the audit. It shows what data was used, what weighed most, what would have changed the outcome, how your groups fared, and how to contest the decision. It contains no other worker's values or identity: figures about others are counts and group totals only.",
+    intro: "This document explains one decision an algorithm made about you, from the data the employer gave to the audit. It shows what data was used, what weighed most, what would have changed the outcome, how your groups fared, and how to contest the decision, step by step. It contains no other worker's values or identity: figures about others are counts and group totals only.",
+    s_first: "In short",
+    no_main_reasons: "No single input stands out in Candor's model of the algorithm.",
+    no_deadline: "By when: the rights listed below give no time limit in law; act promptly all the same.",
+    decision_date: "Date of the decision",
+    document_date: "Date of this document",
+    not_stated: "not stated",
+    employer: "Employer",
+    contact: "Whom to contact",
+    contact_missing: "not stated by the employer: address your request to the employer's human-resources or personal-information contact",
+    typical: "Typical worker",
+    no_effect: "no effect",
+    model_differs: "For you, Candor's model of the algorithm gives a different decision from the real one, so the real reasons may differ from those shown.",
+    model_differs_anchored: "For you, Candor's model of the algorithm puts your score on the other side of the threshold from your real score; the effects below are still measured from the model, and the advice in section 5 starts from your real score.",
+    s_counterfactual_model: "5. A change that would alter Candor's model's decision",
+    cf_anchored: "The smallest change Candor found in the inputs you can act on that would take your real score across the threshold: your score now, plus the change Candor's model of the algorithm predicts for these values. Inputs you cannot change, and restricted inputs, stay as they are; each input stays within the range seen for most workers.",
+    cf_model: "The smallest change Candor found in the inputs you can act on that alters the decision of Candor's model of the algorithm. The real algorithm may decide differently: there is no score to check the change against.",
+    cf_model_disagrees: "Candor's model of the algorithm does not reproduce your outcome, and there is no score to anchor a change to, so no change is proposed. Ask the employer for the actual logic (see the steps below).",
+    cf_none: "No change found within these limits: no change of the inputs you can act on (each within the range seen for most workers, in its allowed direction) would cross the threshold under every version of the model.",
+    cf_same: "Every worker in the audit received this decision, so no change in your inputs would have altered it.",
+    cf_no_input: "No input you can act on is used, so no change within your control would alter the decision.",
+    cf_bound: "The search reached its bound before trying every combination; a smaller change may exist.",
+    no_similar: "Not available: there is no decision or no legitimate input to compare on.",
+    adverse_rate: "Adverse rate (interval)",
+    adverse_rate_ratio: "Times as often as the group compared with",
+    groups_note: "The adverse rate is the share of the group that got the outcome that harms them; the next column divides it by the same rate of the group compared with (1.25 or more is the four-fifths rule's warning line, read for the harmful outcome).",
+    no_time_limit: "no time limit in law",
+    s_appendix: "Appendix: how Candor's model of the algorithm works",
+    appendix_model: "Candor fitted an additive model to the algorithm's outputs: one shape per input (straight pieces that may bend or jump at a dozen points, so thresholds and caps can be followed), fitted with a penalty chosen by five-fold cross-validation. Because the model adds one effect per input, each effect shown is exactly that input's Shapley value (its share of the difference from the average worker). How faithful the model is was measured on workers it was not fitted to: each worker's decision is predicted by the model fitted on the other four fifths of the data.",
+    a_scale: "Units of the model",
+    a_output: "Your result under the model",
+    a_baseline: "The average worker's result",
+    a_additivity: "Effects' sum minus the difference (rounding)",
+    a_fit_rows: "Workers the model was fitted on",
+    a_penalty: "Penalty (per worker)",
+    a_model_decision: "The model's decision for you",
+    a_agreement: "Decisions reproduced on held-out workers",
+    a_agreement_by: "By decision",
+    a_r2: "Share of the score's variation explained on held-out workers (R²)",
+    a_in_sample: "in sample",
+    a_residual: "Variation of the score the model cannot explain (standard deviation)",
+    a_unexplainable: "Decisions no model of these inputs could reproduce reliably (estimated)",
+    a_identical: "Workers with identical inputs but a different decision",
+    a_level: "Fidelity",
     s_decision: "1. The decision",
     s_data: "2. The data processed about you",
     s_factors: "3. What weighed most",
-    s_prohibited: "4. Prohibited inputs in your record",
+    s_prohibited: "4. Restricted data in your record",
     s_counterfactual: "5. What would have changed the outcome",
     s_similar: "6. Workers in a similar situation",
     s_groups: "7. How your groups fared",
-    s_rights: "8. Your rights and how to contest",
+    s_rights: "8. What you can do, step by step",
     s_challenge: "Points that support a challenge",
     s_provenance: "9. Provenance",
     subject: "Worker",
@@ -316,12 +540,12 @@ pub const EN: Labels = Labels {
     contribution: "Effect",
     toward: "Pushed toward",
     toward_adverse: "the adverse outcome",
-    toward_favorable: "the favourable outcome",
+    toward_favorable: "the favorable outcome",
     toward_none: "neither",
-    none_prohibited: "None of the inputs in your record is flagged as prohibited.",
+    none_prohibited: "None of the inputs in your record is data the law restricts.",
     group: "Group",
-    favorable_rate: "Favourable rate (95 % interval)",
-    impact_ratio: "Impact ratio (95 % interval)",
+    favorable_rate: "Favorable rate (interval)",
+    impact_ratio: "Impact ratio (interval)",
     reference: "Compared with",
     verdict: "Audit verdict",
     workers: "Workers",
@@ -350,16 +574,59 @@ pub const EN: Labels = Labels {
 };
 
 pub const ZH: Labels = Labels {
-    title: "自动化决定说明",
-    intro: "本文件根据用人单位提交审计的数据，说明算法对你作出的一项决定：用了哪些数据、哪些因素影响最大、怎样的改变会使结果不同、你所在群体的情况，以及如何提出异议。本文件不包含任何其他员工的数值或身份：涉及他人的只有人数和群体汇总数字。",
+    title: "自动化决策说明",
+    intro: "本文件根据用人单位提交审计的数据，说明算法对你作出的一项决定：用了哪些数据、哪些因素影响最大、怎样的改变会使结果不同、你所在群体的情况，以及如何一步一步提出异议。本文件不包含任何其他员工的数值或身份：涉及他人的只有人数和群体汇总数字。",
+    s_first: "要点",
+    no_main_reasons: "在 Candor 建立的算法模型中，没有哪一项输入特别突出。",
+    no_deadline: "期限：下列权利在法律上没有规定期限；但仍应尽快行动。",
+    decision_date: "决定日期",
+    document_date: "本文件日期",
+    not_stated: "未说明",
+    employer: "用人单位",
+    contact: "联系人",
+    contact_missing: "用人单位未说明：请向用人单位的人力资源部门或个人信息保护负责人提出",
+    typical: "一般员工",
+    no_effect: "无影响",
+    model_differs: "对你而言，Candor 建立的算法模型给出的决定与实际决定不同，真实原因可能与此处所列不同。",
+    model_differs_anchored: "对你而言，Candor 建立的算法模型把你的分数放在了阈值的另一侧；下列影响仍按模型计算，第五部分的建议则从你的实际分数出发。",
+    s_counterfactual_model: "五、会改变 Candor 算法模型决定的改变",
+    cf_anchored: "Candor 找到的、在你可以采取行动的输入上能使你的实际分数越过阈值的最小改变：以你现在的分数，加上 Candor 建立的算法模型对这些数值预测的变化。你无法改变的输入和受限制的输入保持不变；每项输入都在大多数员工的取值范围内。",
+    cf_model: "Candor 找到的、在你可以采取行动的输入上能改变 Candor 算法模型决定的最小改变。真实的算法可能作出不同的决定：没有分数可供核验这一改变。",
+    cf_model_disagrees: "Candor 建立的算法模型未能重现你的结果，也没有分数可作为改变的依据，因此不提出改变建议。你可以要求用人单位说明实际逻辑（见下文的步骤）。",
+    cf_none: "在这些限制内没有找到这样的改变：在你可以采取行动的输入上（每项都在大多数员工的取值范围内、按允许的方向变化），没有任何改变能在模型的每个版本下都越过阈值。",
+    cf_same: "审计中的每一名员工都得到了这一决定，因此你的输入无论如何改变都不会改变它。",
+    cf_no_input: "决定没有使用任何你可以采取行动的输入，因此你能控制的改变都不会改变它。",
+    cf_bound: "搜索在尝试所有组合之前已达到上限；可能存在更小的改变。",
+    no_similar: "无法提供：没有决定，或没有可供比较的合法输入。",
+    adverse_rate: "不利结果率（置信区间）",
+    adverse_rate_ratio: "是对照群体的倍数",
+    groups_note: "不利结果率是群体中得到对其不利结果的比例；下一列是该比例除以对照群体的同一比例（达到或超过 1.25 即触及按不利结果计算的“五分之四规则”警戒线）。",
+    no_time_limit: "法律未规定期限",
+    s_appendix: "附录：Candor 的算法模型如何建立",
+    appendix_model: "Candor 针对算法的输出拟合了一个加性模型：每项输入一条形状曲线（由若干直线段组成，可在十余个点处转折或跳变，因此能跟上阈值和上限），其惩罚系数由五折交叉验证选定。由于模型按输入逐项相加，所列每项影响恰好是该输入的沙普利值（它在你与平均员工之差中所占的份额）。模型的可信程度在未用于拟合的员工上测量：每名员工的决定由在其余五分之四数据上拟合的模型预测。",
+    a_scale: "模型单位",
+    a_output: "你在模型中的结果",
+    a_baseline: "平均员工的结果",
+    a_additivity: "各项影响之和与差值之差（舍入误差）",
+    a_fit_rows: "用于拟合模型的员工人数",
+    a_penalty: "惩罚系数（每名员工）",
+    a_model_decision: "模型对你的决定",
+    a_agreement: "在未用于拟合的员工上重现的决定比例",
+    a_agreement_by: "按决定分",
+    a_r2: "在未用于拟合的员工上解释的分数变异比例（决定系数 R²）",
+    a_in_sample: "拟合样本内",
+    a_residual: "模型无法解释的分数变异（标准差）",
+    a_unexplainable: "任何基于这些输入的模型都无法可靠重现的决定比例（估计）",
+    a_identical: "输入完全相同但决定不同的员工人数",
+    a_level: "可信程度",
     s_decision: "一、决定",
     s_data: "二、处理了你的哪些数据",
     s_factors: "三、影响最大的因素",
-    s_prohibited: "四、你记录中的禁止使用的输入",
+    s_prohibited: "四、你记录中受法律限制的数据",
     s_counterfactual: "五、怎样的改变会使结果不同",
     s_similar: "六、情况相似的员工",
     s_groups: "七、你所在群体的情况",
-    s_rights: "八、你的权利及如何提出异议",
+    s_rights: "八、你可以怎么做（按步骤）",
     s_challenge: "支持异议的要点",
     s_provenance: "九、来源与校验",
     subject: "员工",
@@ -382,10 +649,10 @@ pub const ZH: Labels = Labels {
     toward_adverse: "不利结果",
     toward_favorable: "有利结果",
     toward_none: "无",
-    none_prohibited: "你的记录中没有被标记为禁止使用的输入。",
+    none_prohibited: "你的记录中没有受法律限制的数据。",
     group: "群体",
-    favorable_rate: "有利结果率（95% 置信区间）",
-    impact_ratio: "影响比（95% 置信区间）",
+    favorable_rate: "有利结果率（置信区间）",
+    impact_ratio: "影响比（置信区间）",
     reference: "对照群体",
     verdict: "审计结论",
     workers: "人数",

@@ -618,6 +618,36 @@ pub struct Right {
     /// Deadline set by law, if any.
     #[serde(default)]
     pub deadline: Option<Deadline>,
+    /// The step of a worker's challenge it belongs to; by default from its kind (complaints go
+    /// to the regulator: arbitration and courts must say `court`).
+    #[serde(default)]
+    pub step: Option<Step>,
+}
+
+/// The steps a worker takes to challenge a decision, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Ask the employer: an explanation, a human review, the data, a correction.
+    Ask,
+    /// The trade union or the workers' representatives.
+    Union,
+    /// A complaint to the regulator or labour inspectorate.
+    Regulator,
+    /// Arbitration or a court.
+    Court,
+}
+
+impl Step {
+    /// 1 to 4, in the order a worker takes them.
+    pub fn number(self) -> u8 {
+        match self {
+            Step::Ask => 1,
+            Step::Union => 2,
+            Step::Regulator => 3,
+            Step::Court => 4,
+        }
+    }
 }
 
 /// A deadline set by law. `amount` and `unit` are both present or both absent; the text says

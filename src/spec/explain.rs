@@ -20,6 +20,20 @@ pub struct ExplainSpec {
     pub neighbours: usize,
     /// Candidate changes the counterfactual search evaluates at most, per worker.
     pub max_candidates: usize,
+    /// Date of the decision (`YYYY-MM-DD`), for every worker.
+    pub decision_date: Option<String>,
+    /// Date printed on the explanations (`YYYY-MM-DD`); default the audit date.
+    pub document_date: Option<String>,
+    /// Whom the worker contacts at the employer (English, Chinese).
+    pub contact: Option<String>,
+    pub contact_zh: Option<String>,
+    /// `employer` (default) or `platform` (a digital labour platform): rights that exist only
+    /// on platforms are shown only for `platform`.
+    pub employer_kind: String,
+    /// Facts declared about the system (policy context flags such as `solely_automated`,
+    /// `significant_effect`): rights conditional on them are shown as applying; rights
+    /// conditional on an undeclared fact are shown with their condition.
+    pub context: Vec<String>,
 }
 
 impl Default for ExplainSpec {
@@ -32,7 +46,37 @@ impl Default for ExplainSpec {
             decrease_only: Vec::new(),
             neighbours: 50,
             max_candidates: 20_000,
+            decision_date: None,
+            document_date: None,
+            contact: None,
+            contact_zh: None,
+            employer_kind: "employer".into(),
+            context: Vec::new(),
         }
+    }
+}
+
+/// The policy context flags `explain.context` may name.
+pub const CONTEXT_FLAGS: [&str; 9] = [
+    "is_digital_labour_platform",
+    "is_ai_system",
+    "uses_biometric_input",
+    "solely_automated",
+    "significant_effect",
+    "nyc_hiring_or_promotion",
+    "il_video_interview",
+    "medical_or_safety_purpose",
+    "approved_occupation_hbv",
+];
+
+fn date(key: &str, v: &Option<String>) -> Result<Option<String>> {
+    match v {
+        Some(d) if crate::screen::run::days_from_civil(d).is_none() => Err(Error::spec(
+            format!("explain.{key}"),
+            format!("'{d}' is not a date YYYY-MM-DD"),
+            Some("write e.g. 2026-11-30".into()),
+        )),
+        other => Ok(other.clone()),
     }
 }
 
@@ -79,6 +123,25 @@ pub fn check(f: &ExplainSection, features: Option<&[String]>) -> Result<ExplainS
             Some("the default is 20000".into()),
         ));
     }
+    let employer_kind = f.employer_kind.clone().unwrap_or_else(|| "employer".into());
+    if !matches!(employer_kind.as_str(), "employer" | "platform") {
+        return Err(Error::spec(
+            "explain.employer_kind",
+            format!("'{employer_kind}' is not one of employer, platform"),
+            did_you_mean(&employer_kind, ["employer", "platform"]),
+        ));
+    }
+    let context = f.context.clone().unwrap_or_default();
+    for c in &context {
+        if !CONTEXT_FLAGS.contains(&c.as_str()) {
+            return Err(Error::spec(
+                "explain.context",
+                format!("'{c}' is not a context flag"),
+                did_you_mean(c, CONTEXT_FLAGS)
+                    .or_else(|| Some(format!("use one of {}", CONTEXT_FLAGS.join(", ")))),
+            ));
+        }
+    }
     Ok(ExplainSpec {
         purpose: f.purpose.clone(),
         purpose_zh: f.purpose_zh.clone(),
@@ -87,6 +150,12 @@ pub fn check(f: &ExplainSection, features: Option<&[String]>) -> Result<ExplainS
         decrease_only,
         neighbours,
         max_candidates,
+        decision_date: date("decision_date", &f.decision_date)?,
+        document_date: date("document_date", &f.document_date)?,
+        contact: f.contact.clone(),
+        contact_zh: f.contact_zh.clone(),
+        employer_kind,
+        context,
     })
 }
 

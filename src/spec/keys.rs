@@ -67,6 +67,12 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
             "decrease_only",
             "neighbours",
             "max_candidates",
+            "decision_date",
+            "document_date",
+            "contact",
+            "contact_zh",
+            "employer_kind",
+            "context",
         ],
     ),
     (
@@ -185,6 +191,12 @@ increase_only = ["t"]
 decrease_only = ["e"]
 neighbours = 50
 max_candidates = 100
+decision_date = "2026-11-30"
+document_date = "2026-12-01"
+contact = "c"
+contact_zh = "c"
+employer_kind = "platform"
+context = ["solely_automated"]
 [report]
 system = "s"
 employer = "e"

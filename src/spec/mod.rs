@@ -85,6 +85,17 @@ pub struct ExplainSection {
     /// Candidate changes the counterfactual search may evaluate per worker (its bound).
     /// Default 20000.
     pub max_candidates: Option<usize>,
+    /// Date of the decision, `YYYY-MM-DD`.
+    pub decision_date: Option<String>,
+    /// Date printed on the explanations; default the audit date.
+    pub document_date: Option<String>,
+    /// Whom the worker contacts at the employer.
+    pub contact: Option<String>,
+    pub contact_zh: Option<String>,
+    /// `employer` (default) or `platform`.
+    pub employer_kind: Option<String>,
+    /// Facts declared about the system (policy context flags).
+    pub context: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -337,6 +348,12 @@ impl SpecFile {
             explain.decrease_only,
             explain.neighbours,
             explain.max_candidates,
+            explain.decision_date,
+            explain.document_date,
+            explain.contact,
+            explain.contact_zh,
+            explain.employer_kind,
+            explain.context,
             report.system,
             report.employer,
             report.auditor,

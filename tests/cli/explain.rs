@@ -137,7 +137,7 @@ fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals
                 e["subject"]
             );
         }
-        if e["prohibited"]["flips"] == true && e["model"]["agrees_with_real"] == true {
+        if e["prohibited"]["flips"] == true {
             driven += 1;
             assert!(
                 points
@@ -153,28 +153,31 @@ fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals
                     .iter()
                     .any(|c| c["kind"] == "outcome_rests_on_prohibited_inputs")
             );
-            // Without them the output is on the other side of the threshold.
+            // Without them the real score (minus their effect) is on the other side of the
+            // threshold.
             let t = f(&e["outcome"]["threshold"]);
-            let without = f(&e["prohibited"]["output_without"]);
-            assert!((without - (out_v - f(&e["prohibited"]["total"]))).abs() < 1e-9);
-            assert!((out_v < t) != (without < t));
+            let real = f(&e["outcome"]["score"]);
+            let without = f(&e["prohibited"]["score_without"]);
+            assert!((without - (real - f(&e["prohibited"]["total"]))).abs() < 1e-9);
+            assert!((real < t) != (without < t));
         }
-        // Counterfactuals flip the surrogate: checked here against the threshold, and they
-        // touch only inputs a worker can act on, in the allowed direction.
+        // Counterfactuals start from the real score and cross the threshold (checked here
+        // against the threshold; against the generating formula in explain_truth.rs), and touch
+        // only inputs a worker can act on, in the allowed direction.
         let cf = &e["counterfactual"];
         if e["model"]["agrees_with_real"] == true {
             agreeing += 1;
-        } else {
-            assert_eq!(cf["status"], "surrogate_disagrees", "{}", e["subject"]);
         }
         if cf["status"] == "found" {
             cf_found += 1;
-            assert_eq!(cf["flips_surrogate"], true, "{}", e["subject"]);
+            assert_eq!(cf["anchored"], true, "{}", e["subject"]);
+            assert_eq!(cf["holds_under_every_fold"], true, "{}", e["subject"]);
             let t = f(&e["outcome"]["threshold"]);
-            let after = f(&cf["output_after"]);
+            let (before, after) = (f(&cf["score_before"]), f(&cf["score_after"]));
+            assert_eq!(before, f(&e["outcome"]["score"]));
             assert!(
-                (out_v < t) && (after > t),
-                "{}: {out_v} -> {after}",
+                (before < t) && (after > t),
+                "{}: {before} -> {after}",
                 e["subject"]
             );
             for c in cf["changes"].as_array().unwrap() {
@@ -190,8 +193,8 @@ fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals
         }
     }
     // The planted inputs drive a sizeable share of the flags (sick leave alone moves the score
-    // by a point per day), and where the surrogate reproduces the flag, nearly every worker
-    // has a counterfactual.
+    // by a point per day); the model reproduces most flags held out; most flagged workers get
+    // a counterfactual (anchored on their real score, whatever the model says for them).
     assert!(
         driven > 500,
         "{driven} flagged workers driven by prohibited inputs"
@@ -202,8 +205,9 @@ fn warehouse_flagged_workers_see_the_planted_inputs_and_flipping_counterfactuals
         docs.len()
     );
     assert!(
-        cf_found * 10 > agreeing * 9,
-        "{cf_found} counterfactuals of {agreeing}"
+        cf_found * 10 > docs.len() * 7,
+        "{cf_found} counterfactuals of {}",
+        docs.len()
     );
 }
 
@@ -607,9 +611,10 @@ fn identity_numbers_never_reach_an_output() {
         .arg(&one)
         .assert()
         .success();
-    // A yes/no decision without a score: the logistic surrogate, still additive.
+    // A yes/no decision without a score: the additive model of the decision's log-odds.
     for e in all_json(&out) {
-        assert_eq!(e["model"]["model"], "logistic");
+        assert_eq!(e["model"]["model"], "additive");
+        assert_eq!(e["model"]["scale"], "decision_log_odds");
         let sum: f64 = e["factors"]
             .as_array()
             .unwrap()
@@ -725,7 +730,7 @@ fn attrition_flags_name_the_planted_inputs_that_drove_them() {
             "{}: an unused input named",
             e["subject"]
         );
-        if e["prohibited"]["flips"] == true && e["model"]["agrees_with_real"] == true {
+        if e["prohibited"]["flips"] == true {
             driven += 1;
             assert!(used.iter().any(named), "{}", e["subject"]);
         }
@@ -735,11 +740,11 @@ fn attrition_flags_name_the_planted_inputs_that_drove_them() {
             let above = e["outcome"]["positive_above_threshold"] == true;
             let positive = |v: f64| if above { v >= t } else { v < t };
             assert!(
-                positive(out_v) && !positive(f(&cf["output_after"])),
+                positive(f(&cf["score_before"])) && !positive(f(&cf["score_after"])),
                 "{}",
                 e["subject"]
             );
-            assert_eq!(cf["flips_surrogate"], true);
+            assert_eq!(cf["crosses"], true);
         }
     }
     assert!(driven > 100, "{driven} flags driven by prohibited inputs");

@@ -8,6 +8,7 @@ mod common;
 mod demo;
 mod determinism;
 mod explain;
+mod explain_truth;
 mod findings_truth;
 mod formats;
 mod properties;
