@@ -89,6 +89,8 @@ pub struct Audit {
     /// Per attribute, each group's score quantiles, distribution points and calibration bins
     /// (for the score charts); empty without a score.
     pub score_tables: Vec<ScoreTables>,
+    /// The median score of the audited sample (the cut of the scoring rates).
+    pub score_median: Option<f64>,
     pub ll144: Option<Ll144>,
     /// Worst first, both kinds.
     pub findings: Vec<AnyFinding>,
@@ -154,7 +156,8 @@ pub fn slices(spec: &AuditSpec) -> Vec<Vec<String>> {
 }
 
 /// Metric settings from the spec.
-pub fn params(spec: &AuditSpec, decision: &DecisionValues) -> MetricParams {
+pub fn params(spec: &AuditSpec, table: &Table) -> MetricParams {
+    let (decision, table_missing) = (&table.decision, &table.missing);
     MetricParams {
         confidence: spec.stats.confidence,
         alpha: spec.stats.alpha,
@@ -172,32 +175,63 @@ pub fn params(spec: &AuditSpec, decision: &DecisionValues) -> MetricParams {
             DecisionValues::MultiClass { classes, .. } => classes.clone(),
             _ => Vec::new(),
         },
-        unknown: data::UNKNOWN.to_string(),
+        missing: table_missing.clone(),
         lang: spec.lang,
     }
 }
 
-fn check_references(spec: &AuditSpec, aggs: &Aggregates) -> Result<()> {
+fn check_references(spec: &AuditSpec, aggs: &Aggregates, table: &Table) -> Result<()> {
     for (attr, name) in &spec.references {
-        if let Some(s) = aggs.slices.iter().find(|s| &s.attribute == attr)
-            && !s.groups.iter().any(|g| &g.name == name)
-        {
+        let Some(s) = aggs.slices.iter().find(|s| &s.attribute == attr) else {
+            continue;
+        };
+        let origin = "groups.references (--reference-group)";
+        let Some(g) = s.groups.iter().find(|g| &g.name == name) else {
             return Err(Error::spec(
-                "groups.references (--reference-group)",
+                origin,
                 format!("attribute '{attr}' has no group '{name}'"),
                 did_you_mean(name, s.groups.iter().map(|g| g.name.as_str())),
+            ));
+        };
+        let missing = table
+            .missing
+            .get(attr)
+            .map_or(data::UNKNOWN, String::as_str);
+        let problem = if name == missing {
+            Some("it holds the rows whose value is missing, which are never compared".to_string())
+        } else if g.stats.n < spec.report.min_published_group {
+            Some(format!(
+                "it has {} workers, fewer than the disclosure setting ({}), so nothing about it may be published",
+                g.stats.n, spec.report.min_published_group
+            ))
+        } else if g.stats.n < spec.min_group_size {
+            Some(format!(
+                "it has {} workers, fewer than the minimum group size ({}): too small to serve as the reference",
+                g.stats.n, spec.min_group_size
+            ))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            return Err(Error::spec(
+                origin,
+                format!("'{name}' cannot be the reference group of '{attr}': {p}"),
+                Some("name a larger group with known values, or leave the reference to --reference highest".into()),
             ));
         }
     }
     Ok(())
 }
 
-fn attributes_to_compare(spec: &AuditSpec, aggs: &Aggregates) -> Result<()> {
-    let comparable = aggs
-        .slices
-        .iter()
-        .filter(|s| s.parts.len() == 1)
-        .any(|s| s.groups.iter().filter(|g| g.name != data::UNKNOWN).count() >= 2);
+fn attributes_to_compare(spec: &AuditSpec, aggs: &Aggregates, table: &Table) -> Result<()> {
+    let missing = |a: &str| table.missing.get(a).map_or(data::UNKNOWN, String::as_str);
+    let comparable = aggs.slices.iter().filter(|s| s.parts.len() == 1).any(|s| {
+        s.groups
+            .iter()
+            .filter(|g| g.name != missing(&s.attribute))
+            .count()
+            >= 2
+    });
     if !comparable {
         return Err(Error::spec(
             "groups.attributes (--group)",
@@ -211,13 +245,21 @@ fn attributes_to_compare(spec: &AuditSpec, aggs: &Aggregates) -> Result<()> {
     Ok(())
 }
 
-fn gate_results(spec: &AuditSpec, rows: &[MetricRow]) -> Vec<GateResult> {
+fn gate_results(spec: &AuditSpec, rows: &[MetricRow], groups: &[GroupInfo]) -> Vec<GateResult> {
+    // Groups of missing values and groups withheld by the disclosure setting are not compared,
+    // and a gate does not judge them either.
+    let skipped: std::collections::BTreeSet<(&str, &str)> = groups
+        .iter()
+        .filter(|g| g.status == "unknown" || g.status == "withheld")
+        .map(|g| (g.attribute.as_str(), g.group.as_str()))
+        .collect();
     spec.gates
         .iter()
         .map(|g| {
             let by: Vec<String> = rows
                 .iter()
                 .filter(|r| r.metric == g.metric)
+                .filter(|r| !skipped.contains(&(r.attribute.as_str(), r.group.as_str())))
                 .filter_map(|r| r.value.filter(|v| g.breached_by(*v)).map(|v| (r, v)))
                 .map(|(r, v)| format!("{} = {} ({v:.4})", r.attribute, r.group))
                 .collect();
@@ -333,6 +375,7 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
         seed: spec.stats.seed,
         as_of: spec.screen.as_of.clone(),
         retention_days: spec.screen.retention_days,
+        min_published: spec.report.min_published_group,
         lang: spec.lang,
     };
     Ok(Some(crate::screen::run::screen(&input)))
@@ -379,6 +422,7 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         groups: Vec::new(),
         metrics: Vec::new(),
         score_tables: Vec::new(),
+        score_median: None,
         ll144: None,
         findings: merge_findings(Vec::new(), screen.as_ref()),
         screen,
@@ -397,10 +441,10 @@ pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
 pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Result<Audit> {
     progress("aggregating");
     let aggs = data::aggregate(table, &slices(spec))?;
-    check_references(spec, &aggs)?;
-    attributes_to_compare(spec, &aggs)?;
+    check_references(spec, &aggs, table)?;
+    attributes_to_compare(spec, &aggs, table)?;
     progress("computing metrics");
-    let p = params(spec, &table.decision);
+    let p = params(spec, table);
     let m = metrics::compute(&aggs, &p);
     let ll144 = metrics::ll144::build(
         &aggs,
@@ -410,7 +454,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
             higher_is_favorable: p.higher_is_favorable,
             exclude_below_share: spec.exclude_below_share,
             min_published: p.min_published,
-            unknown: data::UNKNOWN,
+            missing: &table.missing,
         },
     );
     let score_tables = if spec.score.is_some() {
@@ -433,7 +477,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
         },
     );
     disparities.extend(single_group_findings(&aggs));
-    let gates = gate_results(spec, &m.rows);
+    let gates = gate_results(spec, &m.rows, &m.groups);
     progress("screening inputs");
     let screen = screen_features(spec, table)?;
     Ok(Audit {
@@ -444,6 +488,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
         groups: m.groups,
         metrics: m.rows,
         score_tables,
+        score_median: metrics::distributions::median(&aggs.population.score_counts()),
         ll144,
         findings: merge_findings(disparities, screen.as_ref()),
         screen,

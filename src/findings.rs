@@ -64,7 +64,12 @@ pub struct Finding {
 impl Finding {
     /// The size of the gap, for ordering: the largest |ln ratio| over both framings.
     pub fn gap(&self) -> f64 {
-        let ln = |v: Option<f64>| v.filter(|x| *x > 0.0).map_or(0.0, |x| x.ln().abs());
+        // A ratio of 0 is the largest gap there is.
+        let ln = |v: Option<f64>| match v {
+            Some(x) if x > 0.0 => x.ln().abs(),
+            Some(x) if x == 0.0 => f64::INFINITY,
+            _ => 0.0,
+        };
         ln(self.value).max(ln(self.twin.as_ref().and_then(|t| t.value)))
     }
 }
@@ -87,10 +92,19 @@ fn find<'a>(rows: &'a [MetricRow], like: &MetricRow, metric: Metric) -> Option<&
 }
 
 /// A group's rate of `metric` (None when the group is the population or not in the table).
-fn rate_of(rows: &[MetricRow], attribute: &str, group: &str, metric: Metric) -> Option<f64> {
+fn rate_of(
+    rows: &[MetricRow],
+    attribute: &str,
+    group: &str,
+    metric: Metric,
+    class: Option<&str>,
+) -> Option<f64> {
     rows.iter()
         .find(|r| {
-            r.metric == metric && r.attribute == attribute && r.group == group && r.class.is_none()
+            r.metric == metric
+                && r.attribute == attribute
+                && r.group == group
+                && r.class.as_deref() == class
         })
         .and_then(|r| r.value)
 }
@@ -113,6 +127,9 @@ fn base(
         (_, Some(v)) => v > 1.0,
         _ => twin.and_then(|t| t.value).is_some_and(|v| v < 1.0),
     };
+    // Against the whole population, a favored group says nothing about who is worse off
+    // (the others are, each with its own comparison).
+    let population = head.reference.as_deref() == Some("population");
     Finding {
         kind,
         severity,
@@ -121,6 +138,8 @@ fn base(
         reference: head.reference.clone(),
         worse_off: if group_worse {
             Some(head.group.clone())
+        } else if population {
+            None
         } else {
             head.reference.clone()
         },
@@ -147,9 +166,10 @@ fn base(
 }
 
 fn fill_rates(f: &mut Finding, rows: &[MetricRow], rate: Metric) {
-    f.group_rate = rate_of(rows, &f.attribute, &f.group, rate);
+    let class = f.class.clone();
+    f.group_rate = rate_of(rows, &f.attribute, &f.group, rate, class.as_deref());
     if let Some(r) = &f.reference {
-        f.reference_rate = rate_of(rows, &f.attribute, r, rate);
+        f.reference_rate = rate_of(rows, &f.attribute, r, rate, class.as_deref());
         f.reference_n = group_n(rows, &f.attribute, r);
     }
 }
@@ -224,16 +244,47 @@ fn error_rate(rows: &[MetricRow], r: &MetricRow, p: &FindingParams) -> Vec<Findi
     out
 }
 
+/// A multi-class decision: a group gets one class at a rate beyond the lines from the
+/// reference's, significantly. Which class is favorable is not stated, so no side is named
+/// worse off (`worse_off` is None).
+fn class_share(r: &MetricRow, p: &FindingParams) -> Option<Finding> {
+    let v = r.value?;
+    let significant = r.p_adjusted.is_some_and(|q| q < p.alpha);
+    let outside = !(FOUR_FIFTHS..=FIVE_FOURTHS).contains(&v);
+    let severity = match (outside, significant) {
+        (true, true) => Severity::Medium,
+        (false, true) | (true, false) => Severity::Low,
+        (false, false) => return None,
+    };
+    let mut f = base(FindingKind::Disparity, severity, r, None);
+    f.worse_off = None;
+    f.verdict = Some(if significant {
+        Verdict::Significant
+    } else {
+        Verdict::NotSignificant
+    });
+    Some(f)
+}
+
 /// The disparity findings of an audit, worst first.
 pub fn disparities(rows: &[MetricRow], p: &FindingParams) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     for r in rows {
         match r.metric {
             Metric::ImpactRatio | Metric::ScoringImpactRatio => out.extend(graded(rows, r, p)),
+            Metric::SelectionRateRatio if r.class.is_some() => {
+                out.extend(class_share(r, p).map(|mut f| {
+                    fill_rates(&mut f, rows, Metric::SelectionRate);
+                    f
+                }))
+            }
             Metric::SelectionRateRatio => out.extend(error_rate(rows, r, p)),
             _ => {}
         }
     }
+    // A finding must name who is worse off, except for a multi-class decision, whose
+    // favorable class is not stated.
+    out.retain(|f| f.worse_off.is_some() || f.class.is_some());
     sort(&mut out);
     out
 }

@@ -357,12 +357,13 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             o.messages.push(summary_line(&a, &files));
             for g in a.gates.iter().filter(|g| g.breached) {
                 o.messages.push(format!(
-                    "gate breached: {} {} by {}",
+                    "gate breached: {} {} {} by {}",
                     g.gate.metric,
                     serde_json::to_value(g.gate.op)
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_string))
                         .unwrap_or_default(),
+                    g.gate.value,
                     g.by.join("; ")
                 ));
             }

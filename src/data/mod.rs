@@ -99,6 +99,9 @@ pub struct Table {
     pub label: Option<LabelValues>,
     /// Attribute columns in the order of the spec.
     pub attributes: Vec<String>,
+    /// Per attribute, the group name its missing values get: `unknown`, or `unknown (missing
+    /// value)` when the column also holds the recorded value `unknown`.
+    pub missing: std::collections::BTreeMap<String, String>,
     /// The canonical columns: one per attribute (String, no nulls), `DEC` (Boolean for binary,
     /// UInt32 class index for multi-class), optional `LAB` (Boolean), optional `SCORE` (Float64).
     pub(crate) df: DataFrame,

@@ -468,6 +468,7 @@ pub(super) fn canonicalise(
     if let Some(e) = score_expr {
         exprs.push(e);
     }
+    let mut missing = std::collections::BTreeMap::new();
     for a in &spec.attributes {
         let values = distinct_text(&df, a, path)?;
         let unknown = if values.iter().any(|v| v == UNKNOWN) {
@@ -475,6 +476,7 @@ pub(super) fn canonicalise(
         } else {
             UNKNOWN.to_string()
         };
+        missing.insert(a.clone(), unknown.clone());
         exprs.push(
             col(a.as_str())
                 .cast(DataType::String)
@@ -545,6 +547,7 @@ pub(super) fn canonicalise(
         decision,
         label,
         attributes: spec.attributes.clone(),
+        missing,
         df: out,
     })
 }

@@ -344,6 +344,8 @@ pub struct Explainer {
     labels: BTreeMap<String, String>,
     /// The typical worker's value of each input (median, or most common category).
     typical: BTreeMap<String, String>,
+    /// Legal limits on inputs (the amount and the limit in words), from the screening.
+    limits: BTreeMap<String, (f64, String)>,
 }
 
 fn err(msg: impl Into<String>, hint: &str) -> Error {
@@ -782,6 +784,17 @@ pub fn prepare(
         })
         .collect();
     let typical = typical_values(&subjects, &features, spec.report.min_published_group);
+    let limits: BTreeMap<String, (f64, String)> = audit
+        .screen
+        .iter()
+        .flat_map(|sc| &sc.findings)
+        .filter_map(|f| {
+            f.evidence
+                .over_limit
+                .as_ref()
+                .map(|o| (f.column.clone(), (o.amount, o.what.clone())))
+        })
+        .collect();
 
     let source = &table.source;
     let settings_hash = data::hex(&Sha256::digest(
@@ -836,6 +849,7 @@ pub fn prepare(
         one_decision,
         labels,
         typical,
+        limits,
     })
 }
 
@@ -1030,6 +1044,29 @@ impl Explainer {
             .map(|v| disclose(&v))
     }
 
+    /// The worker's value above a legal limit on this input, in words.
+    fn over_limit(&self, column: &str, i: usize) -> Option<String> {
+        let (amount, what) = self.limits.get(column)?;
+        let v: f64 = self
+            .subjects
+            .raw
+            .iter()
+            .find(|(n, _)| n == column)?
+            .1
+            .get(i)?
+            .as_ref()?
+            .parse()
+            .ok()?;
+        (v > *amount).then(|| {
+            let v = crate::report::num(Some(v));
+            crate::tr!(
+                self.lang,
+                "Your value {v} is above the legal limit: {what}",
+                "你的数值 {v} 超出法定上限：{what}"
+            )
+        })
+    }
+
     fn toward(&self, contribution: f64) -> String {
         // Which decision the contribution pushes toward, then whether that harms the worker.
         let push_positive = contribution * self.surrogate.direction();
@@ -1109,7 +1146,10 @@ impl Explainer {
                     }
                     .into(),
                     no_effect: j.is_none_or(|j| s.no_effect[j]),
-                    flag: self.flags.get(name).cloned(),
+                    flag: self.flags.get(name).cloned().map(|mut f| {
+                        f.over_limit = self.over_limit(name, i);
+                        f
+                    }),
                 }
             })
             .collect();
@@ -1238,7 +1278,15 @@ impl Explainer {
 
         let similar = self.similar(i);
         let groups = self.group_context(i);
-        let challenge = self.challenge(&factors, &prohibited, &model, &similar, &groups, adverse);
+        let challenge = self.challenge(
+            &inputs,
+            &factors,
+            &prohibited,
+            &model,
+            &similar,
+            &groups,
+            adverse,
+        );
         let rights = self.rights.clone();
         let toward_outcome = if adverse == Some(false) {
             "favorable"
@@ -1351,8 +1399,10 @@ impl Explainer {
         out
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn challenge(
         &self,
+        inputs: &[InputValue],
         factors: &[Factor],
         prohibited: &Prohibited,
         model: &ModelSummary,
@@ -1404,6 +1454,19 @@ impl Explainer {
                 out.push(ChallengePoint {
                     kind: "group_disparity".into(),
                     text: text::challenge_group(lang, g),
+                });
+            }
+        }
+        for i in inputs {
+            if let Some(text) = i.flag.as_ref().and_then(|f| f.over_limit.as_ref()) {
+                let column = &i.column;
+                out.push(ChallengePoint {
+                    kind: "over_legal_limit".into(),
+                    text: crate::tr!(
+                        lang,
+                        "{column}. {text}. Scoring work beyond the legal limit rewards unlawful working time.",
+                        "{column}：{text}。以超出法定上限的工作时间打分，等于奖励违法的工作时间。"
+                    ),
                 });
             }
         }

@@ -455,7 +455,10 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 (None, _) => String::new(),
             };
             let effect = match effect_of(&i.column) {
-                Some(f) if !f.no_effect => format!("{} ({})", signed(f.contribution), toward(l, f)),
+                Some(f) if !f.no_effect => match lang {
+                    Lang::En => format!("{} ({})", signed(f.contribution), toward(l, f)),
+                    Lang::Zh => format!("{}（{}）", signed(f.contribution), toward(l, f)),
+                },
                 _ => l.no_effect.to_string(),
             };
             vec![

@@ -52,7 +52,7 @@ fn diff_ratio_rows(
     metric: Metric,
     a: Frac,
     b: Frac,
-    (p, exact): (&MetricParams, bool),
+    (p, exact, population): (&MetricParams, bool, bool),
     out: &mut Vec<(MetricRow, Test)>,
 ) {
     let conf = p.confidence;
@@ -71,7 +71,9 @@ fn diff_ratio_rows(
                 "无法计算：该组或参照组 {metric} 的分母为 0"
             ),
         )
-        .ci(newcombe_diff(a.0, a.1, b.0, b.1, conf));
+        .ci((!population)
+            .then(|| newcombe_diff(a.0, a.1, b.0, b.1, conf))
+            .flatten());
     let mut r = base.clone();
     r.metric = m_ratio;
     let r = r
@@ -83,9 +85,16 @@ fn diff_ratio_rows(
                 "无法计算：参照组的 {metric} 为 0，或有分母为 0"
             ),
         )
-        .ci(katz_ratio(a.0, a.1, b.0, b.1, conf));
+        .ci((!population)
+            .then(|| katz_ratio(a.0, a.1, b.0, b.1, conf))
+            .flatten());
     let mut d = d;
-    let test = two_by_two_p(a, b, exact);
+    // Against the whole population (which holds the group): tested against everyone else.
+    let test = if population {
+        two_by_two_p(a, (b.0.saturating_sub(a.0), b.1.saturating_sub(a.1)), exact)
+    } else {
+        two_by_two_p(a, b, exact)
+    };
     d.p_value = test.map(|t| t.0);
     d.test = test.map(|t| t.1);
     let pv = d.p_value;
@@ -174,8 +183,8 @@ pub(crate) fn comparison_rows(
                 base.reason = Some(
                     p.lang
                         .pick(
-                            "compared with the whole population, which includes the group",
-                            "与包含该组在内的全体进行比较",
+                            "compared with the whole population, which includes the group: tested against everyone else, no interval",
+                            "与包含该组在内的全体比较：检验以该组与其余所有人对比，不给出置信区间",
                         )
                         .into(),
                 );
@@ -186,12 +195,12 @@ pub(crate) fn comparison_rows(
                 Metric::SelectionRate,
                 (s.class_total(k), s.n),
                 (rs.class_total(k), rs.n),
-                (p, exact),
+                (p, exact, reference.population),
                 out,
             );
             let lr = label_rates(rs, k);
             for ((m, a), (_, b)) in label_rates(s, k).into_iter().zip(lr) {
-                diff_ratio_rows(&base, m, a, b, (p, exact), out);
+                diff_ratio_rows(&base, m, a, b, (p, exact, reference.population), out);
             }
             if multiclass {
                 continue;

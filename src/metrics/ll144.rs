@@ -73,7 +73,8 @@ pub struct Ll144Params<'a> {
     pub higher_is_favorable: bool,
     pub exclude_below_share: f64,
     pub min_published: u64,
-    pub unknown: &'a str,
+    /// Per attribute, the group name of its missing values.
+    pub missing: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// Impact ratios of (n, count) categories: rate / highest rate among the categories not
@@ -105,7 +106,16 @@ fn table(
     let mut cats = Vec::new();
     let mut names = Vec::new();
     for g in &slice.groups {
-        if g.values.iter().any(|v| v.starts_with(p.unknown)) {
+        let missing = |a: &str| {
+            p.missing
+                .get(a)
+                .map_or(crate::data::UNKNOWN, String::as_str)
+        };
+        if g.values
+            .iter()
+            .zip(&slice.parts)
+            .any(|(v, a)| v == missing(a))
+        {
             unknown_n += g.stats.n;
             continue;
         }

@@ -99,12 +99,15 @@ impl MetricRow {
         self
     }
 
+    /// Sets the interval. It always contains the value: a ratio of 0 (no favorable outcome in
+    /// the group) keeps 0 as its lower end, although Katz's adjusted interval (0.5 added to
+    /// the zero count) starts above it.
     pub(crate) fn ci(mut self, i: Option<intervals::Interval>) -> Self {
-        if self.value.is_some()
+        if let Some(v) = self.value
             && let Some(i) = i
         {
-            self.ci_low = Some(i.low);
-            self.ci_high = Some(i.high);
+            self.ci_low = Some(i.low.min(v));
+            self.ci_high = Some(i.high.max(v));
         }
         self
     }
@@ -139,8 +142,9 @@ pub struct MetricParams {
     pub higher_is_favorable: bool,
     /// Class names of a multi-class decision; empty for a binary decision.
     pub classes: Vec<String>,
-    /// Names of groups that hold missing values (never used as a reference).
-    pub unknown: String,
+    /// Per attribute, the group name of its missing values (never compared, never a
+    /// reference); attributes not listed use `unknown`.
+    pub missing: BTreeMap<String, String>,
     /// Language of the notes (`reason`) written into the rows.
     pub lang: Lang,
 }
@@ -161,7 +165,7 @@ impl Default for MetricParams {
             positive_is_favorable: true,
             higher_is_favorable: true,
             classes: Vec::new(),
-            unknown: crate::data::UNKNOWN.to_string(),
+            missing: BTreeMap::new(),
             lang: Lang::En,
         }
     }
@@ -298,6 +302,15 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
     }
     verdict::assign_all(&mut rows, params);
     Metrics { groups, rows }
+}
+
+impl MetricParams {
+    /// The group name of attribute `a`'s missing values.
+    pub fn missing_of(&self, a: &str) -> &str {
+        self.missing
+            .get(a)
+            .map_or(crate::data::UNKNOWN, String::as_str)
+    }
 }
 
 /// Favorable count of a binary decision.

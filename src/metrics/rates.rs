@@ -117,8 +117,12 @@ impl<'a> SliceContext<'a> {
         })
     }
 
+    /// Whether the group holds the rows whose value is missing (on any of its attributes).
     pub fn is_unknown(&self, g: &Group) -> bool {
-        g.values.iter().any(|v| v.starts_with(&self.params.unknown))
+        g.values
+            .iter()
+            .zip(&self.slice.parts)
+            .any(|(v, a)| v == self.params.missing_of(a))
     }
 
     /// Large enough for its figures to be published (the disclosure setting).
@@ -483,7 +487,18 @@ pub(crate) fn graded_pair(
     let (x, hx) = (fav(s), fav(hs));
     let is_reference = !h.population && h.name == g.name;
     let exact = ctx.exact(s, hs);
-    let test = two_by_two_p((x, s.n), (hx, hs.n), exact);
+    // Against the whole population, which holds the group, the test compares the group with
+    // everyone else (the same null hypothesis, and two independent samples); no interval is
+    // given for a ratio to a total that includes the group.
+    let test = if h.population {
+        two_by_two_p(
+            (x, s.n),
+            (hx.saturating_sub(x), hs.n.saturating_sub(s.n)),
+            exact,
+        )
+    } else {
+        two_by_two_p((x, s.n), (hx, hs.n), exact)
+    };
     for (i, (m, a, b)) in [(Some(m_fav), x, hx), (m_adv, s.n - x, hs.n - hx)]
         .into_iter()
         .enumerate()
@@ -518,13 +533,14 @@ pub(crate) fn graded_pair(
             row.reason = Some(
                 p.lang
                     .pick(
-                        "compared with the whole population, which includes the group",
-                        "与包含该组在内的全体进行比较",
+                        "compared with the whole population, which includes the group: tested against everyone else, no interval",
+                        "与包含该组在内的全体比较：检验以该组与其余所有人对比，不给出置信区间",
                     )
                     .into(),
             );
+        } else {
+            row = row.ci(katz_ratio(a, s.n, b, hs.n, p.confidence));
         }
-        row = row.ci(katz_ratio(a, s.n, b, hs.n, p.confidence));
         row.p_value = test.map(|t| t.0);
         row.test = test.map(|t| t.1);
         if first {

@@ -6,7 +6,8 @@ use sha2::{Digest, Sha256};
 use super::doc::Block;
 use super::num;
 use super::plots::{
-    Bar, CdfGroup, calibration, cdf_lines, heatmap, paired_bars, rate_bars, ratio_bars,
+    Bar, CdfGroup, adverse_ratio_bars, calibration, cdf_lines, heatmap_marked, paired_bars,
+    rate_bars, ratio_bars,
 };
 use super::sections::document;
 use super::text::group;
@@ -74,10 +75,25 @@ fn charts(a: &Audit) -> Vec<String> {
                             .collect()
                     })
                     .collect();
+                let marks: Vec<Vec<bool>> = rows
+                    .iter()
+                    .map(|r| {
+                        cols.iter()
+                            .map(|c| {
+                                let g = format!("{r} & {c}");
+                                let ir = find(attr, &g, Metric::ImpactRatio).and_then(|m| m.value);
+                                let ar =
+                                    find(attr, &g, Metric::AdverseRateRatio).and_then(|m| m.value);
+                                ir.is_some_and(|v| v < crate::metrics::FOUR_FIFTHS)
+                                    || ar.is_some_and(|v| v > crate::metrics::FIVE_FOURTHS)
+                            })
+                            .collect()
+                    })
+                    .collect();
                 let (r, c) = (parts[0], parts[1]);
                 let rows: Vec<String> = rows.iter().map(|x| group(x, l)).collect();
                 let cols: Vec<String> = cols.iter().map(|x| group(x, l)).collect();
-                if let Ok(svg) = heatmap(
+                if let Ok(svg) = heatmap_marked(
                     &tr!(
                         l,
                         "Impact ratio by {attr} (rows: {r}, columns: {c})",
@@ -86,6 +102,7 @@ fn charts(a: &Audit) -> Vec<String> {
                     &rows,
                     &cols,
                     &values,
+                    &marks,
                     l,
                 ) {
                     out.push(svg);
@@ -131,6 +148,23 @@ fn charts(a: &Audit) -> Vec<String> {
                     "按{attr}划分的影响比（{lvl} 置信区间）"
                 ),
                 &ir,
+                l,
+            )
+        {
+            out.push(svg);
+        }
+        let ar: Vec<Bar> = groups
+            .iter()
+            .map(|g| bar(&group(g, l), find(attr, g, Metric::AdverseRateRatio)))
+            .collect();
+        if ar.iter().any(|b| b.value.is_finite())
+            && let Ok(svg) = adverse_ratio_bars(
+                &tr!(
+                    l,
+                    "Adverse-rate ratio by {attr} ({lvl} interval)",
+                    "按{attr}划分的不利结果率之比（{lvl} 置信区间）"
+                ),
+                &ar,
                 l,
             )
         {
@@ -258,7 +292,7 @@ pub fn escape(s: &str) -> String {
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}\
 h1{font-size:1.7rem}h2{font-size:1.3rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}\
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal;hyphens:none}\
-th{background:#eee}tr:target,li:target{outline:3px solid #1a56db}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}caption{text-align:left;font-weight:600;padding:.3rem 0}li{margin:.2rem 0}\
+th{background:#eee}td.n{white-space:nowrap}tr:target,li:target{outline:3px solid #1a56db}figure{margin:1rem 0;page-break-inside:avoid}figure svg{max-width:100%;height:auto}caption{text-align:left;font-weight:600;padding:.3rem 0}li{margin:.2rem 0}\
 @media print{body{max-width:none;margin:0;font-size:9.5pt}h2{page-break-after:avoid}table{font-size:7.5pt}tr{page-break-inside:avoid}th,td{padding:.12rem .25rem}a{color:inherit;text-decoration:none}}";
 
 /// The print page: A4, page numbers, and the SHA-256 of audit.json on every page (so a
@@ -279,6 +313,27 @@ fn page_style(hash: &str, lang: crate::i18n::Lang) -> String {
     )
 }
 
+/// Typography for print: a percent sign stays with its number (no-break space) and a range
+/// of numbers does not break at its dash (word joiners), so no number is split across lines.
+fn typo(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len() + 8);
+    let chars: Vec<char> = escaped.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|k| chars[k]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            ' ' if next == Some('%') => out.push('\u{a0}'),
+            '–' if prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
+                out.push_str("\u{2060}–\u{2060}");
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn render_table(out: &mut String, t: &super::doc::Table) {
     out.push_str(&format!(
         "<table id=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
@@ -295,7 +350,12 @@ fn render_table(out: &mut String, t: &super::doc::Table) {
             None => out.push_str("<tr>"),
         }
         for c in &r.cells {
-            out.push_str(&format!("<td>{}</td>", escape(c)));
+            // A cell without a space (a number, an interval, a rate) never wraps.
+            if c.contains(' ') {
+                out.push_str(&format!("<td>{}</td>", typo(&escape(c))));
+            } else {
+                out.push_str(&format!("<td class=\"n\">{}</td>", typo(&escape(c))));
+            }
         }
         out.push_str("</tr>\n");
     }
@@ -325,7 +385,7 @@ pub fn render_html(a: &Audit) -> String {
         ));
         for b in &s.blocks {
             match b {
-                Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", escape(p))),
+                Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", typo(&escape(p)))),
                 Block::List(items) => {
                     out.push_str("<ul>\n");
                     for i in items {
@@ -333,9 +393,9 @@ pub fn render_html(a: &Audit) -> String {
                             Some(href) => out.push_str(&format!(
                                 "<li><a href=\"#{}\">{}</a></li>\n",
                                 escape(href),
-                                escape(&i.text)
+                                typo(&escape(&i.text))
                             )),
-                            None => out.push_str(&format!("<li>{}</li>\n", escape(&i.text))),
+                            None => out.push_str(&format!("<li>{}</li>\n", typo(&escape(&i.text)))),
                         }
                     }
                     out.push_str("</ul>\n");

@@ -750,6 +750,55 @@ pub fn rate_bars(
 ///
 /// The x axis runs from 0 to max(1.2, largest finite value); interval ends beyond it are clipped
 /// and drawn without a cap. Returns `Ok(String::new())` when `bars` is empty.
+/// Horizontal bars of adverse-rate ratios with their intervals, the line at 1.25 (the
+/// four-fifths rule read for the harmful outcome) and parity at 1.0.
+pub fn adverse_ratio_bars(title: &str, bars: &[Bar], lang: Lang) -> Result<String, String> {
+    if bars.is_empty() {
+        return Ok(String::new());
+    }
+    let x_max = bars
+        .iter()
+        .filter_map(|b| finite(b.high).or(finite(Some(b.value))))
+        .fold(1.5_f64, f64::max)
+        .min(20.0);
+    let rows: Vec<Row<'_>> = bars
+        .iter()
+        .map(|b| Row {
+            label: &b.label,
+            bars: vec![b],
+        })
+        .collect();
+    let refs = [
+        RefLine {
+            x: 1.0,
+            label: lang.pick("parity (1.0)", "均等（1.0）").into(),
+            dashed: false,
+        },
+        RefLine {
+            x: 1.25,
+            label: lang
+                .pick(
+                    "four-fifths line, adverse framing (1.25)",
+                    "五分之四界线，不利口径（1.25）",
+                )
+                .into(),
+            dashed: true,
+        },
+    ];
+    hbars(
+        Heading::new(title, None),
+        lang.pick(
+            "adverse-rate ratio (group's adverse rate ÷ comparison's, no unit)",
+            "不利结果率之比（本组不利结果率 ÷ 比较组的，无单位）",
+        ),
+        &rows,
+        x_max,
+        &refs,
+        None,
+        lang,
+    )
+}
+
 pub fn ratio_bars(title: &str, bars: &[Bar], lang: Lang) -> Result<String, String> {
     if bars.is_empty() {
         return Ok(String::new());
@@ -1175,9 +1224,33 @@ pub fn heatmap(
     values: &[Vec<Option<f64>>],
     lang: Lang,
 ) -> Result<String, String> {
+    let marks: Vec<Vec<bool>> = values
+        .iter()
+        .map(|r| r.iter().map(|v| v.is_some_and(|v| v < HEAT_LINE)).collect())
+        .collect();
+    heatmap_marked(title, rows, cols, values, &marks, lang)
+}
+
+/// [`heatmap`] with the starred cells given: a cell is starred and outlined when `marks` says
+/// so (a gap beyond the four-fifths line in either framing).
+pub fn heatmap_marked(
+    title: &str,
+    rows: &[String],
+    cols: &[String],
+    values: &[Vec<Option<f64>>],
+    marks: &[Vec<bool>],
+    lang: Lang,
+) -> Result<String, String> {
     if rows.is_empty() || cols.is_empty() {
         return Ok(String::new());
     }
+    let marked = |r: usize, c: usize| {
+        marks
+            .get(r)
+            .and_then(|x| x.get(c))
+            .copied()
+            .unwrap_or(false)
+    };
     let cell = |r: usize, c: usize| -> Option<f64> {
         values
             .get(r)
@@ -1204,8 +1277,8 @@ pub fn heatmap(
 
     let note = if any {
         let mut s = lang.pick(
-            "Darker = lower ratio, on one fixed scale: 0.4 or less darkest, 1.0 or more lightest. Cells below the four-fifths line (0.8) have a heavy outline and a star (*). n/a = not compared (missing values, too few workers to publish, or no value).",
-            "颜色越深，比值越低，所有图表采用同一固定灰度：0.4 及以下最深，1.0 及以上最浅。低于五分之四界线（0.8）的格子加粗边框并标星号（*）。“无”表示未比较（取值缺失、人数过少不予公布或没有数值）。",
+            "Darker = lower impact ratio, on one fixed scale: 0.4 or less darkest, 1.0 or more lightest. Cells beyond the four-fifths line in either framing (impact ratio below 0.8, or adverse-rate ratio above 1.25) have a heavy outline and a star (*). n/a = not compared (missing values, too few workers to publish, or no value).",
+            "颜色越深，影响比越低，所有图表采用同一固定灰度：0.4 及以下最深，1.0 及以上最浅。按任一口径超出五分之四界线（影响比低于 0.8，或不利结果率之比高于 1.25）的格子加粗边框并标星号（*）。“无”表示未比较（取值缺失、人数过少不予公布或没有数值）。",
         ).to_string();
         if !numbers {
             s.push_str(lang.pick(
@@ -1257,7 +1330,7 @@ pub fn heatmap(
                         let g = (70.0 + t * (225.0 - 70.0)).round().clamp(0.0, 255.0) as u8;
                         root.draw(&Rectangle::new(rect, RGBColor(g, g, g).filled()))
                             .map_err(derr)?;
-                        let below = v < HEAT_LINE;
+                        let below = marked(r, c);
                         if numbers {
                             // White text only on dark cells (contrast of at least 4.5:1).
                             let ink = if g < 118 { WHITE } else { INK };

@@ -86,7 +86,7 @@ fn p_cell(r: Option<&MetricRow>, lang: Lang) -> String {
     match r.and_then(|r| r.p_adjusted.map(|p| (p, r.test))) {
         Some((p, t)) => {
             let test = test_name(t, lang);
-            format!("{} ({test})", fmt_p(p))
+            tr!(lang, "{} ({test})", "{}（{test}）", fmt_p(p))
         }
         None => "–".into(),
     }
@@ -193,7 +193,7 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
             )
         }
         crate::data::DecisionValues::MultiClass { column, classes } => {
-            let c = classes.join(", ");
+            let c = classes.join(l.pick(", ", "、"));
             let q = l.quote(column);
             tr!(
                 l,
@@ -204,7 +204,18 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
         crate::data::DecisionValues::Absent => l.pick("none", "无").into(),
     };
     t.push(vec![l.pick("Decision", "决定").into(), decision]);
-    if a.spec.decision.classes.is_empty() {
+    let multiclass = matches!(a.decision, crate::data::DecisionValues::MultiClass { .. });
+    if multiclass {
+        t.push(vec![
+            l.pick("Favorable outcome for the worker", "对劳动者有利的结果")
+                .into(),
+            l.pick(
+                "not stated: the decision has several classes, each compared one-vs-rest",
+                "未说明：决定有多个类别，逐类与其余类别比较",
+            )
+            .into(),
+        ]);
+    } else if !matches!(a.decision, crate::data::DecisionValues::Absent) {
         let (fav, adv) = (outcome(a, true), outcome(a, false));
         t.push(vec![
             l.pick("Favorable outcome for the worker", "对劳动者有利的结果")
@@ -322,10 +333,10 @@ fn ll144_summary(a: &Audit) -> Option<String> {
     let n = ll.applicants;
     let mut unknown: Vec<String> = Vec::new();
     let mut excluded: Vec<String> = Vec::new();
-    for t in ll.tables.iter().filter(|t| t.table != "intersectional") {
+    for t in &ll.tables {
         let (attr, u) = (&t.attribute, t.unknown);
         let item = tr!(l, "{u} for {attr}", "{attr} {u} 人");
-        if !unknown.contains(&item) {
+        if t.table != "intersectional" && !unknown.contains(&item) {
             unknown.push(item);
         }
         for r in t.rows.iter().filter(|r| r.excluded) {
@@ -341,8 +352,10 @@ fn ll144_summary(a: &Audit) -> Option<String> {
     } else {
         excluded.join(l.pick(", ", "，"))
     };
-    let applies = a.spec.screen.policy.iter().any(|p| p == "nyc-ll144")
-        && matches!(a.spec.screen.stage.as_str(), "recruitment" | "employment");
+    // Every built-in pack applies when none is named.
+    let pack =
+        a.spec.screen.policy.is_empty() || a.spec.screen.policy.iter().any(|p| p == "nyc-ll144");
+    let applies = pack && matches!(a.spec.screen.stage.as_str(), "recruitment" | "employment");
     let note = if applies {
         l.pick(
             "LL144 applies to automated employment decision tools used in New York City to screen candidates for hiring or employees for promotion: check that this system is one.",
@@ -382,12 +395,26 @@ fn summary(a: &Audit, ids: &FindingIds) -> Section {
         count(S::Review),
     );
     let total = a.findings.len();
-    let what = outcome(a, false);
+    let what = match &a.decision {
+        crate::data::DecisionValues::MultiClass { column, classes } => {
+            let c = classes.join(l.pick(", ", "、"));
+            tr!(
+                l,
+                "decision {column} with classes {c}",
+                "决定“{column}”，类别为{c}"
+            )
+        }
+        crate::data::DecisionValues::Absent => l.pick("no decision", "无决定").to_string(),
+        _ => {
+            let adv = outcome(a, false);
+            tr!(l, "adverse outcome: {adv}", "不利结果：{adv}")
+        }
+    };
     items.push(Item::linked(
         tr!(
             l,
-            "{n} workers audited; adverse outcome: {what}. {total} findings: {b} prohibited, {hi} high, {me} medium, {lo} low, {rv} to review; listed worst first below.",
-            "共审计 {n} 名劳动者；不利结果：{what}。共 {total} 项发现：禁止 {b} 项、高 {hi} 项、中 {me} 项、低 {lo} 项、待复核 {rv} 项；下文按严重程度从高到低列出。"
+            "{n} workers audited; {what}. {total} findings: {b} prohibited, {hi} high, {me} medium, {lo} low, {rv} to review; listed worst first below.",
+            "共审计 {n} 名劳动者；{what}。共 {total} 项发现：禁止 {b} 项、高 {hi} 项、中 {me} 项、低 {lo} 项、待复核 {rv} 项；下文按严重程度从高到低列出。"
         ),
         "s-findings",
     ));
@@ -421,10 +448,16 @@ fn summary(a: &Audit, ids: &FindingIds) -> Section {
             })
             .count();
         let min = a.spec.report.min_published_group;
+        let comparisons = if inconclusive == 1 {
+            "comparison"
+        } else {
+            "comparisons"
+        };
+        let groups = if withheld == 1 { "group" } else { "groups" };
         items.push(Item::linked(
             tr!(
                 l,
-                "Limits: {inconclusive} comparisons found no significant gap but cannot rule one out (verdict 'no significant disparity found'); {withheld} groups of fewer than {min} workers are withheld.",
+                "Limits: {inconclusive} {comparisons} found no significant gap but cannot rule one out (verdict 'no significant disparity found'); {withheld} {groups} of fewer than {min} workers are withheld.",
                 "局限：有 {inconclusive} 项比较未发现显著差距，但也不能排除差距（结论为“未发现显著差异”）；{withheld} 个少于 {min} 人的群体不予公布。"
             ),
             "s-disparity",
@@ -548,7 +581,7 @@ fn findings_section(a: &Audit, ids: &FindingIds) -> Section {
         t.push_with_id(
             ids.ids[i].clone(),
             vec![
-                format!("{} ({})", finding_id(i), d.severity.text(l)),
+                tr!(l, "{} ({})", "{}（{}）", finding_id(i), d.severity.text(l)),
                 tr!(
                     l,
                     "{} = {} ({})",
@@ -741,13 +774,57 @@ fn disparity_section(a: &Audit, m: &Lookup) -> Section {
     let mut s = Section::new("disparity", l.pick("Disparity by group", "各群体差异"));
     let (fav, adv, lvl) = (outcome(a, true), outcome(a, false), level(a));
     let rule = text::reference_rule(a);
-    s.para(tr!(
+    if !matches!(a.decision, crate::data::DecisionValues::MultiClass { .. }) {
+        s.para(tr!(
         l,
         "Favorable rate: the share of the group with the favorable outcome ({fav}); adverse rate: the share with the adverse outcome ({adv}). Impact ratio: the group's favorable rate divided by that of {rule}; adverse-rate ratio: the same for the adverse rate. A gap is beyond the four-fifths line when the impact ratio is below 0.8 or the adverse-rate ratio above 1.25. 'No disparity' is said only when both intervals lie within 0.8–1.25. Intervals are {lvl}; p-values are corrected for every comparison of the audit.",
         "有利结果率：本组中获得有利结果（{fav}）者所占比例；不利结果率：受到不利结果（{adv}）者所占比例。影响比：本组有利结果率除以{rule}的有利结果率；不利结果率之比同理。影响比低于 0.8 或不利结果率之比高于 1.25，即差距超出五分之四界线。只有两个置信区间都落在 0.8–1.25 之内，才判定“无差异”。区间均为 {lvl} 置信区间；p 值均已对本次审计的全部比较作多重比较校正。"
     ));
-    let binary = a.spec.decision.classes.is_empty();
-    for (ti, attr) in attributes(a).into_iter().enumerate() {
+    }
+    let classes = match &a.decision {
+        crate::data::DecisionValues::MultiClass { classes, .. } => Some(classes.clone()),
+        _ => None,
+    };
+    let binary = classes.is_none();
+    if let Some(classes) = &classes {
+        s.para(l.pick(
+            "The decision has several classes and the favorable one is not stated: each table gives, per class, the share of the group that got it and that share divided by the reference's (the corrected p-value in brackets).",
+            "该决定有多个类别，且未说明哪一类别对劳动者有利：各表按类别列出本组得到该类别的比例，以及该比例除以参照组比例的比值（括号内为校正后 p 值）。",
+        ));
+        for (ti, attr) in attributes(a).into_iter().enumerate() {
+            let mut headers = vec![l.pick("Group", "群体").to_string(), "n".into()];
+            for c in classes {
+                headers.push(tr!(l, "{c}: share", "{c}：比例"));
+                headers.push(tr!(l, "{c}: ratio", "{c}：比值"));
+            }
+            let mut t = Table::new(format!("t-disparity-{ti}"), attr.to_string(), headers);
+            for g in a.groups.iter().filter(|g| g.attribute == attr) {
+                let mut row = vec![group(&g.group, l), g.n.to_string()];
+                for c in classes {
+                    let find = |m: Metric| {
+                        a.metrics.iter().find(|r| {
+                            r.attribute == attr
+                                && r.group == g.group
+                                && r.metric == m
+                                && r.class.as_deref() == Some(c.as_str())
+                        })
+                    };
+                    row.push(pct(find(Metric::SelectionRate).and_then(|r| r.value), l));
+                    let ratio = find(Metric::SelectionRateRatio);
+                    row.push(match ratio.and_then(|r| r.value.zip(r.p_adjusted)) {
+                        Some((v, p)) => {
+                            let p = fmt_p(p);
+                            tr!(l, "{} (p {p})", "{}（p {p}）", ratio3(Some(v)))
+                        }
+                        None => "–".into(),
+                    });
+                }
+                t.push(row);
+            }
+            s.table(t);
+        }
+    }
+    for (ti, attr) in attributes(a).into_iter().enumerate().filter(|_| binary) {
         let headers = match l {
             Lang::En => h(&[
                 "Group",
@@ -1012,7 +1089,7 @@ fn score_section(a: &Audit, m: &Lookup) -> Option<Section> {
             let mut r = vec![group(&g.group, l)];
             r.extend(g.calibration.iter().map(|b| {
                 let rate = b.positive_rate.map_or("–".into(), |x| num(Some(x)));
-                format!("{rate} ({})", b.n)
+                tr!(l, "{rate} ({})", "{rate}（{}）", b.n)
             }));
             tab.push(r);
         }
@@ -1212,8 +1289,8 @@ fn method_section(a: &Audit) -> Section {
             ),
             tr!(
                 l,
-                "Disclosure: figures about groups of fewer than {publ} workers are withheld everywhere (rates, counts, ratios, charts); the statistics of small groups are otherwise reported in full.",
-                "信息披露：少于 {publ} 人的群体，其各项数字（比率、人数、比值、图表）在所有输出中均不予公布；其余小群体的统计结果照常完整报告。"
+                "Disclosure: figures about groups of fewer than {publ} workers are withheld in every output (rates, counts, ratios, charts); the statistics of small groups are otherwise reported in full. Limit: a withheld group's counts can sometimes be recovered by subtracting other groups' published counts from a total, or read off a larger group in which everyone got the same outcome; Candor does not yet hide such complementary cells.",
+                "信息披露：少于 {publ} 人的群体，其各项数字（比率、人数、比值、图表）在所有输出中均不予公布；其余小群体的统计结果照常完整报告。局限：有时可以用总数减去其他群体公布的人数，或从所有人结果都相同的较大群体推出，而还原被隐去群体的人数；Candor 目前尚未隐去这类互补单元格。"
             ),
             l.pick(
                 "Limitations: a statistical disparity is evidence to review, not by itself proof of unlawful discrimination; the audit sees only the data given to it.",

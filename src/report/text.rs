@@ -123,7 +123,7 @@ pub fn outcome(a: &Audit, favorable: bool) -> String {
 /// The favorable side of the median, e.g. "below the median 51.9".
 pub fn scoring_side(a: &Audit) -> String {
     let l = a.spec.lang;
-    let m = crate::report::num(a.ll144.as_ref().and_then(|x| x.median_score));
+    let m = crate::report::num(a.score_median);
     let higher = a.spec.score.as_ref().is_none_or(|s| s.higher_is_favorable);
     if higher {
         tr!(l, "above the sample median {m}", "高于样本中位数 {m}")
@@ -177,8 +177,15 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
             }
         })
         .unwrap_or_default();
-    let (v, ci, lvl) = (ratio(f.value), interval(f.ci_low, f.ci_high), level(a));
+    let (v, lvl) = (ratio(f.value), level(a));
+    let ci = interval(f.ci_low, f.ci_high);
     let n = f.n;
+    // "95 % interval 1.70–2.03", or nothing when no interval is given.
+    let civ = if f.ci_low.is_some() {
+        tr!(l, "{lvl} interval {ci}", "{lvl} 置信区间 {ci}")
+    } else {
+        l.pick("no interval", "无置信区间").to_string()
+    };
     let rates = match (f.group_rate, f.reference_rate) {
         (Some(x), Some(y)) => {
             let (x, y) = (pct(Some(x), l), pct(Some(y), l));
@@ -203,10 +210,10 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
             tr!(l, "corrected p {p}, {test}", "校正后 p {p}，{test}")
         })
         .unwrap_or_default();
-    let worse_ref = f.worse_off.as_deref() != Some(f.group.as_str());
+    let worse_ref = f.worse_off.is_some() && f.worse_off.as_deref() != Some(f.group.as_str());
     let lead = if worse_ref {
         let wr = group(f.worse_off.as_deref().unwrap_or_default(), l);
-        tr!(l, "{wr} fare worse than {g}: ", "{wr}的处境不如{g}：")
+        tr!(l, "{wr} is worse off than {g}: ", "{wr}的处境不如{g}：")
     } else {
         String::new()
     };
@@ -230,32 +237,41 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
             let name = m.name(l);
             tr!(
                 l,
-                "among workers with {label}, {g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{lvl} interval {ci}; {name}{twin})",
-                "在{label}的劳动者中，{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}；{name}{twin}）"
+                "among workers with {label}, {g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{civ}; {name}{twin})",
+                "在{label}的劳动者中，{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{civ}；{name}{twin}）"
+            )
+        }
+        (_, Metric::SelectionRateRatio) => {
+            let class = f.class.clone().unwrap_or_default();
+            let col = outcome(a, true);
+            tr!(
+                l,
+                "{g} (n = {n}) received {col} = {class} at {v} times the rate of {r} ({rates}{civ}); the favorable class is not stated, so the report does not say which side is worse off",
+                "{g}（n = {n}）得到{col} = {class}的比率是{r}的 {v} 倍（{rates}{civ}）；未说明哪一类别对劳动者有利，因此报告不判断哪一方处境较差"
             )
         }
         (_, Metric::AdverseRateRatio) => {
             let adverse = outcome(a, false);
             tr!(
                 l,
-                "{g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{lvl} interval {ci}{twin})",
-                "{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}{twin}）"
+                "{g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{civ}{twin})",
+                "{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{civ}{twin}）"
             )
         }
         (_, Metric::ScoringImpactRatio) => {
             let side = scoring_side(a);
             tr!(
                 l,
-                "{g} (n = {n}) scored on the favorable side ({side}) at {v} times the rate of {r} ({rates}{lvl} interval {ci})",
-                "{g}（n = {n}）分数位于有利一侧（{side}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}）"
+                "{g} (n = {n}) scored on the favorable side ({side}) at {v} times the rate of {r} ({rates}{civ})",
+                "{g}（n = {n}）分数位于有利一侧（{side}）的比率是{r}的 {v} 倍（{rates}{civ}）"
             )
         }
         _ => {
             let fav = outcome(a, true);
             tr!(
                 l,
-                "{g} (n = {n}) received the favorable outcome ({fav}) at {v} times the rate of {r} ({rates}{lvl} interval {ci}{twin})",
-                "{g}（n = {n}）获得有利结果（{fav}）的比率是{r}的 {v} 倍（{rates}{lvl} 置信区间 {ci}{twin}）"
+                "{g} (n = {n}) received the favorable outcome ({fav}) at {v} times the rate of {r} ({rates}{civ}{twin})",
+                "{g}（n = {n}）获得有利结果（{fav}）的比率是{r}的 {v} 倍（{rates}{civ}{twin}）"
             )
         }
     };

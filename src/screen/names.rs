@@ -500,7 +500,7 @@ mod tests {
         assert_direct("Over18", "age", &cats);
         assert_direct("Gender", "sex_gender", &cats);
         assert_direct("MaritalStatus", "marital_family_status", &cats);
-        assert_direct("OverTime", "off_hours_private_life", &cats);
+        assert_direct("OverTime", "working_time", &cats);
         for category in [
             "hukou_origin",
             "race_ethnicity_origin",
@@ -516,7 +516,7 @@ mod tests {
         let found = matches("OverTime", &cats);
         let off = found
             .iter()
-            .find(|m| m.category == "off_hours_private_life")
+            .find(|m| m.category == "working_time")
             .expect("flagged");
         assert_eq!(off.proxy.as_deref(), Some("overtime"));
         assert!((off.confidence - 0.75).abs() < 1e-12);
@@ -607,7 +607,7 @@ mod tests {
             ("ethnicity", "民族", "race_ethnicity_origin"),
             ("disability", "残疾", "disability"),
             ("marital_status", "婚姻状况", "marital_family_status"),
-            ("overtime", "加班时长", "off_hours_private_life"),
+            ("overtime", "加班时长", "working_time"),
         ];
         for (en, zh, category) in direct {
             assert_direct(en, category, &cats);
@@ -749,6 +749,7 @@ mod tests {
             ("protected_leave_and_rights_exercise", "grievances_filed"),
             ("appearance_physical", "attractiveness_rating"),
             ("minor_data", "child_dob"),
+            ("working_time", "overtime_hours"),
         ];
         assert_eq!(examples.len(), cats.len());
         for (category, name) in examples {

@@ -585,6 +585,48 @@ pub struct Rule {
     /// entry into force. Informational: [`resolve`] does not filter on it.
     #[serde(default)]
     pub applies_from: Option<String>,
+    /// Numeric limits the rule sets, checked against a column's values when the column is
+    /// recorded in the same unit (e.g. overtime: at most 36 hours a month).
+    #[serde(default)]
+    pub limits: Vec<Limit>,
+}
+
+/// A numeric limit set by law.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    /// The largest value the law allows.
+    pub amount: f64,
+    /// The unit the amount is in.
+    pub unit: LimitUnit,
+    /// What the limit is (English, Chinese), e.g. "overtime of at most 36 hours a month".
+    pub what_en: String,
+    pub what_zh: String,
+}
+
+/// Units of a [`Limit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitUnit {
+    HoursPerDay,
+    HoursPerWeek,
+    HoursPerMonth,
+}
+
+impl LimitUnit {
+    /// Whether a column, by its name (and description), is recorded in this unit.
+    pub fn matches_column(self, name: &str, description: Option<&str>) -> bool {
+        let text = format!("{} {}", name, description.unwrap_or_default()).to_lowercase();
+        let hours = text.contains("hour") || text.contains("小时") || text.contains("hrs");
+        let per = match self {
+            LimitUnit::HoursPerDay => ["day", "daily", "日", "天"]
+                .iter()
+                .any(|w| text.contains(w)),
+            LimitUnit::HoursPerWeek => ["week", "weekly", "周"].iter().any(|w| text.contains(w)),
+            LimitUnit::HoursPerMonth => ["month", "monthly", "月"].iter().any(|w| text.contains(w)),
+        };
+        hours && per
+    }
 }
 
 /// A right a pack gives workers, for explanations.
@@ -1415,6 +1457,18 @@ fn validate_pack(file: &str, pack: &Pack, categories: &[Category]) -> Result<(),
         require_text(file, format!("{at}.summary_en"), &rule.summary_en)?;
         require_text(file, format!("{at}.summary_zh"), &rule.summary_zh)?;
         check_stages(file, &format!("{at}.stages"), &rule.stages, false)?;
+        for (k, limit) in rule.limits.iter().enumerate() {
+            if !(limit.amount.is_finite() && limit.amount > 0.0) {
+                return Err(invalid(
+                    file,
+                    format!("{at}.limits[{k}].amount"),
+                    format!("expected a positive number, found {}", limit.amount),
+                    "write e.g. limits = [{ amount = 36, unit = \"hours_per_month\", what_en = \"...\", what_zh = \"...\" }]",
+                ));
+            }
+            require_text(file, format!("{at}.limits[{k}].what_en"), &limit.what_en)?;
+            require_text(file, format!("{at}.limits[{k}].what_zh"), &limit.what_zh)?;
+        }
         if let Some(flag) = rule.conditions.iter().find(|f| rule.unless.contains(f)) {
             return Err(invalid(
                 file,
@@ -1681,7 +1735,7 @@ mod tests {
         "us-il",
     ];
 
-    const CATEGORY_IDS: [&str; 27] = [
+    const CATEGORY_IDS: [&str; 28] = [
         "health",
         "disability",
         "infectious_disease_carrier",
@@ -1691,6 +1745,7 @@ mod tests {
         "emotion_psych_state",
         "physiological_and_rest_breaks",
         "off_hours_private_life",
+        "working_time",
         "private_communications",
         "location_outside_work",
         "union_collective_activity",
@@ -1744,7 +1799,7 @@ summary_zh = "评分中不使用健康数据。"
 "#;
 
     #[test]
-    fn builtin_categories_are_the_27_expected_ids() {
+    fn builtin_categories_are_the_28_expected_ids() {
         let ids: Vec<String> = categories().into_iter().map(|c| c.id).collect();
         assert_eq!(ids, CATEGORY_IDS.map(String::from).to_vec());
     }
@@ -1850,16 +1905,16 @@ summary_zh = "评分中不使用健康数据。"
         for expected in ["zip_code", "residence", "commute", "cn_resident_id"] {
             assert!(ids.contains(&expected), "{expected} missing from {ids:?}");
         }
-        let off = categories
+        let working = categories
             .iter()
-            .find(|c| c.id == "off_hours_private_life")
-            .expect("off hours");
-        let overtime = off
+            .find(|c| c.id == "working_time")
+            .expect("working time");
+        let overtime = working
             .proxies
             .iter()
             .find(|p| p.id == "overtime")
             .expect("overtime proxy");
-        assert!(overtime.is_direct_for("off_hours_private_life"));
+        assert!(overtime.is_direct_for("working_time"));
         assert!(!overtime.is_direct_for("sex_gender"));
     }
 

@@ -66,6 +66,8 @@ pub struct ScreenInput<'a> {
     /// must not depend on the wall clock) and the retention period in days.
     pub as_of: Option<String>,
     pub retention_days: u32,
+    /// Disclosure: counts of fewer workers than this are not published.
+    pub min_published: u64,
     /// Language of the sentences (`summary`, `usage_note`, legal summaries and citations).
     pub lang: Lang,
 }
@@ -84,11 +86,26 @@ pub struct LegalSource {
 }
 
 /// The evidence of each layer for one finding.
+/// Workers whose value exceeds a numeric limit the law sets (e.g. overtime above 36 hours a
+/// month).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverLimit {
+    pub amount: f64,
+    /// `hours_per_day`, `hours_per_week` or `hours_per_month`.
+    pub unit: String,
+    /// The limit in words, in the report's language.
+    pub what: String,
+    /// Workers above the limit (None when fewer than the disclosure setting allows).
+    pub workers: Option<u64>,
+    pub share: Option<f64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Evidence {
     pub name: Vec<NameMatch>,
     pub content: Vec<ValueMatch>,
     pub off_hours: Option<OffHours>,
+    pub over_limit: Option<OverLimit>,
     pub usage: Option<UsageTest>,
     /// The use test's p-value after Holm correction across the tested columns.
     pub usage_p_adjusted: Option<f64>,
@@ -146,7 +163,11 @@ fn sources(
     stage: Stage,
     via_proxy: Option<&str>,
     lang: Lang,
-) -> (Option<Severity>, Vec<LegalSource>) {
+) -> (
+    Option<Severity>,
+    Vec<LegalSource>,
+    Vec<super::policy::Limit>,
+) {
     let r = resolve(
         packs,
         &RuleQuery {
@@ -172,7 +193,12 @@ fn sources(
                 .to_string(),
         })
         .collect();
-    (r.severity, list)
+    let limits = r
+        .applicable
+        .iter()
+        .flat_map(|a| a.rule.limits.iter().cloned())
+        .collect();
+    (r.severity, list, limits)
 }
 
 fn severity_rank(s: &str) -> u8 {
@@ -488,7 +514,8 @@ pub fn screen(input: &ScreenInput) -> Screen {
         .map(|mut c| {
             let col = &input.columns[c.col];
             let lang = input.lang;
-            let (sev, legal) = sources(&input.packs, &c.category, input.stage, c.via_proxy.as_deref(), lang);
+            let (sev, legal, limits) = sources(&input.packs, &c.category, input.stage, c.via_proxy.as_deref(), lang);
+            c.evidence.over_limit = over_limit(col, &limits, input.min_published, lang);
             let cat = category(cats, &c.category);
             let severity = sev
                 .or_else(|| cat.map(|k| if c.kind == "proxy" { Severity::Review } else { k.default_severity }))
@@ -553,6 +580,19 @@ pub fn screen(input: &ScreenInput) -> Screen {
                 .first()
                 .map(|l| tr!(lang, " ({})", "（{}）", l.citation))
                 .unwrap_or_default();
+            let limit_text = c.evidence.over_limit.as_ref().map_or_else(String::new, |o| {
+                let what = &o.what;
+                match (o.workers, o.share) {
+                    (Some(k), Some(sh)) => {
+                        let sh = format!("{:.1}", sh * 100.0);
+                        tr!(lang, "; {k} workers ({sh} %) are above the legal limit: {what}", "；有 {k} 名劳动者（{sh}%）超出法定上限：{what}")
+                    }
+                    _ => {
+                        let min = input.min_published;
+                        tr!(lang, "; fewer than {min} workers are above the legal limit: {what}", "；超出法定上限（{what}）的劳动者少于 {min} 人")
+                    }
+                }
+            });
             InputFinding {
                 kind: c.kind.to_string(),
                 column: col.name.clone(),
@@ -564,7 +604,7 @@ pub fn screen(input: &ScreenInput) -> Screen {
                 legal_sources: legal,
                 used,
                 evidence: c.evidence,
-                summary: format!("{what}{cite}{use_text}"),
+                summary: format!("{what}{cite}{use_text}{limit_text}"),
             }
         })
         .collect();
@@ -588,6 +628,40 @@ pub fn screen(input: &ScreenInput) -> Screen {
         surrogate,
         usage_note,
     }
+}
+
+/// Workers above a limit the law sets, when the column is recorded in the limit's unit.
+fn over_limit(
+    col: &InputColumn,
+    limits: &[super::policy::Limit],
+    min_published: u64,
+    lang: Lang,
+) -> Option<OverLimit> {
+    let values = match col.feature.as_ref().map(|f| &f.values) {
+        Some(super::features::FeatureValues::Numeric(v)) => v,
+        _ => return None,
+    };
+    let limit = limits
+        .iter()
+        .find(|l| l.unit.matches_column(&col.name, col.description.as_deref()))?;
+    let n = values.iter().flatten().count() as u64;
+    let above = values
+        .iter()
+        .flatten()
+        .filter(|v| **v > limit.amount)
+        .count() as u64;
+    let unit = serde_json::to_value(limit.unit)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let shown = above >= min_published.max(1) || above == 0;
+    Some(OverLimit {
+        amount: limit.amount,
+        unit,
+        what: lang.pick(&limit.what_en, &limit.what_zh).to_string(),
+        workers: shown.then_some(above),
+        share: (shown && n > 0).then(|| above as f64 / n as f64),
+    })
 }
 
 /// Purposes compatible with a decision about a worker's employment (English and Chinese).

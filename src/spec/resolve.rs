@@ -434,11 +434,37 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
             None
         }
     };
-    let favorable = f
-        .decision
-        .favorable
-        .clone()
-        .unwrap_or_else(|| "positive".into());
+    // A decision derived from the score (`score >= threshold` is positive) inherits the
+    // score's direction: when a low score is good, the positive decision is the adverse one.
+    let derived =
+        f.decision.column.is_none() && score.as_ref().is_some_and(|s| s.threshold.is_some());
+    let from_score = score.as_ref().filter(|_| derived).map(|s| {
+        if s.higher_is_favorable {
+            "positive"
+        } else {
+            "negative"
+        }
+    });
+    let favorable = match (f.decision.favorable.clone(), from_score) {
+        (Some(given), Some(implied)) if given != implied => {
+            return Err(Error::spec(
+                "decision.favorable (--favorable)",
+                format!(
+                    "the decision is 'score >= threshold', and a {} score is favorable, so the positive decision is the {} one; --favorable {given} says the opposite",
+                    if implied == "positive" { "high" } else { "low" },
+                    if implied == "positive" {
+                        "favorable"
+                    } else {
+                        "adverse"
+                    }
+                ),
+                Some(format!("drop --favorable, or give --favorable {implied}")),
+            ));
+        }
+        (Some(given), _) => given,
+        (None, Some(implied)) => implied.to_string(),
+        (None, None) => "positive".into(),
+    };
     one_of(
         "decision.favorable (--favorable)",
         &favorable,

@@ -171,11 +171,7 @@ fn ibm_screen_flags_sensitive_columns() {
             f["column"] == col && f["kind"] == kind && cat.is_none_or(|c| f["category"] == c)
         })
     };
-    assert!(has(
-        "OverTime",
-        Some("off_hours_private_life"),
-        "prohibited_input"
-    ));
+    assert!(has("OverTime", Some("working_time"), "prohibited_input"));
     assert!(has(
         "MaritalStatus",
         Some("marital_family_status"),

@@ -356,3 +356,63 @@ fn the_first_page_carries_dates_deadlines_and_plain_words() {
             .all(|r| !r["summary"].as_str().unwrap().contains("用人方"))
     );
 }
+
+/// Overtime is a working-time matter with a legal cap (Labour Law Art. 41: 36 hours a month):
+/// the screening names the workers above it, counted from the data, and an explanation for a
+/// worker above it says so.
+#[test]
+fn overtime_above_the_legal_cap_is_named() {
+    let csv = Csv::read(&datasets().join("attrition.csv"));
+    let c = csv.col("overtime_hours_month");
+    let above = csv
+        .rows
+        .iter()
+        .filter(|r| r[c].parse::<f64>().unwrap() > 36.0)
+        .count();
+    let dir = tmp("overtime-cap");
+    candor()
+        .args(["audit", "--spec"])
+        .arg(datasets().join("attrition.toml"))
+        .args(["--bootstrap", "0", "--format", "json", "--out"])
+        .arg(dir.join("o"))
+        .assert()
+        .success();
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("o/audit.json")).unwrap()).unwrap();
+    let f = a["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["column"] == "overtime_hours_month")
+        .expect("overtime is flagged");
+    assert_eq!(f["category"], "working_time");
+    assert_eq!(f["evidence"]["over_limit"]["workers"], above as u64);
+    assert_eq!(f["evidence"]["over_limit"]["amount"], 36.0);
+    assert!(
+        f["summary"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{above} workers"))
+    );
+    // A flagged employee with 49 overtime hours a month.
+    let id = csv.col("employee_id");
+    let flag = csv.col("flight_risk_flag");
+    let worker = csv
+        .rows
+        .iter()
+        .find(|r| r[flag] == "1" && r[c].parse::<f64>().unwrap() > 36.0)
+        .unwrap();
+    let (e, md) = one("attrition.toml", &worker[id], "en", "overtime-one");
+    assert!(
+        e["challenge"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["kind"] == "over_legal_limit"),
+        "{}",
+        e["challenge"]
+    );
+    assert!(md.contains("36 hours a month"));
+    let (_, md) = one("attrition_zh.toml", &worker[id], "zh", "overtime-one-zh");
+    assert!(md.contains("三十六小时"));
+}
