@@ -67,7 +67,7 @@ impl Finding {
         // A ratio of 0 is the largest gap there is.
         let ln = |v: Option<f64>| match v {
             Some(x) if x > 0.0 => x.ln().abs(),
-            Some(x) if x == 0.0 => f64::INFINITY,
+            Some(0.0) => f64::INFINITY,
             _ => 0.0,
         };
         ln(self.value).max(ln(self.twin.as_ref().and_then(|t| t.value)))

@@ -747,7 +747,9 @@ pub fn fit(features: Vec<Feature>, spec: &Fit) -> Result<Additive, String> {
                 let vals: Vec<f64> = (0..n).map(|i| model.shape(j, model.value(j, i))).collect();
                 let lo = vals.iter().copied().fold(f64::INFINITY, f64::min);
                 let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                !(hi - lo >= 0.1)
+                // A spread that is not a number counts as no effect.
+                let spread = hi - lo;
+                spread.is_nan() || spread < 0.1
             })
             .collect();
         model.effect_p = vec![None; model.terms.len()];

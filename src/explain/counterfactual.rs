@@ -369,7 +369,7 @@ fn best_combo(
 
 /// Pulls each moved numeric input back toward its value while the total gain still reaches
 /// `need`: the smallest whole-step change of that input, the others fixed.
-fn refine(m: &Additive, opts: &[Option_], combo: &mut Vec<(usize, Point)>, need: f64, sigma: f64) {
+fn refine(m: &Additive, opts: &[Option_], combo: &mut [(usize, Point)], need: f64, sigma: f64) {
     let mut order: Vec<usize> = (0..combo.len()).collect();
     order.sort_by(|&a, &b| combo[b].1.cost.total_cmp(&combo[a].1.cost));
     for idx in order {

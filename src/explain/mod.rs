@@ -869,6 +869,17 @@ fn typical_values(
                 if (obs.len() as u64) < min.max(1) {
                     continue;
                 }
+                // A timestamp enters the model as 1 outside working hours, 0 inside: its
+                // median is not a value of the column, so no typical value is shown.
+                let derived = subjects
+                    .raw
+                    .iter()
+                    .find(|(n, _)| n == &f.name)
+                    .and_then(|(_, r)| r.iter().flatten().next())
+                    .is_some_and(|t| t.trim().parse::<f64>().is_err());
+                if derived {
+                    continue;
+                }
                 obs.sort_by(f64::total_cmp);
                 let med = obs[obs.len() / 2];
                 let d = subjects

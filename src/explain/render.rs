@@ -254,34 +254,45 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
         .map(|c| {
             c.changes
                 .iter()
-                .map(|ch| format!("{} {} → {}", ch.column, ch.from, ch.to))
+                .map(|ch| {
+                    let label = e
+                        .inputs
+                        .iter()
+                        .find(|i| i.column == ch.column)
+                        .and_then(|i| i.label.clone());
+                    format!(
+                        "{} {} → {}",
+                        name_of(lang, &ch.column, &label),
+                        ch.from,
+                        ch.to
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join(lang.pick(", ", "、"))
+                .join(lang.pick("; ", "；"))
         });
     lines.push(match (first, lang) {
         (Some(r), Lang::En) => format!(
-            "What you can do first: ask the employer{} ({}, {}).{}",
+            "What you can do first: {} ({}).{}",
             match r.kind.as_str() {
-                "explanation" | "written_reasons" => " for an explanation and a human review",
-                "human_review" => " for a human review",
-                "access" => " for your data",
-                _ => "",
+                "explanation" | "written_reasons" =>
+                    "ask the employer for an explanation and a human review".to_string(),
+                "human_review" => "ask the employer for a human review".to_string(),
+                "access" => "ask the employer for your data".to_string(),
+                _ => format!("use your right: {}", r.kind_text),
             },
-            r.kind_text,
             r.citation,
             change.map_or_else(String::new, |c| format!(
                 " A change that would have avoided this outcome: {c}."
             ))
         ),
         (Some(r), Lang::Zh) => format!(
-            "首先可以做的：向用人单位提出{}（{}，{}）。{}",
+            "首先可以做的：{}（{}）。{}",
             match r.kind.as_str() {
-                "explanation" | "written_reasons" => "要求说明并进行人工复核",
-                "human_review" => "要求人工复核",
-                "access" => "要求查阅你的信息",
-                _ => "请求",
+                "explanation" | "written_reasons" => "向用人单位要求说明并进行人工复核".to_string(),
+                "human_review" => "向用人单位要求人工复核".to_string(),
+                "access" => "向用人单位要求查阅你的信息".to_string(),
+                _ => format!("行使权利：{}", r.kind_text),
             },
-            r.kind_text,
             r.citation,
             change.map_or_else(String::new, |c| format!("可避免这一结果的改变：{c}。"))
         ),

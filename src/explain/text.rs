@@ -6,22 +6,6 @@ use super::{GroupContext, InputFlag, Similar};
 
 pub use crate::i18n::Lang;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deadlines_keep_their_length() {
-        assert_eq!(length(Lang::En, 1, "years"), "one year");
-        assert_eq!(length(Lang::En, 180, "days"), "180 days");
-        assert_eq!(length(Lang::En, 2, "weeks"), "two weeks");
-        assert_eq!(length(Lang::Zh, 1, "years"), "一年");
-        assert_eq!(length(Lang::Zh, 1, "months"), "一个月");
-        assert_eq!(length(Lang::Zh, 2, "weeks"), "两周");
-        assert_eq!(length(Lang::Zh, 300, "days"), "300 日");
-    }
-}
-
 pub fn suppressed(lang: Lang, min: u64) -> String {
     match lang {
         Lang::En => format!(
@@ -684,5 +668,21 @@ pub fn labels(lang: Lang) -> &'static Labels {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_keep_their_length() {
+        assert_eq!(length(Lang::En, 1, "years"), "one year");
+        assert_eq!(length(Lang::En, 180, "days"), "180 days");
+        assert_eq!(length(Lang::En, 2, "weeks"), "two weeks");
+        assert_eq!(length(Lang::Zh, 1, "years"), "一年");
+        assert_eq!(length(Lang::Zh, 1, "months"), "一个月");
+        assert_eq!(length(Lang::Zh, 2, "weeks"), "两周");
+        assert_eq!(length(Lang::Zh, 300, "days"), "300 日");
     }
 }

@@ -350,8 +350,12 @@ fn render_table(out: &mut String, t: &super::doc::Table) {
             None => out.push_str("<tr>"),
         }
         for c in &r.cells {
-            // A cell without a space (a number, an interval, a rate) never wraps.
-            if c.contains(' ') {
+            // A number, an interval or a rate (digits, no space, no Chinese) never wraps.
+            let cjk = c.chars().any(|ch| {
+                ('\u{2e80}'..='\u{9fff}').contains(&ch) || ('\u{ff00}'..='\u{ffef}').contains(&ch)
+            });
+            let numeric = c.chars().any(|ch| ch.is_ascii_digit());
+            if c.contains(' ') || cjk || !numeric {
                 out.push_str(&format!("<td>{}</td>", typo(&escape(c))));
             } else {
                 out.push_str(&format!("<td class=\"n\">{}</td>", typo(&escape(c))));
