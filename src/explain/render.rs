@@ -466,11 +466,11 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 (None, _) => String::new(),
             };
             let effect = match effect_of(&i.column) {
-                Some(f) if !f.no_effect => match lang {
+                Some(f) => match lang {
                     Lang::En => format!("{} ({})", signed(f.contribution), toward(l, f)),
                     Lang::Zh => format!("{}（{}）", signed(f.contribution), toward(l, f)),
                 },
-                _ => l.no_effect.to_string(),
+                None => "—".to_string(),
             };
             vec![
                 name_of(lang, &i.column, &i.label),
@@ -497,12 +497,12 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     let m = &e.model;
     b.push(Block::Para(match lang {
         Lang::En => format!(
-            "The algorithm's inner workings were not handed over, so Candor built its own model of the algorithm from the outputs for the {} workers of the audit (how, and how faithful it is, is in the appendix). The effects below add up to the difference between your result and the result of an average worker, in {}. An input with no effect made no measurable difference to anyone's outcome.",
+            "The algorithm's inner workings were not handed over, so Candor built its own model of the algorithm from the outputs for the {} workers of the audit (how, and how faithful it is, is in the appendix). The effects below add up to the difference between your result and the result of an average worker, in {}. An input marked \"no measurable effect\" made no difference to anyone's outcome that the model can tell apart from chance; its small number is the model's estimate, shown so that the effects add up.",
             e.provenance.rows,
             units(e, lang)
         ),
         Lang::Zh => format!(
-            "用人单位没有提供算法的内部机制，因此 Candor 根据审计涉及的 {} 名员工的算法输出，建立了自己的算法模型（方法及其可信程度见附录）。下列各项影响相加，等于你的结果与平均员工结果之差，单位为{}。“无影响”表示该输入对任何人的结果都没有可测量的影响。",
+            "用人单位没有提供算法的内部机制，因此 Candor 根据审计涉及的 {} 名员工的算法输出，建立了自己的算法模型（方法及其可信程度见附录）。下列各项影响相加，等于你的结果与平均员工结果之差，单位为{}。“无可测量的影响”表示该输入对任何人结果的影响都无法与偶然波动区分；表中的小数值是模型的估计，列出是为了使各项相加相符。",
             e.provenance.rows,
             units(e, lang)
         ),
@@ -517,13 +517,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             .into(),
         ));
     }
-    let rows = e
-        .factors
-        .iter()
-        .filter(|f| !f.no_effect && f.contribution.abs() >= 0.0005)
-        .take(12)
-        .map(|f| factor_row(lang, f, l))
-        .collect();
+    let rows = e.factors.iter().map(|f| factor_row(lang, f, l)).collect();
     b.push(Block::Table(
         vec![
             l.column.into(),
@@ -917,11 +911,7 @@ fn factor_row(lang: Lang, f: &Factor, l: &Labels) -> Vec<String> {
         name_of(lang, &f.column, &f.label),
         value_or_missing(&f.value, l),
         f.typical.clone().unwrap_or_else(|| "—".into()),
-        if f.no_effect {
-            l.no_effect.into()
-        } else {
-            signed(f.contribution)
-        },
+        signed(f.contribution),
         toward(l, f),
     ]
 }

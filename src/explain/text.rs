@@ -290,31 +290,35 @@ pub fn challenge_input(
 }
 
 pub fn challenge_rests(lang: Lang) -> String {
-    lang.pick("Without the prohibited inputs, the model of the algorithm would not have given you this outcome.",
-        "如果不计入禁止使用的输入，算法的替代模型就不会给出这一结果。",
+    lang.pick("Without the data the law restricts, your result would have been different: you would not have got this outcome.",
+        "如果不计入法律限制使用的数据，你的分数或结果就会不同，不会得到这一结果。",
     )
     .to_string()
 }
 
 pub fn challenge_group(lang: Lang, g: &GroupContext) -> String {
-    let ir = g
-        .impact_ratio
-        .as_ref()
-        .and_then(|f| f.value)
-        .map_or_else(String::new, |v| format!("{v:.2}"));
+    let two = |f: &Option<super::Figure>| {
+        f.as_ref()
+            .and_then(|f| f.value)
+            .map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+    };
+    let arr = two(&g.adverse_rate_ratio);
+    let ir = two(&g.impact_ratio);
+    let ar = crate::report::text::pct(g.adverse_rate.as_ref().and_then(|f| f.value), lang);
+    let reference = g.reference.as_deref();
     match lang {
         Lang::En => format!(
-            "Your group {} = {} has an impact ratio of {ir} against {}: {}.",
+            "Your group {} = {} got the outcome that harms workers {arr} times as often as {} (adverse rate {ar}; the ratio of the favorable rates is {ir}): {}.",
             g.attribute,
             g.group,
-            g.reference.as_deref().unwrap_or("the reference group"),
+            reference.unwrap_or("the group compared with"),
             g.verdict_text.as_deref().unwrap_or("")
         ),
         Lang::Zh => format!(
-            "你所在的群体 {} = {} 相对于 {} 的影响比为 {ir}：{}。",
+            "你所在的群体 {} = {} 得到不利结果的频率是 {} 的 {arr} 倍（不利结果比例 {ar}；有利结果比例之比为 {ir}）：{}。",
             g.attribute,
             g.group,
-            g.reference.as_deref().unwrap_or("参照群体"),
+            reference.unwrap_or("对照群体"),
             g.verdict_text.as_deref().unwrap_or("")
         ),
     }
@@ -323,9 +327,9 @@ pub fn challenge_group(lang: Lang, g: &GroupContext) -> String {
 pub fn challenge_fidelity(lang: Lang, low: bool) -> String {
     match (lang, low) {
         (Lang::En, true) => "The model used to explain the algorithm agrees poorly with its real decisions, so this explanation may miss the real reasons: you can ask the employer for the actual logic and the data used.".into(),
-        (Lang::Zh, true) => "用于解释算法的替代模型与算法的实际决定吻合度低，本说明可能遗漏真正的原因：你可以要求用人单位说明实际逻辑和所用数据。".into(),
+        (Lang::Zh, true) => "Candor 为解释算法而建立的模型与算法的实际决定吻合度低，本说明可能遗漏真正的原因：你可以要求用人单位说明实际逻辑和所用数据。".into(),
         (Lang::En, false) => "For you, the model used to explain the algorithm gives a different decision from the real one, so the real reasons may differ from those shown: you can ask the employer for them.".into(),
-        (Lang::Zh, false) => "对你而言，替代模型给出的决定与实际决定不同，真实原因可能与此处所列不同：你可以要求用人单位说明。".into(),
+        (Lang::Zh, false) => "对你而言，Candor 建立的算法模型给出的决定与实际决定不同，真实原因可能与此处所列不同：你可以要求用人单位说明。".into(),
     }
 }
 
@@ -463,7 +467,7 @@ pub const EN: Labels = Labels {
     contact: "Whom to contact",
     contact_missing: "not stated by the employer: address your request to the employer's human-resources or personal-information contact",
     typical: "Typical worker",
-    no_effect: "no effect",
+    no_effect: "no measurable effect",
     model_differs: "For you, Candor's model of the algorithm gives a different decision from the real one, so the real reasons may differ from those shown.",
     model_differs_anchored: "For you, Candor's model of the algorithm puts your score on the other side of the threshold from your real score; the effects below are still measured from the model, and the advice in section 5 starts from your real score.",
     s_counterfactual_model: "5. A change that would alter Candor's model's decision",
@@ -570,7 +574,7 @@ pub const ZH: Labels = Labels {
     contact: "联系人",
     contact_missing: "用人单位未说明：请向用人单位的人力资源部门或个人信息保护负责人提出",
     typical: "一般员工",
-    no_effect: "无影响",
+    no_effect: "无可测量的影响",
     model_differs: "对你而言，Candor 建立的算法模型给出的决定与实际决定不同，真实原因可能与此处所列不同。",
     model_differs_anchored: "对你而言，Candor 建立的算法模型把你的分数放在了阈值的另一侧；下列影响仍按模型计算，第五部分的建议则从你的实际分数出发。",
     s_counterfactual_model: "五、会改变 Candor 算法模型决定的改变",

@@ -314,7 +314,66 @@ fn the_first_page_carries_dates_deadlines_and_plain_words() {
         .lines()
         .find(|l| l.contains("union_chat_mentions") && l.starts_with("| mentions"))
         .expect("the union row of the data table");
-    assert!(line.contains("no effect"), "{line}");
+    assert!(line.contains("no measurable effect"), "{line}");
+    assert!(!line.contains("adverse outcome"), "{line}");
+    // Every number a reader could add up does add up: the restricted inputs' effects to their
+    // stated total, and all effects to the model's result minus the average worker's.
+    let p = &e["prohibited"];
+    let listed: f64 = p["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["contribution"].as_f64().unwrap())
+        .sum();
+    assert!((listed - p["total"].as_f64().unwrap()).abs() < 1e-9);
+    let all: f64 = e["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["contribution"].as_f64().unwrap())
+        .sum();
+    let m = &e["model"];
+    let diff = m["output"].as_f64().unwrap() - m["baseline"].as_f64().unwrap();
+    assert!((all - diff).abs() < 1e-6, "{all} vs {diff}");
+    // The section of effects lists every input the model used, so the table adds up too.
+    let factors_section = md
+        .split("## 3.")
+        .nth(1)
+        .and_then(|s| s.split("## 4.").next())
+        .unwrap();
+    for f in e["factors"].as_array().unwrap() {
+        let c = f["column"].as_str().unwrap();
+        assert!(
+            factors_section.contains(&format!("({c})")),
+            "{c} not in section 3"
+        );
+    }
+    // A group challenge point quotes the framing its verdict rests on: the adverse-rate ratio
+    // of the group's own table row (W0000004 is rural and 45+: both groups qualify).
+    let mut checked = 0;
+    for g in e["groups"].as_array().unwrap() {
+        if g["verdict"] == "adverse_significant" {
+            checked += 1;
+            let arr = g["adverse_rate_ratio"]["value"].as_f64().unwrap();
+            let point = e["challenge"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["text"].as_str().unwrap())
+                .find(|t| {
+                    t.contains(&format!(
+                        "{} = {} ",
+                        g["attribute"].as_str().unwrap(),
+                        g["group"].as_str().unwrap()
+                    ))
+                })
+                .expect("a challenge point for a significant adverse disparity");
+            assert!(
+                point.contains(&format!("{arr:.2} times as often")),
+                "{point}"
+            );
+        }
+    }
     // The typical worker's value sits next to the worker's.
     assert!(md.contains("Typical worker"));
     // Model internals are in the appendix only.
