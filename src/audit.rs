@@ -81,6 +81,7 @@ impl AnyFinding {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Audit {
     pub provenance: Provenance,
+    #[serde(serialize_with = "serialize_portable")]
     pub spec: AuditSpec,
     pub decision: DecisionValues,
     pub label: Option<LabelValues>,
@@ -106,10 +107,36 @@ impl Audit {
     }
 }
 
-/// SHA-256 of the spec's canonical JSON.
+/// SHA-256 of the spec's canonical JSON, independent of where the files lie: the data file
+/// enters by its name (its content has its own hash in the provenance), the output folder not
+/// at all, the dictionary and extra policy packs by the SHA-256 of their content. The same spec
+/// and data in another folder or on another machine give the same hash.
 pub fn spec_hash(spec: &AuditSpec) -> String {
-    let json = serde_json::to_vec(spec).unwrap_or_default();
+    let json = serde_json::to_vec(&portable(spec)).unwrap_or_default();
     crate::data::hex(&Sha256::digest(&json))
+}
+
+/// The spec as published: no path of the machine it ran on (see [`spec_hash`]).
+pub fn portable(spec: &AuditSpec) -> AuditSpec {
+    let mut s = spec.clone();
+    let name =
+        |p: &std::path::Path| std::path::PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
+    let content = |p: &std::path::Path| match std::fs::read(p) {
+        Ok(bytes) => std::path::PathBuf::from(crate::data::hex(&Sha256::digest(&bytes))),
+        Err(_) => name(p),
+    };
+    s.data.path = name(&s.data.path);
+    s.output_dir = std::path::PathBuf::new();
+    s.screen.dictionary = s.screen.dictionary.as_deref().map(content);
+    s.screen.policy_files = s.screen.policy_files.iter().map(|p| content(p)).collect();
+    s
+}
+
+fn serialize_portable<S: serde::Serializer>(
+    spec: &AuditSpec,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&portable(spec), s)
 }
 
 /// The slices to aggregate: each attribute, each declared intersection, the k-way
@@ -404,7 +431,16 @@ fn provenance(spec: &AuditSpec, table: &Table) -> Provenance {
         candor_version: env!("CARGO_PKG_VERSION").to_string(),
         spec_sha256: spec_hash(spec),
         seed: spec.stats.seed,
-        inputs: vec![table.source.clone()],
+        // The data file by its name: where it lay on the auditor's machine is not published.
+        inputs: vec![crate::data::SourceInfo {
+            path: std::path::Path::new(&table.source.path)
+                .file_name()
+                .map_or_else(
+                    || table.source.path.clone(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+            ..table.source.clone()
+        }],
     }
 }
 

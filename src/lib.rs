@@ -24,6 +24,7 @@ pub mod explain;
 pub mod findings;
 pub mod i18n;
 pub mod init;
+pub mod inputs;
 pub mod metrics;
 pub mod report;
 pub mod screen;
@@ -236,6 +237,10 @@ fn explain_rows(args: &cli::ExplainArgs, ex: &explain::Explainer) -> Result<Vec<
         .map(|s| (s.clone(), "--subject".to_string()))
         .collect();
     if let Some(f) = &args.subjects {
+        crate::inputs::check_regular(
+            f,
+            "--subjects takes a text file with one worker id per line",
+        )?;
         let text = std::fs::read_to_string(f).map_err(|e| Error::Read {
             path: f.clone(),
             reason: e.to_string(),

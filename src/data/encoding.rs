@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 const CHUNK: usize = 1 << 20;
 
 fn open(path: &Path) -> Result<File> {
+    crate::inputs::check_regular(path, "give the path of the table itself")?;
     File::open(path).map_err(|e| {
         let hint = match e.kind() {
             std::io::ErrorKind::NotFound => Some(

@@ -13,6 +13,7 @@
 
 mod aggregate;
 mod encoding;
+mod filter;
 mod roles;
 mod screening;
 mod subjects;
@@ -191,6 +192,13 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
     }
     let mut filter_note = None;
     if let Some(pred) = &spec.data.where_ {
+        filter::check_predicate(pred).map_err(|message| Error::Filter {
+            predicate: pred.clone(),
+            message,
+            hint: Some(
+                "write a SQL boolean expression over the table's own columns, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes".into(),
+            ),
+        })?;
         let expr = polars::sql::sql_expr(pred).map_err(|e| Error::Filter {
             predicate: pred.clone(),
             message: format!("not a valid SQL predicate: {}", first_line(&e.to_string())),

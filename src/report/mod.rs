@@ -87,6 +87,26 @@ impl AtomicDir {
                 hint: Some("create it first, or choose another folder with --out DIR".into()),
             });
         }
+        // Inputs are sacred: the output path is never a file, an input, or a folder holding one.
+        if let Ok(meta) = std::fs::symlink_metadata(dir)
+            && !meta.is_dir()
+        {
+            return Err(Error::Write {
+                path: dir.to_path_buf(),
+                reason: "it exists and is not a folder (Candor never replaces a file)".into(),
+                hint: Some("choose a new or empty folder with --out DIR".into()),
+            });
+        }
+        if let Some(input) = crate::inputs::inside(dir) {
+            return Err(Error::Write {
+                path: dir.to_path_buf(),
+                reason: format!(
+                    "it is, or holds, a file this run reads ({})",
+                    input.display()
+                ),
+                hint: Some("choose an output folder apart from the inputs with --out DIR".into()),
+            });
+        }
         // Never replace a folder holding files Candor did not write (`--out` pointing at the
         // data folder, say): only an empty folder or one with Candor's marker is replaced.
         if let Ok(mut entries) = std::fs::read_dir(dir)
@@ -102,6 +122,7 @@ impl AtomicDir {
             });
         }
         let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+        remove_leftovers(&parent, name);
         let tmp = parent.join(format!(".{name}.candor-tmp-{}", std::process::id()));
         let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
@@ -128,8 +149,29 @@ impl AtomicDir {
         std::fs::write(&p, content).map_err(|e| write_err(&p, e))
     }
 
-    /// Moves the finished folder into place, replacing any previous one.
+    /// Moves the finished folder into place, replacing any previous one. On Linux the two
+    /// folders are exchanged in one step (`renameat2` with `RENAME_EXCHANGE`), so `dir` is never
+    /// missing, even if the process is killed; elsewhere (or on a file system without the
+    /// exchange) the old folder is moved aside first.
     pub fn commit(mut self) -> Result<()> {
+        #[cfg(target_os = "linux")]
+        if self.dir.is_dir() {
+            let cwd = rustix::fs::CWD;
+            if rustix::fs::renameat_with(
+                cwd,
+                &self.tmp,
+                cwd,
+                &self.dir,
+                rustix::fs::RenameFlags::EXCHANGE,
+            )
+            .is_ok()
+            {
+                // `tmp` now holds the old folder.
+                self.committed = true;
+                let _ = std::fs::remove_dir_all(&self.tmp);
+                return Ok(());
+            }
+        }
         if self.dir.exists() {
             std::fs::rename(&self.dir, &self.old).map_err(|e| write_err(&self.dir, e))?;
         }
@@ -145,6 +187,50 @@ impl Drop for AtomicDir {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
+    }
+}
+
+/// Removes what killed runs left beside `parent/name`: `.NAME.candor-tmp-PID` and
+/// `.NAME.candor-old-PID` folders holding Candor's marker whose process is gone.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let own = std::process::id();
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(f) = file.to_str() else { continue };
+        let Some(rest) = f.strip_prefix(&format!(".{name}.candor-")) else {
+            continue;
+        };
+        let Some(pid) = rest
+            .strip_prefix("tmp-")
+            .or_else(|| rest.strip_prefix("old-"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let path = e.path();
+        if pid == own || process_alive(pid) || !path.join(MARKER).is_file() {
+            continue;
+        }
+        // A run killed between moving the old folder aside and moving the new one in: the
+        // old folder goes back into place.
+        let target = parent.join(name);
+        if rest.starts_with("old-") && !target.exists() {
+            let _ = std::fs::rename(&path, &target);
+        } else {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether process `pid` runs (Linux: /proc; elsewhere assumed alive, so nothing is removed).
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
     }
 }
 
@@ -215,6 +301,27 @@ mod tests {
         let e = write_files(&foreign, &[("a.txt".into(), "1".into())]).unwrap_err();
         assert!(e.to_string().contains("did not write"), "{e}");
         assert!(foreign.join("precious.csv").exists());
+        // A file is never replaced by a folder.
+        let file = base.join("data.csv");
+        std::fs::write(&file, "a,b\n").unwrap();
+        let e = write_files(&file, &[("a.txt".into(), "1".into())]).unwrap_err();
+        assert!(e.to_string().contains("not a folder"), "{e}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "a,b\n");
+        // Leftovers of killed runs are removed; an old folder moved aside comes back.
+        let dead = 999_999_999u32;
+        let left = base.join(format!(".out.candor-tmp-{dead}"));
+        std::fs::create_dir_all(&left).unwrap();
+        std::fs::write(left.join(MARKER), "").unwrap();
+        write_files(&out, &[("c.txt".into(), "3".into())]).unwrap();
+        assert!(!left.exists());
+        let aside = base.join(format!(".gone.candor-old-{dead}"));
+        std::fs::create_dir_all(&aside).unwrap();
+        std::fs::write(aside.join(MARKER), "").unwrap();
+        std::fs::write(aside.join("kept.txt"), "k").unwrap();
+        write_files(&base.join("other"), &[]).unwrap();
+        remove_leftovers(&base, "gone");
+        assert!(base.join("gone").join("kept.txt").is_file());
+        assert!(!aside.exists());
         let missing = base.join("nope").join("out");
         let e = write_files(&missing, &[]).unwrap_err();
         assert!(e.to_string().contains("does not exist"), "{e}");

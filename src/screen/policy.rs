@@ -912,6 +912,13 @@ pub fn builtin_packs() -> Result<Vec<Pack>, PolicyError> {
 /// # Errors
 /// [`PolicyError::Read`] if the file cannot be read; otherwise as [`parse_pack`].
 pub fn load_pack(path: &Path) -> Result<Pack, PolicyError> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(PolicyError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("not a regular file; Candor reads only regular files"),
+        });
+    }
+    crate::inputs::record(path);
     let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
         path: path.to_path_buf(),
         source,

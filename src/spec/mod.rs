@@ -245,6 +245,7 @@ impl SpecFile {
     /// Reads and parses a TOML spec. Relative paths inside are resolved against the spec's
     /// folder.
     pub fn from_path(path: &Path) -> Result<Self> {
+        crate::inputs::check_regular(path, "check the path given to --spec")?;
         let text = std::fs::read_to_string(path).map_err(|e| Error::Read {
             path: path.to_path_buf(),
             reason: e.to_string(),

@@ -286,6 +286,45 @@ fn where_invalid_sql() {
 }
 
 #[test]
+fn where_cannot_read_files() {
+    let d = tmp("whereread");
+    let p = fixture(&d, "a.csv", GOOD);
+    let secret = fixture(&d, "secret.csv", b"column_1\nTOP-SECRET-LINE\n");
+    let s = secret.to_str().unwrap();
+    for pred in [
+        format!("sex IN (SELECT column_1 FROM read_csv('{s}'))"),
+        format!("EXISTS (SELECT * FROM read_csv('{s}'))"),
+        format!("(SELECT max(column_1) FROM read_csv('{s}')) = 'x'"),
+        format!("read_csv('{s}') IS NULL"),
+    ] {
+        let out = candor()
+            .args([
+                "audit",
+                p.to_str().unwrap(),
+                "--decision",
+                "decision",
+                "--group",
+                "sex",
+                "--out",
+                d.join("out").to_str().unwrap(),
+                "--where",
+                &pred,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{pred}");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!all.contains("TOP-SECRET"), "{pred}: {all}");
+        assert!(all.contains("not allowed in a filter"), "{pred}: {all}");
+        assert!(!d.join("out").exists());
+    }
+}
+
+#[test]
 fn where_unknown_column() {
     let d = tmp("wherecol");
     let p = fixture(&d, "a.csv", GOOD);
@@ -417,4 +456,105 @@ fn bad_gate_is_error() {
         ],
         &["--fail-on", "has no comparison"],
     );
+}
+
+/// Inputs are sacred: `--out` naming the input, any existing file, or a Candor output folder
+/// that holds the input is refused, and the input is untouched.
+#[test]
+fn out_never_touches_an_input() {
+    let d = tmp("sacred");
+    let p = fixture(&d, "a.csv", GOOD);
+    let before = std::fs::read(&p).unwrap();
+    let audit = |out: &std::path::Path| {
+        candor()
+            .args([
+                "audit",
+                p.to_str().unwrap(),
+                "--decision",
+                "decision",
+                "--group",
+                "sex",
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    // The input itself, and another existing file.
+    let other = fixture(&d, "notes.txt", b"keep me");
+    for out in [&p, &other] {
+        let o = audit(out);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("not a folder"), "{err}");
+    }
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+    assert_eq!(std::fs::read(&other).unwrap(), b"keep me");
+    // An earlier report folder that now holds the input.
+    let rep = d.join("rep");
+    assert_eq!(audit(&rep).status.code(), Some(0));
+    let inside = rep.join("a.csv");
+    std::fs::write(&inside, &before).unwrap();
+    let o = candor()
+        .args([
+            "audit",
+            inside.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "sex",
+            "--out",
+            rep.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a file this run reads"));
+    assert_eq!(std::fs::read(&inside).unwrap(), before);
+    // Nothing hidden was left beside them.
+    let hidden: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
+
+/// A pipe or a device is refused at once instead of read forever.
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused() {
+    let d = tmp("special");
+    let fifo = d.join("pipe.csv");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut paths = vec![std::path::PathBuf::from("/dev/zero")];
+    if ok {
+        paths.push(fifo);
+    }
+    for p in paths {
+        let start = std::time::Instant::now();
+        let o = candor()
+            .timeout(std::time::Duration::from_secs(20))
+            .args([
+                "audit",
+                p.to_str().unwrap(),
+                "--decision",
+                "decision",
+                "--group",
+                "sex",
+                "--input-format",
+                "csv",
+                "--out",
+                d.join("out").to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{}", p.display());
+        assert!(start.elapsed().as_secs() < 10);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("regular file"), "{err}");
+    }
 }

@@ -79,3 +79,38 @@ fn fail_on_gate_exit_code_one() {
         .assert()
         .code(1);
 }
+
+/// The same spec and data in two folders give the same spec hash and the same report: nothing
+/// in the output depends on where the files lie.
+#[test]
+fn same_audit_in_two_folders_is_identical() {
+    let base = tmp("twofolders");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
+    let data = std::fs::read(repo.join("couriers.csv")).unwrap();
+    let spec = std::fs::read(repo.join("couriers.toml")).unwrap();
+    let mut reports = Vec::new();
+    for sub in ["a/deeper/still", "b"] {
+        let dir = base.join(sub);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("couriers.csv"), &data).unwrap();
+        std::fs::write(dir.join("couriers.toml"), &spec).unwrap();
+        let out = dir.join("report");
+        candor()
+            .args(["audit", "--spec"])
+            .arg(dir.join("couriers.toml"))
+            .args(["--format", "json", "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        reports.push(std::fs::read_to_string(out.join("audit.json")).unwrap());
+    }
+    let hash = |t: &str| {
+        let v: serde_json::Value = serde_json::from_str(t).unwrap();
+        v["provenance"]["spec_sha256"].as_str().unwrap().to_string()
+    };
+    assert_eq!(hash(&reports[0]), hash(&reports[1]));
+    assert!(
+        reports[0] == reports[1],
+        "audit.json differs between folders"
+    );
+}
