@@ -374,6 +374,7 @@ fn the_first_page_carries_dates_deadlines_and_plain_words() {
             );
         }
     }
+    assert!(checked >= 2, "{checked} adverse groups checked");
     // The typical worker's value sits next to the worker's.
     assert!(md.contains("Typical worker"));
     // Model internals are in the appendix only.
