@@ -233,6 +233,134 @@ pub struct Additive {
     /// together the coefficients' covariance, `sigma^2 (X'X + D)^-1`.
     pub cov_factor: Option<Cholesky<f64, Dyn>>,
     pub sigma: f64,
+    /// Linear target: the held-out residuals along each input, to check a predicted change
+    /// for the model's local bias (see [`Additive::bias`]).
+    pub local: Vec<Local>,
+}
+
+/// The held-out residuals along one input: for a number, the workers sorted by its value with
+/// running sums of their residuals; for a category, each level's sum and count.
+#[derive(Debug, Clone, Default)]
+pub struct Local {
+    /// The knots of the input's shape: a window never crosses one.
+    knots: Vec<f64>,
+    x: Vec<f64>,
+    cum: Vec<f64>,
+    cum2: Vec<f64>,
+    levels: Vec<(f64, f64, u64)>,
+}
+
+/// Workers in the window whose mean residual estimates the model's bias at a value: 1 % of
+/// the workers, at least 200 and at most 2,000.
+fn window(n: usize) -> usize {
+    (n / 100).clamp(200, 2000).min(n)
+}
+
+impl Local {
+    fn numeric(values: &[Option<f64>], resid: &[f64], knots: &[f64]) -> Local {
+        let mut pairs: Vec<(f64, f64)> = values
+            .iter()
+            .zip(resid)
+            .filter_map(|(v, r)| v.filter(|x| x.is_finite()).map(|x| (x, *r)))
+            .collect();
+        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut cum = Vec::with_capacity(pairs.len() + 1);
+        let mut cum2 = Vec::with_capacity(pairs.len() + 1);
+        let (mut s, mut s2) = (0.0, 0.0);
+        cum.push(0.0);
+        cum2.push(0.0);
+        for (_, r) in &pairs {
+            s += r;
+            s2 += r * r;
+            cum.push(s);
+            cum2.push(s2);
+        }
+        Local {
+            knots: knots.to_vec(),
+            x: pairs.into_iter().map(|p| p.0).collect(),
+            cum,
+            cum2,
+            levels: Vec::new(),
+        }
+    }
+
+    fn categorical(codes: &[Option<u32>], n_levels: usize, resid: &[f64]) -> Local {
+        let mut levels = vec![(0.0, 0.0, 0u64); n_levels];
+        for (c, r) in codes.iter().zip(resid) {
+            if let Some(l) = c.and_then(|c| levels.get_mut(c as usize)) {
+                l.0 += r;
+                l.1 += r * r;
+                l.2 += 1;
+            }
+        }
+        Local {
+            levels,
+            ..Local::default()
+        }
+    }
+
+    /// The mean held-out residual at `v`, and the variance of that mean: from the workers with
+    /// exactly this value (at least 10; the shape may jump at a value) or from the workers
+    /// nearest to it within the same interval between two knots (where the shape is one
+    /// straight piece), whichever estimate has the smaller variance.
+    fn at(&self, v: Value) -> Option<(f64, f64)> {
+        let stats = |lo: usize, hi: usize| {
+            (
+                self.cum[hi] - self.cum[lo],
+                self.cum2[hi] - self.cum2[lo],
+                (hi - lo) as u64,
+            )
+        };
+        let (s, s2, k) = match v {
+            Value::Num(Some(x)) => {
+                let n = self.x.len();
+                if n == 0 {
+                    return None;
+                }
+                let first = self.x.partition_point(|&a| a < x);
+                let end = self.x.partition_point(|&a| a <= x);
+                // The piece of the shape holding x: [left knot, right knot).
+                let left = self
+                    .knots
+                    .iter()
+                    .copied()
+                    .filter(|&k| k <= x)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                let right = self
+                    .knots
+                    .iter()
+                    .copied()
+                    .filter(|&k| k > x)
+                    .fold(f64::INFINITY, f64::min);
+                let a = self.x.partition_point(|&u| u < left);
+                let b = self.x.partition_point(|&u| u < right);
+                let k = window(n).min(b - a);
+                let lo = first.saturating_sub(k / 2).max(a).min(b.saturating_sub(k));
+                let near = mean_var(stats(lo, lo + k));
+                let exact = (end - first >= 10)
+                    .then(|| mean_var(stats(first, end)))
+                    .flatten();
+                return match (near, exact) {
+                    (Some(a), Some(b)) => Some(if b.1 < a.1 { b } else { a }),
+                    (a, b) => a.or(b),
+                };
+            }
+            Value::Cat(Some(c)) => *self.levels.get(c as usize)?,
+            _ => return None,
+        };
+        mean_var((s, s2, k))
+    }
+}
+
+/// The mean of `k` residuals with sum `s` and sum of squares `s2`, and its variance.
+fn mean_var((s, s2, k): (f64, f64, u64)) -> Option<(f64, f64)> {
+    if k < 2 {
+        return None;
+    }
+    let kf = k as f64;
+    let mean = s / kf;
+    let var = ((s2 - kf * mean * mean) / (kf - 1.0)).max(0.0);
+    Some((mean, var / kf))
 }
 
 fn splitmix(mut z: u64) -> u64 {
@@ -549,6 +677,25 @@ impl Additive {
         (full, folds)
     }
 
+    /// The model's local bias in the change of `moves` (each input `j` from `from` to `to`),
+    /// and the variance of that estimate: the sum over the moved inputs of the mean held-out
+    /// residual of the workers nearest the new value minus that of the workers nearest the old
+    /// one (a partial-residual check, as in backfitting: where the shapes miss the score,
+    /// the residuals of workers with those values show it). Zero without residuals.
+    pub fn bias(&self, moves: &[(usize, Value, Value)]) -> (f64, f64) {
+        let mut b = 0.0;
+        let mut var = 0.0;
+        for &(j, from, to) in moves {
+            if let Some(l) = self.local.get(j)
+                && let (Some((m1, v1)), Some((m0, v0))) = (l.at(to), l.at(from))
+            {
+                b += m1 - m0;
+                var += v1 + v0;
+            }
+        }
+        (b, var)
+    }
+
     /// The standard error of the output's change when each input `j` of `moves` goes from
     /// `from` to `to`: `sigma * sqrt(a' (X'X + D)^-1 a)`, `a` the change of the design row.
     pub fn change_se(&self, moves: &[(usize, Value, Value)]) -> Option<f64> {
@@ -609,9 +756,17 @@ impl Additive {
         }
     }
 
-    /// The decision (true = positive) at an output, None without a threshold.
+    /// The decision (true = positive) at an output, None without a threshold: positive at or
+    /// above the cut (`positive_above`), or strictly below it.
     pub fn decides(&self, output: f64) -> Option<bool> {
-        self.margin(output).map(|m| m >= 0.0)
+        let m = self.margin(output)?;
+        Some(match self.target {
+            Target::Linear {
+                positive_above: false,
+                ..
+            } => m > 0.0,
+            _ => m >= 0.0,
+        })
     }
 }
 
@@ -687,6 +842,7 @@ pub fn fit(features: Vec<Feature>, spec: &Fit) -> Result<Additive, String> {
         converged: true,
         cov_factor: None,
         sigma: 1.0,
+        local: Vec::new(),
     };
     if logistic {
         let y = spec.decision.ok_or("no decision to model")?;
@@ -735,6 +891,18 @@ pub fn fit(features: Vec<Feature>, spec: &Fit) -> Result<Additive, String> {
             .zip(&model.outputs)
             .map(|(a, b)| (a - b).powi(2))
             .sum();
+        let resid: Vec<f64> = y.iter().zip(&model.held_out).map(|(a, b)| a - b).collect();
+        model.local = model
+            .features
+            .iter()
+            .zip(&model.terms)
+            .map(|(f, t)| match &f.values {
+                FeatureValues::Numeric(v) => Local::numeric(v, &resid, t.knots()),
+                FeatureValues::Categorical { levels, codes } => {
+                    Local::categorical(codes, levels.len(), &resid)
+                }
+            })
+            .collect();
         model.r_squared = Some(if tss > 0.0 { 1.0 - sse_in / tss } else { 1.0 });
         model.r_squared_held_out = Some(if tss > 0.0 { 1.0 - sse / tss } else { 1.0 });
         model.residual_sd = Some((sse / n as f64).sqrt());

@@ -465,11 +465,24 @@ pub fn search(
     let mut chosen: Option<Vec<(usize, Point)>> = None;
     let mut holds = false;
     let mut final_gain = 0.0;
-    for _ in 0..5 {
+    let mut final_bias = 0.0;
+    // The smallest need that failed the checks, and the smallest for which no change exists.
+    let mut failed: Option<f64> = None;
+    let mut infeasible: Option<f64> = None;
+    for _ in 0..16 {
         let (best, cap) = best_combo(&opts, need, max_candidates, &mut evaluated);
         capped |= cap;
         let Some((_, mut combo)) = best else {
-            break;
+            // Asked too much: try halfway between the last need that failed the checks and
+            // this one, while the gap is worth it.
+            infeasible = Some(infeasible.map_or(need, |x: f64| x.min(need)));
+            match failed {
+                Some(f) if need - f > 1e-3 * (1.0 + goal.need) => {
+                    need = 0.5 * (f + need);
+                    continue;
+                }
+                _ => break,
+            }
         };
         refine(m, &opts, &mut combo, need, goal.sigma);
         // The full model's gain, and each fold model's.
@@ -490,15 +503,42 @@ pub fn search(
             .map(|(k, p)| (opts[*k].input, opts[*k].from, p.to))
             .collect();
         let se = m.change_se(&moves).unwrap_or(0.0);
-        let worst = folds.iter().copied().fold(full - MARGIN_Z * se, f64::min);
-        final_gain = full;
+        // Where the model's shapes miss the score locally, the held-out residuals of workers
+        // at the old and new values show it: the change is corrected by that difference, and
+        // its uncertainty joins the model's.
+        // Only a correction against the change is applied: the search picks among many
+        // candidates, and one whose residuals happen to favour it must not gain from chance.
+        let (bias, bias_var) = m.bias(&moves);
+        let bias = if goal.sigma * m.direction() * bias < 0.0 {
+            bias
+        } else {
+            0.0
+        };
+        let corrected = full + goal.sigma * m.direction() * bias;
+        let se = (se * se + bias_var).sqrt();
+        let worst = folds
+            .iter()
+            .copied()
+            .fold(corrected - MARGIN_Z * se, f64::min);
+        final_gain = corrected;
+        final_bias = bias;
         chosen = Some(combo);
         if worst >= goal.need {
             holds = true;
             break;
         }
-        // Strengthen the change by the shortfall of the weakest model.
-        need += (goal.need - worst).max(1e-9 * (1.0 + goal.need));
+        // Strengthen the change by twice the shortfall of the weakest check (a larger change
+        // has a larger standard error, so the shortfall alone is approached from below), but
+        // not past a need already known to be out of reach.
+        failed = Some(failed.map_or(need, |x: f64| x.max(need)));
+        // The next change must also gain more than this one does (else the same change
+        // would come back).
+        let short = (goal.need - worst).max(1e-9 * (1.0 + goal.need));
+        let next = (need + 2.0 * short).max(full + short);
+        need = match infeasible {
+            Some(x) if next >= x => 0.5 * (need + x),
+            _ => next,
+        };
     }
     let Some(mut combo) = chosen else {
         return Counterfactual::none("none_within_bounds", evaluated, capped);
@@ -518,7 +558,9 @@ pub fn search(
         });
     }
     let crosses = final_gain >= goal.need && holds;
-    let after_scale = goal.anchor.map(|s| s + (output_after - m.outputs[row]));
+    let after_scale = goal
+        .anchor
+        .map(|s| s + (output_after - m.outputs[row]) + final_bias);
     Counterfactual {
         status: if crosses && holds {
             "found".into()

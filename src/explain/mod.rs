@@ -43,6 +43,8 @@ pub struct Outcome {
     pub adverse: Option<bool>,
     pub score_column: Option<String>,
     pub score: Option<f64>,
+    /// Decimals the score is recorded with (every score is printed at this precision).
+    pub score_decimals: Option<u32>,
     pub threshold: Option<f64>,
     /// `spec` (declared) or `derived` (the decision is exactly this cut of the score).
     pub threshold_source: Option<String>,
@@ -196,6 +198,9 @@ pub struct DeadlineEntry {
     pub length: Option<String>,
     /// From when it runs, in the document's language.
     pub when: String,
+    /// `worker` (the worker must act within it) or `employer` (the employer must answer
+    /// within it); None when the law sets no length.
+    pub binds: Option<String>,
 }
 
 /// A right the worker has, from the policy packs.
@@ -346,6 +351,31 @@ pub struct Explainer {
     typical: BTreeMap<String, String>,
     /// Legal limits on inputs (the amount and the limit in words), from the screening.
     limits: BTreeMap<String, (f64, String)>,
+    /// Decimals the score is recorded with.
+    score_decimals: Option<u32>,
+    /// The lowest and highest score of the population.
+    score_range: (f64, f64),
+}
+
+/// The decimals a column of numbers is recorded with: the fewest (up to 6) at which every
+/// value (of the first 10,000) is whole.
+fn recorded_decimals(v: &[f64]) -> Option<u32> {
+    let vals: Vec<f64> = v
+        .iter()
+        .copied()
+        .filter(|x| x.is_finite())
+        .take(10_000)
+        .collect();
+    if vals.is_empty() {
+        return None;
+    }
+    (0..=6u32)
+        .find(|&d| {
+            let f = 10f64.powi(d as i32);
+            vals.iter()
+                .all(|x| ((x * f) - (x * f).round()).abs() < 1e-6 * (1.0 + (x * f).abs()))
+        })
+        .or(Some(6))
 }
 
 fn err(msg: impl Into<String>, hint: &str) -> Error {
@@ -755,6 +785,11 @@ pub fn prepare(
                         Lang::En => d.when_en.clone(),
                         Lang::Zh => d.when_zh.clone(),
                     },
+                    binds: d.binds.and_then(|b| {
+                        serde_json::to_value(b)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                    }),
                 }
             }),
             conditions: codes
@@ -826,6 +861,16 @@ pub fn prepare(
     } else {
         None
     };
+    let score_decimals = score.as_deref().and_then(recorded_decimals);
+    let score_range = score
+        .as_deref()
+        .map_or((f64::NEG_INFINITY, f64::INFINITY), |v| {
+            v.iter()
+                .filter(|x| x.is_finite())
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                    (lo.min(x), hi.max(x))
+                })
+        });
     Ok(Explainer {
         lang,
         spec: spec.clone(),
@@ -850,6 +895,8 @@ pub fn prepare(
         labels,
         typical,
         limits,
+        score_decimals,
+        score_range,
     })
 }
 
@@ -1110,6 +1157,7 @@ impl Explainer {
             adverse,
             score_column: self.spec.score.as_ref().map(|x| x.column.clone()),
             score,
+            score_decimals: self.score_decimals,
             threshold,
             threshold_source: self.threshold_source.clone(),
             positive_above_threshold: positive_above,
@@ -1236,8 +1284,12 @@ impl Explainer {
         let total: f64 = prohibited_inputs.iter().map(|f| f.contribution).sum();
         let output_without = output - total;
         let (score_without, decision_without, decision_now) = match anchor {
+            // A score never leaves the range the algorithm gives (a score capped at 0 stays 0).
             Some(a) => (
-                Some(s.from_scale(a - total)),
+                Some(
+                    s.from_scale(a - total)
+                        .clamp(self.score_range.0, self.score_range.1),
+                ),
                 s.decides(a - total),
                 s.decides(a),
             ),
@@ -1263,8 +1315,18 @@ impl Explainer {
                     Some(Counterfactual::none("model_disagrees", 0, false))
                 }
                 Some(m) => {
+                    // The cut itself belongs to the upper side (`>= cut`, or not `< cut`), and
+                    // the real score is recorded at a precision: a change that must go below
+                    // the cut must take the recorded score one step below it.
+                    let step = self.score_decimals.map(|d| 10f64.powi(-(d as i32)));
+                    let need = match (anchor, step, s.cut()) {
+                        (Some(a), Some(st), Some(c)) if a >= c => {
+                            (a - s.to_scale(s.from_scale(c) - st)).abs()
+                        }
+                        _ => m.abs(),
+                    };
                     let goal = Goal {
-                        need: m.abs() + 1e-9 * (1.0 + m.abs()),
+                        need: need + 1e-9 * (1.0 + need),
                         sigma: if m >= 0.0 { -1.0 } else { 1.0 },
                         anchor,
                     };
@@ -1317,7 +1379,12 @@ impl Explainer {
                 .enumerate()
                 .filter(|(_, r)| r.step > 0)
                 .filter_map(|(k, r)| {
-                    let d = r.deadline.as_ref()?;
+                    // Only a time within which the worker must act: an employer's time to
+                    // answer is not the worker's deadline.
+                    let d = r
+                        .deadline
+                        .as_ref()
+                        .filter(|d| d.binds.as_deref() == Some("worker"))?;
                     Some((k, text::days_of(d.amount?, d.unit.as_deref()?)))
                 })
                 .min_by_key(|(k, d)| (*d, *k))
@@ -1351,11 +1418,14 @@ impl Explainer {
         // Never fewer than the disclosure minimum, so no count describes a handful of
         // identifiable colleagues.
         let min = self.spec.report.min_published_group.max(1) as usize;
+        // The similar workers must be a minority of the others, so that the counts never
+        // amount to the population's totals (from which a withheld group's figures could be
+        // worked out by subtraction).
         let k = self
             .settings
             .neighbours
             .max(min)
-            .min(nb.rows.len().saturating_sub(1));
+            .min(nb.rows.len().saturating_sub(1) / 2);
         if k < min {
             return None;
         }

@@ -112,13 +112,29 @@ fn name_of(lang: Lang, column: &str, label: &Option<String>) -> String {
     }
 }
 
+/// `a (b)` in English, `a（b）` in Chinese.
+fn paren(lang: Lang, a: &str, b: &str) -> String {
+    match lang {
+        Lang::En => format!("{a} ({b})"),
+        Lang::Zh => format!("{a}（{b}）"),
+    }
+}
+
 /// A number of the score at its shown precision.
-fn score_num(v: f64) -> String {
-    crate::report::num(Some((v * 100.0).round() / 100.0))
+/// A score at the precision its column is recorded with (two decimals when unknown).
+fn score_num(e: &Explanation, v: f64) -> String {
+    let d = e.outcome.score_decimals.unwrap_or(2) as usize;
+    format!("{v:.d$}")
 }
 
 fn deadline_text(lang: Lang, d: &super::DeadlineEntry) -> String {
     match (&d.length, lang) {
+        (Some(len), Lang::En) if d.binds.as_deref() == Some("employer") => {
+            format!("a deadline for the employer: {len} ({})", d.when)
+        }
+        (Some(len), Lang::Zh) if d.binds.as_deref() == Some("employer") => {
+            format!("用人单位的期限：{len}（{}）", d.when)
+        }
         (Some(len), Lang::En) => format!("within {len} ({})", d.when),
         (Some(len), Lang::Zh) => format!("{len}内（{}）", d.when),
         (None, _) => d.when.clone(),
@@ -144,21 +160,21 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
         (Some(s), Some(t), Some(above), Lang::En) => format!(
             " Your {} was {}; {} {} sets {}.",
             o.score_column.clone().unwrap_or_default(),
-            score_num(s),
+            score_num(e, s),
             if above {
                 "a score of at least"
             } else {
                 "a score below"
             },
-            score_num(t),
+            score_num(e, t),
             decision_word(lang, &dcol, Some(true))
         ),
         (Some(s), Some(t), Some(above), Lang::Zh) => format!(
             "你的“{}”为 {}；{} {} 即{}。",
             o.score_column.clone().unwrap_or_default(),
-            score_num(s),
+            score_num(e, s),
             if above { "达到或高于" } else { "低于" },
-            score_num(t),
+            score_num(e, t),
             decision_word(lang, &dcol, Some(true))
         ),
         _ => String::new(),
@@ -231,16 +247,32 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             Lang::Zh => format!("你的记录中有法律限制使用的数据（{names}），但它对决定没有可测量的影响。"),
         }
     } else {
-        let names = with_effect.join(sep);
+        let by = |side: &str| {
+            p.inputs
+                .iter()
+                .filter(|f| !f.no_effect && f.toward == side)
+                .map(|f| name_of(lang, &f.column, &f.label))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        let (against, favour) = (by("adverse"), by("favorable"));
+        let names = match (against.is_empty(), favour.is_empty(), lang) {
+            (false, false, Lang::En) => format!("against you: {against}; in your favour: {favour}"),
+            (false, false, Lang::Zh) => format!("对你不利：{against}；对你有利：{favour}"),
+            (false, true, Lang::En) => format!("against you: {against}"),
+            (false, true, Lang::Zh) => format!("对你不利：{against}"),
+            (true, _, Lang::En) => format!("in your favour: {favour}"),
+            (true, _, Lang::Zh) => format!("对你有利：{favour}"),
+        };
         let without = p.score_without.map_or_else(String::new, |s| match lang {
-            Lang::En => format!(" Without it your score would have been {}.", score_num(s)),
-            Lang::Zh => format!("不计入这些数据，你的分数将是 {}。", score_num(s)),
+            Lang::En => format!(" Without it your score would have been {}.", score_num(e, s)),
+            Lang::Zh => format!("不计入这些数据，你的分数将是 {}。", score_num(e, s)),
         });
         match (p.flips, lang) {
-            (Some(true), Lang::En) => format!("Data the law restricts ({names}) counted against you, and without it the decision would have been different.{without}"),
+            (Some(true), Lang::En) => format!("Data the law restricts was used ({names}); together it decided your outcome: without it the decision would have been different.{without}"),
             (Some(false), Lang::En) => format!("Data the law restricts ({names}) was used; without it the decision would have been the same.{without}"),
             (None, Lang::En) => format!("Data the law restricts ({names}) was used.{without}"),
-            (Some(true), Lang::Zh) => format!("法律限制使用的数据（{names}）对你产生了不利影响，若不使用这些数据，决定将会不同。{without}"),
+            (Some(true), Lang::Zh) => format!("使用了法律限制使用的数据（{names}）；这些数据合起来决定了你的结果：若不使用，决定将会不同。{without}"),
             (Some(false), Lang::Zh) => format!("使用了法律限制使用的数据（{names}）；若不使用，决定不会改变。{without}"),
             (None, Lang::Zh) => format!("使用了法律限制使用的数据（{names}）。{without}"),
         }
@@ -275,7 +307,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             "What you can do first: {} ({}).{}",
             match r.kind.as_str() {
                 "explanation" | "written_reasons" =>
-                    "ask the employer for an explanation and a human review".to_string(),
+                    "ask the employer to explain the decision".to_string(),
                 "human_review" => "ask the employer for a human review".to_string(),
                 "access" => "ask the employer for your data".to_string(),
                 _ => format!("use your right: {}", r.kind_text),
@@ -288,7 +320,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
         (Some(r), Lang::Zh) => format!(
             "首先可以做的：{}（{}）。{}",
             match r.kind.as_str() {
-                "explanation" | "written_reasons" => "向用人单位要求说明并进行人工复核".to_string(),
+                "explanation" | "written_reasons" => "要求用人单位对决定予以说明".to_string(),
                 "human_review" => "向用人单位要求人工复核".to_string(),
                 "access" => "向用人单位要求查阅你的信息".to_string(),
                 _ => format!("行使权利：{}", r.kind_text),
@@ -377,8 +409,11 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     o.score_column.clone().unwrap_or_default()
                 ),
             },
-            crate::report::num(Some(s)),
+            score_num(e, s),
         ]);
+    }
+    if o.threshold.is_none() && o.score.is_some() && o.decision_positive.is_some() {
+        rows.push(vec![l.threshold.to_string(), l.no_single_cut.to_string()]);
     }
     if let Some(t) = o.threshold {
         let how = match o.threshold_source.as_deref() {
@@ -393,7 +428,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             (Some(false), Lang::Zh) => format!("；低于阈值即{yes}"),
             _ => String::new(),
         };
-        let t = crate::report::num(Some(t));
+        let t = score_num(e, t);
         rows.push(vec![
             l.threshold.to_string(),
             match lang {
@@ -486,7 +521,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             l.column.into(),
             l.value.into(),
             l.typical.into(),
-            format!("{} ({})", l.contribution, units(e, lang)),
+            paren(lang, l.contribution, units(e, lang)),
             l.note.into(),
         ],
         rows,
@@ -523,7 +558,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             l.column.into(),
             l.value.into(),
             l.typical.into(),
-            format!("{} ({})", l.contribution, units(e, lang)),
+            paren(lang, l.contribution, units(e, lang)),
             l.toward.into(),
         ],
         rows,
@@ -541,7 +576,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 l.column.into(),
                 l.value.into(),
                 l.typical.into(),
-                format!("{} ({})", l.contribution, units(e, lang)),
+                paren(lang, l.contribution, units(e, lang)),
                 l.toward.into(),
             ],
             rows,
@@ -550,11 +585,11 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             Some(s) => match lang {
                 Lang::En => format!(
                     "your score would have been {} (your real score minus their effect)",
-                    score_num(s)
+                    score_num(e, s)
                 ),
                 Lang::Zh => format!(
                     "你的分数将是 {}（你的实际分数减去它们的影响）",
-                    score_num(s)
+                    score_num(e, s)
                 ),
             },
             None => match lang {
@@ -567,7 +602,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         };
         b.push(Block::Para(match lang {
             Lang::En => format!(
-                "Together they moved your result by {} {}. Had they not counted (set to the average worker's values), {result}, and the decision {}: {}.",
+                "Together they moved your result by {} {}. Had they weighed on you only as much as they weigh on the average worker (each input's effect set to its average over all workers), {result}, and the decision {}: {}.",
                 signed(p.total),
                 units(e, lang),
                 match p.flips {
@@ -578,7 +613,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 decision_word(lang, &dcol, p.decision_without_positive)
             ),
             Lang::Zh => format!(
-                "这些输入合计使你的结果变化了 {}（{}）。如果不计入它们（设为平均员工的数值），{result}，决定{}：{}。",
+                "这些输入合计使你的结果变化了 {}（{}）。如果它们对你的影响只相当于对平均员工的影响（每项输入的影响取其在全体员工中的平均值），{result}，决定{}：{}。",
                 signed(p.total),
                 units(e, lang),
                 match p.flips {
@@ -613,7 +648,18 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 let rows = cf
                     .changes
                     .iter()
-                    .map(|c| vec![c.column.clone(), c.from.clone(), c.to.clone()])
+                    .map(|c| {
+                        let label = e
+                            .inputs
+                            .iter()
+                            .find(|i| i.column == c.column)
+                            .and_then(|i| i.label.clone());
+                        vec![
+                            name_of(lang, &c.column, &label),
+                            c.from.clone(),
+                            c.to.clone(),
+                        ]
+                    })
                     .collect();
                 b.push(Block::Table(
                     vec![l.column.into(), l.from.into(), l.to.into()],
@@ -623,19 +669,23 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     b.push(Block::Para(match lang {
                         Lang::En => format!(
                             "Your score would go from {} to about {} ({} the threshold of {}). The change crosses the threshold under each of the five versions of the model fitted on different parts of the data.",
-                            score_num(before),
-                            score_num(after),
-                            if o.positive_above_threshold == Some(true) && after < o.threshold.unwrap_or(f64::NAN) || o.positive_above_threshold == Some(false) && after >= o.threshold.unwrap_or(f64::NAN) { "below" } else { "past" },
-                            o.threshold.map_or_else(String::new, score_num)
+                            score_num(e, before),
+                            score_num(e, after),
+                            if o.threshold.is_some_and(|t| after < t) { "below" } else { "at or above" },
+                            o.threshold.map_or_else(String::new, |t| score_num(e, t))
                         ),
                         Lang::Zh => format!(
-                            "你的分数将从 {} 变为约 {}（越过阈值 {}）。在用不同部分数据拟合的五个模型版本下，这一改变都能越过阈值。",
-                            score_num(before),
-                            score_num(after),
-                            o.threshold.map_or_else(String::new, score_num)
+                            "你的分数将从 {} 变为约 {}（{}阈值 {}）。在用不同部分数据拟合的五个模型版本下，这一改变都能越过阈值。",
+                            score_num(e, before),
+                            score_num(e, after),
+                            if o.threshold.is_some_and(|t| after < t) { "低于" } else { "达到或高于" },
+                            o.threshold.map_or_else(String::new, |t| score_num(e, t))
                         ),
                     }));
                 }
+            }
+            "model_disagrees" if o.score.is_some() => {
+                b.push(Block::Para(l.cf_model_disagrees_score.into()))
             }
             "model_disagrees" => b.push(Block::Para(l.cf_model_disagrees.into())),
             "none_within_bounds" => b.push(Block::Para(l.cf_none.into())),
@@ -800,7 +850,12 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     b.push(Block::Heading(l.s_appendix.into()));
     b.push(Block::Para(l.appendix_model.into()));
     let mut rows = vec![
-        vec![l.a_scale.into(), units(e, lang).into()],
+        vec![
+            l.a_scale.into(),
+            units(e, lang)
+                .replace(", see the appendix", "")
+                .replace("，见附录", ""),
+        ],
         vec![l.a_output.into(), num(m.output)],
         vec![l.a_baseline.into(), num(m.baseline)],
         vec![l.a_additivity.into(), format!("{:.1e}", m.additivity_error)],
@@ -848,11 +903,14 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         if let Some(r) = f.r_squared {
             rows.push(vec![
                 l.a_r2.into(),
-                format!(
-                    "{} ({} {})",
-                    num(r),
-                    l.a_in_sample,
-                    f.r_squared_in_sample.map_or_else(|| "—".into(), num)
+                paren(
+                    lang,
+                    &num(r),
+                    &format!(
+                        "{} {}",
+                        l.a_in_sample,
+                        f.r_squared_in_sample.map_or_else(|| "—".into(), num)
+                    ),
                 ),
             ]);
         }

@@ -253,6 +253,16 @@ pub enum RightKind {
     Remedy,
 }
 
+/// Who must act within a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineBinds {
+    /// The worker must act within it (a limitation period, a time to complain).
+    Worker,
+    /// The employer or authority must act within it (a time to answer a request).
+    Employer,
+}
+
 /// Unit of a deadline set by law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -703,6 +713,9 @@ pub struct Deadline {
     /// Unit of `amount`.
     #[serde(default)]
     pub unit: Option<DeadlineUnit>,
+    /// Who must act within it: required with `amount`.
+    #[serde(default)]
+    pub binds: Option<DeadlineBinds>,
     /// From when it runs, extensions, who must act (English).
     pub when_en: String,
     /// The same in Chinese.
@@ -1521,6 +1534,14 @@ fn validate_pack(file: &str, pack: &Pack, categories: &[Category]) -> Result<(),
                     format!("{at}.deadline"),
                     "expected `amount` and `unit` together, or neither".to_string(),
                     "e.g. deadline = { amount = 1, unit = \"months\", when_en = \"...\", when_zh = \"...\" }",
+                ));
+            }
+            if deadline.amount.is_some() && deadline.binds.is_none() {
+                return Err(invalid(
+                    file,
+                    format!("{at}.deadline.binds"),
+                    "a deadline with a length must say who must act within it".to_string(),
+                    "add binds = \"worker\" (a time to complain or sue) or binds = \"employer\" (a time to answer)",
                 ));
             }
             require_text(file, format!("{at}.deadline.when_en"), &deadline.when_en)?;

@@ -447,8 +447,9 @@ fn bad_explain_requests_exit_2_with_a_named_cause() {
         "{err}"
     );
 
-    let mut bad = std::fs::read_to_string(&spec).unwrap();
-    bad.push_str("immutable = [\"tenur_months\"]\n");
+    let good = std::fs::read_to_string(&spec).unwrap();
+    assert!(good.contains("immutable = [\"tenure_months\"]"));
+    let bad = good.replace("immutable = [\"tenure_months\"]", "immutable = [\"tenur_months\"]");
     let bad_spec = fixture(&dir, "bad.toml", bad.as_bytes());
     std::fs::copy(datasets().join("warehouse.csv"), dir.join("warehouse.csv")).unwrap();
     std::fs::copy(
@@ -471,8 +472,9 @@ fn bad_explain_requests_exit_2_with_a_named_cause() {
 
     // A categorical input cannot be one-directional.
     let mut cat = std::fs::read_to_string(&spec).unwrap();
+    assert!(cat.contains("increase_only = [\"training_hours\"]"));
     cat = cat.replace(
-        "increase_only = [\"tenure_months\", \"training_hours\"]",
+        "increase_only = [\"training_hours\"]",
         "increase_only = [\"shift\"]",
     );
     let cat_spec = fixture(&dir, "cat.toml", cat.as_bytes());
@@ -748,4 +750,61 @@ fn attrition_flags_name_the_planted_inputs_that_drove_them() {
         }
     }
     assert!(driven > 100, "{driven} flags driven by prohibited inputs");
+}
+
+/// In a population of 12, the similar workers are at most half of the others (5), never all
+/// 11: counts over everyone else would be the population's totals, from which a withheld
+/// group's figures could be worked out.
+#[test]
+fn similar_workers_never_amount_to_everyone_else() {
+    let dir = std::env::temp_dir().join(format!("candor-it-{}-similar12", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut csv = String::from("id,sex,units,errors,score,flag\n");
+    for i in 0..12 {
+        let sex = if i < 8 { "F" } else { "M" };
+        let units = 80 + 3 * i;
+        let errors = (i * 7) % 5;
+        let score = units as f64 / 2.0 - 4.0 * errors as f64;
+        let flag = u8::from(score < 40.0);
+        csv.push_str(&format!("W{i:02},{sex},{units},{errors},{score},{flag}\n"));
+    }
+    std::fs::write(dir.join("t.csv"), csv).unwrap();
+    let out = dir.join("o");
+    candor()
+        .args(["explain"])
+        .arg(dir.join("t.csv"))
+        .args([
+            "--id",
+            "id",
+            "--decision",
+            "flag",
+            "--favorable",
+            "negative",
+            "--score",
+            "score",
+            "--threshold",
+            "40",
+            "--score-favorable",
+            "high",
+            "--group",
+            "sex",
+            "--features",
+            "units,errors",
+            "--min-group-size",
+            "1",
+            "--all",
+            "--format",
+            "json",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let docs = all_json(&out);
+    assert_eq!(docs.len(), 12);
+    for e in docs {
+        let k = e["similar"]["compared"].as_u64().expect("a comparison");
+        assert_eq!(k, 5, "{k} similar workers of 11 others");
+    }
 }

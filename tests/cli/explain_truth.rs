@@ -59,6 +59,30 @@ fn courier_score(r: &BTreeMap<String, String>) -> f64 {
     38.0 + complaints + late + cancelled + volume + sick + far + tenure
 }
 
+/// DATASHEET.md section 5: the attrition model's log-odds (its score is exactly the logistic
+/// of this, rounded to 3 decimals, with no noise).
+fn attrition_logit(r: &BTreeMap<String, String>) -> f64 {
+    let fair = -0.012 * (num(r, "tenure_months").min(120.0) - 36.0)
+        - 0.30 * (num(r, "salary_band") - 3.0)
+        + 0.020 * (num(r, "overtime_hours_month") - 18.0)
+        - 0.20 * (num(r, "performance_rating") - 3.0)
+        - 0.35 * num(r, "promotions_last_3y");
+    -1.35
+        + fair
+        + 0.035 * (num(r, "commute_km") - 12.0)
+        + 0.45 * num(r, "job_board_visits").min(10.0)
+        + 0.011 * num(r, "maternity_leave_days")
+}
+
+/// The share of the documents whose advice was found (not given up).
+fn found_share(docs: &[serde_json::Value]) -> f64 {
+    let found = docs
+        .iter()
+        .filter(|e| e["counterfactual"]["status"] == "found")
+        .count();
+    found as f64 / docs.len().max(1) as f64
+}
+
 struct Case {
     csv: PathBuf,
     id: &'static str,
@@ -161,7 +185,56 @@ fn warehouse_counterfactuals_change_the_real_decision() {
     let (offered, valid) = validity(&case, &docs);
     eprintln!("warehouse: {valid} of {offered} counterfactuals change the real decision");
     assert!(offered > 2000, "{offered} offered");
-    assert!(valid * 100 >= offered * 99, "{valid} of {offered}");
+    assert!(valid * 1000 >= offered * 995, "{valid} of {offered}");
+    // Advice is not withheld wholesale to stay safe.
+    assert!(found_share(&docs) > 0.9, "{}", found_share(&docs));
+}
+
+/// A probability score with no noise, recorded to 3 decimals: the advice must take the
+/// recomputed score below 0.5 (exactly 0.500 is still flagged).
+#[test]
+fn attrition_counterfactuals_change_the_real_decision() {
+    let case = Case {
+        csv: datasets().join("attrition.csv"),
+        id: "employee_id",
+        score: "flight_risk_score",
+        flagged: |s| s >= 0.5,
+        formula: attrition_logit,
+    };
+    let rows = rows_by_id(&case);
+    let docs = explain_all(&datasets().join("attrition.toml"), "cf-attrition", &[]);
+    let (mut offered, mut valid) = (0, 0);
+    for e in &docs {
+        let cf = &e["counterfactual"];
+        if cf["status"] != "found" {
+            continue;
+        }
+        offered += 1;
+        let mut row = rows[e["subject"].as_str().unwrap()].clone();
+        assert!(
+            (1.0 / (1.0 + (-attrition_logit(&row)).exp()) - num(&row, case.score)).abs() < 6e-4,
+            "the formula reproduces the recorded score"
+        );
+        for ch in cf["changes"].as_array().unwrap() {
+            assert_ne!(
+                ch["column"], "tenure_months",
+                "tenure is immutable in the spec"
+            );
+            row.insert(
+                ch["column"].as_str().unwrap().to_string(),
+                ch["to"].as_str().unwrap().to_string(),
+            );
+        }
+        let p = 1.0 / (1.0 + (-attrition_logit(&row)).exp());
+        let recorded = (p * 1000.0).round() / 1000.0;
+        if !(case.flagged)(recorded) {
+            valid += 1;
+        }
+    }
+    eprintln!("attrition: {valid} of {offered} counterfactuals change the real decision");
+    assert!(offered > 1000, "{offered} offered");
+    assert!(valid * 1000 >= offered * 995, "{valid} of {offered}");
+    assert!(found_share(&docs) > 0.8, "{}", found_share(&docs));
 }
 
 /// The share of adverse decisions no model of the inputs could reproduce: a flagged courier
@@ -184,7 +257,8 @@ fn couriers_model_reaches_the_ceiling_and_counterfactuals_hold() {
     let (offered, valid) = validity(&case, &docs);
     eprintln!("couriers: {valid} of {offered} counterfactuals change the real decision");
     assert!(offered > 1500, "{offered} offered");
-    assert!(valid * 100 >= offered * 99, "{valid} of {offered}");
+    assert!(valid * 1000 >= offered * 995, "{valid} of {offered}");
+    assert!(found_share(&docs) > 0.9, "{}", found_share(&docs));
     // Held-out fidelity on adverse decisions, against the ceiling the formula allows.
     let fid = &docs[0]["model"]["fidelity"];
     let held_out = fid["agreement_adverse"].as_f64().unwrap();
@@ -295,6 +369,23 @@ fn the_first_page_carries_dates_deadlines_and_plain_words() {
         .map(|s| if s == 0 { 9 } else { s })
         .collect();
     assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
+    // "By when" is a time the worker must act within, never the employer's time to answer.
+    let k = e["first_page"]["deadline_step"].as_u64().unwrap() as usize;
+    assert_eq!(e["rights"][k]["deadline"]["binds"], "worker");
+    // The score is printed as recorded (W0000004: 37.0 in the CSV), and the counterfactual's
+    // new score is placed on the side of the threshold it is on.
+    let score = e["outcome"]["score"].as_f64().unwrap();
+    assert!(first.contains(&format!("was {score:.1};")), "{first}");
+    let cf = &e["counterfactual"];
+    assert_eq!(cf["status"], "found");
+    let after = cf["score_after"].as_f64().unwrap();
+    let side = if after < 40.0 { "below" } else { "at or above" };
+    assert!(
+        md.contains(&format!(
+            "to about {after:.1} ({side} the threshold of 40.0)"
+        )),
+        "{after} {side}"
+    );
     // A warehouse worker sees no platform-only right.
     let md_lower = md.to_lowercase();
     assert!(
