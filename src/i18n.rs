@@ -89,6 +89,57 @@ macro_rules! tr {
     };
 }
 
+/// A number for people: up to 4 decimals, trailing zeros trimmed.
+pub fn num(x: Option<f64>) -> String {
+    match x {
+        None => "–".into(),
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
+        Some(v) => {
+            let s = format!("{v:.4}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A rate as a percentage with one decimal: "14.2 %" (English), "14.2%" (Chinese).
+pub fn pct(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        None => "–".into(),
+        Some(v) => tr!(lang, "{:.1} %", "{:.1}%", v * 100.0),
+    }
+}
+
+/// A group name for people: the missing-value group is "unknown" in English, 未知 in Chinese
+/// (each part of an intersection separately).
+pub fn group(name: &str, lang: Lang) -> String {
+    name.split(" & ")
+        .map(|p| {
+            if p == crate::codes::UNKNOWN {
+                lang.pick("unknown", "未知")
+            } else {
+                p
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" & ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

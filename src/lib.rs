@@ -19,6 +19,7 @@ pub mod audit;
 pub mod cli;
 pub mod codes;
 pub mod data;
+pub mod dates;
 pub mod error;
 pub mod explain;
 pub mod findings;

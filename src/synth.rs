@@ -32,24 +32,14 @@ use rand_chacha::ChaCha8Rng;
 /// Seed of the committed demo files in `datasets/`.
 pub const DEMO_SEED: u64 = 20261123;
 
-/// Language of column names and category values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// English column names and values.
-    En,
-    /// Chinese column names and values (same rows and numbers as `En`).
-    Zh,
-}
+/// Language of column names and category values (Chinese: the same rows and numbers).
+pub use crate::i18n::Lang;
 
-impl Lang {
-    /// Both languages, English first.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
-
-    fn idx(self) -> usize {
-        match self {
-            Lang::En => 0,
-            Lang::Zh => 1,
-        }
+/// Column `[en, zh]` of a name table.
+fn idx(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Zh => 1,
     }
 }
 
@@ -113,7 +103,7 @@ pub fn columns(dataset: Dataset, lang: Lang) -> Vec<&'static str> {
     dataset
         .column_table()
         .iter()
-        .map(|c| c[lang.idx()])
+        .map(|c| c[idx(lang)])
         .collect()
 }
 
@@ -136,7 +126,7 @@ pub fn write_csv<W: Write>(
     }
     out.buf.push(b'\n');
     let mut g = Gen::new(seed, dataset);
-    let l = lang.idx();
+    let l = idx(lang);
     match dataset {
         Dataset::Warehouse => {
             for n in 1..=rows {

@@ -12,6 +12,7 @@
 //! provenance. Missing group values become the explicit group `unknown`.
 
 mod aggregate;
+pub mod columns;
 mod encoding;
 mod filter;
 mod roles;
@@ -32,8 +33,7 @@ pub use subjects::{SubjectData, subject_data};
 use crate::error::{Error, Result, did_you_mean};
 use crate::spec::{AuditSpec, CsvOptions, FileFormat};
 
-/// Name of the group that holds rows whose group value is missing.
-pub const UNKNOWN: &str = "unknown";
+pub use crate::codes::UNKNOWN;
 
 /// Internal column names (prefixed to avoid clashes with user columns).
 /// One line of a data dictionary.

@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 
 use polars::prelude::*;
 
+use super::columns::{AttributeCodes, Feature, InputColumn};
 use super::{DEC, FEATURE_PREFIX, SCORE, Table, polars_error};
+use crate::dates::{WorkingHours, is_off_hours};
 use crate::error::Result;
-use crate::screen::content::{WorkingHours, off_hours_share};
-use crate::screen::features::Feature;
-use crate::screen::run::{AttributeCodes, InputColumn};
 
 /// Text columns with more distinct values than this are not model inputs (free text,
 /// timestamps, ids); they still go through the name and content layers.
@@ -89,10 +88,9 @@ fn off_hours_feature(
         .map(|v| {
             let v = v?;
             present += 1;
-            let x = *cache.entry(v).or_insert_with(|| {
-                off_hours_share(&[(v.to_string(), 1)], hours)
-                    .map(|o| if o.off_hours_rows > 0 { 1.0 } else { 0.0 })
-            });
+            let x = *cache
+                .entry(v)
+                .or_insert_with(|| is_off_hours(v, hours).map(|off| if off { 1.0 } else { 0.0 }));
             if x.is_some() {
                 parsed += 1;
             }

@@ -1116,7 +1116,7 @@ impl Explainer {
             .parse()
             .ok()?;
         (v > *amount).then(|| {
-            let v = crate::report::num(Some(v));
+            let v = crate::i18n::num(Some(v));
             crate::tr!(
                 self.lang,
                 "Your value {v} is above the legal limit: {what}",

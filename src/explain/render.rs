@@ -731,18 +731,14 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             .iter()
             .map(|g| {
                 vec![
-                    format!(
-                        "{} = {}",
-                        g.attribute,
-                        crate::report::text::group(&g.group, lang)
-                    ),
+                    format!("{} = {}", g.attribute, crate::i18n::group(&g.group, lang)),
                     g.n.map_or_else(|| "—".into(), |n| n.to_string()),
                     figure(lang, g.favorable_rate.as_ref(), true),
                     figure(lang, g.adverse_rate.as_ref(), true),
                     figure(lang, g.adverse_rate_ratio.as_ref(), false),
                     g.reference
                         .as_deref()
-                        .map(|r| crate::report::text::group(r, lang))
+                        .map(|r| crate::i18n::group(r, lang))
                         .unwrap_or_else(|| "—".into()),
                     g.suppressed
                         .clone()
@@ -1038,7 +1034,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px soli
 
 /// The explanation as one printable, self-contained HTML page.
 pub fn html(e: &Explanation) -> String {
-    use crate::report::escape;
+    use crate::i18n::escape;
     let l = text::labels(e.lang);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}{sep}{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}{sep}{}</h1>\n",

@@ -304,7 +304,7 @@ pub fn challenge_group(lang: Lang, g: &GroupContext) -> String {
     };
     let arr = two(&g.adverse_rate_ratio);
     let ir = two(&g.impact_ratio);
-    let ar = crate::report::text::pct(g.adverse_rate.as_ref().and_then(|f| f.value), lang);
+    let ar = crate::i18n::pct(g.adverse_rate.as_ref().and_then(|f| f.value), lang);
     let reference = g.reference.as_deref();
     match lang {
         Lang::En => format!(

@@ -14,7 +14,6 @@ pub mod distributions;
 pub mod intervals;
 pub mod ll144;
 mod rates;
-pub mod registry;
 pub mod score_tables;
 mod scores;
 pub mod significance;
@@ -28,7 +27,7 @@ use crate::i18n::Lang;
 use crate::spec::ReferenceRule;
 use crate::stats::{Aggregates, GroupStats};
 
-pub use registry::Metric;
+pub use crate::codes::Metric;
 pub use verdict::{FIVE_FOURTHS, FOUR_FIFTHS, Verdict};
 
 /// One number with its meaning.

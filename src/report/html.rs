@@ -4,13 +4,13 @@
 use sha2::{Digest, Sha256};
 
 use super::doc::Block;
-use super::num;
 use super::plots::{
     Bar, CdfGroup, adverse_ratio_bars, calibration, cdf_lines, heatmap_marked, paired_bars,
     rate_bars, ratio_bars,
 };
 use super::sections::document;
 use super::text::group;
+use super::{escape, num};
 use crate::audit::Audit;
 use crate::metrics::{Metric, MetricRow};
 use crate::tr;
@@ -269,22 +269,6 @@ fn score_charts(a: &Audit, attr: &str) -> Vec<String> {
     let scale = (!t.probability_scale).then_some((t.low, t.high, cal_x.as_str()));
     if let Ok(svg) = calibration(&title, &points, scale, l) {
         out.push(svg);
-    }
-    out
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
     }
     out
 }

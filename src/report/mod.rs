@@ -18,8 +18,9 @@ use crate::audit::Audit;
 use crate::error::{Error, Result};
 use crate::spec::OutputFormat;
 
+pub use crate::i18n::{escape, num};
 pub use csv::render_csv;
-pub use html::{escape, render_html};
+pub use html::render_html;
 pub use markdown::{render_doc, render_markdown};
 
 /// audit.json: the whole document, pretty-printed, deterministic. Each finding also carries
@@ -257,18 +258,6 @@ pub fn write_all(audit: &Audit, dir: &Path, formats: &[OutputFormat]) -> Result<
     }
     write_files(dir, &files)?;
     Ok(files.iter().map(|(n, _)| dir.join(n)).collect())
-}
-
-/// A number for people: up to 4 decimals, trailing zeros trimmed.
-pub fn num(x: Option<f64>) -> String {
-    match x {
-        None => "–".into(),
-        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
-        Some(v) => {
-            let s = format!("{v:.4}");
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-    }
 }
 
 #[cfg(test)]

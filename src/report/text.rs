@@ -4,12 +4,14 @@
 
 use crate::audit::{AnyFinding, Audit};
 use crate::codes::FindingKind;
-use crate::data::{DecisionValues, UNKNOWN};
+use crate::data::DecisionValues;
 use crate::findings::Finding;
 use crate::i18n::{Lang, fmt_p_eq};
 use crate::metrics::Metric;
 use crate::spec::ReferenceRule;
 use crate::tr;
+
+pub use crate::i18n::{group, pct};
 
 /// A ratio as printed in sentences and in the findings table: two decimals.
 pub fn ratio(x: Option<f64>) -> String {
@@ -19,14 +21,6 @@ pub fn ratio(x: Option<f64>) -> String {
 /// A ratio in the per-group tables: three decimals (as the LL144 tables print them).
 pub fn ratio3(x: Option<f64>) -> String {
     x.map_or_else(|| "–".into(), |v| format!("{v:.3}"))
-}
-
-/// A rate as a percentage with one decimal: "14.2 %" (English), "14.2%" (Chinese).
-pub fn pct(x: Option<f64>, lang: Lang) -> String {
-    match x {
-        None => "–".into(),
-        Some(v) => tr!(lang, "{:.1} %", "{:.1}%", v * 100.0),
-    }
 }
 
 /// An interval of ratios: "1.70–2.03".
@@ -58,21 +52,6 @@ pub fn level(a: &Audit) -> String {
     let l = a.spec.lang;
     let c = crate::report::num(Some(a.spec.stats.confidence * 100.0));
     tr!(l, "{c} %", "{c}%")
-}
-
-/// A group name for people: the missing-value group is "unknown" in English, 未知 in Chinese
-/// (each part of an intersection separately).
-pub fn group(name: &str, lang: Lang) -> String {
-    name.split(" & ")
-        .map(|p| {
-            if p == UNKNOWN {
-                lang.pick("unknown", "未知")
-            } else {
-                p
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" & ")
 }
 
 /// A test's name for people.

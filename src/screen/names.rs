@@ -48,7 +48,7 @@ pub enum MatchSource {
 /// The lexicon a term came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Lang {
+pub enum TermLang {
     /// English token sequence.
     En,
     /// Chinese substring.
@@ -69,7 +69,7 @@ pub struct NameMatch {
     /// Name or description.
     pub source: MatchSource,
     /// Lexicon language.
-    pub lang: Lang,
+    pub lang: TermLang,
     /// How sure the match is that the column holds (or stands for) the category, in `[0, 1]`.
     ///
     /// Scale: a strong term naming the category directly scores 0.90 (0.95 for an English
@@ -256,7 +256,7 @@ impl Prepared {
 /// Best hit of one lexicon against one text: (term, lang, weak, token count).
 struct Hit<'a> {
     term: &'a str,
-    lang: Lang,
+    lang: TermLang,
     weak: bool,
     tokens: usize,
 }
@@ -279,22 +279,25 @@ fn lexicon_hit<'a>(lexicon: Lexicon<'a>, text: &Prepared) -> Option<Hit<'a>> {
         })
         .collect();
     let token_lists = [
-        (lexicon.keywords_en, Lang::En, false),
-        (lexicon.keywords_pinyin, Lang::Pinyin, false),
-        (lexicon.weak_en, Lang::En, true),
-        (lexicon.weak_pinyin, Lang::Pinyin, true),
+        (lexicon.keywords_en, TermLang::En, false),
+        (lexicon.keywords_pinyin, TermLang::Pinyin, false),
+        (lexicon.weak_en, TermLang::En, true),
+        (lexicon.weak_pinyin, TermLang::Pinyin, true),
     ];
     let mut best: Option<Hit<'a>> = None;
     let mut consider = |hit: Hit<'a>| {
         let better = match &best {
             None => true,
             Some(b) => {
-                (b.weak, b.lang == Lang::Pinyin, std::cmp::Reverse(b.tokens))
-                    > (
-                        hit.weak,
-                        hit.lang == Lang::Pinyin,
-                        std::cmp::Reverse(hit.tokens),
-                    )
+                (
+                    b.weak,
+                    b.lang == TermLang::Pinyin,
+                    std::cmp::Reverse(b.tokens),
+                ) > (
+                    hit.weak,
+                    hit.lang == TermLang::Pinyin,
+                    std::cmp::Reverse(hit.tokens),
+                )
             }
         };
         if better {
@@ -319,7 +322,7 @@ fn lexicon_hit<'a>(lexicon: Lexicon<'a>, text: &Prepared) -> Option<Hit<'a>> {
             if substring_match(&text.text, &normalize(raw), &zh_exclusions) {
                 consider(Hit {
                     term: raw,
-                    lang: Lang::Zh,
+                    lang: TermLang::Zh,
                     weak,
                     tokens: 1,
                 });
@@ -331,7 +334,7 @@ fn lexicon_hit<'a>(lexicon: Lexicon<'a>, text: &Prepared) -> Option<Hit<'a>> {
 
 fn confidence(kind: MatchKind, linked: bool, hit: &Hit<'_>, source: MatchSource) -> f64 {
     let base = match (kind, linked, hit.weak) {
-        (MatchKind::Direct, false, false) if hit.lang == Lang::En && hit.tokens >= 2 => {
+        (MatchKind::Direct, false, false) if hit.lang == TermLang::En && hit.tokens >= 2 => {
             DIRECT_STRONG_MULTI
         }
         (MatchKind::Direct, false, false) => DIRECT_STRONG,
@@ -341,7 +344,7 @@ fn confidence(kind: MatchKind, linked: bool, hit: &Hit<'_>, source: MatchSource)
         (MatchKind::Proxy, _, false) => PROXY_STRONG,
         (MatchKind::Proxy, _, true) => PROXY_WEAK,
     };
-    let lang = if hit.lang == Lang::Pinyin {
+    let lang = if hit.lang == TermLang::Pinyin {
         PINYIN_FACTOR
     } else {
         1.0
@@ -762,7 +765,7 @@ mod tests {
         let cats = categories();
         let found = matches("minzu", &cats);
         assert_eq!(found[0].category, "race_ethnicity_origin");
-        assert_eq!(found[0].lang, Lang::Pinyin);
+        assert_eq!(found[0].lang, TermLang::Pinyin);
         assert!((found[0].confidence - 0.81).abs() < 1e-9);
         assert_eq!(matches("hukou_leixing", &cats)[0].category, "hukou_origin");
         // `minzu` inside another token is not pinyin for 民族.
@@ -795,7 +798,7 @@ mod tests {
             .find(|m| m.category == "health")
             .expect("health");
         assert_eq!(health.source, MatchSource::Name);
-        assert_eq!(health.lang, Lang::Zh);
+        assert_eq!(health.lang, TermLang::Zh);
     }
 
     #[test]

@@ -28,27 +28,7 @@ pub const PROXY_ASSOCIATION: f64 = 0.30;
 /// Rows above which the use layer fits its surrogates on a seeded sample.
 pub const USAGE_MAX_ROWS: usize = 200_000;
 
-/// One input column, in plain form.
-pub struct InputColumn {
-    pub name: String,
-    /// From the data dictionary.
-    pub description: Option<String>,
-    /// Distinct values with counts (for the content layer).
-    pub values: Vec<(String, u64)>,
-    /// The column as a model input; None when it cannot be one (e.g. free text, timestamps).
-    pub feature: Option<Feature>,
-    /// Declared collection purpose (data dictionary), for the purpose-limitation check.
-    pub purpose: Option<String>,
-    /// Date of the oldest record (data dictionary), `YYYY-MM-DD`, for the retention check.
-    pub oldest_record: Option<String>,
-}
-
-/// A protected attribute, as codes.
-pub struct AttributeCodes {
-    pub name: String,
-    pub levels: Vec<String>,
-    pub codes: Vec<u32>,
-}
+pub use crate::data::columns::{AttributeCodes, InputColumn};
 
 /// Everything screening needs.
 pub struct ScreenInput<'a> {
@@ -713,24 +693,6 @@ fn hr_compatible(purpose: &str) -> bool {
     })
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian; Hinnant's algorithm).
-pub fn days_from_civil(date: &str) -> Option<i64> {
-    let mut it = date.trim().get(..10)?.split('-');
-    let y: i64 = it.next()?.parse().ok()?;
-    let m: i64 = it.next()?.parse().ok()?;
-    let d: i64 = it.next()?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
 fn principle_finding(
     col: &InputColumn,
     kind: &str,
@@ -770,7 +732,7 @@ fn principle_finding(
 fn principles(input: &ScreenInput) -> Vec<InputFinding> {
     let mut out = Vec::new();
     let lang = input.lang;
-    let as_of = input.as_of.as_deref().and_then(days_from_civil);
+    let as_of = input.as_of.as_deref().and_then(crate::dates::parse_date);
     for c in &input.columns {
         let name = lang.quote(&c.name);
         if let Some(p) = c
@@ -798,9 +760,12 @@ fn principles(input: &ScreenInput) -> Vec<InputFinding> {
                 },
             ));
         }
-        if let (Some(now), Some(old)) =
-            (as_of, c.oldest_record.as_deref().and_then(days_from_civil))
-        {
+        if let (Some(now), Some(old)) = (
+            as_of,
+            c.oldest_record
+                .as_deref()
+                .and_then(crate::dates::parse_date),
+        ) {
             let age = now - old;
             if age > i64::from(input.retention_days) {
                 out.push(principle_finding(
@@ -835,12 +800,13 @@ mod tests {
 
     #[test]
     fn civil_days() {
-        assert_eq!(days_from_civil("1970-01-01"), Some(0));
-        assert_eq!(days_from_civil("2000-03-01"), Some(11_017));
+        assert_eq!(crate::dates::parse_date("1970-01-01"), Some(0));
+        assert_eq!(crate::dates::parse_date("2000-03-01"), Some(11_017));
         // 2026-11-23 minus 2026-05-27 = 180 days.
-        let d = days_from_civil("2026-11-23").unwrap() - days_from_civil("2026-05-27").unwrap();
+        let d = crate::dates::parse_date("2026-11-23").unwrap()
+            - crate::dates::parse_date("2026-05-27").unwrap();
         assert_eq!(d, 180);
-        assert_eq!(days_from_civil("2026-13-01"), None);
+        assert_eq!(crate::dates::parse_date("2026-13-01"), None);
     }
 
     #[test]

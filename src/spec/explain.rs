@@ -71,7 +71,7 @@ pub const CONTEXT_FLAGS: [&str; 9] = [
 
 fn date(key: &str, v: &Option<String>) -> Result<Option<String>> {
     match v {
-        Some(d) if crate::screen::run::days_from_civil(d).is_none() => Err(Error::spec(
+        Some(d) if crate::dates::parse_date(d).is_none() => Err(Error::spec(
             format!("explain.{key}"),
             format!("'{d}' is not a date YYYY-MM-DD"),
             Some("write e.g. 2026-11-30".into()),

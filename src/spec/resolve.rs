@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::SpecFile;
+use crate::codes::Metric;
 use crate::error::{Error, Result, did_you_mean};
 use crate::i18n::Lang;
-use crate::metrics::Metric;
 
 /// Input file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -310,7 +310,7 @@ fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
         end,
         utc_offset_minutes: f.utc_offset_minutes.unwrap_or(0),
         as_of: match &f.as_of {
-            Some(d) if crate::screen::run::days_from_civil(d).is_none() => {
+            Some(d) if crate::dates::parse_date(d).is_none() => {
                 return Err(Error::spec(
                     "screen.as_of (--as-of)",
                     format!("'{d}' is not a date YYYY-MM-DD"),
@@ -684,7 +684,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
 fn check_report(f: &SpecFile, screen: &ScreenSpec) -> Result<ReportSpec> {
     let r = &f.report;
     if let Some(d) = &r.audit_date
-        && crate::screen::run::days_from_civil(d).is_none()
+        && crate::dates::parse_date(d).is_none()
     {
         return Err(Error::spec(
             "report.audit_date (--audit-date)",

@@ -449,7 +449,10 @@ fn bad_explain_requests_exit_2_with_a_named_cause() {
 
     let good = std::fs::read_to_string(&spec).unwrap();
     assert!(good.contains("immutable = [\"tenure_months\"]"));
-    let bad = good.replace("immutable = [\"tenure_months\"]", "immutable = [\"tenur_months\"]");
+    let bad = good.replace(
+        "immutable = [\"tenure_months\"]",
+        "immutable = [\"tenur_months\"]",
+    );
     let bad_spec = fixture(&dir, "bad.toml", bad.as_bytes());
     std::fs::copy(datasets().join("warehouse.csv"), dir.join("warehouse.csv")).unwrap();
     std::fs::copy(

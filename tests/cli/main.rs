@@ -11,6 +11,7 @@ mod explain;
 mod explain_truth;
 mod findings_truth;
 mod formats;
+mod layers;
 mod properties;
 mod reference;
 mod report_claims;

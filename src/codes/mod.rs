@@ -1,6 +1,13 @@
 //! Typed codes shared by every stage, each with its text in English and Chinese in one place:
-//! severities and finding kinds. (Metric ids are in `metrics::registry`, verdicts in
-//! `metrics::verdict`.) Reports and explanations take their words from here.
+//! metric ids (`metric`), severities and finding kinds. (Verdicts are in `metrics::verdict`.)
+//! Reports and explanations take their words from here.
+
+mod metric;
+pub use metric::Metric;
+
+/// Name of the group that holds rows whose group value is missing (shown as "unknown",
+/// 未知 in Chinese).
+pub const UNKNOWN: &str = "unknown";
 
 use std::fmt;
 use std::str::FromStr;
