@@ -4,7 +4,6 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use crate::codes::{FindingKind, Severity};
 use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
@@ -349,23 +348,12 @@ pub fn policy_packs(spec: &AuditSpec) -> Result<Vec<policy::Pack>> {
 
 /// The decision stage the spec names.
 pub fn stage(spec: &AuditSpec) -> Result<Stage> {
-    Stage::from_str(&spec.screen.stage).map_err(|_| {
-        Error::spec(
-            "screen.stage",
-            format!("unknown stage '{}'", spec.screen.stage),
-            None,
-        )
-    })
+    Ok(spec.screen.stage)
 }
 
 /// The declared working hours, for the off-hours checks.
 pub fn working_hours(spec: &AuditSpec) -> WorkingHours {
-    WorkingHours {
-        days: spec.screen.working_days.clone(),
-        start: spec.screen.start,
-        end: spec.screen.end,
-        utc_offset_minutes: spec.screen.utc_offset_minutes,
-    }
+    spec.screen.hours.clone()
 }
 
 /// Screens the spec's features (all four layers when the table has a decision or score).

@@ -169,3 +169,80 @@ impl fmt::Display for FindingKind {
         f.write_str(self.as_str())
     }
 }
+
+/// The employment stage a rule governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Sourcing, screening, interviews, assessments, offers.
+    Recruitment,
+    /// Task allocation, monitoring, scoring, pay, promotion, discipline, attrition prediction.
+    Employment,
+    /// Dismissal, non-renewal, redundancy selection, platform account deactivation.
+    Termination,
+    /// Monitoring former workers, references, retention and deletion of their data.
+    PostTermination,
+}
+
+impl Stage {
+    /// All stages, in pipeline order.
+    pub const ALL: [Stage; 4] = [
+        Stage::Recruitment,
+        Stage::Employment,
+        Stage::Termination,
+        Stage::PostTermination,
+    ];
+
+    /// The snake_case name used in the TOML files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Recruitment => "recruitment",
+            Stage::Employment => "employment",
+            Stage::Termination => "termination",
+            Stage::PostTermination => "post_termination",
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A stage name that is not one of the four stages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownStage {
+    pub value: String,
+}
+
+impl std::fmt::Display for UnknownStage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = Stage::ALL.iter().map(|s| s.as_str()).collect();
+        let hint = crate::error::closest(&self.value, names.iter().copied())
+            .map(|c| format!(", did you mean `{c}`?"))
+            .unwrap_or_default();
+        write!(
+            f,
+            "unknown stage `{}`{hint}\nhint: expected one of: {}",
+            self.value,
+            names.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownStage {}
+
+impl std::str::FromStr for Stage {
+    type Err = UnknownStage;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_lowercase().replace('-', "_");
+        Stage::ALL
+            .into_iter()
+            .find(|stage| stage.as_str() == wanted)
+            .ok_or_else(|| UnknownStage {
+                value: s.to_string(),
+            })
+    }
+}

@@ -1169,7 +1169,7 @@ impl Explainer {
                     .clone()
                     .or_else(|| self.settings.purpose.clone()),
             },
-            stage: self.spec.screen.stage.clone(),
+            stage: self.spec.screen.stage.as_str().to_string(),
             decision_date: self.settings.decision_date.clone(),
             document_date: self
                 .settings

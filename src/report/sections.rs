@@ -258,7 +258,7 @@ fn cover(a: &Audit, ids: &FindingIds) -> Section {
     t.push(vec![l.pick("Group attributes", "群体属性").into(), attrs]);
     t.push(vec![
         l.pick("Decision stage", "决策阶段").into(),
-        stage_text(&a.spec.screen.stage, l).into(),
+        stage_text(a.spec.screen.stage.as_str(), l).into(),
     ]);
     t.push(vec![
         l.pick("Policy packs", "政策规则包").into(),

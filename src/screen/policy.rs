@@ -87,64 +87,7 @@ const SCHEMA_HINT: &str = "the schema is described in policies/README.md";
 
 pub use crate::codes::Severity;
 
-/// The employment stage a rule governs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// Sourcing, screening, interviews, assessments, offers.
-    Recruitment,
-    /// Task allocation, monitoring, scoring, pay, promotion, discipline, attrition prediction.
-    Employment,
-    /// Dismissal, non-renewal, redundancy selection, platform account deactivation.
-    Termination,
-    /// Monitoring former workers, references, retention and deletion of their data.
-    PostTermination,
-}
-
-impl Stage {
-    /// All stages, in pipeline order.
-    pub const ALL: [Stage; 4] = [
-        Stage::Recruitment,
-        Stage::Employment,
-        Stage::Termination,
-        Stage::PostTermination,
-    ];
-
-    /// The snake_case name used in the TOML files and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Recruitment => "recruitment",
-            Stage::Employment => "employment",
-            Stage::Termination => "termination",
-            Stage::PostTermination => "post_termination",
-        }
-    }
-}
-
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Stage {
-    type Err = PolicyError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim().to_lowercase().replace('-', "_");
-        Stage::ALL
-            .into_iter()
-            .find(|stage| stage.as_str() == wanted)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Stage::ALL.iter().map(|stage| stage.as_str()).collect();
-                PolicyError::UnknownStage {
-                    value: s.to_string(),
-                    suggestion: suggestion(s, names.iter().copied()),
-                    expected: names.join(", "),
-                }
-            })
-    }
-}
+pub use crate::codes::Stage;
 
 /// How well a rule's summary is backed by what the researchers actually read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -806,16 +749,6 @@ pub enum PolicyError {
         first: String,
         /// File of the second pack.
         second: String,
-    },
-    /// A stage name that is not one of the four stages.
-    #[error("unknown stage `{value}`{suggestion}\nhint: expected one of: {expected}")]
-    UnknownStage {
-        /// The value given.
-        value: String,
-        /// `", did you mean `x`?"` or empty.
-        suggestion: String,
-        /// Comma-separated stage names.
-        expected: String,
     },
 }
 

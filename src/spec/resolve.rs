@@ -246,13 +246,10 @@ pub struct ScreenSpec {
     /// Pack ids; empty = every built-in pack.
     pub policy: Vec<String>,
     pub policy_files: Vec<PathBuf>,
-    pub stage: String,
+    pub stage: crate::codes::Stage,
     pub dictionary: Option<PathBuf>,
-    pub working_days: Vec<u8>,
-    /// Minutes since midnight.
-    pub start: u16,
-    pub end: u16,
-    pub utc_offset_minutes: i32,
+    /// The contracted working schedule, for the off-hours checks.
+    pub hours: crate::dates::WorkingHours,
     pub as_of: Option<String>,
     pub retention_days: u32,
 }
@@ -264,17 +261,17 @@ fn parse_hhmm(s: &str) -> Option<u16> {
 }
 
 fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
-    let stage = f.stage.clone().unwrap_or_else(|| "employment".into());
-    one_of(
-        "screen.stage (--stage)",
-        &stage,
-        &[
-            "recruitment",
-            "employment",
-            "termination",
-            "post_termination",
-        ],
-    )?;
+    let stage_text = f.stage.clone().unwrap_or_else(|| "employment".into());
+    let stage: crate::codes::Stage = stage_text.parse().map_err(|_| {
+        Error::spec(
+            "screen.stage (--stage)",
+            format!("'{stage_text}' is not one of recruitment, employment, termination, post_termination"),
+            did_you_mean(
+                &stage_text,
+                ["recruitment", "employment", "termination", "post_termination"],
+            ),
+        )
+    })?;
     let hours = f
         .working_hours
         .clone()
@@ -305,10 +302,12 @@ fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
         policy_files: f.policy_files.clone().unwrap_or_default(),
         stage,
         dictionary: f.dictionary.clone(),
-        working_days,
-        start,
-        end,
-        utc_offset_minutes: f.utc_offset_minutes.unwrap_or(0),
+        hours: crate::dates::WorkingHours {
+            days: working_days,
+            start,
+            end,
+            utc_offset_minutes: f.utc_offset_minutes.unwrap_or(0),
+        },
         as_of: match &f.as_of {
             Some(d) if crate::dates::parse_date(d).is_none() => {
                 return Err(Error::spec(
