@@ -115,13 +115,13 @@ pub struct AuditArgs {
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Output formats (comma-separated): json, csv, md, html.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = ["json", "csv", "md", "html"])]
     pub format: Vec<String>,
     /// Report language: en or zh.
-    #[arg(long)]
+    #[arg(long, value_parser = ["en", "zh"])]
     pub lang: Option<String>,
     /// Input format, overriding the extension: csv, parquet, ndjson, ipc.
-    #[arg(long)]
+    #[arg(long, value_parser = ["csv", "tsv", "parquet", "ndjson", "jsonl", "ipc", "arrow", "feather"])]
     pub input_format: Option<String>,
     /// CSV field separator (one character; \t for tab).
     #[arg(long)]
@@ -165,7 +165,7 @@ pub struct AuditArgs {
     #[arg(long)]
     pub data_period: Option<String>,
     /// Reference for comparisons: highest, largest or population.
-    #[arg(long)]
+    #[arg(long, value_parser = ["highest", "largest", "population"])]
     pub reference: Option<String>,
     /// A named reference group for one attribute, e.g. race=Caucasian (repeat).
     #[arg(long = "reference-group")]
@@ -180,7 +180,7 @@ pub struct AuditArgs {
     #[arg(long)]
     pub seed: Option<u64>,
     /// Multiple-comparison correction: holm or bh.
-    #[arg(long)]
+    #[arg(long, value_parser = ["holm", "bh"])]
     pub correction: Option<String>,
     /// Exit with code 1 when any group meets this condition, e.g. "impact_ratio<0.8" (repeat).
     #[arg(long = "fail-on")]
@@ -192,7 +192,7 @@ pub struct AuditArgs {
     #[arg(long = "policy-file")]
     pub policy_file: Vec<PathBuf>,
     /// Decision stage: recruitment, employment, termination, post_termination.
-    #[arg(long)]
+    #[arg(long, value_parser = ["recruitment", "employment", "termination", "post_termination"])]
     pub stage: Option<String>,
     /// Data dictionary CSV: column,description[,purpose].
     #[arg(long)]
@@ -304,7 +304,7 @@ pub struct ExplainArgs {
     #[arg(long)]
     pub subjects: Option<PathBuf>,
     /// Explain every worker (with --adverse: every worker with an adverse outcome).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["subject", "subjects"])]
     pub all: bool,
     /// With --all: only the workers whose outcome harms them.
     #[arg(long)]

@@ -213,13 +213,8 @@ fn explain_rows(args: &cli::ExplainArgs, ex: &explain::Explainer) -> Result<Vec<
             Some("give --subject ID, --subjects FILE or --all (with --adverse for adverse outcomes only)".into()),
         ));
     }
-    if chosen == 2 {
-        return Err(Error::spec(
-            "explain",
-            "--all was given together with --subject or --subjects",
-            Some("give either --all or the workers to explain, not both".into()),
-        ));
-    }
+    // --all with --subject(s) is refused by clap (conflicts_with); a flag's `requires` cannot
+    // tell an absent --all from a false one, so --adverse is checked here.
     if args.adverse && !args.all {
         return Err(Error::spec(
             "explain",
@@ -479,15 +474,15 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
         }
         Command::Demo(args) => run_demo(&args.datasets, &args.out, progress),
         Command::Convert(args) => {
-            let mut f = SpecFile::default();
-            f.data.path = Some(args.input.clone());
-            f.data.delimiter = args.delimiter.clone();
-            f.data.encoding = args.encoding.clone();
-            f.decision.column = Some("-".into());
-            f.groups.attributes = Some(vec!["-".into()]);
-            let spec = f.check()?;
+            let data = spec::DataSection {
+                path: Some(args.input.clone()),
+                delimiter: args.delimiter.clone(),
+                encoding: args.encoding.clone(),
+                ..Default::default()
+            };
+            let (_, format, csv) = spec::check_source(&data)?;
             progress("converting");
-            let rows = data::convert(&args.input, spec.data.format, &spec.data.csv, &args.output)?;
+            let rows = data::convert(&args.input, format, &csv, &args.output)?;
             Ok(Outcome {
                 messages: vec![format!("wrote {} ({rows} rows)", args.output.display())],
                 ..Outcome::default()

@@ -396,7 +396,7 @@ pub use explain::ExplainSpec;
 
 pub use resolve::{
     AuditSpec, CsvOptions, DataSpec, DecisionSpec, FileFormat, Gate, GateOp, LabelSpec,
-    OutputFormat, ReferenceRule, ReportSpec, ScoreSpec, ScreenSpec, StatsSpec,
+    OutputFormat, ReferenceRule, ReportSpec, ScoreSpec, ScreenSpec, StatsSpec, check_source,
 };
 
 #[cfg(test)]

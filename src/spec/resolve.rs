@@ -334,15 +334,17 @@ fn one_of(origin: &str, value: &str, valid: &[&str]) -> Result<()> {
     }
 }
 
-pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
-    let path = f.data.path.clone().ok_or_else(|| {
+/// The data file, its format and how to read it, from the `[data]` section: what `convert`
+/// needs, and the start of every audit.
+pub fn check_source(data: &super::DataSection) -> Result<(PathBuf, FileFormat, CsvOptions)> {
+    let path = data.path.clone().ok_or_else(|| {
         Error::spec(
             "data.path",
             "no data file given",
             Some("pass the table as the first argument: candor audit DATA ...".into()),
         )
     })?;
-    let format = match &f.data.format {
+    let format = match &data.format {
         Some(name) => FileFormat::from_name(name).ok_or_else(|| {
             Error::spec(
                 "data.format (--input-format)",
@@ -367,7 +369,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
             })?
         }
     };
-    let delimiter = match f.data.delimiter.as_deref() {
+    let delimiter = match data.delimiter.as_deref() {
         None => {
             if path.extension().and_then(|e| e.to_str()) == Some("tsv") {
                 '\t'
@@ -385,7 +387,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
             ));
         }
     };
-    let encoding_label = f.data.encoding.clone().unwrap_or_else(|| "utf-8".into());
+    let encoding_label = data.encoding.clone().unwrap_or_else(|| "utf-8".into());
     let encoding = encoding_rs::Encoding::for_label(encoding_label.as_bytes())
         .ok_or_else(|| {
             Error::spec(
@@ -398,14 +400,18 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         .to_string();
     let csv = CsvOptions {
         delimiter,
-        has_header: f.data.has_header.unwrap_or(true),
+        has_header: data.has_header.unwrap_or(true),
         encoding,
-        na_values: f
-            .data
+        na_values: data
             .na_values
             .clone()
             .unwrap_or_else(|| vec!["".into(), "NA".into(), "?".into()]),
     };
+    Ok((path, format, csv))
+}
+
+pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
+    let (path, format, csv) = check_source(&f.data)?;
     let where_ = f.data.where_.clone().filter(|w| !w.trim().is_empty());
 
     let score = match &f.score.column {
