@@ -558,3 +558,29 @@ fn special_files_are_refused() {
         assert!(err.contains("regular file"), "{err}");
     }
 }
+
+/// Bounds the documentation states are enforced: at most 4 attributes in an automatic
+/// intersection, a group size of at least 1.
+#[test]
+fn documented_bounds_are_enforced() {
+    let d = tmp("bounds");
+    let p = fixture(&d, "a.csv", GOOD);
+    for (flag, value, words) in [
+        ("--max-k", "99", "limit of 4"),
+        ("--min-group-size", "0", "not a group size"),
+    ] {
+        fails(
+            &[
+                "audit",
+                p.to_str().unwrap(),
+                "--decision",
+                "decision",
+                "--group",
+                "sex",
+                flag,
+                value,
+            ],
+            &[words],
+        );
+    }
+}
