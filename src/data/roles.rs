@@ -364,6 +364,51 @@ fn first_row(
     )))
 }
 
+/// A group attribute must group workers: refused when it has more distinct values than
+/// `max_levels`, or when most workers are alone in their group (an id, a phone number or free
+/// text given as a group: every figure would describe one person). The message names no value.
+fn check_levels(
+    df: &DataFrame,
+    column: &str,
+    levels: usize,
+    max_levels: usize,
+    path: &std::path::Path,
+) -> Result<()> {
+    let hint = "is this an id or free-text column? A group attribute holds categories such as sex, age band or site; name the right column with --group";
+    if levels > max_levels {
+        return Err(Error::column(
+            path,
+            column,
+            "group attribute",
+            format!("{levels} distinct values, more than the limit of {max_levels}"),
+            Some(format!("{hint} (or raise --max-levels)")),
+        ));
+    }
+    let c = df.column(column).map_err(|e| polars_error(path, e))?;
+    let t = c
+        .cast(&DataType::String)
+        .map_err(|e| polars_error(path, e))?;
+    let s = t.str().map_err(|e| polars_error(path, e))?;
+    let mut counts: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for v in s.iter().flatten() {
+        *counts.entry(v).or_insert(0) += 1;
+    }
+    let present: u64 = counts.values().sum();
+    let alone = counts.values().filter(|&&n| n == 1).count() as u64;
+    if present >= 10 && alone * 2 > present {
+        return Err(Error::column(
+            path,
+            column,
+            "group attribute",
+            format!(
+                "{alone} of {present} workers are alone in their group: the figures would describe single people"
+            ),
+            Some(hint.to_string()),
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn canonicalise(
     df: DataFrame,
     spec: &AuditSpec,
@@ -471,6 +516,7 @@ pub(super) fn canonicalise(
     let mut missing = std::collections::BTreeMap::new();
     for a in &spec.attributes {
         let values = distinct_text(&df, a, path)?;
+        check_levels(&df, a, values.len(), spec.max_levels, path)?;
         let unknown = if values.iter().any(|v| v == UNKNOWN) {
             format!("{UNKNOWN} (missing value)")
         } else {

@@ -207,6 +207,8 @@ pub struct AuditSpec {
     pub intersections: Vec<Vec<String>>,
     pub max_k: usize,
     pub min_group_size: u64,
+    /// The most distinct values a group attribute may have.
+    pub max_levels: usize,
     pub reference: ReferenceRule,
     pub references: BTreeMap<String, String>,
     pub exclude_below_share: f64,
@@ -451,6 +453,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         intersections: groups.intersections,
         max_k: groups.max_k,
         min_group_size: groups.min_group_size,
+        max_levels: groups.max_levels,
         reference: groups.reference,
         references: groups.references,
         exclude_below_share: groups.exclude_below_share,
@@ -584,6 +587,7 @@ struct Groups {
     intersections: Vec<Vec<String>>,
     max_k: usize,
     min_group_size: u64,
+    max_levels: usize,
     reference: ReferenceRule,
     references: BTreeMap<String, String>,
     exclude_below_share: f64,
@@ -681,11 +685,20 @@ fn check_groups(f: &SpecFile, require_decision: bool) -> Result<Groups> {
             Some("use 1 to compare every group; 30 is the default".into()),
         ));
     }
+    let max_levels = f.groups.max_levels.unwrap_or(1000);
+    if max_levels < 2 {
+        return Err(Error::spec(
+            "groups.max_levels (--max-levels)",
+            format!("{max_levels} leaves no group to compare"),
+            Some("the default is 1000".into()),
+        ));
+    }
     Ok(Groups {
         attributes,
         intersections,
         max_k,
         min_group_size,
+        max_levels,
         reference,
         references,
         exclude_below_share,

@@ -584,3 +584,61 @@ fn documented_bounds_are_enforced() {
         );
     }
 }
+
+/// An id or phone column given as a group is refused before any work, naming no value: with
+/// many distinct values (over --max-levels), or with most workers alone in their group.
+#[test]
+fn an_id_column_is_not_a_group() {
+    let d = tmp("idgroup");
+    let mut csv = String::from("phone,decision\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("1380013{i:04},{}\n", i % 2));
+    }
+    let p = fixture(&d, "a.csv", csv.as_bytes());
+    let start = std::time::Instant::now();
+    let o = candor()
+        .args([
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "phone",
+        ])
+        .arg("--out")
+        .arg(d.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("3000 distinct values") && err.contains("id"),
+        "{err}"
+    );
+    assert!(!err.contains("13800130"), "a value leaked: {err}");
+    assert!(start.elapsed().as_secs() < 20);
+    // Few rows, but every worker alone in their group.
+    let mut small = String::from("phone,decision\n");
+    for i in 0..40 {
+        small.push_str(&format!("1380013{i:04},{}\n", i % 2));
+    }
+    let p = fixture(&d, "b.csv", small.as_bytes());
+    let o = candor()
+        .args([
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "phone",
+        ])
+        .arg("--out")
+        .arg(d.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("40 of 40 workers are alone"), "{err}");
+    assert!(!err.contains("13800130"), "a value leaked: {err}");
+    assert!(!d.join("out").exists());
+}
