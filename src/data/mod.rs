@@ -114,6 +114,59 @@ impl Table {
     }
 }
 
+/// Every column the audit names, with its role; each must exist among `names`.
+fn needed_columns<'s>(spec: &'s AuditSpec, names: &[String]) -> Result<Vec<(String, &'s str)>> {
+    let mut needed: Vec<(String, &str)> = Vec::new();
+    if let Some(d) = &spec.decision.column {
+        needed.push((d.clone(), "the decision"));
+    }
+    if let Some(s) = &spec.score {
+        needed.push((s.column.clone(), "the score"));
+    }
+    if let Some(l) = &spec.label {
+        needed.push((l.column.clone(), "the label"));
+    }
+    for a in &spec.attributes {
+        needed.push((a.clone(), "a group attribute"));
+    }
+    for f in &spec.features {
+        needed.push((f.clone(), "a feature"));
+    }
+    if let Some(id) = &spec.data.id {
+        needed.push((id.clone(), "the id"));
+    }
+    for (col_name, role) in &needed {
+        if !names.iter().any(|n| n == col_name) {
+            return Err(Error::UnknownColumn {
+                path: spec.data.path.clone(),
+                column: col_name.clone(),
+                role: (*role).to_string(),
+                hint: did_you_mean(col_name, names.iter().map(String::as_str)),
+            });
+        }
+    }
+    Ok(needed)
+}
+
+/// The `--where` predicate as a polars expression, after checking it reads nothing else.
+fn filter_expr(pred: &str) -> Result<Expr> {
+    filter::check_predicate(pred).map_err(|message| Error::Filter {
+        predicate: pred.to_string(),
+        message,
+        hint: Some(
+            "write a SQL boolean expression over the table's own columns, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes".into(),
+        ),
+    })?;
+    polars::sql::sql_expr(pred).map_err(|e| Error::Filter {
+        predicate: pred.to_string(),
+        message: format!("not a valid SQL predicate: {}", first_line(&e.to_string())),
+        hint: Some(
+            "write a SQL boolean expression over column names, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes"
+                .into(),
+        ),
+    })
+}
+
 /// Reads the table the spec describes and checks every column against its role.
 pub fn load(spec: &AuditSpec) -> Result<Table> {
     let path = &spec.data.path;
@@ -151,36 +204,7 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
         })
         .collect();
 
-    // Every column the audit names must exist.
-    let mut needed: Vec<(String, &str)> = Vec::new();
-    if let Some(d) = &spec.decision.column {
-        needed.push((d.clone(), "the decision"));
-    }
-    if let Some(s) = &spec.score {
-        needed.push((s.column.clone(), "the score"));
-    }
-    if let Some(l) = &spec.label {
-        needed.push((l.column.clone(), "the label"));
-    }
-    for a in &spec.attributes {
-        needed.push((a.clone(), "a group attribute"));
-    }
-    for f in &spec.features {
-        needed.push((f.clone(), "a feature"));
-    }
-    if let Some(id) = &spec.data.id {
-        needed.push((id.clone(), "the id"));
-    }
-    for (col_name, role) in &needed {
-        if !names.iter().any(|n| n == col_name) {
-            return Err(Error::UnknownColumn {
-                path: path.clone(),
-                column: col_name.clone(),
-                role: (*role).to_string(),
-                hint: did_you_mean(col_name, names.iter().map(String::as_str)),
-            });
-        }
-    }
+    let needed = needed_columns(spec, &names)?;
 
     // One read of the needed columns, with the filter mask.
     let mut select: Vec<Expr> = vec![col(ROW)];
@@ -192,21 +216,7 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
     }
     let mut filter_note = None;
     if let Some(pred) = &spec.data.where_ {
-        filter::check_predicate(pred).map_err(|message| Error::Filter {
-            predicate: pred.clone(),
-            message,
-            hint: Some(
-                "write a SQL boolean expression over the table's own columns, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes".into(),
-            ),
-        })?;
-        let expr = polars::sql::sql_expr(pred).map_err(|e| Error::Filter {
-            predicate: pred.clone(),
-            message: format!("not a valid SQL predicate: {}", first_line(&e.to_string())),
-            hint: Some(
-                "write a SQL boolean expression over column names, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes"
-                    .into(),
-            ),
-        })?;
+        let expr = filter_expr(pred)?;
         select.push(expr.alias("__candor_keep"));
         filter_note = Some(pred.clone());
     }
