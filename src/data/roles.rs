@@ -423,7 +423,7 @@ fn score_column(
             .cast(&DataType::Float64)
             .map_err(|e| polars_error(path, e))?;
         let bad = &c.is_not_null() & &as_num.is_null();
-        if let Some(line) = first_row(&df, &bad, spec, path)? {
+        if let Some(line) = first_row(df, &bad, spec, path)? {
             let hit = df.filter(&bad).map_err(|e| polars_error(path, e))?;
             let value = hit
                 .column(column)
@@ -455,7 +455,7 @@ fn score_column(
         .map_err(|e| polars_error(path, e))?;
     let fv = f.f64().map_err(|e| polars_error(path, e))?;
     let nonfinite = fv.is_infinite() | fv.is_nan();
-    if let Some(line) = first_row(&df, &nonfinite, spec, path)? {
+    if let Some(line) = first_row(df, &nonfinite, spec, path)? {
         return Err(Error::column(
             path,
             column,
