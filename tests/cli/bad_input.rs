@@ -642,3 +642,55 @@ fn an_id_column_is_not_a_group() {
     assert!(!err.contains("13800130"), "a value leaked: {err}");
     assert!(!d.join("out").exists());
 }
+
+/// A CSV saved as UTF-16 ("Unicode text" in spreadsheets) is read by its byte-order mark,
+/// in either byte order, and gives the same figures as the UTF-8 file.
+#[test]
+fn utf16_with_a_bom_is_read() {
+    let d = tmp("utf16");
+    let text = "sex,decision\nF,1\nM,0\nF,0\nM,1\nF,1\n";
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    let mut outs = Vec::new();
+    for (name, bytes) in [
+        ("u8.csv", text.as_bytes().to_vec()),
+        ("le.csv", le),
+        ("be.csv", be),
+    ] {
+        let p = fixture(&d, name, &bytes);
+        let out = d.join(format!("out-{name}"));
+        candor()
+            .args([
+                "audit",
+                p.to_str().unwrap(),
+                "--decision",
+                "decision",
+                "--group",
+                "sex",
+            ])
+            .args([
+                "--min-group-size",
+                "1",
+                "--min-published-group",
+                "1",
+                "--format",
+                "csv",
+                "--out",
+            ])
+            .arg(&out)
+            .assert()
+            .success();
+        outs.push(std::fs::read_to_string(out.join("metrics.csv")).unwrap());
+    }
+    assert!(
+        outs[0].contains("0.6667") || outs[0].contains("0.666"),
+        "{}",
+        outs[0]
+    );
+    assert_eq!(outs[0], outs[1]);
+    assert_eq!(outs[0], outs[2]);
+}
