@@ -694,3 +694,36 @@ fn utf16_with_a_bom_is_read() {
     assert_eq!(outs[0], outs[1]);
     assert_eq!(outs[0], outs[2]);
 }
+
+/// A quoted header cell with a doubled quote names the column with one quote (RFC 4180 2.7),
+/// and a header that looks like markup is escaped in the HTML report.
+#[test]
+fn doubled_quote_in_header_is_one_quote() {
+    let d = tmp("rfc4180");
+    let text = "\"se\"\"x\",decision,\"\"\"><img src=x>\"\nF,1,1\nM,0,2\nF,0,3\nM,1,4\nF,1,5\n";
+    let p = fixture(&d, "h.csv", text.as_bytes());
+    let out = d.join("out");
+    candor()
+        .args(["audit", p.to_str().unwrap(), "--decision", "decision"])
+        .args(["--group", "se\"x", "--min-group-size", "1"])
+        .args(["--min-published-group", "1", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(out.join("metrics.csv")).unwrap();
+    assert!(csv.contains("se\"\"x"), "the attribute is se\"x: {csv}");
+    assert!(!csv.contains("se\"\"\"\"x"), "{csv}");
+    let html = std::fs::read_to_string(out.join("audit.html")).unwrap();
+    assert!(
+        !html.contains("<img"),
+        "markup from a header reached the HTML"
+    );
+    // The same column named the way polars would have kept it is unknown.
+    let o = candor()
+        .args(["audit", p.to_str().unwrap(), "--decision", "decision"])
+        .args(["--group", "se\"\"x", "--out"])
+        .arg(d.join("out2"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
