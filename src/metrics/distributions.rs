@@ -335,44 +335,9 @@ pub fn merge_counts(a: &[(f64, u64)], b: &[(f64, u64)]) -> Vec<(f64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(actual: f64, expected: f64, tol: f64) {
-        assert!(
-            (actual - expected).abs() <= tol,
-            "actual {actual:e} expected {expected:e} (tol {tol:e})"
-        );
-    }
+    use crate::metrics::test_support::{GROUP, REFERENCE, SMALL_X, SMALL_Y, close};
 
     const TOL: f64 = 1e-12;
-
-    /// Illustrative decile-score counts (1..=10) for two groups of a risk tool.
-    const GROUP: [(f64, u64); 10] = [
-        (1.0, 365),
-        (2.0, 346),
-        (3.0, 298),
-        (4.0, 337),
-        (5.0, 323),
-        (6.0, 318),
-        (7.0, 343),
-        (8.0, 301),
-        (9.0, 317),
-        (10.0, 227),
-    ];
-    const REFERENCE: [(f64, u64); 10] = [
-        (1.0, 605),
-        (2.0, 321),
-        (3.0, 238),
-        (4.0, 243),
-        (5.0, 200),
-        (6.0, 160),
-        (7.0, 113),
-        (8.0, 96),
-        (9.0, 77),
-        (10.0, 50),
-    ];
-    /// x = [1, 2, 2, 3, 5], y = [2, 3, 4, 4, 6, 7]
-    const SMALL_X: [(f64, u64); 4] = [(1.0, 1), (2.0, 2), (3.0, 1), (5.0, 1)];
-    const SMALL_Y: [(f64, u64); 5] = [(2.0, 1), (3.0, 1), (4.0, 2), (6.0, 1), (7.0, 1)];
 
     #[test]
     fn median_matches_numpy() {

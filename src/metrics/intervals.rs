@@ -124,13 +124,7 @@ pub fn katz_ratio(x1: u64, n1: u64, x2: u64, n2: u64, confidence: f64) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(actual: f64, expected: f64, tol: f64) {
-        assert!(
-            (actual - expected).abs() <= tol,
-            "actual {actual:e} expected {expected:e} (tol {tol:e})"
-        );
-    }
+    use crate::metrics::test_support::close;
 
     fn close_iv(actual: Option<Interval>, low: f64, high: f64, tol: f64) {
         let iv = actual.expect("interval expected");

@@ -17,6 +17,8 @@ mod rates;
 pub mod score_tables;
 mod scores;
 pub mod significance;
+#[cfg(test)]
+mod test_support;
 mod verdict;
 
 use std::collections::BTreeMap;
