@@ -25,9 +25,9 @@
 use super::bootstrap::{percentile_interval, resample, rng_for};
 use super::intervals::{katz_ratio, newcombe_diff};
 use super::rates::{
-    Frac, Reference, SliceContext, decision_classes, label_rates, rate, two_by_two_p,
+    Baseline, Frac, SliceContext, decision_classes, label_rates, rate, two_by_two_p,
 };
-use super::{Metric, MetricParams, MetricRow, Test, favorable};
+use super::{Metric, MetricParams, MetricRow, Reason, Test, favorable};
 use crate::stats::GroupStats;
 
 /// The reference for the comparisons of decision class `class` (the favorable rate for a
@@ -36,7 +36,7 @@ pub(crate) fn reference<'a>(
     ctx: &SliceContext<'a>,
     population: &'a GroupStats,
     class: usize,
-) -> Option<Reference<'a>> {
+) -> Option<Baseline<'a>> {
     let p = ctx.params;
     if p.classes.is_empty() {
         ctx.reference(population, |g| {
@@ -65,11 +65,7 @@ fn diff_ratio_rows(
     let d = d
         .value(
             ra.zip(rb).map(|(x, y)| x - y),
-            &crate::tr!(
-                p.lang,
-                "undefined: the denominator of {metric} is 0 in the group or the reference",
-                "无法计算：该组或参照组 {metric} 的分母为 0"
-            ),
+            Reason::ZeroDenominatorEither(metric),
         )
         .ci((!population)
             .then(|| newcombe_diff(a.0, a.1, b.0, b.1, conf))
@@ -79,11 +75,7 @@ fn diff_ratio_rows(
     let r = r
         .value(
             ra.zip(rb).filter(|(_, y)| *y > 0.0).map(|(x, y)| x / y),
-            &crate::tr!(
-                p.lang,
-                "undefined: {metric} of the reference is 0, or a denominator is 0",
-                "无法计算：参照组的 {metric} 为 0，或有分母为 0"
-            ),
+            Reason::ZeroReferenceRate(metric),
         )
         .ci((!population)
             .then(|| katz_ratio(a.0, a.1, b.0, b.1, conf))
@@ -180,14 +172,7 @@ pub(crate) fn comparison_rows(
             let mut base = MetricRow::new(attr, &g.name, Metric::N, s.n).class(class);
             base.reference = Some(reference.name.clone());
             if reference.population {
-                base.reason = Some(
-                    p.lang
-                        .pick(
-                            "compared with the whole population, which includes the group: tested against everyone else, no interval",
-                            "与包含该组在内的全体比较：检验以该组与其余所有人对比，不给出置信区间",
-                        )
-                        .into(),
-                );
+                base.reason = Some(Reason::AgainstPopulation);
             }
             let exact = ctx.exact(s, rs);
             diff_ratio_rows(
@@ -213,10 +198,7 @@ pub(crate) fn comparison_rows(
                 let r = r
                     .value(
                         tpr(gc).zip(tpr(rc)).map(|(a, b)| a - b),
-                        p.lang.pick(
-                            "undefined: no positive label in the group or the reference",
-                            "无法计算：该组或参照组没有正类标签",
-                        ),
+                        Reason::NoPositiveLabel,
                     )
                     .ci(newcombe_diff(
                         gc.tp,
@@ -231,10 +213,7 @@ pub(crate) fn comparison_rows(
                 let r = r
                     .value(
                         ppv(gc).zip(ppv(rc)).map(|(a, b)| a - b),
-                        p.lang.pick(
-                            "undefined: no positive decision in the group or the reference",
-                            "无法计算：该组或参照组没有正向决定",
-                        ),
+                        Reason::NoPositiveDecision,
                     )
                     .ci(newcombe_diff(
                         gc.tp,
@@ -247,13 +226,7 @@ pub(crate) fn comparison_rows(
                 let mut r = base.clone();
                 r.metric = Metric::EqualizedOddsDiff;
                 let r = r
-                    .value(
-                        eo_diff(s, rs),
-                        p.lang.pick(
-                            "undefined: a TPR or FPR denominator is 0",
-                            "无法计算：真阳性率或假阳性率的分母为 0",
-                        ),
-                    )
+                    .value(eo_diff(s, rs), Reason::ZeroTprFprDenominator)
                     .ci(eo_interval(s, rs, ctx));
                 out.push((r, Test::None));
             }
@@ -290,11 +263,7 @@ fn summary_rows(
         .iter()
         .filter_map(|g| rate(g.class_total(k), g.n))
         .collect();
-    let lang = ctx.params.lang;
-    let why = lang.pick(
-        "undefined: fewer than two groups are large enough to compare",
-        "无法计算：足够大、可供比较的群体少于两个",
-    );
+    let why = Reason::FewerThanTwoGroups;
     let r = |m: Metric| MetricRow::new(attr, "*", m, n).class(class);
     let sel_range = range_of(&sel).filter(|_| sel.len() >= 2);
     out.push((
@@ -304,10 +273,7 @@ fn summary_rows(
     out.push((
         r(Metric::DemographicParityRatio).value(
             sel_range.filter(|(_, b)| *b > 0.0).map(|(a, b)| a / b),
-            lang.pick(
-                "undefined: no group has a positive decision, or fewer than two groups",
-                "无法计算：没有群体获得正向决定，或群体少于两个",
-            ),
+            Reason::NoGroupPositive,
         ),
         Test::None,
     ));
@@ -336,13 +302,7 @@ fn summary_rows(
             Test::None,
         ));
         out.push((
-            r(Metric::EqualizedOddsRatio).value(
-                ratio,
-                lang.pick(
-                    "undefined: a largest TPR or FPR is 0, or fewer than two groups",
-                    "无法计算：最大的真阳性率或假阳性率为 0，或群体少于两个",
-                ),
-            ),
+            r(Metric::EqualizedOddsRatio).value(ratio, Reason::ZeroLargestTprFpr),
             Test::None,
         ));
     }

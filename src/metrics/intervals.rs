@@ -221,8 +221,8 @@ mod tests {
         // Newcombe (1998) Table II, method 10, published to 4 decimals; the full-precision
         // values are statsmodels 0.15.0 confint_proportions_2indep(x1, n1, x2, n2,
         // method="newcomb"), which agree with the paper.
-        type Case = ((u64, u64, u64, u64), (f64, f64), (f64, f64));
-        let cases: [Case; 6] = [
+        type NewcombeCase = ((u64, u64, u64, u64), (f64, f64), (f64, f64));
+        let cases: [NewcombeCase; 6] = [
             (
                 (56, 70, 48, 80),
                 (0.0524, 0.3339),

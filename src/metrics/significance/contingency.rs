@@ -334,8 +334,8 @@ mod tests {
     #[test]
     fn chi_square_2x2_matches_scipy() {
         // scipy 1.17.1: chi2_contingency(table, correction=False / True) -> (statistic, pvalue)
-        type Case = ((u64, u64, u64, u64), bool, f64, f64);
-        let cases: [Case; 8] = [
+        type ChiSquareCase = ((u64, u64, u64, u64), bool, f64, f64);
+        let cases: [ChiSquareCase; 8] = [
             (
                 (805, 990, 349, 1139),
                 false,
