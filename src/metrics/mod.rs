@@ -242,6 +242,9 @@ pub(crate) enum Test {
     Keyed(&'static str, Option<f64>),
 }
 
+/// Rows as a metric family writes them, each with its test.
+pub(crate) type TestedRows = Vec<(MetricRow, Test)>;
+
 /// A comparison test registered for the multiple-comparison correction.
 pub(crate) struct Tests {
     pub p: Vec<f64>,
@@ -293,7 +296,7 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
                 status: ctx.status(g).to_string(),
             });
         }
-        let mut out: Vec<(MetricRow, Test)> = Vec::new();
+        let mut out: TestedRows = Vec::new();
         rates::group_rows(&ctx, &aggs.population, &mut out);
         compare::comparison_rows(&ctx, &aggs.population, &mut out);
         scores::score_rows(&ctx, &aggs.population, pop_median, boot, &mut out);
@@ -345,6 +348,11 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
 }
 
 impl MetricParams {
+    /// Whether the decision has more than two classes (compared one-vs-rest).
+    pub(crate) fn multiclass(&self) -> bool {
+        !self.classes.is_empty()
+    }
+
     /// The group name of attribute `a`'s missing values.
     pub fn missing_of(&self, a: &str) -> &str {
         self.missing

@@ -22,9 +22,9 @@
 
 use super::intervals::{katz_ratio, wilson};
 use super::significance::{chi_square_2x2, fisher_exact_2x2};
-use super::{Metric, MetricParams, MetricRow, Reason, Test, Verdict, favorable};
+use super::{Metric, MetricParams, MetricRow, Reason, Test, TestedRows, Verdict, favorable};
 use crate::spec::ReferenceRule;
-use crate::stats::{Group, GroupStats, Slice};
+use crate::stats::{Confusion, Group, GroupStats, Slice};
 
 /// A rate as numerator and denominator.
 pub(crate) type Frac = (u64, u64);
@@ -208,7 +208,7 @@ fn content_key(g: &GroupStats) -> ContentKey {
 /// The decision classes to report: (class index, class name) for each class of a
 /// multi-class decision (one-vs-rest), or the positive class (index 1, no name) of a binary one.
 pub(crate) fn decision_classes(p: &MetricParams) -> Vec<(usize, Option<&str>)> {
-    if p.classes.is_empty() {
+    if !p.multiclass() {
         vec![(1, None)]
     } else {
         p.classes
@@ -261,6 +261,22 @@ pub(crate) fn two_by_two_p(a: Frac, b: Frac, exact: bool) -> Option<(f64, &'stat
     }
 }
 
+/// The p-value and test comparing `a` with the reference `b`. Against the whole population
+/// (`population`), which holds the group, the group is compared with everyone else (the same
+/// null hypothesis, and two independent samples).
+pub(crate) fn test_against(
+    a: Frac,
+    b: Frac,
+    exact: bool,
+    population: bool,
+) -> Option<(f64, &'static str)> {
+    if population {
+        two_by_two_p(a, (b.0.saturating_sub(a.0), b.1.saturating_sub(a.1)), exact)
+    } else {
+        two_by_two_p(a, b, exact)
+    }
+}
+
 /// The key under which a comparison's test is counted once: a rate and its complement test the
 /// same 2x2 table (the decision: favorable and adverse framings and the positive-decision
 /// rate; among label positives: TPR and FNR; among label negatives: FPR and TNR; PPV and FDR;
@@ -302,17 +318,32 @@ pub(crate) fn test_key(m: Metric) -> &'static str {
     }
 }
 
+/// True positive rate as a fraction: `tp / (tp + fn)`.
+pub(crate) fn tpr(c: &Confusion) -> Frac {
+    (c.tp, c.tp + c.fn_)
+}
+
+/// False positive rate as a fraction: `fp / (fp + tn)`.
+pub(crate) fn fpr(c: &Confusion) -> Frac {
+    (c.fp, c.fp + c.tn)
+}
+
+/// Positive predictive value as a fraction: `tp / (tp + fp)`.
+pub(crate) fn ppv(c: &Confusion) -> Frac {
+    (c.tp, c.tp + c.fp)
+}
+
 /// The label-based rates: (metric, numerator, denominator).
 pub(crate) fn label_rates(g: &GroupStats, class: usize) -> Vec<(Metric, Frac)> {
     let Some(c) = g.confusion_for(class) else {
         return Vec::new();
     };
     vec![
-        (Metric::Tpr, (c.tp, c.tp + c.fn_)),
-        (Metric::Fpr, (c.fp, c.fp + c.tn)),
+        (Metric::Tpr, tpr(&c)),
+        (Metric::Fpr, fpr(&c)),
         (Metric::Tnr, (c.tn, c.tn + c.fp)),
         (Metric::Fnr, (c.fn_, c.fn_ + c.tp)),
-        (Metric::Ppv, (c.tp, c.tp + c.fp)),
+        (Metric::Ppv, ppv(&c)),
         (Metric::Npv, (c.tn, c.tn + c.fn_)),
         (Metric::Fdr, (c.fp, c.tp + c.fp)),
         (Metric::For, (c.fn_, c.fn_ + c.tn)),
@@ -322,14 +353,10 @@ pub(crate) fn label_rates(g: &GroupStats, class: usize) -> Vec<(Metric, Frac)> {
 }
 
 /// The per-group rows of a slice.
-pub(crate) fn group_rows(
-    ctx: &SliceContext,
-    population: &GroupStats,
-    out: &mut Vec<(MetricRow, Test)>,
-) {
+pub(crate) fn group_rows(ctx: &SliceContext, population: &GroupStats, out: &mut TestedRows) {
     let p = ctx.params;
     let attr = &ctx.slice.attribute;
-    let multiclass = !p.classes.is_empty();
+    let multiclass = p.multiclass();
     let fav_rate = |g: &GroupStats| rate(favorable(g, p.positive_is_favorable), g.n);
     let reference = (!multiclass)
         .then(|| ctx.reference(population, fav_rate))
@@ -414,13 +441,12 @@ pub(crate) fn graded_pair(
     reference: Option<&Baseline>,
     metrics: (Metric, Option<Metric>),
     fav: impl Fn(&GroupStats) -> u64,
-    out: &mut Vec<(MetricRow, Test)>,
+    out: &mut TestedRows,
 ) {
     let p = ctx.params;
     let s = &g.stats;
     let (m_fav, m_adv) = (metrics.0, metrics.1);
-    let both = |mut make: Box<dyn FnMut(Metric) -> MetricRow + '_>,
-                out: &mut Vec<(MetricRow, Test)>| {
+    let both = |mut make: Box<dyn FnMut(Metric) -> MetricRow + '_>, out: &mut TestedRows| {
         out.push((make(m_fav), Test::None));
         if let Some(m) = m_adv {
             out.push((make(m), Test::None));
@@ -455,19 +481,9 @@ pub(crate) fn graded_pair(
     let hs = h.stats;
     let (x, hx) = (fav(s), fav(hs));
     let is_reference = !h.population && h.name == g.name;
-    let exact = ctx.exact(s, hs);
-    // Against the whole population, which holds the group, the test compares the group with
-    // everyone else (the same null hypothesis, and two independent samples); no interval is
-    // given for a ratio to a total that includes the group.
-    let test = if h.population {
-        two_by_two_p(
-            (x, s.n),
-            (hx.saturating_sub(x), hs.n.saturating_sub(s.n)),
-            exact,
-        )
-    } else {
-        two_by_two_p((x, s.n), (hx, hs.n), exact)
-    };
+    // Against the whole population, which holds the group, no interval is given for a ratio
+    // to a total that includes the group.
+    let test = test_against((x, s.n), (hx, hs.n), ctx.exact(s, hs), h.population);
     for (i, (m, a, b)) in [(Some(m_fav), x, hx), (m_adv, s.n - x, hs.n - hx)]
         .into_iter()
         .enumerate()

@@ -353,6 +353,19 @@ impl Stream {
     }
 }
 
+/// The reference's stream: the population's, or the reference group's (at `ref_idx`).
+fn reference_stream<'s>(
+    population: &'s Option<Stream>,
+    groups: &'s [Option<Stream>],
+    ref_idx: Option<usize>,
+) -> Option<&'s Stream> {
+    match (population, ref_idx) {
+        (Some(s), _) => Some(s),
+        (None, Some(i)) => groups.get(i).and_then(Option::as_ref),
+        _ => None,
+    }
+}
+
 /// Bootstrap intervals of every eligible group of a slice, in lockstep: each replicate
 /// resamples every group once (and the reference once), so a group and the reference are
 /// drawn independently and the reference is not redrawn per comparison. Returns, per group,
@@ -397,12 +410,7 @@ pub(crate) fn slice_bootstrap(
             .filter(|r| r.population)
             .map(|r| Stream::new(&r.stats.scores, seed));
         // The merged value grid of each group with the reference (fixed across replicates).
-        let ref_values = match (&pop_stream, ref_idx) {
-            (Some(s), _) => Some(s),
-            (None, Some(i)) => streams[i].as_ref(),
-            _ => None,
-        }
-        .map(|s| s.table.clone());
+        let ref_values = reference_stream(&pop_stream, &streams, ref_idx).map(|s| s.table.clone());
         let grids: Vec<Option<Vec<(f64, usize, usize)>>> = streams
             .iter()
             .enumerate()
@@ -421,12 +429,7 @@ pub(crate) fn slice_bootstrap(
             if let Some(s) = pop_stream.as_mut() {
                 s.advance();
             }
-            let reference = match (&pop_stream, ref_idx) {
-                (Some(s), _) => Some(s),
-                (None, Some(i)) => streams[i].as_ref(),
-                _ => None,
-            }
-            .map(|s| {
+            let reference = reference_stream(&pop_stream, &streams, ref_idx).map(|s| {
                 (
                     s.cum.as_slice(),
                     moments(&s.table, s.cum.last().copied().unwrap_or(0)),

@@ -82,6 +82,16 @@ pub fn fisher_exact_2x2(a: u64, b: u64, c: u64, d: u64) -> f64 {
         }
         (total, small)
     };
+    // Both sides of the mode: (every term, the terms <= tau).
+    let around_mode = |floor: f64, tau: f64| -> (f64, f64) {
+        let (up_total, up_small) = walk(mode, 1.0, true, floor, tau);
+        let (down_total, down_small) = if mode > lo {
+            walk(mode - 1, down(mode), false, floor, tau)
+        } else {
+            (0.0, 0.0)
+        };
+        (up_total + down_total, up_small + down_small)
+    };
 
     let p = if ln_rel_a > -650.0 {
         // relative probability of the observed table, by the same recurrence as the sums
@@ -96,50 +106,25 @@ pub fn fisher_exact_2x2(a: u64, b: u64, c: u64, d: u64) -> f64 {
             k -= 1;
         }
         let tau = t_a * (1.0 + FISHER_REL_TOL);
-        let floor = tau * 1e-20;
-        let (up_total, up_small) = walk(mode, 1.0, true, floor, tau);
-        let (down_total, down_small) = if mode > lo {
-            walk(mode - 1, down(mode), false, floor, tau)
-        } else {
-            (0.0, 0.0)
-        };
-        (up_small + down_small) / (up_total + down_total)
+        let (total, small) = around_mode(tau * 1e-20, tau);
+        small / total
     } else {
         // Far tail: observed probability < e^-650 of the mode's.
-        let (up_total, _) = walk(mode, 1.0, true, 1e-20, 0.0);
-        let (down_total, _) = if mode > lo {
-            walk(mode - 1, down(mode), false, 1e-20, 0.0)
-        } else {
-            (0.0, 0.0)
-        };
-        let total = up_total + down_total;
+        let (total, _) = around_mode(1e-20, 0.0);
         let a_upward = a > mode;
         let (tail_a, _) = walk(a, 1.0, a_upward, 1e-20, 0.0);
         let mass_a = (ln_rel_a).exp() * tail_a;
         // first k on the other side of the mode with P(k) <= P(a)(1 + tol)
         let limit = ln_rel_a + FISHER_REL_TOL.ln_1p();
-        let other = if a_upward {
-            // decreasing ln P as k goes from mode down to lo
-            if ln_p(lo) - ln_p(mode) > limit {
-                None
-            } else {
-                let (mut inside, mut outside) = (mode, lo); // P(inside) > limit >= P(outside)
-                while inside - outside > 1 {
-                    let mid = outside + (inside - outside) / 2;
-                    if ln_p(mid) - ln_p(mode) > limit {
-                        inside = mid;
-                    } else {
-                        outside = mid;
-                    }
-                }
-                Some(outside)
-            }
-        } else if ln_p(hi) - ln_p(mode) > limit {
+        // ln P decreases as k goes from the mode to the end of that side (lo or hi).
+        let end = if a_upward { lo } else { hi };
+        let other = if ln_p(end) - ln_p(mode) > limit {
             None
         } else {
-            let (mut inside, mut outside) = (mode, hi);
-            while outside - inside > 1 {
-                let mid = inside + (outside - inside) / 2;
+            // Bisection keeping P(inside) > limit >= P(outside).
+            let (mut inside, mut outside) = (mode, end);
+            while inside.abs_diff(outside) > 1 {
+                let mid = inside.min(outside) + inside.abs_diff(outside) / 2;
                 if ln_p(mid) - ln_p(mode) > limit {
                     inside = mid;
                 } else {

@@ -2,7 +2,7 @@
 //! Kolmogorov-Smirnov.
 
 use super::{TestResult, kolmogorov, norm_sf};
-use crate::metrics::distributions::{merged_steps, prepare};
+use crate::metrics::distributions::{merged_steps, prepare_two};
 
 /// Mann–Whitney U test of two score distributions (value-count tables), two-sided, normal
 /// approximation with tie and continuity corrections:
@@ -17,11 +17,7 @@ use crate::metrics::distributions::{merged_steps, prepare};
 /// Reference: Mann & Whitney (1947);
 /// `scipy.stats.mannwhitneyu(x, y, method="asymptotic", use_continuity=True)`.
 pub fn mann_whitney(x: &[(f64, u64)], y: &[(f64, u64)]) -> Option<TestResult> {
-    let (x, n1) = prepare(x)?;
-    let (y, n2) = prepare(y)?;
-    if n1 == 0 || n2 == 0 {
-        return None;
-    }
+    let ((x, n1), (y, n2)) = prepare_two(x, y)?;
     let mut twice_u1: u128 = 0;
     let mut y_below: u128 = 0;
     let mut tie_term = 0.0;
@@ -69,11 +65,7 @@ pub fn mann_whitney(x: &[(f64, u64)], y: &[(f64, u64)]) -> Option<TestResult> {
 ///
 /// Reference: `scipy.stats.ks_2samp(x, y, method="asymp")`.
 pub fn ks_two_sample(x: &[(f64, u64)], y: &[(f64, u64)]) -> Option<TestResult> {
-    let (x, n1) = prepare(x)?;
-    let (y, n2) = prepare(y)?;
-    if n1 == 0 || n2 == 0 {
-        return None;
-    }
+    let ((x, n1), (y, n2)) = prepare_two(x, y)?;
     let (mut cx, mut cy) = (0u64, 0u64);
     let mut d_max: f64 = 0.0;
     for s in merged_steps(&x, &y) {
