@@ -42,7 +42,7 @@ use spec::{AuditSpec, SpecFile};
 
 /// What a command produced, for `main` to print.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub struct CommandOutput {
     /// Data for standard output (e.g. a starter spec).
     pub stdout: String,
     /// Messages for standard error.
@@ -90,7 +90,7 @@ fn summary_line(a: &audit::Audit, files: &[PathBuf]) -> String {
 }
 
 /// Runs the demo: every `*.toml` spec in `datasets`, reports under `out/<spec name>/`.
-pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<Outcome> {
+pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
     let mut specs: Vec<PathBuf> = std::fs::read_dir(datasets)
         .map_err(|e| Error::Read {
             path: datasets.to_path_buf(),
@@ -111,7 +111,7 @@ pub fn run_demo(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<
             hint: None,
         });
     }
-    let mut outcome = Outcome::default();
+    let mut outcome = CommandOutput::default();
     for p in specs {
         let name = p
             .file_stem()
@@ -293,7 +293,7 @@ fn subject_file(id: &str) -> String {
 }
 
 /// Runs `candor explain`.
-pub fn run_explain(args: &cli::ExplainArgs, progress: &dyn Fn(&str)) -> Result<Outcome> {
+pub fn run_explain(args: &cli::ExplainArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
     use spec::OutputFormat;
     let file = match &args.audit.spec {
         Some(p) => SpecFile::from_path(p)?,
@@ -330,7 +330,7 @@ pub fn run_explain(args: &cli::ExplainArgs, progress: &dyn Fn(&str)) -> Result<O
         .iter()
         .filter(|&&r| ex.adverse(r) == Some(true))
         .count();
-    Ok(Outcome {
+    Ok(CommandOutput {
         messages: vec![format!(
             "explained {} workers ({adverse} with an adverse outcome); wrote {} ({})",
             rows.len(),
@@ -341,19 +341,19 @@ pub fn run_explain(args: &cli::ExplainArgs, progress: &dyn Fn(&str)) -> Result<O
                 .collect::<Vec<_>>()
                 .join(", ")
         )],
-        ..Outcome::default()
+        ..CommandOutput::default()
     })
 }
 
 /// Runs a parsed command line.
-pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
+pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
     match &cli.command {
         Command::Audit(args) => {
             let spec = resolve_spec(args)?;
             let (a, files) = run_audit(&spec, progress)?;
-            let mut o = Outcome {
+            let mut o = CommandOutput {
                 gate_breached: a.gate_breached(),
-                ..Outcome::default()
+                ..CommandOutput::default()
             };
             o.messages.push(summary_line(&a, &files));
             for g in a.gates.iter().filter(|g| g.breached) {
@@ -386,7 +386,7 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             let a = audit::run_screen(&spec, progress)?;
             progress("writing reports");
             let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
-            let mut o = Outcome::default();
+            let mut o = CommandOutput::default();
             o.messages.push(format!(
                 "screened {} inputs: {} findings; wrote {}",
                 spec.features.len(),
@@ -416,14 +416,14 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
                         reason: e.to_string(),
                         hint: None,
                     })?;
-                    Ok(Outcome {
+                    Ok(CommandOutput {
                         messages: vec![format!("wrote {}", p.display())],
-                        ..Outcome::default()
+                        ..CommandOutput::default()
                     })
                 }
-                None => Ok(Outcome {
+                None => Ok(CommandOutput {
                     stdout: text,
-                    ..Outcome::default()
+                    ..CommandOutput::default()
                 }),
             }
         }
@@ -433,7 +433,7 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
                 reason: e.to_string(),
                 hint: None,
             })?;
-            let mut o = Outcome::default();
+            let mut o = CommandOutput::default();
             for ds in synth::Dataset::ALL {
                 let wanted = match ds {
                     synth::Dataset::Warehouse => {
@@ -483,9 +483,9 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<Outcome> {
             let (_, format, csv) = spec::check_source(&data)?;
             progress("converting");
             let rows = data::convert(&args.input, format, &csv, &args.output)?;
-            Ok(Outcome {
+            Ok(CommandOutput {
                 messages: vec![format!("wrote {} ({rows} rows)", args.output.display())],
-                ..Outcome::default()
+                ..CommandOutput::default()
             })
         }
     }

@@ -28,7 +28,7 @@ use crate::screen::policy;
 use crate::spec::{AuditSpec, ExplainSpec};
 use additive::Additive;
 use counterfactual::{Bounds, Counterfactual, Goal, Movable};
-use model::{Fidelity, Target};
+use model::{Fidelity, ModelTarget};
 use text::Lang;
 
 /// The decision and score, as the worker met them.
@@ -414,7 +414,7 @@ pub fn prepare(
     // What the surrogate models.
     let (target, threshold_source) = match (&table.decision, &score, &decision) {
         (DecisionValues::Threshold { threshold, .. }, Some(_), _) => (
-            Target::Linear {
+            ModelTarget::Linear {
                 threshold: Some(*threshold),
                 positive_above: true,
             },
@@ -431,7 +431,7 @@ pub fn prepare(
             let t = spec.score.as_ref().and_then(|x| x.threshold).unwrap_or(0.0);
             let above = model::declared_cut(s, d, t).unwrap_or(true);
             (
-                Target::Linear {
+                ModelTarget::Linear {
                     threshold: Some(t),
                     positive_above: above,
                 },
@@ -440,17 +440,17 @@ pub fn prepare(
         }
         (_, Some(s), Some(d)) => match model::score_cut(s, d) {
             Some((cut, above)) => (
-                Target::Linear {
+                ModelTarget::Linear {
                     threshold: Some(cut),
                     positive_above: above,
                 },
                 Some("derived".to_string()),
             ),
-            None => (Target::Logistic, None),
+            None => (ModelTarget::Logistic, None),
         },
-        (_, None, Some(_)) => (Target::Logistic, None),
+        (_, None, Some(_)) => (ModelTarget::Logistic, None),
         (_, Some(_), None) => (
-            Target::Linear {
+            ModelTarget::Linear {
                 threshold: spec.score.as_ref().and_then(|s| s.threshold),
                 positive_above: true,
             },
@@ -479,7 +479,7 @@ pub fn prepare(
     }
     let surrogate = additive::fit(
         features.clone(),
-        &additive::Fit {
+        &additive::FitData {
             target,
             decision: decision.as_deref(),
             score: score.as_deref(),
@@ -1143,11 +1143,11 @@ impl Explainer {
         let decision_positive = self.decision.as_ref().and_then(|d| d.get(i).copied());
         let adverse = self.adverse(i);
         let (threshold, positive_above) = match s.target {
-            Target::Linear {
+            ModelTarget::Linear {
                 threshold,
                 positive_above,
             } => (threshold, threshold.map(|_| positive_above)),
-            Target::Logistic => (None, None),
+            ModelTarget::Logistic => (None, None),
         };
         let score = self.score.as_ref().and_then(|v| v.get(i).copied());
         let outcome = Outcome {
@@ -1242,14 +1242,14 @@ impl Explainer {
         let model = ModelSummary {
             model: "additive".into(),
             scale: match (s.target, s.logit) {
-                (Target::Logistic, _) => "decision_log_odds",
+                (ModelTarget::Logistic, _) => "decision_log_odds",
                 (_, true) => "score_log_odds",
                 (_, false) => "score",
             }
             .into(),
             baseline: s.baseline,
             output,
-            probability: matches!(s.target, Target::Logistic)
+            probability: matches!(s.target, ModelTarget::Logistic)
                 .then(|| 1.0 / (1.0 + (-output).exp())),
             model_decision_positive: model_decision,
             agrees_with_real: model_decision.zip(decision_positive).map(|(a, b)| a == b),
@@ -1262,7 +1262,7 @@ impl Explainer {
         // The real score on the model's scale, when the decision is a cut of it.
         let anchor = match (s.target, score) {
             (
-                Target::Linear {
+                ModelTarget::Linear {
                     threshold: Some(_), ..
                 },
                 Some(v),
