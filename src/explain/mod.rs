@@ -390,6 +390,85 @@ pub fn prepare(
     audit: &Audit,
 ) -> Result<Explainer> {
     let lang = spec.lang;
+    check_explainable(spec, table)?;
+    let hours = crate::audit::working_hours(spec);
+    let sd = data::screen_data(table, &BTreeMap::new(), &hours)?;
+    let subjects = data::subject_data(table)?;
+    let decision = match table.decision {
+        DecisionValues::Absent => None,
+        _ => sd.decision.clone(),
+    };
+    let score = sd.score.clone();
+    let (target, threshold_source) = choose_target(spec, table, &score, &decision)?;
+    let features: Vec<Feature> = sd
+        .columns
+        .iter()
+        .filter_map(|c| c.feature.clone())
+        .collect();
+    if features.is_empty() {
+        return Err(err(
+            "none of the features can be a model input (free text or ids only)",
+            "declare numeric or categorical inputs under [features]",
+        ));
+    }
+    let surrogate = fit_surrogate(spec, &features, target, &decision, &score)?;
+    let inputs_key = inputs_keys(&subjects, &features);
+    let fidelity = decision.as_deref().and_then(|d| {
+        model::fidelity(
+            &surrogate,
+            d,
+            spec.decision.positive_is_favorable,
+            &inputs_key,
+        )
+    });
+    let one_decision = decision
+        .as_deref()
+        .is_some_and(|d| d.iter().all(|&x| x == d[0]));
+    let flags = input_flags(audit, lang);
+    check_one_way(settings, &features)?;
+    let bounds = input_bounds(spec, settings, &surrogate, &features, &subjects, &flags);
+    let neighbours = neighbour_pool(spec, &features, &subjects, &flags, &decision);
+    let groups = group_figures(spec, audit);
+    let group_slices = group_slices(spec);
+    let rights = rights_at_stage(spec, settings)?;
+    let labels = column_labels(spec)?;
+    let typical = typical_values(&subjects, &features, spec.report.min_published_group);
+    let limits = legal_limits(audit);
+    let provenance = explain_provenance(spec, settings, table, audit);
+    let (by_id, pseudonyms) = subject_index(&subjects, table)?;
+    let score_decimals = score.as_deref().and_then(recorded_decimals);
+    let score_range = score_range(score.as_deref());
+    Ok(Explainer {
+        lang,
+        spec: spec.clone(),
+        settings: settings.clone(),
+        positive_is_favorable: spec.decision.positive_is_favorable,
+        subjects,
+        decision,
+        score,
+        surrogate,
+        fidelity,
+        threshold_source,
+        flags,
+        bounds,
+        neighbours,
+        groups,
+        group_slices,
+        rights,
+        provenance,
+        by_id,
+        pseudonyms,
+        one_decision,
+        labels,
+        typical,
+        limits,
+        score_decimals,
+        score_range,
+    })
+}
+
+/// Refuses what cannot be explained: no features, or a decision with several classes.
+fn check_explainable(spec: &AuditSpec, table: &Table) -> Result<()> {
     if spec.features.is_empty() {
         return Err(err(
             "no features are declared, so there is nothing to explain",
@@ -402,17 +481,17 @@ pub fn prepare(
             "explain one class at a time: give --positive CLASS so the decision is that class or not",
         ));
     }
-    let hours = crate::audit::working_hours(spec);
-    let sd = data::screen_data(table, &BTreeMap::new(), &hours)?;
-    let subjects = data::subject_data(table)?;
-    let decision = match table.decision {
-        DecisionValues::Absent => None,
-        _ => sd.decision.clone(),
-    };
-    let score = sd.score.clone();
+    Ok(())
+}
 
-    // What the surrogate models.
-    let (target, threshold_source) = match (&table.decision, &score, &decision) {
+/// What the surrogate models, and where the threshold comes from (`spec` or `derived`).
+fn choose_target(
+    spec: &AuditSpec,
+    table: &Table,
+    score: &Option<Vec<f64>>,
+    decision: &Option<Vec<bool>>,
+) -> Result<(ModelTarget, Option<String>)> {
+    Ok(match (&table.decision, score, decision) {
         (DecisionValues::Threshold { threshold, .. }, Some(_), _) => (
             ModelTarget::Linear {
                 threshold: Some(*threshold),
@@ -465,20 +544,19 @@ pub fn prepare(
                 "give --decision or --score",
             ));
         }
-    };
-    let features: Vec<Feature> = sd
-        .columns
-        .iter()
-        .filter_map(|c| c.feature.clone())
-        .collect();
-    if features.is_empty() {
-        return Err(err(
-            "none of the features can be a model input (free text or ids only)",
-            "declare numeric or categorical inputs under [features]",
-        ));
-    }
-    let surrogate = additive::fit(
-        features.clone(),
+    })
+}
+
+/// Fits Candor's model of the algorithm (the surrogate) to the score or the decision.
+fn fit_surrogate(
+    spec: &AuditSpec,
+    features: &[Feature],
+    target: ModelTarget,
+    decision: &Option<Vec<bool>>,
+    score: &Option<Vec<f64>>,
+) -> Result<Additive> {
+    additive::fit(
+        features.to_vec(),
         &additive::FitData {
             target,
             decision: decision.as_deref(),
@@ -491,21 +569,11 @@ pub fn prepare(
             format!("Candor's model of the algorithm could not be fitted: {e}"),
             "check that the inputs vary and are not all missing",
         )
-    })?;
-    let inputs_key = inputs_keys(&subjects, &features);
-    let fidelity = decision.as_deref().and_then(|d| {
-        model::fidelity(
-            &surrogate,
-            d,
-            spec.decision.positive_is_favorable,
-            &inputs_key,
-        )
-    });
-    let one_decision = decision
-        .as_deref()
-        .is_some_and(|d| d.iter().all(|&x| x == d[0]));
+    })
+}
 
-    // Flags from the audit's screening: prohibited inputs first, then proxies.
+/// Flags from the audit's screening, by column: a prohibited input wins over a proxy.
+fn input_flags(audit: &Audit, lang: Lang) -> BTreeMap<String, InputFlag> {
     let mut flags: BTreeMap<String, InputFlag> = BTreeMap::new();
     if let Some(screen) = &audit.screen {
         for f in &screen.findings {
@@ -533,9 +601,12 @@ pub fn prepare(
             }
         }
     }
+    flags
+}
 
-    // One-direction settings only make sense for numbers.
-    for f in &features {
+/// One-direction settings only make sense for numbers.
+fn check_one_way(settings: &ExplainSpec, features: &[Feature]) -> Result<()> {
+    for f in features {
         let one_way =
             settings.increase_only.contains(&f.name) || settings.decrease_only.contains(&f.name);
         if one_way && f.is_categorical() {
@@ -549,13 +620,22 @@ pub fn prepare(
             ));
         }
     }
+    Ok(())
+}
 
-    // Bounds of each surrogate input.
-    let raw_of = |name: &str| subjects.raw.iter().find(|(n, _)| n == name).map(|(_, v)| v);
-    let bounds: Vec<Bounds> = surrogate
+/// How far and in which direction each surrogate input may move in a counterfactual.
+fn input_bounds(
+    spec: &AuditSpec,
+    settings: &ExplainSpec,
+    surrogate: &Additive,
+    features: &[Feature],
+    subjects: &SubjectData,
+    flags: &BTreeMap<String, InputFlag>,
+) -> Vec<Bounds> {
+    surrogate
         .terms
         .iter()
-        .zip(&features)
+        .zip(features)
         .map(|(inp, f)| {
             let movable = if flags.contains_key(&inp.name) || settings.immutable.contains(&inp.name)
             {
@@ -576,16 +656,7 @@ pub fn prepare(
             if let crate::screen::features::FeatureValues::Numeric(v) = &f.values {
                 let mut obs: Vec<f64> = v.iter().flatten().copied().collect();
                 obs.sort_by(f64::total_cmp);
-                let d = raw_of(&inp.name)
-                    .map(|r| {
-                        r.iter()
-                            .flatten()
-                            .take(100_000)
-                            .map(|t| counterfactual::decimals(t))
-                            .max()
-                            .unwrap_or(0)
-                    })
-                    .unwrap_or(0);
+                let d = recorded_places(subjects, &inp.name, 100_000);
                 b.step = 10f64.powi(-(d as i32));
                 // Within the 1st-99th percentile, and with at least the disclosure minimum of
                 // workers at or beyond each bound, so a bound is never one colleague's own value.
@@ -605,10 +676,35 @@ pub fn prepare(
             }
             b
         })
-        .collect();
+        .collect()
+}
 
-    // Neighbour reference set on the legitimate inputs (standardised values, one column per
-    // level of a categorical input).
+/// The most decimals a raw input column is written with, over its first `take` values.
+fn recorded_places(subjects: &SubjectData, column: &str, take: usize) -> usize {
+    subjects
+        .raw
+        .iter()
+        .find(|(n, _)| n == column)
+        .map(|(_, r)| {
+            r.iter()
+                .flatten()
+                .take(take)
+                .map(|t| counterfactual::decimals(t))
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+/// Neighbour reference set on the legitimate inputs (standardised values, one column per
+/// level of a categorical input).
+fn neighbour_pool(
+    spec: &AuditSpec,
+    features: &[Feature],
+    subjects: &SubjectData,
+    flags: &BTreeMap<String, InputFlag>,
+    decision: &Option<Vec<bool>>,
+) -> Option<Neighbours> {
     let legit_features: Vec<Feature> = features
         .iter()
         .filter(|f| !flags.contains_key(&f.name))
@@ -617,7 +713,7 @@ pub fn prepare(
     let legit_design = (!legit_features.is_empty())
         .then(|| crate::screen::features::build_design(subjects.ids.len(), &legit_features).ok())
         .flatten();
-    let neighbours = match (&decision, legit_design) {
+    match (decision, legit_design) {
         (Some(d), Some(design)) if design.n_cols() > 1 => {
             let n = design.n_rows();
             let columns: Vec<usize> = (1..design.n_cols()).collect();
@@ -640,9 +736,12 @@ pub fn prepare(
             })
         }
         _ => None,
-    };
+    }
+}
 
-    // Group figures from the audit.
+/// Group figures from the audit, by (attribute, group); withheld groups keep no figures.
+fn group_figures(spec: &AuditSpec, audit: &Audit) -> BTreeMap<(String, String), GroupContext> {
+    let lang = spec.lang;
     let mut groups = BTreeMap::new();
     for g in &audit.groups {
         let row = |metric: crate::metrics::Metric| {
@@ -653,17 +752,19 @@ pub fn prepare(
                     && r.class.is_none()
             })
         };
-        let fig = |r: &crate::metrics::MetricRow| Figure {
-            value: r.value,
-            ci_low: r.ci_low,
-            ci_high: r.ci_high,
-        };
-        let fr = row(crate::metrics::Metric::FavorableRate);
-        let ar = row(crate::metrics::Metric::AdverseRate);
-        let ir = row(crate::metrics::Metric::ImpactRatio);
-        let arr = row(crate::metrics::Metric::AdverseRateRatio);
         let suppressed = (g.status == "withheld")
             .then(|| text::suppressed(lang, spec.report.min_published_group));
+        // A withheld group's figures are not shown.
+        let fig = |metric: crate::metrics::Metric| {
+            row(metric)
+                .filter(|_| suppressed.is_none())
+                .map(|r| Figure {
+                    value: r.value,
+                    ci_low: r.ci_low,
+                    ci_high: r.ci_high,
+                })
+        };
+        let ir = row(crate::metrics::Metric::ImpactRatio);
         let verdict = ir.and_then(|r| r.verdict);
         groups.insert(
             (g.attribute.clone(), g.group.clone()),
@@ -671,26 +772,10 @@ pub fn prepare(
                 attribute: g.attribute.clone(),
                 group: g.group.clone(),
                 n: suppressed.is_none().then_some(g.n),
-                favorable_rate: if suppressed.is_none() {
-                    fr.map(fig)
-                } else {
-                    None
-                },
-                adverse_rate: if suppressed.is_none() {
-                    ar.map(fig)
-                } else {
-                    None
-                },
-                impact_ratio: if suppressed.is_none() {
-                    ir.map(fig)
-                } else {
-                    None
-                },
-                adverse_rate_ratio: if suppressed.is_none() {
-                    arr.map(fig)
-                } else {
-                    None
-                },
+                favorable_rate: fig(crate::metrics::Metric::FavorableRate),
+                adverse_rate: fig(crate::metrics::Metric::AdverseRate),
+                impact_ratio: fig(crate::metrics::Metric::ImpactRatio),
+                adverse_rate_ratio: fig(crate::metrics::Metric::AdverseRateRatio),
                 reference: ir.and_then(|r| r.reference.clone()),
                 verdict_text: verdict.map(|v| v.text(lang).to_string()),
                 verdict,
@@ -698,12 +783,28 @@ pub fn prepare(
             },
         );
     }
-    let mut group_slices: Vec<Vec<String>> =
-        spec.attributes.iter().map(|a| vec![a.clone()]).collect();
-    group_slices.extend(spec.intersections.iter().cloned());
+    groups
+}
 
-    // Rights at this stage, from the selected packs, filtered to the declared context and put
-    // in the order a worker takes them.
+/// The attributes and intersections a worker's groups are looked up on.
+fn group_slices(spec: &AuditSpec) -> Vec<Vec<String>> {
+    let mut slices: Vec<Vec<String>> = spec.attributes.iter().map(|a| vec![a.clone()]).collect();
+    slices.extend(spec.intersections.iter().cloned());
+    slices
+}
+
+/// A serde code as its string (`""` when it is not a string).
+fn code_of<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Rights at this stage, from the selected packs, filtered to the declared context and put in
+/// the order a worker takes them.
+fn rights_at_stage(spec: &AuditSpec, settings: &ExplainSpec) -> Result<Vec<RightEntry>> {
+    let lang = spec.lang;
     let all = crate::audit::policy_packs(spec)?;
     let selected = policy::select_packs(&all, &spec.screen.policy)
         .map_err(|e| err(e.to_string(), "check --policy"))?;
@@ -714,112 +815,115 @@ pub fn prepare(
         let Some(pack) = selected.iter().find(|p| p.id == pack_id) else {
             continue;
         };
-        let codes: Vec<String> = r
-            .conditions
-            .iter()
-            .map(|c| {
-                serde_json::to_value(c)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            })
-            .collect();
+        let codes: Vec<String> = r.conditions.iter().map(code_of).collect();
         // A right that exists only on digital labour platforms is not a warehouse worker's.
         if codes.iter().any(|c| c == "is_digital_labour_platform") && !platform {
             continue;
         }
-        let law = pack
-            .instruments
-            .iter()
-            .find(|i| i.id == r.instrument)
-            .map(|i| match lang {
-                Lang::En => i.name_en.clone(),
-                Lang::Zh => i.name_zh.clone(),
-            })
-            .unwrap_or_default();
-        let kind = serde_json::to_value(r.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let step = r
-            .step
-            .map_or_else(|| text::default_step(&kind), |s| s.number());
-        rights.push(RightEntry {
-            pack: pack.id.clone(),
-            jurisdiction: pack.jurisdiction.clone(),
-            kind_text: if step == 4 {
-                lang.pick(
-                    "To take the case to arbitration or court",
-                    "申请仲裁或提起诉讼的权利",
-                )
-                .to_string()
-            } else {
-                text::right_kind(lang, &kind)
-            },
-            kind,
-            step,
-            law,
-            citation: match lang {
-                Lang::Zh => r.citation_zh.clone().unwrap_or_else(|| r.citation.clone()),
-                Lang::En => r.citation.clone(),
-            },
-            summary: match lang {
-                Lang::En => r.summary_en.clone(),
-                Lang::Zh => r.summary_zh.clone(),
-            },
-            deadline: r.deadline.as_ref().map(|d| {
-                let unit = d.unit.map(|u| {
-                    serde_json::to_value(u)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
-                });
-                DeadlineEntry {
-                    amount: d.amount,
-                    length: d
-                        .amount
-                        .zip(unit.as_deref())
-                        .map(|(a, u)| text::length(lang, a, u)),
-                    unit,
-                    when: match lang {
-                        Lang::En => d.when_en.clone(),
-                        Lang::Zh => d.when_zh.clone(),
-                    },
-                    binds: d.binds.and_then(|b| {
-                        serde_json::to_value(b)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                    }),
-                }
-            }),
-            conditions: codes
-                .iter()
-                .filter(|c| *c != "is_digital_labour_platform" && !settings.context.contains(c))
-                .map(|c| text::condition(lang, c))
-                .collect(),
-        });
+        rights.push(right_entry(lang, settings, pack, r, &codes));
     }
     // Steps in order (1 ask, 2 union, 3 regulator, 4 arbitration or court, then the employer's
     // duties), the packs' order within a step.
     rights.sort_by_key(|r| if r.step == 0 { 9 } else { r.step });
+    Ok(rights)
+}
 
-    // Plain column names from the data dictionary, and the typical worker's values.
+/// One right of a pack, in the document's language; `codes` are its conditions.
+fn right_entry(
+    lang: Lang,
+    settings: &ExplainSpec,
+    pack: &policy::Pack,
+    r: &policy::Right,
+    codes: &[String],
+) -> RightEntry {
+    let law = pack
+        .instruments
+        .iter()
+        .find(|i| i.id == r.instrument)
+        .map(|i| match lang {
+            Lang::En => i.name_en.clone(),
+            Lang::Zh => i.name_zh.clone(),
+        })
+        .unwrap_or_default();
+    let kind = code_of(r.kind);
+    let step = r
+        .step
+        .map_or_else(|| text::default_step(&kind), |s| s.number());
+    RightEntry {
+        pack: pack.id.clone(),
+        jurisdiction: pack.jurisdiction.clone(),
+        kind_text: if step == 4 {
+            lang.pick(
+                "To take the case to arbitration or court",
+                "申请仲裁或提起诉讼的权利",
+            )
+            .to_string()
+        } else {
+            text::right_kind(lang, &kind)
+        },
+        kind,
+        step,
+        law,
+        citation: match lang {
+            Lang::Zh => r.citation_zh.clone().unwrap_or_else(|| r.citation.clone()),
+            Lang::En => r.citation.clone(),
+        },
+        summary: match lang {
+            Lang::En => r.summary_en.clone(),
+            Lang::Zh => r.summary_zh.clone(),
+        },
+        deadline: r.deadline.as_ref().map(|d| deadline_entry(lang, d)),
+        conditions: codes
+            .iter()
+            .filter(|c| *c != "is_digital_labour_platform" && !settings.context.contains(c))
+            .map(|c| text::condition(lang, c))
+            .collect(),
+    }
+}
+
+/// A right's deadline, with its length in words.
+fn deadline_entry(lang: Lang, d: &policy::Deadline) -> DeadlineEntry {
+    let unit = d.unit.map(code_of);
+    DeadlineEntry {
+        amount: d.amount,
+        length: d
+            .amount
+            .zip(unit.as_deref())
+            .map(|(a, u)| text::length(lang, a, u)),
+        unit,
+        when: match lang {
+            Lang::En => d.when_en.clone(),
+            Lang::Zh => d.when_zh.clone(),
+        },
+        binds: d.binds.and_then(|b| {
+            serde_json::to_value(b)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+        }),
+    }
+}
+
+/// Plain column names from the data dictionary, in the document's language.
+fn column_labels(spec: &AuditSpec) -> Result<BTreeMap<String, String>> {
     let dictionary = match &spec.screen.dictionary {
         Some(p) => data::read_dictionary(p)?,
         None => BTreeMap::new(),
     };
-    let labels: BTreeMap<String, String> = dictionary
+    Ok(dictionary
         .iter()
         .filter_map(|(c, e)| {
-            let l = match lang {
+            let l = match spec.lang {
                 Lang::En => e.label.clone(),
                 Lang::Zh => e.label_zh.clone(),
             };
             l.map(|l| (c.clone(), l))
         })
-        .collect();
-    let typical = typical_values(&subjects, &features, spec.report.min_published_group);
-    let limits: BTreeMap<String, (f64, String)> = audit
+        .collect())
+}
+
+/// Legal limits on inputs (the amount and the limit in words), from the screening.
+fn legal_limits(audit: &Audit) -> BTreeMap<String, (f64, String)> {
+    audit
         .screen
         .iter()
         .flat_map(|sc| &sc.findings)
@@ -829,13 +933,21 @@ pub fn prepare(
                 .as_ref()
                 .map(|o| (f.column.clone(), (o.amount, o.what.clone())))
         })
-        .collect();
+        .collect()
+}
 
+/// Where the explanations come from (the document hash is set per explanation).
+fn explain_provenance(
+    spec: &AuditSpec,
+    settings: &ExplainSpec,
+    table: &Table,
+    audit: &Audit,
+) -> ExplainProvenance {
     let source = &table.source;
     let settings_hash = data::hex(&Sha256::digest(
         serde_json::to_vec(settings).unwrap_or_default(),
     ));
-    let provenance = ExplainProvenance {
+    ExplainProvenance {
         candor_version: env!("CARGO_PKG_VERSION").to_string(),
         audit_spec_sha256: audit.provenance.spec_sha256.clone(),
         explain_settings_sha256: settings_hash,
@@ -846,7 +958,14 @@ pub fn prepare(
         rows: source.rows_audited,
         seed: spec.stats.seed,
         document_sha256: String::new(),
-    };
+    }
+}
+
+/// The row of each id (and of each pseudonym), and the pseudonyms.
+type SubjectIndex = (BTreeMap<String, usize>, Option<Vec<String>>);
+
+/// Looks subjects up by id, and gives them pseudonyms when the ids identify a person.
+fn subject_index(subjects: &SubjectData, table: &Table) -> Result<SubjectIndex> {
     let mut by_id = BTreeMap::new();
     for (i, id) in subjects.ids.iter().enumerate() {
         by_id.entry(id.clone()).or_insert(i);
@@ -861,42 +980,17 @@ pub fn prepare(
     } else {
         None
     };
-    let score_decimals = score.as_deref().and_then(recorded_decimals);
-    let score_range = score
-        .as_deref()
-        .map_or((f64::NEG_INFINITY, f64::INFINITY), |v| {
-            v.iter()
-                .filter(|x| x.is_finite())
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
-                    (lo.min(x), hi.max(x))
-                })
-        });
-    Ok(Explainer {
-        lang,
-        spec: spec.clone(),
-        settings: settings.clone(),
-        positive_is_favorable: spec.decision.positive_is_favorable,
-        subjects,
-        decision,
-        score,
-        surrogate,
-        fidelity,
-        threshold_source,
-        flags,
-        bounds,
-        neighbours,
-        groups,
-        group_slices,
-        rights,
-        provenance,
-        by_id,
-        pseudonyms,
-        one_decision,
-        labels,
-        typical,
-        limits,
-        score_decimals,
-        score_range,
+    Ok((by_id, pseudonyms))
+}
+
+/// The lowest and highest finite score (infinite bounds without a score).
+fn score_range(score: Option<&[f64]>) -> (f64, f64) {
+    score.map_or((f64::NEG_INFINITY, f64::INFINITY), |v| {
+        v.iter()
+            .filter(|x| x.is_finite())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                (lo.min(x), hi.max(x))
+            })
     })
 }
 
@@ -929,19 +1023,7 @@ fn typical_values(
                 }
                 obs.sort_by(f64::total_cmp);
                 let med = obs[obs.len() / 2];
-                let d = subjects
-                    .raw
-                    .iter()
-                    .find(|(n, _)| n == &f.name)
-                    .map(|(_, r)| {
-                        r.iter()
-                            .flatten()
-                            .take(10_000)
-                            .map(|t| counterfactual::decimals(t))
-                            .max()
-                            .unwrap_or(0)
-                    })
-                    .unwrap_or(0);
+                let d = recorded_places(subjects, &f.name, 10_000);
                 out.insert(f.name.clone(), format!("{med:.d$}"));
             }
             crate::screen::features::FeatureValues::Categorical { levels, codes } => {
@@ -1138,19 +1220,65 @@ impl Explainer {
 
     /// One worker's explanation.
     pub fn explain(&self, i: usize) -> Explanation {
-        let lang = self.lang;
-        let s = &self.surrogate;
         let decision_positive = self.decision.as_ref().and_then(|d| d.get(i).copied());
         let adverse = self.adverse(i);
-        let (threshold, positive_above) = match s.target {
+        let score = self.score.as_ref().and_then(|v| v.get(i).copied());
+        let outcome = self.outcome(decision_positive, adverse, score);
+        let inputs = self.input_values(i);
+        let factors = self.factors(i);
+        let model = self.model_summary(i, decision_positive);
+        let anchor = self.anchor(score);
+        let prohibited = self.prohibited(&factors, &model, anchor);
+        let counterfactual = self.counterfactual(i, adverse, anchor, &model);
+        let similar = self.similar(i);
+        let groups = self.group_context(i);
+        let challenge = self.challenge(
+            &inputs,
+            &factors,
+            &prohibited,
+            &model,
+            &similar,
+            &groups,
+            adverse,
+        );
+        let rights = self.rights.clone();
+        let first_page = first_page(&factors, &rights, adverse);
+        let mut e = Explanation {
+            subject: self.id(i).to_string(),
+            lang: self.lang,
+            first_page,
+            outcome,
+            inputs,
+            model,
+            factors,
+            prohibited,
+            counterfactual,
+            similar,
+            groups,
+            rights,
+            challenge,
+            provenance: self.provenance.clone(),
+        };
+        e.provenance.document_sha256 = document_hash(&e);
+        e
+    }
+
+    /// The decision and score as the worker met them, with the spec's context.
+    fn outcome(
+        &self,
+        decision_positive: Option<bool>,
+        adverse: Option<bool>,
+        score: Option<f64>,
+    ) -> Outcome {
+        let lang = self.lang;
+        let (threshold, positive_above) = match self.surrogate.target {
             ModelTarget::Linear {
                 threshold,
                 positive_above,
             } => (threshold, threshold.map(|_| positive_above)),
             ModelTarget::Logistic => (None, None),
         };
-        let score = self.score.as_ref().and_then(|v| v.get(i).copied());
-        let outcome = Outcome {
+        Outcome {
             decision_column: self.spec.decision.column.clone(),
             decision_positive,
             decision_text: text::decision(lang, decision_positive, adverse),
@@ -1185,10 +1313,14 @@ impl Explainer {
                     .clone()
                     .or_else(|| self.settings.contact.clone()),
             },
-        };
+        }
+    }
+
+    /// Every raw input column with the worker's value, its role in the model and its flag.
+    fn input_values(&self, i: usize) -> Vec<InputValue> {
+        let s = &self.surrogate;
         let term_of = |name: &str| s.terms.iter().position(|t| t.name == name);
-        let inputs: Vec<InputValue> = self
-            .subjects
+        self.subjects
             .raw
             .iter()
             .map(|(name, v)| {
@@ -1211,11 +1343,13 @@ impl Explainer {
                     }),
                 }
             })
-            .collect();
+            .collect()
+    }
 
+    /// Each model input's contribution, inputs with an effect first, the largest first.
+    fn factors(&self, i: usize) -> Vec<Factor> {
+        let s = &self.surrogate;
         let phi = s.contributions(i);
-        let output = s.outputs[i];
-        let additivity_error = phi.iter().sum::<f64>() - (output - s.baseline);
         let mut factors: Vec<Factor> = s
             .terms
             .iter()
@@ -1238,8 +1372,17 @@ impl Explainer {
                 .then(b.contribution.abs().total_cmp(&a.contribution.abs()))
                 .then(a.column.cmp(&b.column))
         });
+        factors
+    }
+
+    /// The model and the worker's result under it.
+    fn model_summary(&self, i: usize, decision_positive: Option<bool>) -> ModelSummary {
+        let s = &self.surrogate;
+        let phi = s.contributions(i);
+        let output = s.outputs[i];
+        let additivity_error = phi.iter().sum::<f64>() - (output - s.baseline);
         let model_decision = s.decides(output);
-        let model = ModelSummary {
+        ModelSummary {
             model: "additive".into(),
             scale: match (s.target, s.logit) {
                 (ModelTarget::Logistic, _) => "decision_log_odds",
@@ -1257,10 +1400,13 @@ impl Explainer {
             fit_rows: s.fit_rows,
             additivity_error,
             penalty: s.lambda,
-        };
+        }
+    }
 
-        // The real score on the model's scale, when the decision is a cut of it.
-        let anchor = match (s.target, score) {
+    /// The real score on the model's scale, when the decision is a cut of it.
+    fn anchor(&self, score: Option<f64>) -> Option<f64> {
+        let s = &self.surrogate;
+        match (s.target, score) {
             (
                 ModelTarget::Linear {
                     threshold: Some(_), ..
@@ -1268,10 +1414,19 @@ impl Explainer {
                 Some(v),
             ) => Some(s.to_scale(v)),
             _ => None,
-        };
+        }
+    }
 
-        // Prohibited inputs in the record: what the decision would be without them, anchored
-        // on the real score when there is one.
+    /// Prohibited inputs in the record: what the decision would be without them, anchored on
+    /// the real score when there is one.
+    fn prohibited(
+        &self,
+        factors: &[Factor],
+        model: &ModelSummary,
+        anchor: Option<f64>,
+    ) -> Prohibited {
+        let s = &self.surrogate;
+        let output = model.output;
         let prohibited_inputs: Vec<Factor> = factors
             .iter()
             .filter(|f| {
@@ -1293,121 +1448,73 @@ impl Explainer {
                 s.decides(a - total),
                 s.decides(a),
             ),
-            None => (None, s.decides(output_without), model_decision),
+            None => (
+                None,
+                s.decides(output_without),
+                model.model_decision_positive,
+            ),
         };
-        let prohibited = Prohibited {
+        Prohibited {
             flips: decision_without.zip(decision_now).map(|(a, b)| a != b),
             inputs: prohibited_inputs,
             total,
             output_without,
             score_without,
             decision_without_positive: decision_without,
-        };
+        }
+    }
 
-        let counterfactual = if self.one_decision && adverse == Some(true) {
-            Some(Counterfactual::none("same_for_everyone", 0, false))
-        } else if adverse == Some(true) || (adverse.is_none() && model_decision.is_some()) {
-            // Anchored on the real score; without one, on the model's output, and only when the
-            // model reproduces the worker's decision.
-            let base = anchor.unwrap_or(output);
-            match s.margin(base) {
-                _ if anchor.is_none() && model.agrees_with_real == Some(false) => {
-                    Some(Counterfactual::none("model_disagrees", 0, false))
-                }
-                Some(m) => {
-                    // The cut itself belongs to the upper side (`>= cut`, or not `< cut`), and
-                    // the real score is recorded at a precision: a change that must go below
-                    // the cut must take the recorded score one step below it.
-                    let step = self.score_decimals.map(|d| 10f64.powi(-(d as i32)));
-                    let need = match (anchor, step, s.cut()) {
-                        (Some(a), Some(st), Some(c)) if a >= c => {
-                            (a - s.to_scale(s.from_scale(c) - st)).abs()
-                        }
-                        _ => m.abs(),
-                    };
-                    let goal = Goal {
-                        need: need + 1e-9 * (1.0 + need),
-                        sigma: if m >= 0.0 { -1.0 } else { 1.0 },
-                        anchor,
-                    };
-                    let mut c = counterfactual::search(
-                        s,
-                        i,
-                        &self.bounds,
-                        goal,
-                        self.settings.max_candidates,
-                    );
-                    for ch in &mut c.changes {
-                        ch.from = disclose(&ch.from);
-                        ch.to = disclose(&ch.to);
-                    }
-                    Some(c)
-                }
-                None => None,
+    /// The smallest change that would have avoided an adverse outcome (or, without a decision,
+    /// changed the model's), anchored on the real score when there is one.
+    fn counterfactual(
+        &self,
+        i: usize,
+        adverse: Option<bool>,
+        anchor: Option<f64>,
+        model: &ModelSummary,
+    ) -> Option<Counterfactual> {
+        let s = &self.surrogate;
+        if self.one_decision && adverse == Some(true) {
+            return Some(Counterfactual::none("same_for_everyone", 0, false));
+        }
+        let wanted =
+            adverse == Some(true) || (adverse.is_none() && model.model_decision_positive.is_some());
+        if !wanted {
+            return None;
+        }
+        // Anchored on the real score; without one, on the model's output, and only when the
+        // model reproduces the worker's decision.
+        let base = anchor.unwrap_or(model.output);
+        match s.margin(base) {
+            _ if anchor.is_none() && model.agrees_with_real == Some(false) => {
+                Some(Counterfactual::none("model_disagrees", 0, false))
             }
-        } else {
-            None
-        };
-
-        let similar = self.similar(i);
-        let groups = self.group_context(i);
-        let challenge = self.challenge(
-            &inputs,
-            &factors,
-            &prohibited,
-            &model,
-            &similar,
-            &groups,
-            adverse,
-        );
-        let rights = self.rights.clone();
-        let toward_outcome = if adverse == Some(false) {
-            "favorable"
-        } else {
-            "adverse"
-        };
-        let first_page = FirstPage {
-            main_reasons: factors
-                .iter()
-                .filter(|f| !f.no_effect && f.toward == toward_outcome)
-                .take(3)
-                .map(|f| f.column.clone())
-                .collect(),
-            first_step: rights.iter().position(|r| r.step == 1),
-            deadline_step: rights
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.step > 0)
-                .filter_map(|(k, r)| {
-                    // Only a time within which the worker must act: an employer's time to
-                    // answer is not the worker's deadline.
-                    let d = r
-                        .deadline
-                        .as_ref()
-                        .filter(|d| d.binds.as_deref() == Some("worker"))?;
-                    Some((k, text::days_of(d.amount?, d.unit.as_deref()?)))
-                })
-                .min_by_key(|(k, d)| (*d, *k))
-                .map(|(k, _)| k),
-        };
-        let mut e = Explanation {
-            subject: self.id(i).to_string(),
-            lang,
-            first_page,
-            outcome,
-            inputs,
-            model,
-            factors,
-            prohibited,
-            counterfactual,
-            similar,
-            groups,
-            rights,
-            challenge,
-            provenance: self.provenance.clone(),
-        };
-        e.provenance.document_sha256 = document_hash(&e);
-        e
+            Some(m) => {
+                // The cut itself belongs to the upper side (`>= cut`, or not `< cut`), and the
+                // real score is recorded at a precision: a change that must go below the cut
+                // must take the recorded score one step below it.
+                let step = self.score_decimals.map(|d| 10f64.powi(-(d as i32)));
+                let need = match (anchor, step, s.cut()) {
+                    (Some(a), Some(st), Some(c)) if a >= c => {
+                        (a - s.to_scale(s.from_scale(c) - st)).abs()
+                    }
+                    _ => m.abs(),
+                };
+                let goal = Goal {
+                    need: need + 1e-9 * (1.0 + need),
+                    sigma: if m >= 0.0 { -1.0 } else { 1.0 },
+                    anchor,
+                };
+                let mut c =
+                    counterfactual::search(s, i, &self.bounds, goal, self.settings.max_candidates);
+                for ch in &mut c.changes {
+                    ch.from = disclose(&ch.from);
+                    ch.to = disclose(&ch.to);
+                }
+                Some(c)
+            }
+            None => None,
+        }
     }
 
     fn similar(&self, i: usize) -> Option<Similar> {
@@ -1568,6 +1675,40 @@ impl Explainer {
             });
         }
         out
+    }
+}
+
+/// What the first page points at: the main reasons toward the worker's outcome, the first
+/// step and the step with the shortest deadline binding the worker.
+fn first_page(factors: &[Factor], rights: &[RightEntry], adverse: Option<bool>) -> FirstPage {
+    let toward_outcome = if adverse == Some(false) {
+        "favorable"
+    } else {
+        "adverse"
+    };
+    FirstPage {
+        main_reasons: factors
+            .iter()
+            .filter(|f| !f.no_effect && f.toward == toward_outcome)
+            .take(3)
+            .map(|f| f.column.clone())
+            .collect(),
+        first_step: rights.iter().position(|r| r.step == 1),
+        deadline_step: rights
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.step > 0)
+            .filter_map(|(k, r)| {
+                // Only a time within which the worker must act: an employer's time to
+                // answer is not the worker's deadline.
+                let d = r
+                    .deadline
+                    .as_ref()
+                    .filter(|d| d.binds.as_deref() == Some("worker"))?;
+                Some((k, text::days_of(d.amount?, d.unit.as_deref()?)))
+            })
+            .min_by_key(|(k, d)| (*d, *k))
+            .map(|(k, _)| k),
     }
 }
 

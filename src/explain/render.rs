@@ -143,14 +143,23 @@ fn deadline_text(lang: Lang, d: &super::DeadlineEntry) -> String {
 
 /// The five lines of the first page.
 fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
+    vec![
+        decision_line(e),
+        reasons_line(e, l),
+        restricted_line(e, l),
+        first_step_line(e, l),
+        deadline_line(e, l),
+    ]
+}
+
+/// The first line: the decision, its date and, with a score, the cut that set it.
+fn decision_line(e: &Explanation) -> String {
     let lang = e.lang;
     let o = &e.outcome;
     let dcol = o
         .decision_column
         .clone()
         .unwrap_or_else(|| lang.pick("the decision", "该决定").to_string());
-    let mut lines = Vec::new();
-    // 1. The decision and its date.
     let when = match (&o.decision_date, lang) {
         (Some(d), Lang::En) => format!(" on {d}"),
         (Some(d), Lang::Zh) => format!("（{d}）"),
@@ -179,7 +188,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
         ),
         _ => String::new(),
     };
-    lines.push(match lang {
+    match lang {
         Lang::En => format!(
             "The decision{when}: {} ({}).{score}",
             decision_word(lang, &dcol, o.decision_positive),
@@ -198,8 +207,12 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
                 "并非不利结果"
             }
         ),
-    });
-    // 2. The main reasons.
+    }
+}
+
+/// The second line: the inputs that weighed most toward the outcome.
+fn reasons_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let reasons: Vec<String> = e
         .first_page
         .main_reasons
@@ -215,15 +228,19 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             }
         })
         .collect();
-    lines.push(if reasons.is_empty() {
+    if reasons.is_empty() {
         l.no_main_reasons.to_string()
     } else {
         match lang {
             Lang::En => format!("What weighed most: {}.", reasons.join("; ")),
             Lang::Zh => format!("影响最大的因素：{}。", reasons.join("；")),
         }
-    });
-    // 3. What the restricted data did.
+    }
+}
+
+/// The third line: what the data the law restricts did.
+fn restricted_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let p = &e.prohibited;
     let with_effect: Vec<String> = p
         .inputs
@@ -238,13 +255,17 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
         .map(|f| name_of(lang, &f.column, &f.label))
         .collect();
     let sep = lang.pick(", ", "、");
-    lines.push(if p.inputs.is_empty() {
+    if p.inputs.is_empty() {
         l.none_prohibited.to_string()
     } else if with_effect.is_empty() {
         let names = without_effect.join(sep);
         match lang {
-            Lang::En => format!("Data the law restricts is in your record ({names}), but it made no measurable difference to the decision."),
-            Lang::Zh => format!("你的记录中有法律限制使用的数据（{names}），但它对决定没有可测量的影响。"),
+            Lang::En => format!(
+                "Data the law restricts is in your record ({names}), but it made no measurable difference to the decision."
+            ),
+            Lang::Zh => {
+                format!("你的记录中有法律限制使用的数据（{names}），但它对决定没有可测量的影响。")
+            }
         }
     } else {
         let by = |side: &str| {
@@ -265,19 +286,34 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             (true, _, Lang::Zh) => format!("对你有利：{favour}"),
         };
         let without = p.score_without.map_or_else(String::new, |s| match lang {
-            Lang::En => format!(" Without it your score would have been {}.", score_num(e, s)),
+            Lang::En => format!(
+                " Without it your score would have been {}.",
+                score_num(e, s)
+            ),
             Lang::Zh => format!("不计入这些数据，你的分数将是 {}。", score_num(e, s)),
         });
         match (p.flips, lang) {
-            (Some(true), Lang::En) => format!("Data the law restricts was used ({names}); together it decided your outcome: without it the decision would have been different.{without}"),
-            (Some(false), Lang::En) => format!("Data the law restricts ({names}) was used; without it the decision would have been the same.{without}"),
+            (Some(true), Lang::En) => format!(
+                "Data the law restricts was used ({names}); together it decided your outcome: without it the decision would have been different.{without}"
+            ),
+            (Some(false), Lang::En) => format!(
+                "Data the law restricts ({names}) was used; without it the decision would have been the same.{without}"
+            ),
             (None, Lang::En) => format!("Data the law restricts ({names}) was used.{without}"),
-            (Some(true), Lang::Zh) => format!("使用了法律限制使用的数据（{names}）；这些数据合起来决定了你的结果：若不使用，决定将会不同。{without}"),
-            (Some(false), Lang::Zh) => format!("使用了法律限制使用的数据（{names}）；若不使用，决定不会改变。{without}"),
+            (Some(true), Lang::Zh) => format!(
+                "使用了法律限制使用的数据（{names}）；这些数据合起来决定了你的结果：若不使用，决定将会不同。{without}"
+            ),
+            (Some(false), Lang::Zh) => {
+                format!("使用了法律限制使用的数据（{names}）；若不使用，决定不会改变。{without}")
+            }
             (None, Lang::Zh) => format!("使用了法律限制使用的数据（{names}）。{without}"),
         }
-    });
-    // 4. What to do, 5. by when.
+    }
+}
+
+/// The fourth line: the first step to take (and a change that would have avoided the outcome).
+fn first_step_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let first = e.first_page.first_step.and_then(|k| e.rights.get(k));
     let change = e
         .counterfactual
@@ -302,7 +338,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
                 .collect::<Vec<_>>()
                 .join(lang.pick("; ", "；"))
         });
-    lines.push(match (first, lang) {
+    match (first, lang) {
         (Some(r), Lang::En) => format!(
             "What you can do first: {} ({}).{}",
             match r.kind.as_str() {
@@ -329,7 +365,12 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             change.map_or_else(String::new, |c| format!("可避免这一结果的改变：{c}。"))
         ),
         (None, _) => l.no_rights.to_string(),
-    });
+    }
+}
+
+/// The fifth line: the deadline that matters.
+fn deadline_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let deadline = e.first_page.deadline_step.and_then(|k| e.rights.get(k));
     let length = |r: &super::RightEntry| {
         r.deadline
@@ -337,7 +378,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             .and_then(|d| d.length.clone())
             .unwrap_or_default()
     };
-    lines.push(match (deadline, lang) {
+    match (deadline, lang) {
         (Some(r), Lang::En) => format!(
             "By when: {} within {} ({}); when the period starts is under step {} below.",
             r.kind_text.to_lowercase(),
@@ -356,26 +397,39 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
                 .unwrap_or("")
         ),
         (None, _) => l.no_deadline.to_string(),
-    });
-    lines
+    }
 }
 
-fn blocks(e: &Explanation) -> Vec<Part> {
-    let lang = e.lang;
-    let l = text::labels(lang);
+/// The document's parts, in order: the first page, the nine sections and the appendix.
+fn parts(e: &Explanation) -> Vec<Part> {
+    let l = text::labels(e.lang);
     let mut b = Vec::new();
-    let dcol = e
-        .outcome
-        .decision_column
-        .clone()
-        .unwrap_or_else(|| lang.pick("the decision", "决定").to_string());
+    first_page_section(e, l, &mut b);
+    decision_section(e, l, &mut b);
+    data_section(e, l, &mut b);
+    factors_section(e, l, &mut b);
+    prohibited_section(e, l, &mut b);
+    counterfactual_section(e, l, &mut b);
+    similar_section(e, l, &mut b);
+    groups_section(e, l, &mut b);
+    rights_section(e, l, &mut b);
+    challenge_section(e, l, &mut b);
+    provenance_section(e, l, &mut b);
+    appendix_section(e, l, &mut b);
+    b
+}
 
-    // The first page.
+/// The first page: five lines, then what the document is.
+fn first_page_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_first.into()));
     b.push(Part::List(first_page(e, l)));
     b.push(Part::Para(l.intro.to_string()));
+}
 
-    // 1. Decision.
+/// 1. The decision, its score and threshold, and who decided it when.
+fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let dcol = decision_name(e);
     b.push(Part::Heading(l.s_decision.into()));
     let o = &e.outcome;
     let mut rows = vec![vec![l.subject.to_string(), e.subject.clone()]];
@@ -461,8 +515,11 @@ fn blocks(e: &Explanation) -> Vec<Part> {
             .unwrap_or_else(|| l.not_stated.into()),
     ]);
     b.push(Part::Table(vec![String::new(), String::new()], rows));
+}
 
-    // 2. Data processed, beside the typical worker's.
+/// 2. The data processed, beside the typical worker's.
+fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
     b.push(Part::Heading(l.s_data.into()));
     let effect_of = |col: &str| e.factors.iter().find(|f| f.column == col);
     let rows = e
@@ -526,8 +583,11 @@ fn blocks(e: &Explanation) -> Vec<Part> {
         ],
         rows,
     ));
+}
 
-    // 3. Factors.
+/// 3. What weighed most.
+fn factors_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
     b.push(Part::Heading(l.s_factors.into()));
     let m = &e.model;
     b.push(Part::Para(match lang {
@@ -563,8 +623,12 @@ fn blocks(e: &Explanation) -> Vec<Part> {
         ],
         rows,
     ));
+}
 
-    // 4. Prohibited inputs.
+/// 4. Restricted data in the record and what it did.
+fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let dcol = decision_name(e);
     b.push(Part::Heading(l.s_prohibited.into()));
     let p = &e.prohibited;
     if p.inputs.is_empty() {
@@ -625,8 +689,12 @@ fn blocks(e: &Explanation) -> Vec<Part> {
             ),
         }));
     }
+}
 
-    // 5. Counterfactual.
+/// 5. What would have changed the outcome.
+fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let o = &e.outcome;
     match &e.counterfactual {
         Some(cf) if cf.status == "found" && !cf.anchored => {
             b.push(Part::Heading(l.s_counterfactual_model.into()))
@@ -696,8 +764,11 @@ fn blocks(e: &Explanation) -> Vec<Part> {
     if cfg_bound(e) {
         b.push(Part::Para(l.cf_bound.into()));
     }
+}
 
-    // 6. Similar workers.
+/// 6. Workers in a similar situation (counts only).
+fn similar_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
     b.push(Part::Heading(l.s_similar.into()));
     match &e.similar {
         Some(s) => b.push(Part::Para(match lang {
@@ -720,8 +791,11 @@ fn blocks(e: &Explanation) -> Vec<Part> {
         })),
         None => b.push(Part::Para(l.no_similar.into())),
     }
+}
 
-    // 7. Groups.
+/// 7. How the worker's groups fared.
+fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
     b.push(Part::Heading(l.s_groups.into()));
     if e.groups.is_empty() {
         b.push(Part::Para(l.no_groups.into()));
@@ -761,8 +835,11 @@ fn blocks(e: &Explanation) -> Vec<Part> {
         ));
         b.push(Part::Para(l.groups_note.into()));
     }
+}
 
-    // 8. What you can do, step by step.
+/// 8. What the worker can do, step by step.
+fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
     b.push(Part::Heading(l.s_rights.into()));
     if e.rights.is_empty() {
         b.push(Part::Para(l.no_rights.into()));
@@ -815,6 +892,10 @@ fn blocks(e: &Explanation) -> Vec<Part> {
             ));
         }
     }
+}
+
+/// The points that support a challenge.
+fn challenge_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_challenge.into()));
     if e.challenge.is_empty() {
         b.push(Part::Para(l.no_challenge.into()));
@@ -823,8 +904,10 @@ fn blocks(e: &Explanation) -> Vec<Part> {
             e.challenge.iter().map(|c| c.text.clone()).collect(),
         ));
     }
+}
 
-    // 9. Provenance.
+/// 9. Provenance and the document's hash.
+fn provenance_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_provenance.into()));
     let pv = &e.provenance;
     b.push(Part::Table(
@@ -841,8 +924,13 @@ fn blocks(e: &Explanation) -> Vec<Part> {
         ],
     ));
     b.push(Part::Para(l.hash_note.into()));
+}
 
-    // Appendix: the model's internals.
+/// Appendix: the model's internals.
+fn appendix_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let dcol = decision_name(e);
+    let m = &e.model;
     b.push(Part::Heading(l.s_appendix.into()));
     b.push(Part::Para(l.appendix_model.into()));
     let mut rows = vec![
@@ -926,7 +1014,14 @@ fn blocks(e: &Explanation) -> Vec<Part> {
         ]);
     }
     b.push(Part::Table(vec![String::new(), String::new()], rows));
-    b
+}
+
+/// The decision's name in the sections: its column, else "the decision".
+fn decision_name(e: &Explanation) -> String {
+    e.outcome
+        .decision_column
+        .clone()
+        .unwrap_or_else(|| e.lang.pick("the decision", "决定").to_string())
 }
 
 fn fidelity_level(lang: Lang, level: &str) -> &'static str {
@@ -995,7 +1090,7 @@ pub fn markdown(e: &Explanation) -> String {
         e.lang.pick(": ", "："),
         md_cell(&e.subject)
     );
-    for block in blocks(e) {
+    for block in parts(e) {
         match block {
             Part::Heading(h) => out.push_str(&format!("## {h}\n\n")),
             Part::Para(p) => out.push_str(&format!("{}\n\n", md_cell(&p))),
@@ -1045,7 +1140,7 @@ pub fn html(e: &Explanation) -> String {
         escape(&e.subject),
         sep = e.lang.pick(": ", "：")
     );
-    for block in blocks(e) {
+    for block in parts(e) {
         match block {
             Part::Heading(h) => out.push_str(&format!("<h2>{}</h2>\n", escape(&h))),
             Part::Para(p) => out.push_str(&format!("<p>{}</p>\n", escape(&p))),
