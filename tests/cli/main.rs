@@ -12,6 +12,7 @@ mod explain_truth;
 mod findings_truth;
 mod formats;
 mod layers;
+mod markdown_safety;
 mod properties;
 mod reference;
 mod report_claims;
