@@ -28,23 +28,23 @@ impl Item {
 
 /// A row of a table; `id` makes it a link target.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct DocRow {
     pub id: Option<String>,
     pub cells: Vec<String>,
 }
 
 /// A table. `id` makes it a link target.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct DocTable {
     pub id: String,
     pub caption: String,
     pub headers: Vec<String>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<DocRow>,
 }
 
-impl Table {
+impl DocTable {
     pub fn new(id: impl Into<String>, caption: impl Into<String>, headers: Vec<String>) -> Self {
-        Table {
+        DocTable {
             id: id.into(),
             caption: caption.into(),
             headers,
@@ -53,11 +53,11 @@ impl Table {
     }
 
     pub fn push(&mut self, cells: Vec<String>) {
-        self.rows.push(Row { id: None, cells });
+        self.rows.push(DocRow { id: None, cells });
     }
 
     pub fn push_with_id(&mut self, id: impl Into<String>, cells: Vec<String>) {
-        self.rows.push(Row {
+        self.rows.push(DocRow {
             id: Some(id.into()),
             cells,
         });
@@ -69,7 +69,7 @@ impl Table {
 pub enum Block {
     Paragraph(String),
     List(Vec<Item>),
-    Table(Table),
+    Table(DocTable),
     /// Where the HTML writer puts the charts (Markdown leaves them out and says so).
     Charts,
 }
@@ -102,12 +102,12 @@ impl Section {
         }
     }
 
-    pub fn table(&mut self, t: Table) {
+    pub fn table(&mut self, t: DocTable) {
         self.blocks.push(Block::Table(t));
     }
 
     /// Every table of the section.
-    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+    pub fn tables(&self) -> impl Iterator<Item = &DocTable> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Table(t) => Some(t),
             _ => None,

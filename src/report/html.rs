@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::doc::Block;
+use super::doc::{Block, DocTable};
 use super::plots::{
     Bar, CdfGroup, adverse_ratio_bars, calibration, cdf_lines, heatmap_marked, paired_bars,
     rate_bars, ratio_bars,
@@ -318,7 +318,7 @@ fn typo(escaped: &str) -> String {
     out
 }
 
-fn render_table(out: &mut String, t: &super::doc::Table) {
+fn render_table(out: &mut String, t: &DocTable) {
     out.push_str(&format!(
         "<table id=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
         escape(&t.id),
