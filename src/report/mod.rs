@@ -12,6 +12,7 @@ pub mod plots;
 pub mod sections;
 pub mod text;
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use crate::audit::Audit;
@@ -244,15 +245,25 @@ pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<()> {
     out.commit()
 }
 
-/// Renders the requested formats and writes them to the audit's output folder.
+/// Renders the requested formats and writes them to the audit's output folder. The report
+/// document is built once for Markdown and HTML, and audit.json once for its file and the hash
+/// HTML prints.
 pub fn write_all(audit: &Audit, dir: &Path, formats: &[OutputFormat]) -> Result<Vec<PathBuf>> {
+    let (doc, json) = (OnceCell::new(), OnceCell::new());
+    let doc = || doc.get_or_init(|| sections::document(audit));
+    let json = || json.get_or_init(|| render_json(audit));
+    let lang = audit.spec.lang;
     let mut files = Vec::new();
     for f in formats {
         let (name, content) = match f {
-            OutputFormat::Json => ("audit.json", render_json(audit)),
+            OutputFormat::Json => ("audit.json", json().clone()),
             OutputFormat::Csv => ("metrics.csv", render_csv(audit)),
-            OutputFormat::Md => ("audit.md", render_markdown(audit)),
-            OutputFormat::Html => ("audit.html", render_html(audit)),
+            OutputFormat::Md => ("audit.md", render_doc(doc(), lang)),
+            OutputFormat::Html => {
+                let version = &audit.provenance.candor_version;
+                let page = html::page(doc(), lang, version, &html::json_hash(json()));
+                ("audit.html", page)
+            }
         };
         files.push((name.to_string(), content));
     }

@@ -3,9 +3,10 @@
 //! tables, scores, inputs) and the method. Built once; Markdown and HTML render it.
 //!
 //! One file per section, in the report's order: [`cover`], [`summary`], [`findings`],
-//! [`groups`], [`ll144`], [`disparity`], [`scores`], [`inputs`], [`method`]; the charts section
-//! holds only the place of the charts.
+//! [`groups`], [`ll144`], [`disparity`], [`scores`], [`inputs`], [`charts`] (the charts as
+//! data), [`method`].
 
+mod charts;
 mod cover;
 mod disparity;
 mod findings;
@@ -22,7 +23,7 @@ use crate::i18n::{Lang, fmt_p};
 use crate::metrics::{GroupInfo, Metric, MetricRow};
 use crate::tr;
 
-use super::doc::{Block, Doc, Section};
+use super::doc::Doc;
 use super::text::{interval3, pct_interval, test_name};
 
 /// The report's title.
@@ -172,9 +173,7 @@ pub fn document(a: &Audit) -> Doc {
     sections.extend(scores::score_section(a, &lookup));
     sections.extend(inputs::inputs_section(a, &ids));
     if !a.metrics.is_empty() {
-        let mut c = Section::new("charts", l.pick("Charts", "图表"));
-        c.blocks.push(Block::Charts);
-        sections.push(c);
+        sections.push(charts::charts_section(a));
     }
     sections.push(method::method_section(a));
     Doc {
