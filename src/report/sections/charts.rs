@@ -11,7 +11,7 @@ use crate::report::plots::{Bar, CdfGroup};
 use crate::report::text::{group, level};
 use crate::tr;
 
-use super::{attributes, groups_of};
+use super::cells::{attributes, groups_of};
 
 pub(super) fn charts_section(a: &Audit) -> Section {
     let l = a.spec.lang;

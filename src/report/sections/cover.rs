@@ -9,7 +9,7 @@ use crate::report::num;
 use crate::report::text::{self, level, outcome};
 use crate::tr;
 
-use super::correction;
+use super::cells::correction;
 use super::ll144::ll144_summary;
 
 /// Adds a row (item, value) to the cover table.

@@ -10,7 +10,7 @@ use crate::report::doc::{DocTable, Section};
 use crate::report::text::{self, group, level, outcome, pct, ratio3};
 use crate::tr;
 
-use super::{
+use super::cells::{
     Lookup, attributes, groups_of, headers, p_cell, pct_ci, ratio_ci, value, verdict_cell, withheld,
 };
 

@@ -9,7 +9,8 @@ use crate::report::doc::{DocTable, Item, Section};
 use crate::report::text::{finding_sentence, group, interval, level, pct, ratio, test_name};
 use crate::tr;
 
-use super::{FindingIds, finding_id, headers};
+use super::cells::{FindingIds, headers};
+use super::finding_id;
 
 pub(super) fn findings_section(a: &Audit, ids: &FindingIds) -> Section {
     let l = a.spec.lang;

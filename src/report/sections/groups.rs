@@ -7,7 +7,7 @@ use crate::report::doc::{DocTable, Section};
 use crate::report::text::group;
 use crate::tr;
 
-use super::headers;
+use super::cells::headers;
 
 pub(super) fn groups_section(a: &Audit) -> Section {
     let l = a.spec.lang;

@@ -8,7 +8,8 @@ use crate::report::doc::{DocTable, Section};
 use crate::screen::run::InputFinding;
 use crate::tr;
 
-use super::{FindingIds, finding_id, headers};
+use super::cells::{FindingIds, headers};
+use super::finding_id;
 
 pub(super) fn inputs_section(a: &Audit, ids: &FindingIds) -> Option<Section> {
     let l = a.spec.lang;

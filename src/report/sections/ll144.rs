@@ -7,7 +7,7 @@ use crate::report::num;
 use crate::report::text::{self, group, outcome, pct, ratio3};
 use crate::tr;
 
-use super::withheld;
+use super::cells::withheld;
 
 /// NYC LL144 in a few lines: applicants, unknowns, excluded categories, and whether the law
 /// applies at all.

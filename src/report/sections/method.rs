@@ -6,7 +6,7 @@ use crate::report::doc::{Item, Section};
 use crate::report::text::level;
 use crate::tr;
 
-use super::correction;
+use super::cells::correction;
 
 pub(super) fn method_section(a: &Audit) -> Section {
     let l = a.spec.lang;

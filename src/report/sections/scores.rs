@@ -9,7 +9,7 @@ use crate::report::num;
 use crate::report::text::{self, group, pct, ratio3};
 use crate::tr;
 
-use super::{Lookup, attributes, groups_of, headers, p_cell, ratio_ci, value, verdict_cell};
+use super::cells::{Lookup, attributes, groups_of, headers, p_cell, ratio_ci, value, verdict_cell};
 
 /// The score section: per attribute the scoring rates and their ratios, then quantiles and
 /// calibration (from `audit.score_tables`).

@@ -8,7 +8,8 @@ use crate::report::doc::{Item, Section};
 use crate::report::text::{finding_sentence, outcome};
 use crate::tr;
 
-use super::{FindingIds, finding_id};
+use super::cells::FindingIds;
+use super::finding_id;
 
 pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
     let l = a.spec.lang;
