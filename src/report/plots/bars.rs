@@ -9,9 +9,24 @@ use super::kit::{
     text_style,
 };
 use super::legend::{LEGEND_GAP, Sample, draw_legend, legend_height};
+use super::style::{CHAR_W, GREY, INK, MAX_LABEL, TEXT};
 use super::wrap::{truncate, units};
-use super::{Bar, CHAR_W, GREY, INK, MAX_LABEL, TEXT};
 use crate::i18n::Lang;
+
+/// One bar: label, value, optional interval.
+///
+/// `low` and `high` are drawn as a whisker only when both are finite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Text shown beside the bar (cut to [`MAX_LABEL`] characters).
+    pub label: String,
+    /// Length of the bar; a non-finite value is shown as "n/a".
+    pub value: f64,
+    /// Lower end of the interval, if any.
+    pub low: Option<f64>,
+    /// Upper end of the interval, if any.
+    pub high: Option<f64>,
+}
 
 /// A vertical reference line across a bar chart.
 struct RefLine {

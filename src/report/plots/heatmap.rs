@@ -4,8 +4,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::kit::{Area, Heading, derr, fmt3, na, render, text_style};
+use super::style::{CHAR_W, GREY, INK, MAX_LABEL, TEXT, WIDTH};
 use super::wrap::{truncate, units, wrap};
-use super::{CHAR_W, GREY, INK, MAX_LABEL, TEXT, WIDTH};
 use crate::i18n::Lang;
 
 /// Lower and upper end of the heat map's fixed shading scale (impact ratios).

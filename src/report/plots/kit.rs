@@ -8,10 +8,10 @@ use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::wrap::{truncate, wrap};
-use super::{
+use super::style::{
     BAR_FILL, FONT, GREY, GRID, INK, MAX_GROUPS, PALETTE, TEXT, TITLE, TITLE_CHAR_W, WIDTH,
 };
+use super::wrap::{truncate, wrap};
 use crate::i18n::Lang;
 
 /// A number with three decimals: enough to tell 0.795 from 0.8.

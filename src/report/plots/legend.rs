@@ -6,8 +6,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::kit::{Area, derr, draw_marker, hatched_rect, solid_rect, text_style};
+use super::style::{CHAR_W, INK, LINES, MAX_GROUPS, PALETTE, TEXT, WIDTH};
 use super::wrap::units;
-use super::{CHAR_W, INK, LINES, MAX_GROUPS, PALETTE, TEXT, WIDTH};
 
 /// What a legend entry shows left of its text.
 #[derive(Clone, Copy)]

@@ -5,8 +5,8 @@ use plotters::prelude::*;
 
 use super::kit::{Heading, Plot, derr, draw_line, draw_marker, fmt_tick, ink_axes, render};
 use super::legend::{LEGEND_GAP, Sample, draw_legend, legend_height};
+use super::style::{GREY, LINES, MAX_GROUPS, MAX_LABEL, PALETTE, WIDTH};
 use super::wrap::truncate;
-use super::{GREY, LINES, MAX_GROUPS, MAX_LABEL, PALETTE, WIDTH};
 use crate::i18n::Lang;
 
 /// Height of the plot of a line chart with its x axis, in pixels.
