@@ -6,7 +6,7 @@ use super::text::{self, Labels, Lang};
 use super::{Explanation, Factor};
 
 /// A piece of the document.
-enum Block {
+enum ExplainBlock {
     Heading(String),
     Para(String),
     Table(Vec<String>, Vec<Vec<String>>),
@@ -360,7 +360,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
     lines
 }
 
-fn blocks(e: &Explanation) -> Vec<Block> {
+fn blocks(e: &Explanation) -> Vec<ExplainBlock> {
     let lang = e.lang;
     let l = text::labels(lang);
     let mut b = Vec::new();
@@ -371,12 +371,12 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         .unwrap_or_else(|| lang.pick("the decision", "决定").to_string());
 
     // The first page.
-    b.push(Block::Heading(l.s_first.into()));
-    b.push(Block::List(first_page(e, l)));
-    b.push(Block::Para(l.intro.to_string()));
+    b.push(ExplainBlock::Heading(l.s_first.into()));
+    b.push(ExplainBlock::List(first_page(e, l)));
+    b.push(ExplainBlock::Para(l.intro.to_string()));
 
     // 1. Decision.
-    b.push(Block::Heading(l.s_decision.into()));
+    b.push(ExplainBlock::Heading(l.s_decision.into()));
     let o = &e.outcome;
     let mut rows = vec![vec![l.subject.to_string(), e.subject.clone()]];
     rows.push(vec![
@@ -460,10 +460,13 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             .clone()
             .unwrap_or_else(|| l.not_stated.into()),
     ]);
-    b.push(Block::Table(vec![String::new(), String::new()], rows));
+    b.push(ExplainBlock::Table(
+        vec![String::new(), String::new()],
+        rows,
+    ));
 
     // 2. Data processed, beside the typical worker's.
-    b.push(Block::Heading(l.s_data.into()));
+    b.push(ExplainBlock::Heading(l.s_data.into()));
     let effect_of = |col: &str| e.factors.iter().find(|f| f.column == col);
     let rows = e
         .inputs
@@ -516,7 +519,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ]
         })
         .collect();
-    b.push(Block::Table(
+    b.push(ExplainBlock::Table(
         vec![
             l.column.into(),
             l.value.into(),
@@ -528,9 +531,9 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     ));
 
     // 3. Factors.
-    b.push(Block::Heading(l.s_factors.into()));
+    b.push(ExplainBlock::Heading(l.s_factors.into()));
     let m = &e.model;
-    b.push(Block::Para(match lang {
+    b.push(ExplainBlock::Para(match lang {
         Lang::En => format!(
             "The algorithm's inner workings were not handed over, so Candor built its own model of the algorithm from the outputs for the {} workers of the audit (how, and how faithful it is, is in the appendix). The effects below add up to the difference between your result and the result of an average worker, in {}. An input marked \"no measurable effect\" made no difference to anyone's outcome that the model can tell apart from chance; its small number is the model's estimate, shown so that the effects add up.",
             e.provenance.rows,
@@ -543,7 +546,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         ),
     }));
     if m.agrees_with_real == Some(false) {
-        b.push(Block::Para(
+        b.push(ExplainBlock::Para(
             if e.prohibited.score_without.is_some() {
                 l.model_differs_anchored
             } else {
@@ -553,7 +556,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         ));
     }
     let rows = e.factors.iter().map(|f| factor_row(lang, f, l)).collect();
-    b.push(Block::Table(
+    b.push(ExplainBlock::Table(
         vec![
             l.column.into(),
             l.value.into(),
@@ -565,13 +568,13 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     ));
 
     // 4. Prohibited inputs.
-    b.push(Block::Heading(l.s_prohibited.into()));
+    b.push(ExplainBlock::Heading(l.s_prohibited.into()));
     let p = &e.prohibited;
     if p.inputs.is_empty() {
-        b.push(Block::Para(l.none_prohibited.into()));
+        b.push(ExplainBlock::Para(l.none_prohibited.into()));
     } else {
         let rows = p.inputs.iter().map(|f| factor_row(lang, f, l)).collect();
-        b.push(Block::Table(
+        b.push(ExplainBlock::Table(
             vec![
                 l.column.into(),
                 l.value.into(),
@@ -600,7 +603,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 Lang::Zh => format!("模型的结果将是 {}", num(p.output_without)),
             },
         };
-        b.push(Block::Para(match lang {
+        b.push(ExplainBlock::Para(match lang {
             Lang::En => format!(
                 "Together they moved your result by {} {}. Had they weighed on you only as much as they weigh on the average worker (each input's effect set to its average over all workers), {result}, and the decision {}: {}.",
                 signed(p.total),
@@ -629,15 +632,15 @@ fn blocks(e: &Explanation) -> Vec<Block> {
     // 5. Counterfactual.
     match &e.counterfactual {
         Some(cf) if cf.status == "found" && !cf.anchored => {
-            b.push(Block::Heading(l.s_counterfactual_model.into()))
+            b.push(ExplainBlock::Heading(l.s_counterfactual_model.into()))
         }
-        _ => b.push(Block::Heading(l.s_counterfactual.into())),
+        _ => b.push(ExplainBlock::Heading(l.s_counterfactual.into())),
     }
     match &e.counterfactual {
-        None => b.push(Block::Para(l.not_adverse_cf.into())),
+        None => b.push(ExplainBlock::Para(l.not_adverse_cf.into())),
         Some(cf) => match cf.status.as_str() {
             "found" => {
-                b.push(Block::Para(
+                b.push(ExplainBlock::Para(
                     if cf.anchored {
                         l.cf_anchored
                     } else {
@@ -661,12 +664,12 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                         ]
                     })
                     .collect();
-                b.push(Block::Table(
+                b.push(ExplainBlock::Table(
                     vec![l.column.into(), l.from.into(), l.to.into()],
                     rows,
                 ));
                 if let (Some(before), Some(after)) = (cf.score_before, cf.score_after) {
-                    b.push(Block::Para(match lang {
+                    b.push(ExplainBlock::Para(match lang {
                         Lang::En => format!(
                             "Your score would go from {} to about {} ({} the threshold of {}). The change crosses the threshold under each of the five versions of the model fitted on different parts of the data.",
                             score_num(e, before),
@@ -685,22 +688,22 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 }
             }
             "model_disagrees" if o.score.is_some() => {
-                b.push(Block::Para(l.cf_model_disagrees_score.into()))
+                b.push(ExplainBlock::Para(l.cf_model_disagrees_score.into()))
             }
-            "model_disagrees" => b.push(Block::Para(l.cf_model_disagrees.into())),
-            "none_within_bounds" => b.push(Block::Para(l.cf_none.into())),
-            "same_for_everyone" => b.push(Block::Para(l.cf_same.into())),
-            _ => b.push(Block::Para(l.cf_no_input.into())),
+            "model_disagrees" => b.push(ExplainBlock::Para(l.cf_model_disagrees.into())),
+            "none_within_bounds" => b.push(ExplainBlock::Para(l.cf_none.into())),
+            "same_for_everyone" => b.push(ExplainBlock::Para(l.cf_same.into())),
+            _ => b.push(ExplainBlock::Para(l.cf_no_input.into())),
         },
     }
     if cfg_bound(e) {
-        b.push(Block::Para(l.cf_bound.into()));
+        b.push(ExplainBlock::Para(l.cf_bound.into()));
     }
 
     // 6. Similar workers.
-    b.push(Block::Heading(l.s_similar.into()));
+    b.push(ExplainBlock::Heading(l.s_similar.into()));
     match &e.similar {
-        Some(s) => b.push(Block::Para(match lang {
+        Some(s) => b.push(ExplainBlock::Para(match lang {
             Lang::En => format!(
                 "Among the {} workers closest to you in the legitimate inputs ({}), {} got the same outcome as you and {} got the other outcome{}. Only counts are given: no other worker is identified.",
                 s.compared,
@@ -718,13 +721,13 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 if s.pool < e.provenance.rows { format!("（在 {} 名员工的随机样本中查找）", s.pool) } else { String::new() }
             ),
         })),
-        None => b.push(Block::Para(l.no_similar.into())),
+        None => b.push(ExplainBlock::Para(l.no_similar.into())),
     }
 
     // 7. Groups.
-    b.push(Block::Heading(l.s_groups.into()));
+    b.push(ExplainBlock::Heading(l.s_groups.into()));
     if e.groups.is_empty() {
-        b.push(Block::Para(l.no_groups.into()));
+        b.push(ExplainBlock::Para(l.no_groups.into()));
     } else {
         let rows = e
             .groups
@@ -747,7 +750,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 ]
             })
             .collect();
-        b.push(Block::Table(
+        b.push(ExplainBlock::Table(
             vec![
                 l.group.into(),
                 l.workers.into(),
@@ -759,18 +762,18 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ],
             rows,
         ));
-        b.push(Block::Para(l.groups_note.into()));
+        b.push(ExplainBlock::Para(l.groups_note.into()));
     }
 
     // 8. What you can do, step by step.
-    b.push(Block::Heading(l.s_rights.into()));
+    b.push(ExplainBlock::Heading(l.s_rights.into()));
     if e.rights.is_empty() {
-        b.push(Block::Para(l.no_rights.into()));
+        b.push(ExplainBlock::Para(l.no_rights.into()));
     } else {
         let mut steps: Vec<u8> = e.rights.iter().map(|r| r.step).collect();
         steps.dedup();
         for step in steps {
-            b.push(Block::Para(text::step_text(lang, step).into()));
+            b.push(ExplainBlock::Para(text::step_text(lang, step).into()));
             let rows = e
                 .rights
                 .iter()
@@ -803,7 +806,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     ]
                 })
                 .collect();
-            b.push(Block::Table(
+            b.push(ExplainBlock::Table(
                 vec![
                     l.right.into(),
                     l.law.into(),
@@ -815,19 +818,19 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ));
         }
     }
-    b.push(Block::Heading(l.s_challenge.into()));
+    b.push(ExplainBlock::Heading(l.s_challenge.into()));
     if e.challenge.is_empty() {
-        b.push(Block::Para(l.no_challenge.into()));
+        b.push(ExplainBlock::Para(l.no_challenge.into()));
     } else {
-        b.push(Block::List(
+        b.push(ExplainBlock::List(
             e.challenge.iter().map(|c| c.text.clone()).collect(),
         ));
     }
 
     // 9. Provenance.
-    b.push(Block::Heading(l.s_provenance.into()));
+    b.push(ExplainBlock::Heading(l.s_provenance.into()));
     let pv = &e.provenance;
-    b.push(Block::Table(
+    b.push(ExplainBlock::Table(
         vec![String::new(), String::new()],
         vec![
             vec![l.version.into(), pv.candor_version.clone()],
@@ -840,11 +843,11 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             vec![l.doc_hash.into(), pv.document_sha256.clone()],
         ],
     ));
-    b.push(Block::Para(l.hash_note.into()));
+    b.push(ExplainBlock::Para(l.hash_note.into()));
 
     // Appendix: the model's internals.
-    b.push(Block::Heading(l.s_appendix.into()));
-    b.push(Block::Para(l.appendix_model.into()));
+    b.push(ExplainBlock::Heading(l.s_appendix.into()));
+    b.push(ExplainBlock::Para(l.appendix_model.into()));
     let mut rows = vec![
         vec![
             l.a_scale.into(),
@@ -925,7 +928,10 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             fidelity_level(lang, &f.level).into(),
         ]);
     }
-    b.push(Block::Table(vec![String::new(), String::new()], rows));
+    b.push(ExplainBlock::Table(
+        vec![String::new(), String::new()],
+        rows,
+    ));
     b
 }
 
@@ -997,15 +1003,15 @@ pub fn markdown(e: &Explanation) -> String {
     );
     for block in blocks(e) {
         match block {
-            Block::Heading(h) => out.push_str(&format!("## {h}\n\n")),
-            Block::Para(p) => out.push_str(&format!("{}\n\n", md_cell(&p))),
-            Block::List(items) => {
+            ExplainBlock::Heading(h) => out.push_str(&format!("## {h}\n\n")),
+            ExplainBlock::Para(p) => out.push_str(&format!("{}\n\n", md_cell(&p))),
+            ExplainBlock::List(items) => {
                 for i in items {
                     out.push_str(&format!("- {}\n", md_cell(&i)));
                 }
                 out.push('\n');
             }
-            Block::Table(head, rows) => {
+            ExplainBlock::Table(head, rows) => {
                 out.push_str(&format!(
                     "| {} |\n|{}\n",
                     head.iter()
@@ -1047,16 +1053,16 @@ pub fn html(e: &Explanation) -> String {
     );
     for block in blocks(e) {
         match block {
-            Block::Heading(h) => out.push_str(&format!("<h2>{}</h2>\n", escape(&h))),
-            Block::Para(p) => out.push_str(&format!("<p>{}</p>\n", escape(&p))),
-            Block::List(items) => {
+            ExplainBlock::Heading(h) => out.push_str(&format!("<h2>{}</h2>\n", escape(&h))),
+            ExplainBlock::Para(p) => out.push_str(&format!("<p>{}</p>\n", escape(&p))),
+            ExplainBlock::List(items) => {
                 out.push_str("<ul>\n");
                 for i in items {
                     out.push_str(&format!("<li>{}</li>\n", escape(&i)));
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table(head, rows) => {
+            ExplainBlock::Table(head, rows) => {
                 out.push_str("<table>\n");
                 if head.iter().any(|h| !h.is_empty()) {
                     out.push_str("<tr>");
