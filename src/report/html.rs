@@ -1,276 +1,70 @@
 //! audit.html: one self-contained file (inline CSS, no script, nothing loaded from the
 //! network) with a print stylesheet. Every string from the data is escaped.
+//!
+//! The page is the report document ([`Doc`]) with its charts drawn as SVG; of the audit
+//! itself it names only Candor's version and the SHA-256 of audit.json, at the foot of the page.
 
 use sha2::{Digest, Sha256};
 
-use super::doc::Block;
+use super::doc::{Block, Chart, Doc, DocTable, Item};
+use super::escape;
 use super::plots::{
-    Bar, CdfGroup, adverse_ratio_bars, calibration, cdf_lines, heatmap_marked, paired_bars,
-    rate_bars, ratio_bars,
+    adverse_ratio_bars, calibration, cdf_lines, heatmap_marked, paired_bars, rate_bars, ratio_bars,
 };
 use super::sections::document;
-use super::text::group;
-use super::{escape, num};
 use crate::audit::Audit;
-use crate::metrics::{Metric, MetricRow};
+use crate::i18n::Lang;
 use crate::tr;
 
-fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
-    Bar {
-        label: label.to_string(),
-        value: r.and_then(|r| r.value).unwrap_or(f64::NAN),
-        low: r.and_then(|r| r.ci_low),
-        high: r.and_then(|r| r.ci_high),
+/// Draws one chart of the document as SVG (empty when there is nothing to draw).
+fn draw(chart: &Chart, l: Lang) -> Result<String, String> {
+    match chart {
+        Chart::RateBars {
+            title,
+            x_label,
+            bars,
+        } => rate_bars(title, x_label, bars, None, l),
+        Chart::RatioBars { title, bars } => ratio_bars(title, bars, l),
+        Chart::AdverseRatioBars { title, bars } => adverse_ratio_bars(title, bars, l),
+        Chart::PairedBars {
+            title,
+            x_label,
+            names,
+            groups,
+        } => paired_bars(title, x_label, (&names.0, &names.1), groups, l),
+        Chart::Heatmap {
+            title,
+            rows,
+            cols,
+            values,
+            marks,
+        } => heatmap_marked(title, rows, cols, values, marks, l),
+        Chart::CdfLines {
+            title,
+            x_label,
+            range,
+            groups,
+        } => cdf_lines(title, x_label, *range, groups, l),
+        Chart::Calibration {
+            title,
+            groups,
+            scale,
+        } => {
+            let scale = scale.as_ref().map(|(lo, hi, x)| (*lo, *hi, x.as_str()));
+            calibration(title, groups, scale, l)
+        }
     }
 }
 
-/// The charts of the disparity section: per attribute the favorable rate, the impact ratio
-/// and (with a label) the error rates; per two-way intersection a heat map of impact ratios.
-/// A chart that cannot be drawn is left out (its numbers are in the tables).
-fn charts(a: &Audit) -> Vec<String> {
-    let l = a.spec.lang;
-    let lvl = super::text::level(a);
-    let mut out = Vec::new();
-    let mut attrs: Vec<&str> = a.groups.iter().map(|g| g.attribute.as_str()).collect();
-    attrs.dedup();
-    let find = |attr: &str, g: &str, m: Metric| {
-        a.metrics
-            .iter()
-            .find(|r| r.attribute == attr && r.group == g && r.metric == m && r.class.is_none())
-    };
-    for attr in attrs {
-        let groups: Vec<&str> = a
-            .groups
-            .iter()
-            .filter(|g| g.attribute == attr)
-            .map(|g| g.group.as_str())
-            .collect();
-        if attr.contains(" & ") {
-            let parts: Vec<&str> = attr.split(" & ").collect();
-            if parts.len() == 2 {
-                let mut rows: Vec<String> = Vec::new();
-                let mut cols: Vec<String> = Vec::new();
-                for g in &groups {
-                    // Missing values are never a compared cell: no row or column for them.
-                    if let Some((r, c)) = g.split_once(" & ")
-                        && r != crate::data::UNKNOWN
-                        && c != crate::data::UNKNOWN
-                    {
-                        if !rows.iter().any(|x| x == r) {
-                            rows.push(r.to_string());
-                        }
-                        if !cols.iter().any(|x| x == c) {
-                            cols.push(c.to_string());
-                        }
-                    }
-                }
-                let values: Vec<Vec<Option<f64>>> = rows
-                    .iter()
-                    .map(|r| {
-                        cols.iter()
-                            .map(|c| {
-                                find(attr, &format!("{r} & {c}"), Metric::ImpactRatio)
-                                    .and_then(|m| m.value)
-                            })
-                            .collect()
-                    })
-                    .collect();
-                let marks: Vec<Vec<bool>> = rows
-                    .iter()
-                    .map(|r| {
-                        cols.iter()
-                            .map(|c| {
-                                let g = format!("{r} & {c}");
-                                let ir = find(attr, &g, Metric::ImpactRatio).and_then(|m| m.value);
-                                let ar =
-                                    find(attr, &g, Metric::AdverseRateRatio).and_then(|m| m.value);
-                                ir.is_some_and(|v| v < crate::metrics::FOUR_FIFTHS)
-                                    || ar.is_some_and(|v| v > crate::metrics::FIVE_FOURTHS)
-                            })
-                            .collect()
-                    })
-                    .collect();
-                let (r, c) = (parts[0], parts[1]);
-                let rows: Vec<String> = rows.iter().map(|x| group(x, l)).collect();
-                let cols: Vec<String> = cols.iter().map(|x| group(x, l)).collect();
-                if let Ok(svg) = heatmap_marked(
-                    &tr!(
-                        l,
-                        "Impact ratio by {attr} (rows: {r}, columns: {c})",
-                        "按{attr}划分的影响比（行：{r}，列：{c}）"
-                    ),
-                    &rows,
-                    &cols,
-                    &values,
-                    &marks,
-                    l,
-                ) {
-                    out.push(svg);
-                }
-            }
-            continue;
-        }
-        let fav: Vec<Bar> = groups
-            .iter()
-            .map(|g| {
-                bar(
-                    &group(g, l),
-                    find(attr, g, Metric::FavorableRate)
-                        .or_else(|| find(attr, g, Metric::SelectionRate)),
-                )
-            })
-            .collect();
-        if let Ok(svg) = rate_bars(
-            &tr!(
-                l,
-                "Favorable rate by {attr} ({lvl} interval)",
-                "按{attr}划分的有利结果率（{lvl} 置信区间）"
-            ),
-            l.pick(
-                "share of the group receiving the favorable decision",
-                "本组中获得有利决定者所占比例（0–1）",
-            ),
-            &fav,
-            None,
-            l,
-        ) {
-            out.push(svg);
-        }
-        let ir: Vec<Bar> = groups
-            .iter()
-            .map(|g| bar(&group(g, l), find(attr, g, Metric::ImpactRatio)))
-            .collect();
-        if ir.iter().any(|b| b.value.is_finite())
-            && let Ok(svg) = ratio_bars(
-                &tr!(
-                    l,
-                    "Impact ratio by {attr} ({lvl} interval)",
-                    "按{attr}划分的影响比（{lvl} 置信区间）"
-                ),
-                &ir,
-                l,
-            )
-        {
-            out.push(svg);
-        }
-        let ar: Vec<Bar> = groups
-            .iter()
-            .map(|g| bar(&group(g, l), find(attr, g, Metric::AdverseRateRatio)))
-            .collect();
-        if ar.iter().any(|b| b.value.is_finite())
-            && let Ok(svg) = adverse_ratio_bars(
-                &tr!(
-                    l,
-                    "Adverse-rate ratio by {attr} ({lvl} interval)",
-                    "按{attr}划分的不利结果率之比（{lvl} 置信区间）"
-                ),
-                &ar,
-                l,
-            )
-        {
-            out.push(svg);
-        }
-        let err: Vec<(String, Bar, Bar)> = groups
-            .iter()
-            .filter_map(|g| {
-                let (f, n) = (find(attr, g, Metric::Fpr)?, find(attr, g, Metric::Fnr)?);
-                Some((group(g, l), bar("FPR", Some(f)), bar("FNR", Some(n))))
-            })
-            .collect();
-        if !err.is_empty()
-            && let Ok(svg) = paired_bars(
-                &tr!(
-                    l,
-                    "Error rates by {attr} ({lvl} interval)",
-                    "按{attr}划分的错误率（{lvl} 置信区间）"
-                ),
-                l.pick("rate", "比率（0–1）"),
-                (
-                    l.pick("false positive rate", "假阳性率"),
-                    l.pick("false negative rate", "假阴性率"),
-                ),
-                &err,
-                l,
-            )
-        {
-            out.push(svg);
-        }
-        out.extend(score_charts(a, attr));
+/// One figure per chart; a chart that cannot be drawn is left out (its numbers are in the
+/// tables).
+fn render_charts(out: &mut String, charts: &[Chart], l: Lang) {
+    let svgs = charts.iter().filter_map(|c| draw(c, l).ok());
+    for svg in svgs.filter(|s| !s.is_empty()) {
+        out.push_str("<figure>");
+        out.push_str(&svg);
+        out.push_str("</figure>\n");
     }
-    out.retain(|s| !s.is_empty());
-    out
-}
-
-/// The score distribution and calibration charts of one attribute, from its score tables;
-/// suppressed groups and bins are left out.
-fn score_charts(a: &Audit, attr: &str) -> Vec<String> {
-    let l = a.spec.lang;
-    let mut out = Vec::new();
-    let Some(t) = a.score_tables.iter().find(|t| t.attribute == attr) else {
-        return out;
-    };
-    let col = l.quote(a.spec.score.as_ref().map_or("", |s| s.column.as_str()));
-    let (lo, hi) = (num(Some(t.low)), num(Some(t.high)));
-    let x_label = if t.probability_scale {
-        tr!(l, "score {col} (0–1)", "分数{col}（0–1）")
-    } else {
-        tr!(
-            l,
-            "score {col} ({lo}–{hi}, in the score's own unit)",
-            "分数{col}（{lo}–{hi}，原始单位）"
-        )
-    };
-    let cdfs: Vec<CdfGroup> = t
-        .groups
-        .iter()
-        .filter(|g| g.suppressed.is_none())
-        .map(|g| {
-            let pts = g.cdf.iter().map(|p| (p.score, p.share)).collect();
-            (group(&g.group, l), g.n, pts)
-        })
-        .collect();
-    if let Ok(svg) = cdf_lines(
-        &tr!(
-            l,
-            "Score distribution by {attr}: share of each group at or below each score",
-            "按{attr}划分的分数分布：各组中分数不高于横轴取值者的比例"
-        ),
-        &x_label,
-        (t.low, t.high),
-        &cdfs,
-        l,
-    ) {
-        out.push(svg);
-    }
-    let points: Vec<(String, Vec<(f64, f64)>)> = t
-        .groups
-        .iter()
-        .filter(|g| g.suppressed.is_none())
-        .map(|g| {
-            let pts = g
-                .calibration
-                .iter()
-                .filter_map(|b| Some((b.mean_score?, b.positive_rate?)))
-                .collect();
-            (group(&g.group, l), pts)
-        })
-        .collect();
-    let label = l.quote(a.spec.label.as_ref().map_or("", |x| x.column.as_str()));
-    let title = tr!(
-        l,
-        "Calibration by {attr}: share with a positive label {label} per score bin",
-        "按{attr}划分的校准情况：各分数分箱中正类标签{label}的实际比例"
-    );
-    let cal_x = tr!(
-        l,
-        "mean score {col} in bin ({lo}–{hi}, in the score's own unit)",
-        "分箱内平均分数{col}（{lo}–{hi}，原始单位）"
-    );
-    let scale = (!t.probability_scale).then_some((t.low, t.high, cal_x.as_str()));
-    if let Ok(svg) = calibration(&title, &points, scale, l) {
-        out.push(svg);
-    }
-    out
 }
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}\
@@ -318,7 +112,7 @@ fn typo(escaped: &str) -> String {
     out
 }
 
-fn render_table(out: &mut String, t: &super::doc::Table) {
+fn render_table(out: &mut String, t: &DocTable) {
     out.push_str(&format!(
         "<table id=\"{}\">\n<caption>{}</caption>\n<thead><tr>",
         escape(&t.id),
@@ -350,11 +144,40 @@ fn render_table(out: &mut String, t: &super::doc::Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
+fn render_list(out: &mut String, items: &[Item]) {
+    out.push_str("<ul>\n");
+    for i in items {
+        match &i.link {
+            Some(href) => out.push_str(&format!(
+                "<li><a href=\"#{}\">{}</a></li>\n",
+                escape(href),
+                typo(&escape(&i.text))
+            )),
+            None => out.push_str(&format!("<li>{}</li>\n", typo(&escape(&i.text)))),
+        }
+    }
+    out.push_str("</ul>\n");
+}
+
+/// The SHA-256 of audit.json's text, in hex.
+pub(super) fn json_hash(json: &str) -> String {
+    crate::data::hex(&Sha256::digest(json.as_bytes()))
+}
+
 /// Renders audit.html.
 pub fn render_html(a: &Audit) -> String {
-    let l = a.spec.lang;
-    let doc = document(a);
-    let json_hash = crate::data::hex(&Sha256::digest(super::render_json(a).as_bytes()));
+    let json = super::render_json(a);
+    page(
+        &document(a),
+        a.spec.lang,
+        &a.provenance.candor_version,
+        &json_hash(&json),
+    )
+}
+
+/// audit.html from the report document, with Candor's `version` and the hash of audit.json
+/// (`json_hash`) at the foot.
+pub(super) fn page(doc: &Doc, l: Lang, version: &str, json_hash: &str) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
         l.code()
@@ -363,7 +186,7 @@ pub fn render_html(a: &Audit) -> String {
     let title = escape(&doc.title);
     out.push_str(&format!("<title>{title}</title>\n<style>"));
     out.push_str(STYLE);
-    out.push_str(&page_style(&json_hash, l));
+    out.push_str(&page_style(json_hash, l));
     out.push_str(&format!("</style>\n</head>\n<body>\n<h1>{title}</h1>\n"));
     for s in &doc.sections {
         out.push_str(&format!(
@@ -374,28 +197,9 @@ pub fn render_html(a: &Audit) -> String {
         for b in &s.blocks {
             match b {
                 Block::Paragraph(p) => out.push_str(&format!("<p>{}</p>\n", typo(&escape(p)))),
-                Block::List(items) => {
-                    out.push_str("<ul>\n");
-                    for i in items {
-                        match &i.link {
-                            Some(href) => out.push_str(&format!(
-                                "<li><a href=\"#{}\">{}</a></li>\n",
-                                escape(href),
-                                typo(&escape(&i.text))
-                            )),
-                            None => out.push_str(&format!("<li>{}</li>\n", typo(&escape(&i.text)))),
-                        }
-                    }
-                    out.push_str("</ul>\n");
-                }
+                Block::List(items) => render_list(&mut out, items),
                 Block::Table(t) => render_table(&mut out, t),
-                Block::Charts => {
-                    for svg in charts(a) {
-                        out.push_str("<figure>");
-                        out.push_str(&svg);
-                        out.push_str("</figure>\n");
-                    }
-                }
+                Block::Charts(charts) => render_charts(&mut out, charts, l),
             }
         }
         out.push_str("</section>\n");
@@ -404,9 +208,8 @@ pub fn render_html(a: &Audit) -> String {
         "<p><small>{}</small></p>\n",
         escape(&tr!(
             l,
-            "Candor {}. The SHA-256 of audit.json, printed at the foot of each page: {json_hash}.",
-            "Candor {}。audit.json 的 SHA-256（印在每页页脚）：{json_hash}。",
-            a.provenance.candor_version
+            "Candor {version}. The SHA-256 of audit.json, printed at the foot of each page: {json_hash}.",
+            "Candor {version}。audit.json 的 SHA-256（印在每页页脚）：{json_hash}。"
         ))
     ));
     out.push_str("</body>\n</html>\n");

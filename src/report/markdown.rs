@@ -43,7 +43,7 @@ pub fn render_doc(doc: &Doc, lang: crate::i18n::Lang) -> String {
                     }
                     out.push('\n');
                 }
-                Block::Charts => {
+                Block::Charts(_) => {
                     out.push_str(lang.pick(
                         "The charts are in audit.html; every number they show is in the tables above.",
                         "图表见 audit.html；图表所示的每个数字都在上文各表中。",
