@@ -76,16 +76,45 @@ pub enum Error {
 
 impl Error {
     /// Advice for the user, printed on its own `hint:` line.
+    /// Every error has one: the specific hint given where the error arose, or else the
+    /// general advice for its kind.
     pub fn hint(&self) -> Option<&str> {
-        match self {
-            Error::Read { hint, .. }
-            | Error::Data { hint, .. }
-            | Error::UnknownColumn { hint, .. }
-            | Error::Column { hint, .. }
-            | Error::Spec { hint, .. }
-            | Error::Filter { hint, .. }
-            | Error::Write { hint, .. } => hint.as_deref(),
-        }
+        let (hint, general) = match self {
+            Error::Read { hint, .. } => (
+                hint,
+                "check that the path names a regular file that exists and that you may read",
+            ),
+            Error::Data { hint, .. } => (
+                hint,
+                "check that the file is a complete table in the format its name says \
+                 (--input-format names another)",
+            ),
+            Error::UnknownColumn { hint, .. } => (
+                hint,
+                "column names are matched exactly; `candor init FILE` lists them",
+            ),
+            Error::Column { hint, .. } => (
+                hint,
+                "check the column's values against its role; docs/spec.md says what each role \
+                 takes",
+            ),
+            Error::Spec { hint, .. } => (
+                hint,
+                "docs/spec.md gives each key's type and allowed values; `candor init FILE` \
+                 writes a valid starter spec",
+            ),
+            Error::Filter { hint, .. } => (
+                hint,
+                "--where takes a condition on the table's own columns, such as \
+                 \"site = 'A' AND tenure_years >= 1\"",
+            ),
+            Error::Write { hint, .. } => (
+                hint,
+                "check that the folder exists, that you may write to it, and that the path \
+                 does not name an existing file",
+            ),
+        };
+        Some(hint.as_deref().unwrap_or(general))
     }
 
     pub(crate) fn data(path: &Path, message: impl Into<String>, hint: Option<String>) -> Self {

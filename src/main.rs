@@ -6,7 +6,22 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = candor::cli::Cli::parse();
+    let cli = match candor::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let _ = e.print();
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(
+                std::io::stderr(),
+                "hint: `candor --help` lists the commands and `candor COMMAND --help` their \
+                 options; docs/spec.md gives the same settings as spec keys"
+            );
+            return ExitCode::from(2);
+        }
+    };
     let bar = (!cli.quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.enable_steady_tick(std::time::Duration::from_millis(120));

@@ -110,6 +110,13 @@ fn line_of(path: &Path, offset: u64) -> Result<u64> {
 fn invalid_bytes(path: &Path, encoding: &str, offset: u64, bytes: &[u8]) -> Result<Error> {
     let line = line_of(path, offset)?;
     let shown: Vec<String> = bytes.iter().take(4).map(|b| format!("0x{b:02X}")).collect();
+    if shown.is_empty() {
+        return Ok(Error::data(
+            path,
+            format!("line {line}, byte offset {offset}: the file ends inside a {encoding} character"),
+            Some("the file is cut short (a UTF-16 file has an even number of bytes): export it again".into()),
+        ));
+    }
     let hint = if encoding.eq_ignore_ascii_case("utf-8") {
         "the file is not UTF-8; files saved by Chinese spreadsheets are often GBK: try --encoding gbk (or gb18030)"
     } else {
@@ -209,10 +216,15 @@ pub fn prepare_csv(path: &Path, encoding: &str) -> Result<Option<TempCopy>> {
                 }
                 encoding_rs::DecoderResult::Malformed(bad, after) => {
                     // The malformed sequence ends `after` bytes before `read`.
-                    let end = offset + read as u64 - after as u64;
-                    let start = end - bad as u64;
-                    let bytes_at = read - after as usize - bad as usize;
-                    let shown = &input[bytes_at..bytes_at + bad as usize];
+                    // At the end of the input the bad bytes may have been buffered by the
+                    // decoder from an earlier chunk (a lone trailing byte of UTF-16): then
+                    // they are not in `input` and only their offset is shown.
+                    let end = (offset + read as u64).saturating_sub(after as u64);
+                    let start = end.saturating_sub(bad as u64);
+                    let shown = read
+                        .checked_sub(after as usize + bad as usize)
+                        .and_then(|at| input.get(at..at + bad as usize))
+                        .unwrap_or(&[]);
                     return Err(invalid_bytes(path, enc.name(), start, shown)?);
                 }
             }

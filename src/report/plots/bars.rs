@@ -5,8 +5,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::kit::{
-    Area, Heading, Plot, derr, draw_line, fmt3, hatched_rect, ink_axes, na, render, solid_rect,
-    text_style,
+    Area, Heading, Plot, derr, draw_line, drawable, fmt3, hatched_rect, ink_axes, na, render,
+    solid_rect, text_style,
 };
 use super::legend::{LEGEND_GAP, Sample, draw_legend, legend_height};
 use super::style::{CHAR_W, GREY, INK, MAX_LABEL, TEXT};
@@ -147,6 +147,7 @@ fn hbars(
     let (head_h, chart_h) = (heading.height(), layout.chart_h);
     let height = head_h + chart_h + legend_height(&legend) + 6;
 
+    drawable(0.0, x_max)?;
     render(&heading, height, |root| {
         heading.draw(root)?;
         let (_, below) = root.split_vertically(head_h);

@@ -38,6 +38,18 @@ pub(super) fn derr<E: std::fmt::Display>(e: E) -> String {
     format!("could not draw chart: {e}")
 }
 
+/// Checks an axis range before it is drawn: plotters loops without end over the ticks of a
+/// range whose width is not finite (scores near the largest float, such as
+/// -1e308 to 1e308). Such a chart is left out; its numbers stay in the tables.
+pub(super) fn drawable(lo: f64, hi: f64) -> Result<(), String> {
+    let width = hi - lo;
+    if width.is_finite() && width >= 0.0 && lo.abs() < 1e300 && hi.abs() < 1e300 {
+        Ok(())
+    } else {
+        Err(format!("axis range {lo}..{hi} cannot be drawn"))
+    }
+}
+
 pub(super) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 /// A plot with numbers on both axes.

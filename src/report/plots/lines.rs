@@ -3,7 +3,9 @@
 
 use plotters::prelude::*;
 
-use super::kit::{Heading, Plot, derr, draw_line, draw_marker, fmt_tick, ink_axes, render};
+use super::kit::{
+    Heading, Plot, derr, draw_line, draw_marker, drawable, fmt_tick, ink_axes, render,
+};
 use super::legend::{LEGEND_GAP, Sample, draw_legend, legend_height};
 use super::style::{GREY, LINES, MAX_GROUPS, MAX_LABEL, PALETTE, WIDTH};
 use super::wrap::truncate;
@@ -165,6 +167,7 @@ pub fn cdf_lines(
     let head_h = heading.height();
     let height = head_h + LINE_PLOT_H + legend_height(&legend) + 6;
 
+    drawable(lo, hi)?;
     render(&heading, height, |root| {
         heading.draw(root)?;
         let (_, below) = root.split_vertically(head_h);
@@ -260,6 +263,7 @@ pub fn calibration(
     let plot_h = LINE_PLOT_H + 60;
     let height = head_h + plot_h + legend_height(&legend) + 6;
 
+    drawable(x_lo, x_hi)?;
     render(&heading, height, |root| {
         heading.draw(root)?;
         let (_, below) = root.split_vertically(head_h);
