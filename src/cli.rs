@@ -99,9 +99,12 @@ pub struct AuditArgs {
     /// Intersection of attributes, e.g. sex,race (repeat for several).
     #[arg(long = "intersect")]
     pub intersect: Vec<String>,
-    /// Also audit all k-way intersections up to K.
+    /// Also audit all k-way intersections up to K (at most 4).
     #[arg(long)]
     pub max_k: Option<usize>,
+    /// The most distinct values a group attribute may have (default 1000).
+    #[arg(long)]
+    pub max_levels: Option<usize>,
     /// The inputs the algorithm used (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub features: Vec<String>,
@@ -248,6 +251,7 @@ impl AuditArgs {
             );
         }
         s.groups.max_k = self.max_k;
+        s.groups.max_levels = self.max_levels;
         s.groups.min_group_size = self.min_group_size;
         s.groups.reference = self.reference.clone();
         if !self.reference_group.is_empty() {

@@ -125,10 +125,29 @@ fn invalid_bytes(path: &Path, encoding: &str, offset: u64, bytes: &[u8]) -> Resu
     ))
 }
 
+/// The encoding a UTF-16 byte-order mark names (a UTF-8 mark is left to the UTF-8 path).
+fn sniff_bom(path: &Path) -> Result<Option<&'static encoding_rs::Encoding>> {
+    let mut head = [0u8; 2];
+    let mut f = open(path)?;
+    let n = f.read(&mut head).map_err(|e| read_err(path, e))?;
+    Ok(match &head[..n] {
+        [0xFF, 0xFE] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    })
+}
+
 /// Checks a CSV's encoding. UTF-8 files are validated in place (None is returned); files in
 /// another encoding are decoded into a temporary UTF-8 copy.
 pub fn prepare_csv(path: &Path, encoding: &str) -> Result<Option<TempCopy>> {
-    let enc = encoding_rs::Encoding::for_label(encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let declared =
+        encoding_rs::Encoding::for_label(encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    // A byte-order mark names the encoding whatever was declared: spreadsheets save "Unicode
+    // text" as UTF-16 with a BOM.
+    let enc = match sniff_bom(path)? {
+        Some(bom) => bom,
+        None => declared,
+    };
     let mut r = BufReader::with_capacity(CHUNK, open(path)?);
     let mut buf = vec![0u8; CHUNK];
     if enc == encoding_rs::UTF_8 {

@@ -114,6 +114,59 @@ impl Table {
     }
 }
 
+/// Every column the audit names, with its role; each must exist among `names`.
+fn needed_columns<'s>(spec: &'s AuditSpec, names: &[String]) -> Result<Vec<(String, &'s str)>> {
+    let mut needed: Vec<(String, &str)> = Vec::new();
+    if let Some(d) = &spec.decision.column {
+        needed.push((d.clone(), "the decision"));
+    }
+    if let Some(s) = &spec.score {
+        needed.push((s.column.clone(), "the score"));
+    }
+    if let Some(l) = &spec.label {
+        needed.push((l.column.clone(), "the label"));
+    }
+    for a in &spec.attributes {
+        needed.push((a.clone(), "a group attribute"));
+    }
+    for f in &spec.features {
+        needed.push((f.clone(), "a feature"));
+    }
+    if let Some(id) = &spec.data.id {
+        needed.push((id.clone(), "the id"));
+    }
+    for (col_name, role) in &needed {
+        if !names.iter().any(|n| n == col_name) {
+            return Err(Error::UnknownColumn {
+                path: spec.data.path.clone(),
+                column: col_name.clone(),
+                role: (*role).to_string(),
+                hint: did_you_mean(col_name, names.iter().map(String::as_str)),
+            });
+        }
+    }
+    Ok(needed)
+}
+
+/// The `--where` predicate as a polars expression, after checking it reads nothing else.
+fn filter_expr(pred: &str) -> Result<Expr> {
+    filter::check_predicate(pred).map_err(|message| Error::Filter {
+        predicate: pred.to_string(),
+        message,
+        hint: Some(
+            "write a SQL boolean expression over the table's own columns, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes".into(),
+        ),
+    })?;
+    polars::sql::sql_expr(pred).map_err(|e| Error::Filter {
+        predicate: pred.to_string(),
+        message: format!("not a valid SQL predicate: {}", first_line(&e.to_string())),
+        hint: Some(
+            "write a SQL boolean expression over column names, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes"
+                .into(),
+        ),
+    })
+}
+
 /// Reads the table the spec describes and checks every column against its role.
 pub fn load(spec: &AuditSpec) -> Result<Table> {
     let path = &spec.data.path;
@@ -151,36 +204,7 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
         })
         .collect();
 
-    // Every column the audit names must exist.
-    let mut needed: Vec<(String, &str)> = Vec::new();
-    if let Some(d) = &spec.decision.column {
-        needed.push((d.clone(), "the decision"));
-    }
-    if let Some(s) = &spec.score {
-        needed.push((s.column.clone(), "the score"));
-    }
-    if let Some(l) = &spec.label {
-        needed.push((l.column.clone(), "the label"));
-    }
-    for a in &spec.attributes {
-        needed.push((a.clone(), "a group attribute"));
-    }
-    for f in &spec.features {
-        needed.push((f.clone(), "a feature"));
-    }
-    if let Some(id) = &spec.data.id {
-        needed.push((id.clone(), "the id"));
-    }
-    for (col_name, role) in &needed {
-        if !names.iter().any(|n| n == col_name) {
-            return Err(Error::UnknownColumn {
-                path: path.clone(),
-                column: col_name.clone(),
-                role: (*role).to_string(),
-                hint: did_you_mean(col_name, names.iter().map(String::as_str)),
-            });
-        }
-    }
+    let needed = needed_columns(spec, &names)?;
 
     // One read of the needed columns, with the filter mask.
     let mut select: Vec<Expr> = vec![col(ROW)];
@@ -192,21 +216,7 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
     }
     let mut filter_note = None;
     if let Some(pred) = &spec.data.where_ {
-        filter::check_predicate(pred).map_err(|message| Error::Filter {
-            predicate: pred.clone(),
-            message,
-            hint: Some(
-                "write a SQL boolean expression over the table's own columns, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes".into(),
-            ),
-        })?;
-        let expr = polars::sql::sql_expr(pred).map_err(|e| Error::Filter {
-            predicate: pred.clone(),
-            message: format!("not a valid SQL predicate: {}", first_line(&e.to_string())),
-            hint: Some(
-                "write a SQL boolean expression over column names, e.g. \"age >= 18 AND sex = 'Female'\"; quote names with spaces in double quotes"
-                    .into(),
-            ),
-        })?;
+        let expr = filter_expr(pred)?;
         select.push(expr.alias("__candor_keep"));
         filter_note = Some(pred.clone());
     }
@@ -301,7 +311,32 @@ fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> R
                 .with_null_values(Some(nulls))
                 .with_missing_is_null(true)
                 .with_infer_schema_length(Some(10_000));
-            if !o.has_header {
+            if o.has_header {
+                // polars keeps a doubled quote inside a quoted header cell as two quotes
+                // (`"a""b"` becomes `a""b`); RFC 4180 makes it one. The header is parsed here
+                // and the names put right by position.
+                if let Some(header) = rfc4180_header(read_path, o.delimiter) {
+                    r = r
+                        .with_schema_modify(move |s: Schema| {
+                            if s.len() != header.len() {
+                                return Ok(s);
+                            }
+                            let taken: std::collections::BTreeSet<String> =
+                                s.iter_names().map(|n| n.to_string()).collect();
+                            Ok(s.iter()
+                                .zip(&header)
+                                .map(|((name, dt), h)| {
+                                    let keep = name.as_str() == h
+                                        || name.contains("_duplicated_")
+                                        || taken.contains(h.as_str());
+                                    let n = if keep { name.to_string() } else { h.clone() };
+                                    Field::new(n.into(), dt.clone())
+                                })
+                                .collect::<Schema>())
+                        })
+                        .map_err(|e| polars_error(shown, e))?;
+                }
+            } else {
                 r = r
                     .with_schema_modify(|s: Schema| {
                         let renamed = s
@@ -322,6 +357,46 @@ fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> R
         FileFormat::Ndjson => LazyJsonLineReader::new(pl_path).finish(),
     };
     lf.map_err(|e| polars_error(shown, e))
+}
+
+/// The header record of a CSV parsed per RFC 4180 (quoted cells, doubled quotes, delimiters
+/// and line breaks inside quotes), from its first megabyte; None when there is no doubled quote
+/// in it (polars reads everything else right) or it does not end within that megabyte.
+fn rfc4180_header(path: &Path, delimiter: char) -> Option<Vec<String>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(1 << 20)
+        .read_to_end(&mut buf)
+        .ok()?;
+    let text = String::from_utf8_lossy(&buf);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut doubled = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+                doubled = true;
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, c) if c == delimiter => cells.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                cells.push(cell);
+                return doubled.then_some(cells);
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    None
 }
 
 /// The first line of a (possibly long) polars message.

@@ -364,6 +364,151 @@ fn first_row(
     )))
 }
 
+/// A group attribute must group workers: refused when it has more distinct values than
+/// `max_levels`, or when most workers are alone in their group (an id, a phone number or free
+/// text given as a group: every figure would describe one person). The message names no value.
+fn check_levels(
+    df: &DataFrame,
+    column: &str,
+    levels: usize,
+    max_levels: usize,
+    path: &std::path::Path,
+) -> Result<()> {
+    let hint = "is this an id or free-text column? A group attribute holds categories such as sex, age band or site; name the right column with --group";
+    if levels > max_levels {
+        return Err(Error::column(
+            path,
+            column,
+            "group attribute",
+            format!("{levels} distinct values, more than the limit of {max_levels}"),
+            Some(format!("{hint} (or raise --max-levels)")),
+        ));
+    }
+    let c = df.column(column).map_err(|e| polars_error(path, e))?;
+    let t = c
+        .cast(&DataType::String)
+        .map_err(|e| polars_error(path, e))?;
+    let s = t.str().map_err(|e| polars_error(path, e))?;
+    let mut counts: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for v in s.iter().flatten() {
+        *counts.entry(v).or_insert(0) += 1;
+    }
+    let present: u64 = counts.values().sum();
+    let alone = counts.values().filter(|&&n| n == 1).count() as u64;
+    if present >= 10 && alone * 2 > present {
+        return Err(Error::column(
+            path,
+            column,
+            "group attribute",
+            format!(
+                "{alone} of {present} workers are alone in their group: the figures would describe single people"
+            ),
+            Some(hint.to_string()),
+        ));
+    }
+    Ok(())
+}
+
+/// The score column, checked numeric and finite, as the expression that reads it.
+fn score_column(
+    df: &DataFrame,
+    column: &str,
+    spec: &AuditSpec,
+    path: &std::path::Path,
+) -> Result<Expr> {
+    let c = df.column(column).map_err(|e| polars_error(path, e))?;
+    let dtype = c.dtype().clone();
+    if dtype == DataType::String {
+        let as_num = c
+            .cast(&DataType::Float64)
+            .map_err(|e| polars_error(path, e))?;
+        let bad = &c.is_not_null() & &as_num.is_null();
+        if let Some(line) = first_row(df, &bad, spec, path)? {
+            let hit = df.filter(&bad).map_err(|e| polars_error(path, e))?;
+            let value = hit
+                .column(column)
+                .ok()
+                .and_then(|c| c.str().ok().and_then(|s| s.get(0).map(str::to_string)))
+                .unwrap_or_default();
+            return Err(Error::column(
+                path,
+                column,
+                "score",
+                format!("expected a number, {line} has '{value}'"),
+                Some(
+                    "a score must be numeric; mark missing values with --na, or fix the value"
+                        .into(),
+                ),
+            ));
+        }
+    } else if !dtype.is_primitive_numeric() && dtype != DataType::Boolean {
+        return Err(Error::column(
+            path,
+            column,
+            "score",
+            format!("expected a number, the column holds {dtype}"),
+            None,
+        ));
+    }
+    let f = c
+        .cast(&DataType::Float64)
+        .map_err(|e| polars_error(path, e))?;
+    let fv = f.f64().map_err(|e| polars_error(path, e))?;
+    let nonfinite = fv.is_infinite() | fv.is_nan();
+    if let Some(line) = first_row(df, &nonfinite, spec, path)? {
+        return Err(Error::column(
+            path,
+            column,
+            "score",
+            format!("expected a finite number, {line} has NaN or infinity"),
+            Some("mark missing scores as empty cells".into()),
+        ));
+    }
+    Ok(col(column).cast(DataType::Float64).alias(SCORE))
+}
+
+/// Drops the rows with a missing decision, label or score, counting each reason in `source`.
+fn exclude_missing(
+    out: DataFrame,
+    spec: &AuditSpec,
+    source: &mut SourceInfo,
+    path: &std::path::Path,
+) -> Result<DataFrame> {
+    let mut keep = !out
+        .column("__candor_dec_missing")
+        .and_then(|c| c.bool().cloned())
+        .map_err(|e| polars_error(path, e))?;
+    let dec_missing = keep.len() as u64 - keep.sum().unwrap_or(0) as u64;
+    if dec_missing > 0 {
+        source.excluded.push(Exclusion {
+            reason: spec.lang.pick("decision missing", "决定缺失").into(),
+            rows: dec_missing,
+        });
+    }
+    let missing_what = [
+        (LAB, spec.lang.pick("label missing", "标签缺失")),
+        (SCORE, spec.lang.pick("score missing", "分数缺失")),
+    ];
+    for (name, what) in missing_what {
+        if let Ok(c) = out.column(name) {
+            let present = c.is_not_null();
+            let missing = (&keep & &!present.clone()).sum().unwrap_or(0) as u64;
+            if missing > 0 {
+                source.excluded.push(Exclusion {
+                    reason: what.into(),
+                    rows: missing,
+                });
+            }
+            keep = &keep & &present;
+        }
+    }
+    let out = out
+        .filter(&keep)
+        .and_then(|d| d.drop("__candor_dec_missing"))
+        .map_err(|e| polars_error(path, e))?;
+    Ok(out)
+}
+
 pub(super) fn canonicalise(
     df: DataFrame,
     spec: &AuditSpec,
@@ -374,59 +519,11 @@ pub(super) fn canonicalise(
     let decision = resolve_decision(&df, spec, path)?;
     let label = resolve_label(&df, spec, path)?;
 
-    // The score, checked numeric.
-    let mut score_expr = None;
-    if let Some(s) = &spec.score {
-        let c = df.column(&s.column).map_err(|e| polars_error(path, e))?;
-        let dtype = c.dtype().clone();
-        if dtype == DataType::String {
-            let as_num = c
-                .cast(&DataType::Float64)
-                .map_err(|e| polars_error(path, e))?;
-            let bad = &c.is_not_null() & &as_num.is_null();
-            if let Some(line) = first_row(&df, &bad, spec, path)? {
-                let hit = df.filter(&bad).map_err(|e| polars_error(path, e))?;
-                let value = hit
-                    .column(&s.column)
-                    .ok()
-                    .and_then(|c| c.str().ok().and_then(|s| s.get(0).map(str::to_string)))
-                    .unwrap_or_default();
-                return Err(Error::column(
-                    path,
-                    &s.column,
-                    "score",
-                    format!("expected a number, {line} has '{value}'"),
-                    Some(
-                        "a score must be numeric; mark missing values with --na, or fix the value"
-                            .into(),
-                    ),
-                ));
-            }
-        } else if !dtype.is_primitive_numeric() && dtype != DataType::Boolean {
-            return Err(Error::column(
-                path,
-                &s.column,
-                "score",
-                format!("expected a number, the column holds {dtype}"),
-                None,
-            ));
-        }
-        let f = c
-            .cast(&DataType::Float64)
-            .map_err(|e| polars_error(path, e))?;
-        let fv = f.f64().map_err(|e| polars_error(path, e))?;
-        let nonfinite = fv.is_infinite() | fv.is_nan();
-        if let Some(line) = first_row(&df, &nonfinite, spec, path)? {
-            return Err(Error::column(
-                path,
-                &s.column,
-                "score",
-                format!("expected a finite number, {line} has NaN or infinity"),
-                Some("mark missing scores as empty cells".into()),
-            ));
-        }
-        score_expr = Some(col(s.column.as_str()).cast(DataType::Float64).alias(SCORE));
-    }
+    let score_expr = spec
+        .score
+        .as_ref()
+        .map(|sc| score_column(&df, &sc.column, spec, path))
+        .transpose()?;
 
     let dec_expr = match &decision {
         DecisionValues::Binary {
@@ -471,6 +568,7 @@ pub(super) fn canonicalise(
     let mut missing = std::collections::BTreeMap::new();
     for a in &spec.attributes {
         let values = distinct_text(&df, a, path)?;
+        check_levels(&df, a, values.len(), spec.max_levels, path)?;
         let unknown = if values.iter().any(|v| v == UNKNOWN) {
             format!("{UNKNOWN} (missing value)")
         } else {
@@ -501,39 +599,7 @@ pub(super) fn canonicalise(
         .collect()
         .map_err(|e| polars_error(path, e))?;
 
-    // Exclude rows with a missing decision, label or score, counting each reason.
-    let mut keep = !out
-        .column("__candor_dec_missing")
-        .and_then(|c| c.bool().cloned())
-        .map_err(|e| polars_error(path, e))?;
-    let dec_missing = keep.len() as u64 - keep.sum().unwrap_or(0) as u64;
-    if dec_missing > 0 {
-        source.excluded.push(Exclusion {
-            reason: spec.lang.pick("decision missing", "决定缺失").into(),
-            rows: dec_missing,
-        });
-    }
-    let missing_what = [
-        (LAB, spec.lang.pick("label missing", "标签缺失")),
-        (SCORE, spec.lang.pick("score missing", "分数缺失")),
-    ];
-    for (name, what) in missing_what {
-        if let Ok(c) = out.column(name) {
-            let present = c.is_not_null();
-            let missing = (&keep & &!present.clone()).sum().unwrap_or(0) as u64;
-            if missing > 0 {
-                source.excluded.push(Exclusion {
-                    reason: what.into(),
-                    rows: missing,
-                });
-            }
-            keep = &keep & &present;
-        }
-    }
-    let out = out
-        .filter(&keep)
-        .and_then(|d| d.drop("__candor_dec_missing"))
-        .map_err(|e| polars_error(path, e))?;
+    let out = exclude_missing(out, spec, &mut source, path)?;
     if out.height() == 0 {
         return Err(Error::data(
             path,

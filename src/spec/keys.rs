@@ -31,6 +31,7 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
             "intersections",
             "max_k",
             "min_group_size",
+            "max_levels",
             "reference",
             "references",
             "exclude_below_share",
@@ -156,6 +157,7 @@ attributes = ["a"]
 intersections = [["a", "b"]]
 max_k = 2
 min_group_size = 30
+max_levels = 1000
 reference = "highest"
 references = { a = "x" }
 exclude_below_share = 0.02

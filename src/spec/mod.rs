@@ -192,6 +192,9 @@ pub struct GroupsSection {
     pub max_k: Option<usize>,
     /// Groups smaller than this are reported as insufficient, never as parity. Default 30.
     pub min_group_size: Option<u64>,
+    /// The most distinct values a group attribute may have (default 1000): more is an id or
+    /// a free-text column given as a group by mistake.
+    pub max_levels: Option<usize>,
     /// Reference for comparisons: `highest` (default), `largest`, `population`.
     pub reference: Option<String>,
     /// Named reference groups per attribute, e.g. `{ race = "Caucasian" }`.
@@ -320,6 +323,7 @@ impl SpecFile {
             groups.intersections,
             groups.max_k,
             groups.min_group_size,
+            groups.max_levels,
             groups.reference,
             groups.references,
             groups.exclude_below_share,

@@ -207,6 +207,8 @@ pub struct AuditSpec {
     pub intersections: Vec<Vec<String>>,
     pub max_k: usize,
     pub min_group_size: u64,
+    /// The most distinct values a group attribute may have.
+    pub max_levels: usize,
     pub reference: ReferenceRule,
     pub references: BTreeMap<String, String>,
     pub exclude_below_share: f64,
@@ -413,7 +415,65 @@ pub fn check_source(data: &super::DataSection) -> Result<(PathBuf, FileFormat, C
 pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
     let (path, format, csv) = check_source(&f.data)?;
     let where_ = f.data.where_.clone().filter(|w| !w.trim().is_empty());
+    let score = check_score(&f)?;
+    let decision = check_decision(&f, score.as_ref(), require_decision)?;
+    let label = f.label.column.clone().map(|column| LabelSpec {
+        column,
+        positive: f.label.positive.clone(),
+    });
+    let groups = check_groups(&f, require_decision)?;
+    let stats = check_stats(&f)?;
+    let formats = check_formats(&f)?;
+    let lang_code = f.output.lang.clone().unwrap_or_else(|| "en".into());
+    one_of("output.lang (--lang)", &lang_code, &["en", "zh"])?;
+    let lang = Lang::from_code(&lang_code).unwrap_or_default();
+    let screen_spec = check_screen(&f.screen)?;
+    let report = check_report(&f, &screen_spec)?;
+    let gates = f
+        .gates
+        .fail_on
+        .clone()
+        .unwrap_or_default()
+        .iter()
+        .map(|g| Gate::parse(g))
+        .collect::<Result<Vec<_>>>()?;
 
+    Ok(AuditSpec {
+        data: DataSpec {
+            path,
+            format,
+            csv,
+            where_,
+            id: f.data.id.clone(),
+        },
+        decision,
+        score,
+        label,
+        attributes: groups.attributes,
+        intersections: groups.intersections,
+        max_k: groups.max_k,
+        min_group_size: groups.min_group_size,
+        max_levels: groups.max_levels,
+        reference: groups.reference,
+        references: groups.references,
+        exclude_below_share: groups.exclude_below_share,
+        features: f.features.columns.clone().unwrap_or_default(),
+        stats,
+        output_dir: f
+            .output
+            .dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("candor-report")),
+        formats,
+        lang,
+        gates,
+        screen: screen_spec,
+        report,
+    })
+}
+
+/// The `[score]` section: the column, its threshold and which side is good for the worker.
+fn check_score(f: &SpecFile) -> Result<Option<ScoreSpec>> {
     let score = match &f.score.column {
         Some(column) => {
             let fav = f.score.favorable.clone().unwrap_or_else(|| "high".into());
@@ -439,6 +499,16 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
             None
         }
     };
+    Ok(score)
+}
+
+/// The `[decision]` section: which value is positive and whether it is the favorable one (a
+/// decision derived from a score inherits the score's direction).
+fn check_decision(
+    f: &SpecFile,
+    score: Option<&ScoreSpec>,
+    require_decision: bool,
+) -> Result<DecisionSpec> {
     // A decision derived from the score (`score >= threshold` is positive) inherits the
     // score's direction: when a low score is good, the positive decision is the adverse one.
     let derived =
@@ -508,11 +578,25 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
             Some("give either the positive value(s) or the list of classes".into()),
         ));
     }
-    let label = f.label.column.clone().map(|column| LabelSpec {
-        column,
-        positive: f.label.positive.clone(),
-    });
+    Ok(decision)
+}
 
+/// The `[groups]` section, checked.
+struct Groups {
+    attributes: Vec<String>,
+    intersections: Vec<Vec<String>>,
+    max_k: usize,
+    min_group_size: u64,
+    max_levels: usize,
+    reference: ReferenceRule,
+    references: BTreeMap<String, String>,
+    exclude_below_share: f64,
+}
+
+/// The most attributes an automatic intersection may combine (docs/spec.md).
+pub const MAX_K: usize = 4;
+
+fn check_groups(f: &SpecFile, require_decision: bool) -> Result<Groups> {
     let attributes = f.groups.attributes.clone().unwrap_or_default();
     // `candor screen` may run without group attributes (then without the proxy layer).
     if attributes.is_empty() && require_decision {
@@ -585,6 +669,44 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         ));
     }
 
+    let max_k = f.groups.max_k.unwrap_or(0);
+    if max_k > MAX_K {
+        return Err(Error::spec(
+            "groups.max_k (--max-k)",
+            format!("{max_k} is more than the limit of {MAX_K}"),
+            Some("intersections of more than four attributes leave groups too small to compare; declare the few that matter under groups.intersections".into()),
+        ));
+    }
+    let min_group_size = f.groups.min_group_size.unwrap_or(30);
+    if min_group_size == 0 {
+        return Err(Error::spec(
+            "groups.min_group_size (--min-group-size)",
+            "0 is not a group size",
+            Some("use 1 to compare every group; 30 is the default".into()),
+        ));
+    }
+    let max_levels = f.groups.max_levels.unwrap_or(1000);
+    if max_levels < 2 {
+        return Err(Error::spec(
+            "groups.max_levels (--max-levels)",
+            format!("{max_levels} leaves no group to compare"),
+            Some("the default is 1000".into()),
+        ));
+    }
+    Ok(Groups {
+        attributes,
+        intersections,
+        max_k,
+        min_group_size,
+        max_levels,
+        reference,
+        references,
+        exclude_below_share,
+    })
+}
+
+/// The `[stats]` section.
+fn check_stats(f: &SpecFile) -> Result<StatsSpec> {
     let confidence = f.stats.confidence.unwrap_or(0.95);
     let alpha = f.stats.alpha.unwrap_or(0.05);
     for (name, v) in [("stats.confidence", confidence), ("stats.alpha", alpha)] {
@@ -614,6 +736,11 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         seed: f.stats.seed.unwrap_or(20261123),
     };
 
+    Ok(stats)
+}
+
+/// The `[output]` formats, each once, in a fixed order.
+fn check_formats(f: &SpecFile) -> Result<Vec<OutputFormat>> {
     let mut formats = Vec::new();
     for name in f
         .output
@@ -639,51 +766,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         }
     }
     formats.sort();
-    let lang_code = f.output.lang.clone().unwrap_or_else(|| "en".into());
-    one_of("output.lang (--lang)", &lang_code, &["en", "zh"])?;
-    let lang = Lang::from_code(&lang_code).unwrap_or_default();
-    let screen_spec = check_screen(&f.screen)?;
-    let report = check_report(&f, &screen_spec)?;
-    let gates = f
-        .gates
-        .fail_on
-        .clone()
-        .unwrap_or_default()
-        .iter()
-        .map(|g| Gate::parse(g))
-        .collect::<Result<Vec<_>>>()?;
-
-    Ok(AuditSpec {
-        data: DataSpec {
-            path,
-            format,
-            csv,
-            where_,
-            id: f.data.id.clone(),
-        },
-        decision,
-        score,
-        label,
-        attributes,
-        intersections,
-        max_k: f.groups.max_k.unwrap_or(0),
-        min_group_size: f.groups.min_group_size.unwrap_or(30),
-        reference,
-        references,
-        exclude_below_share,
-        features: f.features.columns.clone().unwrap_or_default(),
-        stats,
-        output_dir: f
-            .output
-            .dir
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("candor-report")),
-        formats,
-        lang,
-        gates,
-        screen: screen_spec,
-        report,
-    })
+    Ok(formats)
 }
 
 fn check_report(f: &SpecFile, screen: &ScreenSpec) -> Result<ReportSpec> {

@@ -558,3 +558,172 @@ fn special_files_are_refused() {
         assert!(err.contains("regular file"), "{err}");
     }
 }
+
+/// Bounds the documentation states are enforced: at most 4 attributes in an automatic
+/// intersection, a group size of at least 1.
+#[test]
+fn documented_bounds_are_enforced() {
+    let d = tmp("bounds");
+    let p = fixture(&d, "a.csv", GOOD);
+    for (flag, value, words) in [
+        ("--max-k", "99", "limit of 4"),
+        ("--min-group-size", "0", "not a group size"),
+    ] {
+        fails(
+            &[
+                "audit",
+                p.to_str().unwrap(),
+                "--decision",
+                "decision",
+                "--group",
+                "sex",
+                flag,
+                value,
+            ],
+            &[words],
+        );
+    }
+}
+
+/// An id or phone column given as a group is refused before any work, naming no value: with
+/// many distinct values (over --max-levels), or with most workers alone in their group.
+#[test]
+fn an_id_column_is_not_a_group() {
+    let d = tmp("idgroup");
+    let mut csv = String::from("phone,decision\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("1380013{i:04},{}\n", i % 2));
+    }
+    let p = fixture(&d, "a.csv", csv.as_bytes());
+    let start = std::time::Instant::now();
+    let o = candor()
+        .args([
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "phone",
+        ])
+        .arg("--out")
+        .arg(d.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("3000 distinct values") && err.contains("id"),
+        "{err}"
+    );
+    assert!(!err.contains("13800130"), "a value leaked: {err}");
+    assert!(start.elapsed().as_secs() < 20);
+    // Few rows, but every worker alone in their group.
+    let mut small = String::from("phone,decision\n");
+    for i in 0..40 {
+        small.push_str(&format!("1380013{i:04},{}\n", i % 2));
+    }
+    let p = fixture(&d, "b.csv", small.as_bytes());
+    let o = candor()
+        .args([
+            "audit",
+            p.to_str().unwrap(),
+            "--decision",
+            "decision",
+            "--group",
+            "phone",
+        ])
+        .arg("--out")
+        .arg(d.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("40 of 40 workers are alone"), "{err}");
+    assert!(!err.contains("13800130"), "a value leaked: {err}");
+    assert!(!d.join("out").exists());
+}
+
+/// A CSV saved as UTF-16 ("Unicode text" in spreadsheets) is read by its byte-order mark,
+/// in either byte order, and gives the same figures as the UTF-8 file.
+#[test]
+fn utf16_with_a_bom_is_read() {
+    let d = tmp("utf16");
+    let text = "sex,decision\nF,1\nM,0\nF,0\nM,1\nF,1\n";
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    let mut outs = Vec::new();
+    for (name, bytes) in [
+        ("u8.csv", text.as_bytes().to_vec()),
+        ("le.csv", le),
+        ("be.csv", be),
+    ] {
+        let p = fixture(&d, name, &bytes);
+        let out = d.join(format!("out-{name}"));
+        candor()
+            .args([
+                "audit",
+                p.to_str().unwrap(),
+                "--decision",
+                "decision",
+                "--group",
+                "sex",
+            ])
+            .args([
+                "--min-group-size",
+                "1",
+                "--min-published-group",
+                "1",
+                "--format",
+                "csv",
+                "--out",
+            ])
+            .arg(&out)
+            .assert()
+            .success();
+        outs.push(std::fs::read_to_string(out.join("metrics.csv")).unwrap());
+    }
+    assert!(
+        outs[0].contains("0.6667") || outs[0].contains("0.666"),
+        "{}",
+        outs[0]
+    );
+    assert_eq!(outs[0], outs[1]);
+    assert_eq!(outs[0], outs[2]);
+}
+
+/// A quoted header cell with a doubled quote names the column with one quote (RFC 4180 2.7),
+/// and a header that looks like markup is escaped in the HTML report.
+#[test]
+fn doubled_quote_in_header_is_one_quote() {
+    let d = tmp("rfc4180");
+    let text = "\"se\"\"x\",decision,\"\"\"><img src=x>\"\nF,1,1\nM,0,2\nF,0,3\nM,1,4\nF,1,5\n";
+    let p = fixture(&d, "h.csv", text.as_bytes());
+    let out = d.join("out");
+    candor()
+        .args(["audit", p.to_str().unwrap(), "--decision", "decision"])
+        .args(["--group", "se\"x", "--min-group-size", "1"])
+        .args(["--min-published-group", "1", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(out.join("metrics.csv")).unwrap();
+    assert!(csv.contains("se\"\"x"), "the attribute is se\"x: {csv}");
+    assert!(!csv.contains("se\"\"\"\"x"), "{csv}");
+    let html = std::fs::read_to_string(out.join("audit.html")).unwrap();
+    assert!(
+        !html.contains("<img"),
+        "markup from a header reached the HTML"
+    );
+    // The same column named the way polars would have kept it is unknown.
+    let o = candor()
+        .args(["audit", p.to_str().unwrap(), "--decision", "decision"])
+        .args(["--group", "se\"\"x", "--out"])
+        .arg(d.join("out2"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
