@@ -120,8 +120,16 @@ fn list(items: &[&ColumnProfile]) -> String {
     )
 }
 
-/// Builds the starter spec text.
-pub fn starter_spec(args: &InitArgs) -> Result<String> {
+/// How the data file is read: its format and, for CSV, the separator and the encoding.
+struct Source {
+    format: FileFormat,
+    delimiter: char,
+    encoding: String,
+    csv: CsvOptions,
+}
+
+/// The format from the file's extension, and the CSV options from the flags.
+fn source(args: &InitArgs) -> Result<Source> {
     let ext = args
         .data
         .extension()
@@ -150,14 +158,26 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         encoding: encoding.clone(),
         na_values: vec!["".into(), "NA".into(), "?".into()],
     };
-    let (cols, rows) = profile(&args.data, format, &csv, 10_000)?;
-    if rows == 0 {
-        return Err(Error::data(
-            &args.data,
-            "the table has a header but no data rows",
-            None,
-        ));
-    }
+    Ok(Source {
+        format,
+        delimiter,
+        encoding,
+        csv,
+    })
+}
+
+/// The role guessed for each column.
+struct Roles<'a> {
+    id: Option<&'a ColumnProfile>,
+    groups: Vec<&'a ColumnProfile>,
+    decision: Option<&'a ColumnProfile>,
+    label: Option<&'a ColumnProfile>,
+    score: Option<&'a ColumnProfile>,
+    features: Vec<&'a ColumnProfile>,
+}
+
+/// Guesses each column's role from its name and values (`rows` rows were profiled).
+fn guess_roles(cols: &[ColumnProfile], rows: usize) -> Roles<'_> {
     let two = |c: &&ColumnProfile| c.distinct == 2;
     let id = cols
         .iter()
@@ -190,13 +210,52 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         .iter()
         .filter(|c| !used.contains(&c.name.as_str()))
         .collect();
+    Roles {
+        id,
+        groups,
+        decision,
+        label,
+        score,
+        features,
+    }
+}
 
+/// Builds the starter spec text.
+pub fn starter_spec(args: &InitArgs) -> Result<String> {
+    let source = source(args)?;
+    let (cols, rows) = profile(&args.data, source.format, &source.csv, 10_000)?;
+    if rows == 0 {
+        return Err(Error::data(
+            &args.data,
+            "the table has a header but no data rows",
+            None,
+        ));
+    }
+    let roles = guess_roles(&cols, rows);
     let mut s = String::new();
     s.push_str("# Candor audit spec: a starter written by `candor init`.\n");
     s.push_str(
         "# Lines marked GUESSED are proposals from the column names and values: check each one.\n",
     );
     s.push_str("# Run it with: candor audit --spec THIS_FILE\n\n[data]\n");
+    write_data(&mut s, args, &source, roles.id);
+    write_decision(&mut s, roles.decision);
+    write_score_and_label(&mut s, roles.score, roles.label);
+    write_groups(&mut s, &roles.groups);
+    s.push_str("\n[features]\n");
+    s.push_str(&format!(
+        "columns = {}   # GUESSED: every other column\n",
+        list(&roles.features)
+    ));
+    s.push_str("\n[stats]\nconfidence = 0.95\nbootstrap = 2000\nseed = 20261123\n");
+    s.push_str(
+        "\n[output]\ndir = \"candor-report\"\nformats = [\"json\", \"csv\", \"md\", \"html\"]\n",
+    );
+    Ok(s)
+}
+
+/// The `[data]` section's keys: the path, the CSV options and the id column.
+fn write_data(s: &mut String, args: &InitArgs, source: &Source, id: Option<&ColumnProfile>) {
     // Paths in a spec are relative to the spec's folder, which is not known when the spec goes
     // to standard output: write the data path absolute (edit it to make the spec portable).
     let data_path = std::fs::canonicalize(&args.data).unwrap_or_else(|_| args.data.clone());
@@ -207,12 +266,12 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         "path = {}\n",
         toml_str(&data_path.display().to_string())
     ));
-    if format == FileFormat::Csv {
+    if source.format == FileFormat::Csv {
         s.push_str(&format!(
             "delimiter = {}\n",
-            toml_str(&delimiter.to_string().replace('\t', "\\t"))
+            toml_str(&source.delimiter.to_string().replace('\t', "\\t"))
         ));
-        s.push_str(&format!("encoding = {}\n", toml_str(&encoding)));
+        s.push_str(&format!("encoding = {}\n", toml_str(&source.encoding)));
     }
     s.push_str("# where = \"\"            # SQL predicate restricting the population\n");
     match id {
@@ -222,6 +281,10 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         )),
         None => s.push_str("# id = \"\"               # column identifying the worker\n"),
     }
+}
+
+/// The `[decision]` section.
+fn write_decision(s: &mut String, decision: Option<&ColumnProfile>) {
     s.push_str("\n[decision]\n");
     match decision {
         Some(c) => {
@@ -237,6 +300,14 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         None => s.push_str("# column = \"\"           # NOT FOUND: name the decision column\n# positive = [\"1\"]\n"),
     }
     s.push_str("favorable = \"positive\"   # \"negative\" if the positive decision harms the worker (flagged, dismissed)\n");
+}
+
+/// The `[score]` and `[label]` sections.
+fn write_score_and_label(
+    s: &mut String,
+    score: Option<&ColumnProfile>,
+    label: Option<&ColumnProfile>,
+) {
     s.push_str("\n[score]\n");
     match score {
         Some(c) => s.push_str(&format!("column = {}   # GUESSED: numeric, named like a score\n# threshold = 0.5\n", toml_str(&c.name))),
@@ -253,6 +324,10 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
             "# column = \"\"           # ground truth (what actually happened), if known\n",
         ),
     }
+}
+
+/// The `[groups]` section: the attributes, the first intersection and the minimum size.
+fn write_groups(s: &mut String, groups: &[&ColumnProfile]) {
     s.push_str("\n[groups]\n");
     if groups.is_empty() {
         s.push_str(
@@ -261,7 +336,7 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
     } else {
         s.push_str(&format!(
             "attributes = {}   # GUESSED: named like protected characteristics\n",
-            list(&groups)
+            list(groups)
         ));
     }
     if groups.len() >= 2 {
@@ -272,16 +347,6 @@ pub fn starter_spec(args: &InitArgs) -> Result<String> {
         ));
     }
     s.push_str("min_group_size = 30\n");
-    s.push_str("\n[features]\n");
-    s.push_str(&format!(
-        "columns = {}   # GUESSED: every other column\n",
-        list(&features)
-    ));
-    s.push_str("\n[stats]\nconfidence = 0.95\nbootstrap = 2000\nseed = 20261123\n");
-    s.push_str(
-        "\n[output]\ndir = \"candor-report\"\nformats = [\"json\", \"csv\", \"md\", \"html\"]\n",
-    );
-    Ok(s)
 }
 
 #[cfg(test)]

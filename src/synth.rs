@@ -727,7 +727,7 @@ struct WarehouseRestricted {
     sick_leave_days: u32,
     bathroom_break_minutes: f64,
     after_hours_messages: u32,
-    last_message_at: Option<Stamp>,
+    last_message_at: Option<MessageTime>,
     job_site_visits: u32,
     union_chat_mentions: u32,
     /// 1..=12; 7..=12 are the outer, mostly rural-hukou districts.
@@ -781,14 +781,14 @@ fn warehouse_review(l: &WarehouseLegit, reviewer_noise: f64) -> bool {
 
 /// A local timestamp between Monday 2026-11-09 and Sunday 2026-11-22.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Stamp {
+struct MessageTime {
     /// Day of November 2026 (9..=22); day 9 is a Monday.
     day: u32,
     /// Seconds after midnight.
     secs: u32,
 }
 
-impl Stamp {
+impl MessageTime {
     #[cfg(test)]
     fn is_working_hours(self) -> bool {
         let weekday = (self.day - 9) % 7 < 5;
@@ -812,7 +812,7 @@ impl Stamp {
 /// Time of the worker's last team-app message in the two weeks before extraction (Monday
 /// 2026-11-23). Night-shift workers and workers who message a lot after hours mostly have
 /// their last message outside 08:00-18:00 Monday-Friday.
-fn draw_last_message(g: &mut Gen, night_shift: bool, after_hours: u32) -> Option<Stamp> {
+fn draw_last_message(g: &mut Gen, night_shift: bool, after_hours: u32) -> Option<MessageTime> {
     if after_hours == 0 && g.chance(0.12) {
         return None; // never used the team app in the period
     }
@@ -831,7 +831,7 @@ fn draw_last_message(g: &mut Gen, night_shift: bool, after_hours: u32) -> Option
     } else {
         (g.below(5), 8 * 3600 + g.below(10 * 3600))
     };
-    Some(Stamp {
+    Some(MessageTime {
         day: 9 + 7 * week + dow,
         secs,
     })
@@ -1675,7 +1675,7 @@ mod tests {
     #[test]
     fn warehouse_last_message_times_leave_working_hours() {
         let rows = warehouse_rows(10_000, DEMO_SEED + 4);
-        let stamped: Vec<Stamp> = rows
+        let stamped: Vec<MessageTime> = rows
             .iter()
             .filter_map(|r| r.restricted.last_message_at)
             .collect();
@@ -1685,7 +1685,7 @@ mod tests {
             stamped.iter().filter(|s| !s.is_working_hours()).count() as f64 / stamped.len() as f64;
         assert!((0.3..0.7).contains(&outside), "outside {outside}");
         let mut b = Vec::new();
-        Stamp { day: 9, secs: 3661 }.write(&mut b);
+        MessageTime { day: 9, secs: 3661 }.write(&mut b);
         assert_eq!(b, b"2026-11-09 01:01:01");
     }
 
@@ -1701,7 +1701,7 @@ mod tests {
         let mut changed = r;
         changed.union_chat_mentions = r.union_chat_mentions + 40;
         changed.job_site_visits = r.job_site_visits + 25;
-        changed.last_message_at = Some(Stamp { day: 22, secs: 3 });
+        changed.last_message_at = Some(MessageTime { day: 22, secs: 3 });
         assert_eq!(warehouse_model_score(&l, &changed), base);
         changed.last_message_at = None;
         assert_eq!(warehouse_model_score(&l, &changed), base);

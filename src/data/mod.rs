@@ -17,6 +17,7 @@ mod encoding;
 mod filter;
 mod roles;
 mod screening;
+mod shape;
 mod subjects;
 
 use std::path::Path;
@@ -311,11 +312,13 @@ fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> R
                 .with_null_values(Some(nulls))
                 .with_missing_is_null(true)
                 .with_infer_schema_length(Some(10_000));
+            // Rows of the wrong length and unclosed quotes are refused here, by line.
+            let header = shape::check(read_path, shown, o.delimiter, o.has_header)?;
             if o.has_header {
                 // polars keeps a doubled quote inside a quoted header cell as two quotes
-                // (`"a""b"` becomes `a""b`); RFC 4180 makes it one. The header is parsed here
-                // and the names put right by position.
-                if let Some(header) = rfc4180_header(read_path, o.delimiter) {
+                // (`"a""b"` becomes `a""b`); RFC 4180 makes it one. The names are put right
+                // by position from the header the `csv` crate read.
+                if header.iter().any(|h| h.contains('"')) {
                     r = r
                         .with_schema_modify(move |s: Schema| {
                             if s.len() != header.len() {
@@ -359,46 +362,6 @@ fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> R
     lf.map_err(|e| polars_error(shown, e))
 }
 
-/// The header record of a CSV parsed per RFC 4180 (quoted cells, doubled quotes, delimiters
-/// and line breaks inside quotes), from its first megabyte; None when there is no doubled quote
-/// in it (polars reads everything else right) or it does not end within that megabyte.
-fn rfc4180_header(path: &Path, delimiter: char) -> Option<Vec<String>> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(1 << 20)
-        .read_to_end(&mut buf)
-        .ok()?;
-    let text = String::from_utf8_lossy(&buf);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut doubled = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-                doubled = true;
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') if cell.is_empty() => quoted = true,
-            (false, c) if c == delimiter => cells.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                cells.push(cell);
-                return doubled.then_some(cells);
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    None
-}
-
 /// The first line of a (possibly long) polars message.
 pub(crate) fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().trim().to_string()
@@ -419,12 +382,35 @@ fn is_filter_error(e: &PolarsError) -> bool {
 
 pub(crate) fn polars_error(path: &Path, e: PolarsError) -> Error {
     let msg = first_line(&e.to_string());
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let binary = matches!(ext.as_str(), "parquet" | "pq" | "arrow" | "ipc" | "feather");
     let hint = if msg.contains("could not parse") || msg.contains("found more fields") {
         Some("check the delimiter (--delimiter), the quoting, and whether the file has a header (--no-header)".into())
     } else if msg.contains("utf-8") || msg.contains("utf8") {
         Some("if the file was saved by a Chinese spreadsheet, try --encoding gbk".into())
+    } else if binary {
+        Some(format!(
+            "the file is not a complete {} file (cut short, or another format under this \
+             name): export it again, or name its real format with --input-format",
+            if ext.starts_with('p') {
+                "Parquet"
+            } else {
+                "Arrow IPC"
+            }
+        ))
+    } else if matches!(ext.as_str(), "ndjson" | "jsonl" | "json") {
+        Some(
+            "NDJSON needs one flat JSON object per line, each key a column holding one type \
+             (no nested objects or arrays): export it again, or name its real format with \
+             --input-format"
+                .into(),
+        )
     } else {
-        None
+        Some("check that the file is a complete table in the format its name says, or name its format with --input-format".into())
     };
     Error::data(path, msg, hint)
 }

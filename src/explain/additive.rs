@@ -37,7 +37,7 @@ use nalgebra::{Cholesky, DMatrix, DVector, Dyn};
 use ndarray::{Array2, linalg::general_mat_mul};
 use statrs::distribution::{ContinuousCDF, FisherSnedecor};
 
-use super::model::Target;
+use super::model::ModelTarget;
 use crate::screen::features::{Feature, FeatureValues};
 
 /// Quantiles at which a numeric input with many distinct values gets its knots: denser in the
@@ -97,7 +97,7 @@ pub enum Basis {
 
 /// One input of the model and its design columns `start..start + len`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Term {
+pub struct InputTerm {
     pub name: String,
     pub basis: Basis,
     pub start: usize,
@@ -106,7 +106,7 @@ pub struct Term {
     penalized: Vec<bool>,
 }
 
-impl Term {
+impl InputTerm {
     /// Writes the term's basis values for `v` into `out` (`len` values).
     fn fill(&self, v: Value, out: &mut [f64]) {
         out.iter_mut().for_each(|x| *x = 0.0);
@@ -193,10 +193,10 @@ impl Term {
 
 /// The fitted model.
 pub struct Additive {
-    pub target: Target,
+    pub target: ModelTarget,
     /// The score is modelled on the log-odds scale (a probability score).
     pub logit: bool,
-    pub terms: Vec<Term>,
+    pub terms: Vec<InputTerm>,
     /// Each input's values, one per row (the inputs as given).
     pub features: Vec<Feature>,
     /// Intercept first, then every term's columns.
@@ -378,7 +378,7 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
 }
 
 /// The basis of one input.
-fn term_of(f: &Feature, start: usize, knots_at: &[f64]) -> Term {
+fn term_of(f: &Feature, start: usize, knots_at: &[f64]) -> InputTerm {
     match &f.values {
         FeatureValues::Numeric(v) => {
             let n = v.len();
@@ -434,7 +434,7 @@ fn term_of(f: &Feature, start: usize, knots_at: &[f64]) -> Term {
             if missing {
                 penalized.push(false);
             }
-            Term {
+            InputTerm {
                 name: f.name.clone(),
                 basis: Basis::Numeric {
                     mean,
@@ -475,7 +475,7 @@ fn term_of(f: &Feature, start: usize, knots_at: &[f64]) -> Term {
                 }
                 len += 1;
             }
-            Term {
+            InputTerm {
                 name: f.name.clone(),
                 basis: Basis::Categorical {
                     levels: levels.clone(),
@@ -728,8 +728,8 @@ impl Additive {
     /// The threshold on the model's scale.
     pub fn cut(&self) -> Option<f64> {
         match self.target {
-            Target::Linear { threshold, .. } => threshold.map(|t| self.to_scale(t)),
-            Target::Logistic => Some(0.0),
+            ModelTarget::Linear { threshold, .. } => threshold.map(|t| self.to_scale(t)),
+            ModelTarget::Logistic => Some(0.0),
         }
     }
 
@@ -737,7 +737,7 @@ impl Additive {
     pub fn margin(&self, output: f64) -> Option<f64> {
         let c = self.cut()?;
         Some(match self.target {
-            Target::Linear {
+            ModelTarget::Linear {
                 positive_above: false,
                 ..
             } => c - output,
@@ -748,7 +748,7 @@ impl Additive {
     /// Sign of an output change's effect on the margin.
     pub fn direction(&self) -> f64 {
         match self.target {
-            Target::Linear {
+            ModelTarget::Linear {
                 positive_above: false,
                 ..
             } => -1.0,
@@ -761,7 +761,7 @@ impl Additive {
     pub fn decides(&self, output: f64) -> Option<bool> {
         let m = self.margin(output)?;
         Some(match self.target {
-            Target::Linear {
+            ModelTarget::Linear {
                 positive_above: false,
                 ..
             } => m > 0.0,
@@ -771,20 +771,20 @@ impl Additive {
 }
 
 /// What the model is fitted to.
-pub struct Fit<'a> {
-    pub target: Target,
+pub struct FitData<'a> {
+    pub target: ModelTarget,
     pub decision: Option<&'a [bool]>,
     pub score: Option<&'a [f64]>,
     pub seed: u64,
 }
 
 /// Fits the additive model to the score (linear target) or the decision (logistic target).
-pub fn fit(features: Vec<Feature>, spec: &Fit) -> Result<Additive, String> {
+pub fn fit(features: Vec<Feature>, spec: &FitData) -> Result<Additive, String> {
     let n = features.first().map_or(0, Feature::len);
     if n == 0 {
         return Err("no rows".into());
     }
-    let logistic = matches!(spec.target, Target::Logistic);
+    let logistic = matches!(spec.target, ModelTarget::Logistic);
     let knots: &[f64] = if logistic { &KNOTS_LOGISTIC } else { &KNOTS };
     let mut terms = Vec::with_capacity(features.len());
     let mut p = 1;
@@ -1190,8 +1190,8 @@ mod tests {
         ];
         let m = fit(
             features,
-            &Fit {
-                target: Target::Linear {
+            &FitData {
+                target: ModelTarget::Linear {
                     threshold: Some(20.0),
                     positive_above: true,
                 },
@@ -1233,8 +1233,8 @@ mod tests {
             .collect();
         let m = fit(
             vec![Feature::numeric("a", a), Feature::numeric("unused", noise)],
-            &Fit {
-                target: Target::Linear {
+            &FitData {
+                target: ModelTarget::Linear {
                     threshold: None,
                     positive_above: true,
                 },

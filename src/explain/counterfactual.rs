@@ -610,8 +610,8 @@ pub fn decimals(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explain::additive::{Fit, fit};
-    use crate::explain::model::Target;
+    use crate::explain::additive::{FitData, fit};
+    use crate::explain::model::ModelTarget;
     use crate::screen::features::Feature;
 
     #[test]
@@ -649,8 +649,8 @@ mod tests {
             .collect();
         let m = fit(
             vec![Feature::numeric("a", a), Feature::numeric("b", b)],
-            &Fit {
-                target: Target::Linear {
+            &FitData {
+                target: ModelTarget::Linear {
                     threshold: Some(20.0),
                     positive_above: true,
                 },

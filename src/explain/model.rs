@@ -8,7 +8,7 @@ use super::additive::Additive;
 /// What the surrogate models.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "model")]
-pub enum Target {
+pub enum ModelTarget {
     /// Logistic regression of the yes/no decision: the output is the log-odds of the positive
     /// decision, positive when the output is >= 0.
     Logistic,
@@ -97,7 +97,7 @@ pub fn fidelity(
         "low"
     };
     let unexplainable = match (m.target, m.residual_sd, m.cut()) {
-        (Target::Logistic, _, _) => Some(
+        (ModelTarget::Logistic, _, _) => Some(
             m.held_out
                 .iter()
                 .map(|&t| {

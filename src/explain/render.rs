@@ -6,7 +6,7 @@ use super::text::{self, Labels, Lang};
 use super::{Explanation, Factor};
 
 /// A piece of the document.
-enum Block {
+enum Part {
     Heading(String),
     Para(String),
     Table(Vec<String>, Vec<Vec<String>>),
@@ -143,14 +143,23 @@ fn deadline_text(lang: Lang, d: &super::DeadlineEntry) -> String {
 
 /// The five lines of the first page.
 fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
+    vec![
+        decision_line(e),
+        reasons_line(e, l),
+        restricted_line(e, l),
+        first_step_line(e, l),
+        deadline_line(e, l),
+    ]
+}
+
+/// The first line: the decision, its date and, with a score, the cut that set it.
+fn decision_line(e: &Explanation) -> String {
     let lang = e.lang;
     let o = &e.outcome;
     let dcol = o
         .decision_column
         .clone()
         .unwrap_or_else(|| lang.pick("the decision", "该决定").to_string());
-    let mut lines = Vec::new();
-    // 1. The decision and its date.
     let when = match (&o.decision_date, lang) {
         (Some(d), Lang::En) => format!(" on {d}"),
         (Some(d), Lang::Zh) => format!("（{d}）"),
@@ -179,7 +188,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
         ),
         _ => String::new(),
     };
-    lines.push(match lang {
+    match lang {
         Lang::En => format!(
             "The decision{when}: {} ({}).{score}",
             decision_word(lang, &dcol, o.decision_positive),
@@ -198,8 +207,12 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
                 "并非不利结果"
             }
         ),
-    });
-    // 2. The main reasons.
+    }
+}
+
+/// The second line: the inputs that weighed most toward the outcome.
+fn reasons_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let reasons: Vec<String> = e
         .first_page
         .main_reasons
@@ -215,15 +228,19 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             }
         })
         .collect();
-    lines.push(if reasons.is_empty() {
+    if reasons.is_empty() {
         l.no_main_reasons.to_string()
     } else {
         match lang {
             Lang::En => format!("What weighed most: {}.", reasons.join("; ")),
             Lang::Zh => format!("影响最大的因素：{}。", reasons.join("；")),
         }
-    });
-    // 3. What the restricted data did.
+    }
+}
+
+/// The third line: what the data the law restricts did.
+fn restricted_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let p = &e.prohibited;
     let with_effect: Vec<String> = p
         .inputs
@@ -238,13 +255,17 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
         .map(|f| name_of(lang, &f.column, &f.label))
         .collect();
     let sep = lang.pick(", ", "、");
-    lines.push(if p.inputs.is_empty() {
+    if p.inputs.is_empty() {
         l.none_prohibited.to_string()
     } else if with_effect.is_empty() {
         let names = without_effect.join(sep);
         match lang {
-            Lang::En => format!("Data the law restricts is in your record ({names}), but it made no measurable difference to the decision."),
-            Lang::Zh => format!("你的记录中有法律限制使用的数据（{names}），但它对决定没有可测量的影响。"),
+            Lang::En => format!(
+                "Data the law restricts is in your record ({names}), but it made no measurable difference to the decision."
+            ),
+            Lang::Zh => {
+                format!("你的记录中有法律限制使用的数据（{names}），但它对决定没有可测量的影响。")
+            }
         }
     } else {
         let by = |side: &str| {
@@ -265,19 +286,34 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             (true, _, Lang::Zh) => format!("对你有利：{favour}"),
         };
         let without = p.score_without.map_or_else(String::new, |s| match lang {
-            Lang::En => format!(" Without it your score would have been {}.", score_num(e, s)),
+            Lang::En => format!(
+                " Without it your score would have been {}.",
+                score_num(e, s)
+            ),
             Lang::Zh => format!("不计入这些数据，你的分数将是 {}。", score_num(e, s)),
         });
         match (p.flips, lang) {
-            (Some(true), Lang::En) => format!("Data the law restricts was used ({names}); together it decided your outcome: without it the decision would have been different.{without}"),
-            (Some(false), Lang::En) => format!("Data the law restricts ({names}) was used; without it the decision would have been the same.{without}"),
+            (Some(true), Lang::En) => format!(
+                "Data the law restricts was used ({names}); together it decided your outcome: without it the decision would have been different.{without}"
+            ),
+            (Some(false), Lang::En) => format!(
+                "Data the law restricts ({names}) was used; without it the decision would have been the same.{without}"
+            ),
             (None, Lang::En) => format!("Data the law restricts ({names}) was used.{without}"),
-            (Some(true), Lang::Zh) => format!("使用了法律限制使用的数据（{names}）；这些数据合起来决定了你的结果：若不使用，决定将会不同。{without}"),
-            (Some(false), Lang::Zh) => format!("使用了法律限制使用的数据（{names}）；若不使用，决定不会改变。{without}"),
+            (Some(true), Lang::Zh) => format!(
+                "使用了法律限制使用的数据（{names}）；这些数据合起来决定了你的结果：若不使用，决定将会不同。{without}"
+            ),
+            (Some(false), Lang::Zh) => {
+                format!("使用了法律限制使用的数据（{names}）；若不使用，决定不会改变。{without}")
+            }
             (None, Lang::Zh) => format!("使用了法律限制使用的数据（{names}）。{without}"),
         }
-    });
-    // 4. What to do, 5. by when.
+    }
+}
+
+/// The fourth line: the first step to take (and a change that would have avoided the outcome).
+fn first_step_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let first = e.first_page.first_step.and_then(|k| e.rights.get(k));
     let change = e
         .counterfactual
@@ -302,7 +338,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
                 .collect::<Vec<_>>()
                 .join(lang.pick("; ", "；"))
         });
-    lines.push(match (first, lang) {
+    match (first, lang) {
         (Some(r), Lang::En) => format!(
             "What you can do first: {} ({}).{}",
             match r.kind.as_str() {
@@ -329,7 +365,12 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             change.map_or_else(String::new, |c| format!("可避免这一结果的改变：{c}。"))
         ),
         (None, _) => l.no_rights.to_string(),
-    });
+    }
+}
+
+/// The fifth line: the deadline that matters.
+fn deadline_line(e: &Explanation, l: &Labels) -> String {
+    let lang = e.lang;
     let deadline = e.first_page.deadline_step.and_then(|k| e.rights.get(k));
     let length = |r: &super::RightEntry| {
         r.deadline
@@ -337,7 +378,7 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
             .and_then(|d| d.length.clone())
             .unwrap_or_default()
     };
-    lines.push(match (deadline, lang) {
+    match (deadline, lang) {
         (Some(r), Lang::En) => format!(
             "By when: {} within {} ({}); when the period starts is under step {} below.",
             r.kind_text.to_lowercase(),
@@ -356,27 +397,40 @@ fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
                 .unwrap_or("")
         ),
         (None, _) => l.no_deadline.to_string(),
-    });
-    lines
+    }
 }
 
-fn blocks(e: &Explanation) -> Vec<Block> {
-    let lang = e.lang;
-    let l = text::labels(lang);
+/// The document's parts, in order: the first page, the nine sections and the appendix.
+fn parts(e: &Explanation) -> Vec<Part> {
+    let l = text::labels(e.lang);
     let mut b = Vec::new();
-    let dcol = e
-        .outcome
-        .decision_column
-        .clone()
-        .unwrap_or_else(|| lang.pick("the decision", "决定").to_string());
+    first_page_section(e, l, &mut b);
+    decision_section(e, l, &mut b);
+    data_section(e, l, &mut b);
+    factors_section(e, l, &mut b);
+    prohibited_section(e, l, &mut b);
+    counterfactual_section(e, l, &mut b);
+    similar_section(e, l, &mut b);
+    groups_section(e, l, &mut b);
+    rights_section(e, l, &mut b);
+    challenge_section(e, l, &mut b);
+    provenance_section(e, l, &mut b);
+    appendix_section(e, l, &mut b);
+    b
+}
 
-    // The first page.
-    b.push(Block::Heading(l.s_first.into()));
-    b.push(Block::List(first_page(e, l)));
-    b.push(Block::Para(l.intro.to_string()));
+/// The first page: five lines, then what the document is.
+fn first_page_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    b.push(Part::Heading(l.s_first.into()));
+    b.push(Part::List(first_page(e, l)));
+    b.push(Part::Para(l.intro.to_string()));
+}
 
-    // 1. Decision.
-    b.push(Block::Heading(l.s_decision.into()));
+/// 1. The decision, its score and threshold, and who decided it when.
+fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let dcol = decision_name(e);
+    b.push(Part::Heading(l.s_decision.into()));
     let o = &e.outcome;
     let mut rows = vec![vec![l.subject.to_string(), e.subject.clone()]];
     rows.push(vec![
@@ -460,10 +514,13 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             .clone()
             .unwrap_or_else(|| l.not_stated.into()),
     ]);
-    b.push(Block::Table(vec![String::new(), String::new()], rows));
+    b.push(Part::Table(vec![String::new(), String::new()], rows));
+}
 
-    // 2. Data processed, beside the typical worker's.
-    b.push(Block::Heading(l.s_data.into()));
+/// 2. The data processed, beside the typical worker's.
+fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    b.push(Part::Heading(l.s_data.into()));
     let effect_of = |col: &str| e.factors.iter().find(|f| f.column == col);
     let rows = e
         .inputs
@@ -516,7 +573,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ]
         })
         .collect();
-    b.push(Block::Table(
+    b.push(Part::Table(
         vec![
             l.column.into(),
             l.value.into(),
@@ -526,11 +583,14 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         ],
         rows,
     ));
+}
 
-    // 3. Factors.
-    b.push(Block::Heading(l.s_factors.into()));
+/// 3. What weighed most.
+fn factors_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    b.push(Part::Heading(l.s_factors.into()));
     let m = &e.model;
-    b.push(Block::Para(match lang {
+    b.push(Part::Para(match lang {
         Lang::En => format!(
             "The algorithm's inner workings were not handed over, so Candor built its own model of the algorithm from the outputs for the {} workers of the audit (how, and how faithful it is, is in the appendix). The effects below add up to the difference between your result and the result of an average worker, in {}. An input marked \"no measurable effect\" made no difference to anyone's outcome that the model can tell apart from chance; its small number is the model's estimate, shown so that the effects add up.",
             e.provenance.rows,
@@ -543,7 +603,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         ),
     }));
     if m.agrees_with_real == Some(false) {
-        b.push(Block::Para(
+        b.push(Part::Para(
             if e.prohibited.score_without.is_some() {
                 l.model_differs_anchored
             } else {
@@ -553,7 +613,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         ));
     }
     let rows = e.factors.iter().map(|f| factor_row(lang, f, l)).collect();
-    b.push(Block::Table(
+    b.push(Part::Table(
         vec![
             l.column.into(),
             l.value.into(),
@@ -563,15 +623,19 @@ fn blocks(e: &Explanation) -> Vec<Block> {
         ],
         rows,
     ));
+}
 
-    // 4. Prohibited inputs.
-    b.push(Block::Heading(l.s_prohibited.into()));
+/// 4. Restricted data in the record and what it did.
+fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let dcol = decision_name(e);
+    b.push(Part::Heading(l.s_prohibited.into()));
     let p = &e.prohibited;
     if p.inputs.is_empty() {
-        b.push(Block::Para(l.none_prohibited.into()));
+        b.push(Part::Para(l.none_prohibited.into()));
     } else {
         let rows = p.inputs.iter().map(|f| factor_row(lang, f, l)).collect();
-        b.push(Block::Table(
+        b.push(Part::Table(
             vec![
                 l.column.into(),
                 l.value.into(),
@@ -600,7 +664,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 Lang::Zh => format!("模型的结果将是 {}", num(p.output_without)),
             },
         };
-        b.push(Block::Para(match lang {
+        b.push(Part::Para(match lang {
             Lang::En => format!(
                 "Together they moved your result by {} {}. Had they weighed on you only as much as they weigh on the average worker (each input's effect set to its average over all workers), {result}, and the decision {}: {}.",
                 signed(p.total),
@@ -625,19 +689,23 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ),
         }));
     }
+}
 
-    // 5. Counterfactual.
+/// 5. What would have changed the outcome.
+fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let o = &e.outcome;
     match &e.counterfactual {
         Some(cf) if cf.status == "found" && !cf.anchored => {
-            b.push(Block::Heading(l.s_counterfactual_model.into()))
+            b.push(Part::Heading(l.s_counterfactual_model.into()))
         }
-        _ => b.push(Block::Heading(l.s_counterfactual.into())),
+        _ => b.push(Part::Heading(l.s_counterfactual.into())),
     }
     match &e.counterfactual {
-        None => b.push(Block::Para(l.not_adverse_cf.into())),
+        None => b.push(Part::Para(l.not_adverse_cf.into())),
         Some(cf) => match cf.status.as_str() {
             "found" => {
-                b.push(Block::Para(
+                b.push(Part::Para(
                     if cf.anchored {
                         l.cf_anchored
                     } else {
@@ -661,12 +729,12 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                         ]
                     })
                     .collect();
-                b.push(Block::Table(
+                b.push(Part::Table(
                     vec![l.column.into(), l.from.into(), l.to.into()],
                     rows,
                 ));
                 if let (Some(before), Some(after)) = (cf.score_before, cf.score_after) {
-                    b.push(Block::Para(match lang {
+                    b.push(Part::Para(match lang {
                         Lang::En => format!(
                             "Your score would go from {} to about {} ({} the threshold of {}). The change crosses the threshold under each of the five versions of the model fitted on different parts of the data.",
                             score_num(e, before),
@@ -685,22 +753,25 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 }
             }
             "model_disagrees" if o.score.is_some() => {
-                b.push(Block::Para(l.cf_model_disagrees_score.into()))
+                b.push(Part::Para(l.cf_model_disagrees_score.into()))
             }
-            "model_disagrees" => b.push(Block::Para(l.cf_model_disagrees.into())),
-            "none_within_bounds" => b.push(Block::Para(l.cf_none.into())),
-            "same_for_everyone" => b.push(Block::Para(l.cf_same.into())),
-            _ => b.push(Block::Para(l.cf_no_input.into())),
+            "model_disagrees" => b.push(Part::Para(l.cf_model_disagrees.into())),
+            "none_within_bounds" => b.push(Part::Para(l.cf_none.into())),
+            "same_for_everyone" => b.push(Part::Para(l.cf_same.into())),
+            _ => b.push(Part::Para(l.cf_no_input.into())),
         },
     }
     if cfg_bound(e) {
-        b.push(Block::Para(l.cf_bound.into()));
+        b.push(Part::Para(l.cf_bound.into()));
     }
+}
 
-    // 6. Similar workers.
-    b.push(Block::Heading(l.s_similar.into()));
+/// 6. Workers in a similar situation (counts only).
+fn similar_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    b.push(Part::Heading(l.s_similar.into()));
     match &e.similar {
-        Some(s) => b.push(Block::Para(match lang {
+        Some(s) => b.push(Part::Para(match lang {
             Lang::En => format!(
                 "Among the {} workers closest to you in the legitimate inputs ({}), {} got the same outcome as you and {} got the other outcome{}. Only counts are given: no other worker is identified.",
                 s.compared,
@@ -718,13 +789,16 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 if s.pool < e.provenance.rows { format!("（在 {} 名员工的随机样本中查找）", s.pool) } else { String::new() }
             ),
         })),
-        None => b.push(Block::Para(l.no_similar.into())),
+        None => b.push(Part::Para(l.no_similar.into())),
     }
+}
 
-    // 7. Groups.
-    b.push(Block::Heading(l.s_groups.into()));
+/// 7. How the worker's groups fared.
+fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    b.push(Part::Heading(l.s_groups.into()));
     if e.groups.is_empty() {
-        b.push(Block::Para(l.no_groups.into()));
+        b.push(Part::Para(l.no_groups.into()));
     } else {
         let rows = e
             .groups
@@ -747,7 +821,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                 ]
             })
             .collect();
-        b.push(Block::Table(
+        b.push(Part::Table(
             vec![
                 l.group.into(),
                 l.workers.into(),
@@ -759,18 +833,21 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ],
             rows,
         ));
-        b.push(Block::Para(l.groups_note.into()));
+        b.push(Part::Para(l.groups_note.into()));
     }
+}
 
-    // 8. What you can do, step by step.
-    b.push(Block::Heading(l.s_rights.into()));
+/// 8. What the worker can do, step by step.
+fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    b.push(Part::Heading(l.s_rights.into()));
     if e.rights.is_empty() {
-        b.push(Block::Para(l.no_rights.into()));
+        b.push(Part::Para(l.no_rights.into()));
     } else {
         let mut steps: Vec<u8> = e.rights.iter().map(|r| r.step).collect();
         steps.dedup();
         for step in steps {
-            b.push(Block::Para(text::step_text(lang, step).into()));
+            b.push(Part::Para(text::step_text(lang, step).into()));
             let rows = e
                 .rights
                 .iter()
@@ -803,7 +880,7 @@ fn blocks(e: &Explanation) -> Vec<Block> {
                     ]
                 })
                 .collect();
-            b.push(Block::Table(
+            b.push(Part::Table(
                 vec![
                     l.right.into(),
                     l.law.into(),
@@ -815,19 +892,25 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             ));
         }
     }
-    b.push(Block::Heading(l.s_challenge.into()));
+}
+
+/// The points that support a challenge.
+fn challenge_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    b.push(Part::Heading(l.s_challenge.into()));
     if e.challenge.is_empty() {
-        b.push(Block::Para(l.no_challenge.into()));
+        b.push(Part::Para(l.no_challenge.into()));
     } else {
-        b.push(Block::List(
+        b.push(Part::List(
             e.challenge.iter().map(|c| c.text.clone()).collect(),
         ));
     }
+}
 
-    // 9. Provenance.
-    b.push(Block::Heading(l.s_provenance.into()));
+/// 9. Provenance and the document's hash.
+fn provenance_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    b.push(Part::Heading(l.s_provenance.into()));
     let pv = &e.provenance;
-    b.push(Block::Table(
+    b.push(Part::Table(
         vec![String::new(), String::new()],
         vec![
             vec![l.version.into(), pv.candor_version.clone()],
@@ -840,11 +923,16 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             vec![l.doc_hash.into(), pv.document_sha256.clone()],
         ],
     ));
-    b.push(Block::Para(l.hash_note.into()));
+    b.push(Part::Para(l.hash_note.into()));
+}
 
-    // Appendix: the model's internals.
-    b.push(Block::Heading(l.s_appendix.into()));
-    b.push(Block::Para(l.appendix_model.into()));
+/// Appendix: the model's internals.
+fn appendix_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+    let lang = e.lang;
+    let dcol = decision_name(e);
+    let m = &e.model;
+    b.push(Part::Heading(l.s_appendix.into()));
+    b.push(Part::Para(l.appendix_model.into()));
     let mut rows = vec![
         vec![
             l.a_scale.into(),
@@ -925,8 +1013,15 @@ fn blocks(e: &Explanation) -> Vec<Block> {
             fidelity_level(lang, &f.level).into(),
         ]);
     }
-    b.push(Block::Table(vec![String::new(), String::new()], rows));
-    b
+    b.push(Part::Table(vec![String::new(), String::new()], rows));
+}
+
+/// The decision's name in the sections: its column, else "the decision".
+fn decision_name(e: &Explanation) -> String {
+    e.outcome
+        .decision_column
+        .clone()
+        .unwrap_or_else(|| e.lang.pick("the decision", "决定").to_string())
 }
 
 fn fidelity_level(lang: Lang, level: &str) -> &'static str {
@@ -995,17 +1090,17 @@ pub fn markdown(e: &Explanation) -> String {
         e.lang.pick(": ", "："),
         md_cell(&e.subject)
     );
-    for block in blocks(e) {
+    for block in parts(e) {
         match block {
-            Block::Heading(h) => out.push_str(&format!("## {h}\n\n")),
-            Block::Para(p) => out.push_str(&format!("{}\n\n", md_cell(&p))),
-            Block::List(items) => {
+            Part::Heading(h) => out.push_str(&format!("## {h}\n\n")),
+            Part::Para(p) => out.push_str(&format!("{}\n\n", md_cell(&p))),
+            Part::List(items) => {
                 for i in items {
                     out.push_str(&format!("- {}\n", md_cell(&i)));
                 }
                 out.push('\n');
             }
-            Block::Table(head, rows) => {
+            Part::Table(head, rows) => {
                 out.push_str(&format!(
                     "| {} |\n|{}\n",
                     head.iter()
@@ -1045,18 +1140,18 @@ pub fn html(e: &Explanation) -> String {
         escape(&e.subject),
         sep = e.lang.pick(": ", "：")
     );
-    for block in blocks(e) {
+    for block in parts(e) {
         match block {
-            Block::Heading(h) => out.push_str(&format!("<h2>{}</h2>\n", escape(&h))),
-            Block::Para(p) => out.push_str(&format!("<p>{}</p>\n", escape(&p))),
-            Block::List(items) => {
+            Part::Heading(h) => out.push_str(&format!("<h2>{}</h2>\n", escape(&h))),
+            Part::Para(p) => out.push_str(&format!("<p>{}</p>\n", escape(&p))),
+            Part::List(items) => {
                 out.push_str("<ul>\n");
                 for i in items {
                     out.push_str(&format!("<li>{}</li>\n", escape(&i)));
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table(head, rows) => {
+            Part::Table(head, rows) => {
                 out.push_str("<table>\n");
                 if head.iter().any(|h| !h.is_empty()) {
                     out.push_str("<tr>");

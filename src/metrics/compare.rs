@@ -25,10 +25,11 @@
 use super::bootstrap::{percentile_interval, resample, rng_for};
 use super::intervals::{katz_ratio, newcombe_diff};
 use super::rates::{
-    Frac, Reference, SliceContext, decision_classes, label_rates, rate, two_by_two_p,
+    Baseline, Frac, SliceContext, decision_classes, fpr, label_rates, ppv, rate, test_against,
+    test_key, tpr,
 };
-use super::{Metric, MetricParams, MetricRow, Test, favorable};
-use crate::stats::GroupStats;
+use super::{Metric, MetricParams, MetricRow, Reason, Test, TestedRows, favorable};
+use crate::stats::{Confusion, GroupStats};
 
 /// The reference for the comparisons of decision class `class` (the favorable rate for a
 /// binary decision, the class's rate for a multi-class one).
@@ -36,9 +37,9 @@ pub(crate) fn reference<'a>(
     ctx: &SliceContext<'a>,
     population: &'a GroupStats,
     class: usize,
-) -> Option<Reference<'a>> {
+) -> Option<Baseline<'a>> {
     let p = ctx.params;
-    if p.classes.is_empty() {
+    if !p.multiclass() {
         ctx.reference(population, |g| {
             rate(favorable(g, p.positive_is_favorable), g.n)
         })
@@ -47,71 +48,67 @@ pub(crate) fn reference<'a>(
     }
 }
 
+/// A copy of `base` for metric `m`.
+fn row_for(base: &MetricRow, m: Metric) -> MetricRow {
+    let mut r = base.clone();
+    r.metric = m;
+    r
+}
+
+/// The difference `rate(a) - rate(b)` for metric `m`, with Newcombe's interval at the
+/// confidence level `conf` (no interval without one).
+fn diff_row(
+    base: &MetricRow,
+    m: Metric,
+    (a, b): (Frac, Frac),
+    why: Reason,
+    conf: Option<f64>,
+) -> MetricRow {
+    let (ra, rb) = (rate(a.0, a.1), rate(b.0, b.1));
+    row_for(base, m)
+        .value(ra.zip(rb).map(|(x, y)| x - y), why)
+        .ci(conf.and_then(|c| newcombe_diff(a.0, a.1, b.0, b.1, c)))
+}
+
 fn diff_ratio_rows(
     base: &MetricRow,
     metric: Metric,
     a: Frac,
     b: Frac,
     (p, exact, population): (&MetricParams, bool, bool),
-    out: &mut Vec<(MetricRow, Test)>,
+    out: &mut TestedRows,
 ) {
     let conf = p.confidence;
     let (ra, rb) = (rate(a.0, a.1), rate(b.0, b.1));
     let Some((m_diff, m_ratio)) = metric.diff_and_ratio() else {
         return;
     };
-    let mut d = base.clone();
-    d.metric = m_diff;
-    let d = d
-        .value(
-            ra.zip(rb).map(|(x, y)| x - y),
-            &crate::tr!(
-                p.lang,
-                "undefined: the denominator of {metric} is 0 in the group or the reference",
-                "无法计算：该组或参照组 {metric} 的分母为 0"
-            ),
-        )
-        .ci((!population)
-            .then(|| newcombe_diff(a.0, a.1, b.0, b.1, conf))
-            .flatten());
-    let mut r = base.clone();
-    r.metric = m_ratio;
-    let r = r
+    // Against the whole population, which holds the group: no interval.
+    let interval = (!population).then_some(conf);
+    let why = Reason::ZeroDenominatorEither(metric);
+    let mut d = diff_row(base, m_diff, (a, b), why, interval);
+    let mut r = row_for(base, m_ratio)
         .value(
             ra.zip(rb).filter(|(_, y)| *y > 0.0).map(|(x, y)| x / y),
-            &crate::tr!(
-                p.lang,
-                "undefined: {metric} of the reference is 0, or a denominator is 0",
-                "无法计算：参照组的 {metric} 为 0，或有分母为 0"
-            ),
+            Reason::ZeroReferenceRate(metric),
         )
-        .ci((!population)
-            .then(|| katz_ratio(a.0, a.1, b.0, b.1, conf))
-            .flatten());
-    let mut d = d;
-    // Against the whole population (which holds the group): tested against everyone else.
-    let test = if population {
-        two_by_two_p(a, (b.0.saturating_sub(a.0), b.1.saturating_sub(a.1)), exact)
-    } else {
-        two_by_two_p(a, b, exact)
-    };
+        .ci(interval.and_then(|c| katz_ratio(a.0, a.1, b.0, b.1, c)));
+    let test = test_against(a, b, exact, population);
     d.p_value = test.map(|t| t.0);
     d.test = test.map(|t| t.1);
     let pv = d.p_value;
-    let mut r = r;
     r.p_value = pv;
     r.test = d.test;
-    let key = super::rates::test_key(metric);
+    let key = test_key(metric);
     out.push((d, Test::Keyed(key, pv)));
     out.push((r, Test::Keyed(key, pv)));
 }
 
 fn eo_diff(g: &GroupStats, r: &GroupStats) -> Option<f64> {
     let (gc, rc) = (g.confusion()?, r.confusion()?);
-    let tpr = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fn_);
-    let fpr = |c: crate::stats::Confusion| rate(c.fp, c.fp + c.tn);
-    let dt = (tpr(gc)? - tpr(rc)?).abs();
-    let df = (fpr(gc)? - fpr(rc)?).abs();
+    let of = |(x, n): Frac| rate(x, n);
+    let dt = (of(tpr(&gc))? - of(tpr(&rc))?).abs();
+    let df = (of(fpr(&gc))? - of(fpr(&rc))?).abs();
     Some(dt.max(df))
 }
 
@@ -153,14 +150,11 @@ fn eo_interval(
     percentile_interval(&mut vals, p.bootstrap, p.confidence)
 }
 
-pub(crate) fn comparison_rows(
-    ctx: &SliceContext,
-    population: &GroupStats,
-    out: &mut Vec<(MetricRow, Test)>,
-) {
+/// The comparisons of every group of a slice with the reference, and the whole-attribute
+/// summaries, for each decision class.
+pub(crate) fn comparison_rows(ctx: &SliceContext, population: &GroupStats, out: &mut TestedRows) {
     let p = ctx.params;
     let attr = &ctx.slice.attribute;
-    let multiclass = !p.classes.is_empty();
     for (k, class) in decision_classes(p) {
         let Some(reference) = reference(ctx, population, k) else {
             continue;
@@ -180,14 +174,7 @@ pub(crate) fn comparison_rows(
             let mut base = MetricRow::new(attr, &g.name, Metric::N, s.n).class(class);
             base.reference = Some(reference.name.clone());
             if reference.population {
-                base.reason = Some(
-                    p.lang
-                        .pick(
-                            "compared with the whole population, which includes the group: tested against everyone else, no interval",
-                            "与包含该组在内的全体比较：检验以该组与其余所有人对比，不给出置信区间",
-                        )
-                        .into(),
-                );
+                base.reason = Some(Reason::AgainstPopulation);
             }
             let exact = ctx.exact(s, rs);
             diff_ratio_rows(
@@ -202,58 +189,27 @@ pub(crate) fn comparison_rows(
             for ((m, a), (_, b)) in label_rates(s, k).into_iter().zip(lr) {
                 diff_ratio_rows(&base, m, a, b, (p, exact, reference.population), out);
             }
-            if multiclass {
+            if p.multiclass() {
                 continue;
             }
             if let (Some(gc), Some(rc)) = (s.confusion(), rs.confusion()) {
-                let tpr = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fn_);
-                let ppv = |c: crate::stats::Confusion| rate(c.tp, c.tp + c.fp);
-                let mut r = base.clone();
-                r.metric = Metric::EqualOpportunityDiff;
-                let r = r
-                    .value(
-                        tpr(gc).zip(tpr(rc)).map(|(a, b)| a - b),
-                        p.lang.pick(
-                            "undefined: no positive label in the group or the reference",
-                            "无法计算：该组或参照组没有正类标签",
-                        ),
-                    )
-                    .ci(newcombe_diff(
-                        gc.tp,
-                        gc.tp + gc.fn_,
-                        rc.tp,
-                        rc.tp + rc.fn_,
-                        p.confidence,
-                    ));
-                out.push((r, Test::None));
-                let mut r = base.clone();
-                r.metric = Metric::PredictiveParityDiff;
-                let r = r
-                    .value(
-                        ppv(gc).zip(ppv(rc)).map(|(a, b)| a - b),
-                        p.lang.pick(
-                            "undefined: no positive decision in the group or the reference",
-                            "无法计算：该组或参照组没有正向决定",
-                        ),
-                    )
-                    .ci(newcombe_diff(
-                        gc.tp,
-                        gc.tp + gc.fp,
-                        rc.tp,
-                        rc.tp + rc.fp,
-                        p.confidence,
-                    ));
-                out.push((r, Test::None));
-                let mut r = base.clone();
-                r.metric = Metric::EqualizedOddsDiff;
-                let r = r
-                    .value(
-                        eo_diff(s, rs),
-                        p.lang.pick(
-                            "undefined: a TPR or FPR denominator is 0",
-                            "无法计算：真阳性率或假阳性率的分母为 0",
-                        ),
-                    )
+                let conf = Some(p.confidence);
+                for (m, pair, why) in [
+                    (
+                        Metric::EqualOpportunityDiff,
+                        (tpr(&gc), tpr(&rc)),
+                        Reason::NoPositiveLabel,
+                    ),
+                    (
+                        Metric::PredictiveParityDiff,
+                        (ppv(&gc), ppv(&rc)),
+                        Reason::NoPositiveDecision,
+                    ),
+                ] {
+                    out.push((diff_row(&base, m, pair, why, conf), Test::None));
+                }
+                let r = row_for(&base, Metric::EqualizedOddsDiff)
+                    .value(eo_diff(s, rs), Reason::ZeroTprFprDenominator)
                     .ci(eo_interval(s, rs, ctx));
                 out.push((r, Test::None));
             }
@@ -271,12 +227,7 @@ fn range_of(values: &[f64]) -> Option<(f64, f64)> {
     Some((min, max))
 }
 
-fn summary_rows(
-    ctx: &SliceContext,
-    k: usize,
-    class: Option<&str>,
-    out: &mut Vec<(MetricRow, Test)>,
-) {
+fn summary_rows(ctx: &SliceContext, k: usize, class: Option<&str>, out: &mut TestedRows) {
     let attr = &ctx.slice.attribute;
     let eligible: Vec<&GroupStats> = ctx
         .slice
@@ -290,11 +241,7 @@ fn summary_rows(
         .iter()
         .filter_map(|g| rate(g.class_total(k), g.n))
         .collect();
-    let lang = ctx.params.lang;
-    let why = lang.pick(
-        "undefined: fewer than two groups are large enough to compare",
-        "无法计算：足够大、可供比较的群体少于两个",
-    );
+    let why = Reason::FewerThanTwoGroups;
     let r = |m: Metric| MetricRow::new(attr, "*", m, n).class(class);
     let sel_range = range_of(&sel).filter(|_| sel.len() >= 2);
     out.push((
@@ -304,25 +251,23 @@ fn summary_rows(
     out.push((
         r(Metric::DemographicParityRatio).value(
             sel_range.filter(|(_, b)| *b > 0.0).map(|(a, b)| a / b),
-            lang.pick(
-                "undefined: no group has a positive decision, or fewer than two groups",
-                "无法计算：没有群体获得正向决定，或群体少于两个",
-            ),
+            Reason::NoGroupPositive,
         ),
         Test::None,
     ));
     let conf: Vec<_> = eligible.iter().filter_map(|g| g.confusion_for(k)).collect();
     if conf.len() == eligible.len() && !conf.is_empty() {
-        let tpr: Vec<f64> = conf
-            .iter()
-            .filter_map(|c| rate(c.tp, c.tp + c.fn_))
-            .collect();
-        let fpr: Vec<f64> = conf
-            .iter()
-            .filter_map(|c| rate(c.fp, c.fp + c.tn))
-            .collect();
-        let (t, f) = (range_of(&tpr), range_of(&fpr));
-        let ok = tpr.len() >= 2 && fpr.len() >= 2;
+        let rates = |frac: fn(&Confusion) -> Frac| -> Vec<f64> {
+            conf.iter()
+                .filter_map(|c| {
+                    let (x, n) = frac(c);
+                    rate(x, n)
+                })
+                .collect()
+        };
+        let (tprs, fprs) = (rates(tpr), rates(fpr));
+        let (t, f) = (range_of(&tprs), range_of(&fprs));
+        let ok = tprs.len() >= 2 && fprs.len() >= 2;
         let diff = t
             .zip(f)
             .filter(|_| ok)
@@ -336,13 +281,7 @@ fn summary_rows(
             Test::None,
         ));
         out.push((
-            r(Metric::EqualizedOddsRatio).value(
-                ratio,
-                lang.pick(
-                    "undefined: a largest TPR or FPR is 0, or fewer than two groups",
-                    "无法计算：最大的真阳性率或假阳性率为 0，或群体少于两个",
-                ),
-            ),
+            r(Metric::EqualizedOddsRatio).value(ratio, Reason::ZeroLargestTprFpr),
             Test::None,
         ));
     }

@@ -41,6 +41,23 @@ pub(crate) fn prepare(v: &[(f64, u64)]) -> Option<(ValueCounts<'_>, u64)> {
     }
 }
 
+/// Two validated value-count tables ([`prepare`]) with their totals.
+pub(crate) type PreparedPair<'a> = ((ValueCounts<'a>, u64), (ValueCounts<'a>, u64));
+
+/// Validates two value-count tables ([`prepare`]); `None` when either holds a non-finite value
+/// or is empty (total 0).
+pub(crate) fn prepare_two<'a>(
+    x: &'a [(f64, u64)],
+    y: &'a [(f64, u64)],
+) -> Option<PreparedPair<'a>> {
+    let (x, nx) = prepare(x)?;
+    let (y, ny) = prepare(y)?;
+    if nx == 0 || ny == 0 {
+        return None;
+    }
+    Some(((x, nx), (y, ny)))
+}
+
 /// One step of a merged walk over two value-count tables: a distinct value and the count it
 /// has in each table.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -234,11 +251,7 @@ pub fn smd(mean1: f64, var1: f64, n1: u64, mean2: f64, var2: f64, n2: u64) -> Op
 ///
 /// Reference: `scipy.stats.wasserstein_distance(u_values, v_values)`.
 pub fn wasserstein(x: &[(f64, u64)], y: &[(f64, u64)]) -> Option<f64> {
-    let (x, nx) = prepare(x)?;
-    let (y, ny) = prepare(y)?;
-    if nx == 0 || ny == 0 {
-        return None;
-    }
+    let ((x, nx), (y, ny)) = prepare_two(x, y)?;
     let steps = merged_steps(&x, &y);
     let (mut cx, mut cy) = (0u64, 0u64);
     let mut total = 0.0;
@@ -260,11 +273,7 @@ pub fn wasserstein(x: &[(f64, u64)], y: &[(f64, u64)]) -> Option<f64> {
 /// Reference: Hanley & McNeil (1982), Radiology 143:29–36;
 /// `sklearn.metrics.roc_auc_score` (equal to `U / (n_pos·n_neg)` of the Mann–Whitney test).
 pub fn auc(pos: &[(f64, u64)], neg: &[(f64, u64)]) -> Option<f64> {
-    let (pos, n_pos) = prepare(pos)?;
-    let (neg, n_neg) = prepare(neg)?;
-    if n_pos == 0 || n_neg == 0 {
-        return None;
-    }
+    let ((pos, n_pos), (neg, n_neg)) = prepare_two(pos, neg)?;
     // twice the number of concordant pairs plus ties
     let mut twice: u128 = 0;
     let mut neg_below: u128 = 0;
@@ -335,44 +344,9 @@ pub fn merge_counts(a: &[(f64, u64)], b: &[(f64, u64)]) -> Vec<(f64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(actual: f64, expected: f64, tol: f64) {
-        assert!(
-            (actual - expected).abs() <= tol,
-            "actual {actual:e} expected {expected:e} (tol {tol:e})"
-        );
-    }
+    use crate::metrics::test_support::{GROUP, REFERENCE, SMALL_X, SMALL_Y, close};
 
     const TOL: f64 = 1e-12;
-
-    /// Illustrative decile-score counts (1..=10) for two groups of a risk tool.
-    const GROUP: [(f64, u64); 10] = [
-        (1.0, 365),
-        (2.0, 346),
-        (3.0, 298),
-        (4.0, 337),
-        (5.0, 323),
-        (6.0, 318),
-        (7.0, 343),
-        (8.0, 301),
-        (9.0, 317),
-        (10.0, 227),
-    ];
-    const REFERENCE: [(f64, u64); 10] = [
-        (1.0, 605),
-        (2.0, 321),
-        (3.0, 238),
-        (4.0, 243),
-        (5.0, 200),
-        (6.0, 160),
-        (7.0, 113),
-        (8.0, 96),
-        (9.0, 77),
-        (10.0, 50),
-    ];
-    /// x = [1, 2, 2, 3, 5], y = [2, 3, 4, 4, 6, 7]
-    const SMALL_X: [(f64, u64); 4] = [(1.0, 1), (2.0, 2), (3.0, 1), (5.0, 1)];
-    const SMALL_Y: [(f64, u64); 5] = [(2.0, 1), (3.0, 1), (4.0, 2), (6.0, 1), (7.0, 1)];
 
     #[test]
     fn median_matches_numpy() {

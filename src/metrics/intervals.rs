@@ -124,13 +124,7 @@ pub fn katz_ratio(x1: u64, n1: u64, x2: u64, n2: u64, confidence: f64) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(actual: f64, expected: f64, tol: f64) {
-        assert!(
-            (actual - expected).abs() <= tol,
-            "actual {actual:e} expected {expected:e} (tol {tol:e})"
-        );
-    }
+    use crate::metrics::test_support::close;
 
     fn close_iv(actual: Option<Interval>, low: f64, high: f64, tol: f64) {
         let iv = actual.expect("interval expected");
@@ -227,8 +221,8 @@ mod tests {
         // Newcombe (1998) Table II, method 10, published to 4 decimals; the full-precision
         // values are statsmodels 0.15.0 confint_proportions_2indep(x1, n1, x2, n2,
         // method="newcomb"), which agree with the paper.
-        type Case = ((u64, u64, u64, u64), (f64, f64), (f64, f64));
-        let cases: [Case; 6] = [
+        type NewcombeCase = ((u64, u64, u64, u64), (f64, f64), (f64, f64));
+        let cases: [NewcombeCase; 6] = [
             (
                 (56, 70, 48, 80),
                 (0.0524, 0.3339),

@@ -14,24 +14,31 @@ pub mod distributions;
 pub mod intervals;
 pub mod ll144;
 mod rates;
+mod reason;
 pub mod score_tables;
 mod scores;
 pub mod significance;
+#[cfg(test)]
+mod test_support;
 mod verdict;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 use crate::i18n::Lang;
 use crate::spec::ReferenceRule;
 use crate::stats::{Aggregates, GroupStats};
 
 pub use crate::codes::Metric;
+pub(crate) use reason::IfUndefined;
+pub use reason::Reason;
 pub use verdict::{FIVE_FOURTHS, FOUR_FIFTHS, Verdict};
 
-/// One number with its meaning.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One number with its meaning. In audit.json, `reason` is written as its text in the
+/// report's language (see the `Serialize` impl below); every other field as it is.
+#[derive(Debug, Clone, PartialEq)]
 pub struct MetricRow {
     /// Attribute, or the attributes of an intersection joined by " & ".
     pub attribute: String,
@@ -57,11 +64,13 @@ pub struct MetricRow {
     /// For impact ratios: the smallest ratio this comparison could detect with 80 % power at
     /// the strictest level of the correction (alpha divided by the number of comparisons).
     pub detectable_ratio: Option<f64>,
-    /// Why the value is null, or a note on how it was computed.
-    pub reason: Option<String>,
+    /// Why the value is null, or a note on how it was computed: a code, whose words
+    /// [`Reason::text`] writes.
+    pub reason: Option<Reason>,
+    /// The language `reason` is written in, in audit.json (the report's: set by [`compute`]).
+    pub(crate) lang: Lang,
     /// Group size, reference size and reference rate, for the detectable ratio (filled in
     /// once the number of comparisons is known).
-    #[serde(skip)]
     pub(crate) power_inputs: Option<(u64, u64, f64)>,
 }
 
@@ -83,19 +92,26 @@ impl MetricRow {
             test: None,
             detectable_ratio: None,
             reason: None,
+            lang: Lang::En,
             power_inputs: None,
         }
     }
 
-    pub(crate) fn value(mut self, v: Option<f64>, reason: &str) -> Self {
+    /// Sets the value; an undefined (or not finite) one is null, with `why` as its reason.
+    pub(crate) fn value(mut self, v: Option<f64>, why: impl IfUndefined) -> Self {
         match v.filter(|x| x.is_finite()) {
             Some(x) => self.value = Some(x),
             None => {
                 self.value = None;
-                self.reason = Some(reason.to_string());
+                self.reason = why.reason();
             }
         }
         self
+    }
+
+    /// The reason's text in `lang`, if the row has a reason.
+    pub fn reason_text(&self, lang: Lang) -> Option<String> {
+        self.reason.map(|r| r.text(lang))
     }
 
     /// Sets the interval. It always contains the value: a ratio of 0 (no favorable outcome in
@@ -114,6 +130,28 @@ impl MetricRow {
     pub(crate) fn class(mut self, c: Option<&str>) -> Self {
         self.class = c.map(str::to_string);
         self
+    }
+}
+
+impl Serialize for MetricRow {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut row = s.serialize_struct("MetricRow", 15)?;
+        row.serialize_field("attribute", &self.attribute)?;
+        row.serialize_field("group", &self.group)?;
+        row.serialize_field("metric", &self.metric)?;
+        row.serialize_field("class", &self.class)?;
+        row.serialize_field("value", &self.value)?;
+        row.serialize_field("n", &self.n)?;
+        row.serialize_field("ci_low", &self.ci_low)?;
+        row.serialize_field("ci_high", &self.ci_high)?;
+        row.serialize_field("reference", &self.reference)?;
+        row.serialize_field("p_value", &self.p_value)?;
+        row.serialize_field("p_adjusted", &self.p_adjusted)?;
+        row.serialize_field("verdict", &self.verdict)?;
+        row.serialize_field("test", &self.test)?;
+        row.serialize_field("detectable_ratio", &self.detectable_ratio)?;
+        row.serialize_field("reason", &self.reason_text(self.lang))?;
+        row.end()
     }
 }
 
@@ -144,7 +182,7 @@ pub struct MetricParams {
     /// Per attribute, the group name of its missing values (never compared, never a
     /// reference); attributes not listed use `unknown`.
     pub missing: BTreeMap<String, String>,
-    /// Language of the notes (`reason`) written into the rows.
+    /// The report's language: the rows' reasons are codes, written in it in audit.json.
     pub lang: Lang,
 }
 
@@ -204,6 +242,9 @@ pub(crate) enum Test {
     Keyed(&'static str, Option<f64>),
 }
 
+/// Rows as a metric family writes them, each with its test.
+pub(crate) type TestedRows = Vec<(MetricRow, Test)>;
+
 /// A comparison test registered for the multiple-comparison correction.
 pub(crate) struct Tests {
     pub p: Vec<f64>,
@@ -255,7 +296,7 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
                 status: ctx.status(g).to_string(),
             });
         }
-        let mut out: Vec<(MetricRow, Test)> = Vec::new();
+        let mut out: TestedRows = Vec::new();
         rates::group_rows(&ctx, &aggs.population, &mut out);
         compare::comparison_rows(&ctx, &aggs.population, &mut out);
         scores::score_rows(&ctx, &aggs.population, pop_median, boot, &mut out);
@@ -300,10 +341,18 @@ pub fn compute(aggs: &Aggregates, params: &MetricParams) -> Metrics {
         }
     }
     verdict::assign_all(&mut rows, params);
+    for row in &mut rows {
+        row.lang = params.lang;
+    }
     Metrics { groups, rows }
 }
 
 impl MetricParams {
+    /// Whether the decision has more than two classes (compared one-vs-rest).
+    pub(crate) fn multiclass(&self) -> bool {
+        !self.classes.is_empty()
+    }
+
     /// The group name of attribute `a`'s missing values.
     pub fn missing_of(&self, a: &str) -> &str {
         self.missing

@@ -22,10 +22,9 @@
 
 use super::intervals::{katz_ratio, wilson};
 use super::significance::{chi_square_2x2, fisher_exact_2x2};
-use super::{Metric, MetricParams, MetricRow, Test, Verdict, favorable};
-use crate::i18n::Lang;
+use super::{Metric, MetricParams, MetricRow, Reason, Test, TestedRows, Verdict, favorable};
 use crate::spec::ReferenceRule;
-use crate::stats::{Group, GroupStats, Slice};
+use crate::stats::{Confusion, Group, GroupStats, Slice};
 
 /// A rate as numerator and denominator.
 pub(crate) type Frac = (u64, u64);
@@ -38,7 +37,7 @@ pub(crate) struct SliceContext<'a> {
 }
 
 /// The group (or the whole population) a slice's groups are compared with.
-pub(crate) struct Reference<'a> {
+pub(crate) struct Baseline<'a> {
     pub name: String,
     pub stats: &'a GroupStats,
     /// True when the reference is the whole population (not independent of the group).
@@ -89,11 +88,11 @@ impl<'a> SliceContext<'a> {
         &self,
         population: &'a GroupStats,
         rate: impl Fn(&GroupStats) -> Option<f64>,
-    ) -> Option<Reference<'a>> {
+    ) -> Option<Baseline<'a>> {
         let p = self.params;
         let groups = &self.slice.groups;
         if let Some(name) = p.references.get(&self.slice.attribute) {
-            return groups.iter().find(|g| &g.name == name).map(|g| Reference {
+            return groups.iter().find(|g| &g.name == name).map(|g| Baseline {
                 name: g.name.clone(),
                 stats: &g.stats,
                 population: false,
@@ -101,7 +100,7 @@ impl<'a> SliceContext<'a> {
         }
         let idx = match p.reference {
             ReferenceRule::Population => {
-                return Some(Reference {
+                return Some(Baseline {
                     name: "population".into(),
                     stats: population,
                     population: true,
@@ -110,7 +109,7 @@ impl<'a> SliceContext<'a> {
             ReferenceRule::Largest => self.best_by(|g| Some(g.n as f64)),
             ReferenceRule::Highest => self.best_by(rate),
         };
-        idx.map(|i| Reference {
+        idx.map(|i| Baseline {
             name: groups[i].name.clone(),
             stats: &groups[i].stats,
             population: false,
@@ -167,34 +166,20 @@ impl<'a> SliceContext<'a> {
     }
 
     /// Why a group's figures are withheld.
-    pub fn withheld_reason(&self) -> String {
-        let min = self.params.min_published;
-        crate::tr!(
-            self.params.lang,
-            "withheld: fewer than {min} workers (the disclosure setting report.min_published_group)",
-            "不予公布：人数少于 {min} 人（披露设置 report.min_published_group）"
-        )
-    }
-
-    /// Why an unknown group is not compared.
-    pub fn unknown_reason(&self) -> String {
-        self.params
-            .lang
-            .pick(
-                "not compared: the group holds the rows whose value is missing",
-                "不参与比较：该组为取值缺失的记录",
-            )
-            .to_string()
+    pub fn withheld_reason(&self) -> Reason {
+        Reason::Withheld {
+            min_published: self.params.min_published,
+        }
     }
 
     /// A row for a group that is not compared: withheld or unknown, with its verdict set.
     pub fn not_compared(&self, g: &Group, metric: Metric) -> MetricRow {
         let mut row = MetricRow::new(&self.slice.attribute, &g.name, metric, g.stats.n);
         if !self.publishable(&g.stats) {
-            row = row.value(None, &self.withheld_reason());
+            row = row.value(None, self.withheld_reason());
             row.verdict = Some(Verdict::Withheld);
         } else {
-            row = row.value(None, &self.unknown_reason());
+            row = row.value(None, Reason::MissingValues);
             row.verdict = Some(Verdict::NotCompared);
         }
         row
@@ -223,7 +208,7 @@ fn content_key(g: &GroupStats) -> ContentKey {
 /// The decision classes to report: (class index, class name) for each class of a
 /// multi-class decision (one-vs-rest), or the positive class (index 1, no name) of a binary one.
 pub(crate) fn decision_classes(p: &MetricParams) -> Vec<(usize, Option<&str>)> {
-    if p.classes.is_empty() {
+    if !p.multiclass() {
         vec![(1, None)]
     } else {
         p.classes
@@ -276,6 +261,22 @@ pub(crate) fn two_by_two_p(a: Frac, b: Frac, exact: bool) -> Option<(f64, &'stat
     }
 }
 
+/// The p-value and test comparing `a` with the reference `b`. Against the whole population
+/// (`population`), which holds the group, the group is compared with everyone else (the same
+/// null hypothesis, and two independent samples).
+pub(crate) fn test_against(
+    a: Frac,
+    b: Frac,
+    exact: bool,
+    population: bool,
+) -> Option<(f64, &'static str)> {
+    if population {
+        two_by_two_p(a, (b.0.saturating_sub(a.0), b.1.saturating_sub(a.1)), exact)
+    } else {
+        two_by_two_p(a, b, exact)
+    }
+}
+
 /// The key under which a comparison's test is counted once: a rate and its complement test the
 /// same 2x2 table (the decision: favorable and adverse framings and the positive-decision
 /// rate; among label positives: TPR and FNR; among label negatives: FPR and TNR; PPV and FDR;
@@ -317,17 +318,32 @@ pub(crate) fn test_key(m: Metric) -> &'static str {
     }
 }
 
+/// True positive rate as a fraction: `tp / (tp + fn)`.
+pub(crate) fn tpr(c: &Confusion) -> Frac {
+    (c.tp, c.tp + c.fn_)
+}
+
+/// False positive rate as a fraction: `fp / (fp + tn)`.
+pub(crate) fn fpr(c: &Confusion) -> Frac {
+    (c.fp, c.fp + c.tn)
+}
+
+/// Positive predictive value as a fraction: `tp / (tp + fp)`.
+pub(crate) fn ppv(c: &Confusion) -> Frac {
+    (c.tp, c.tp + c.fp)
+}
+
 /// The label-based rates: (metric, numerator, denominator).
 pub(crate) fn label_rates(g: &GroupStats, class: usize) -> Vec<(Metric, Frac)> {
     let Some(c) = g.confusion_for(class) else {
         return Vec::new();
     };
     vec![
-        (Metric::Tpr, (c.tp, c.tp + c.fn_)),
-        (Metric::Fpr, (c.fp, c.fp + c.tn)),
+        (Metric::Tpr, tpr(&c)),
+        (Metric::Fpr, fpr(&c)),
         (Metric::Tnr, (c.tn, c.tn + c.fp)),
         (Metric::Fnr, (c.fn_, c.fn_ + c.tp)),
-        (Metric::Ppv, (c.tp, c.tp + c.fp)),
+        (Metric::Ppv, ppv(&c)),
         (Metric::Npv, (c.tn, c.tn + c.fn_)),
         (Metric::Fdr, (c.fp, c.tp + c.fp)),
         (Metric::For, (c.fn_, c.fn_ + c.tn)),
@@ -336,23 +352,11 @@ pub(crate) fn label_rates(g: &GroupStats, class: usize) -> Vec<(Metric, Frac)> {
     ]
 }
 
-fn zero_denominator(metric: Metric, lang: Lang) -> String {
-    crate::tr!(
-        lang,
-        "undefined: the denominator of {metric} is 0 in this group",
-        "无法计算：该组 {metric} 的分母为 0"
-    )
-}
-
 /// The per-group rows of a slice.
-pub(crate) fn group_rows(
-    ctx: &SliceContext,
-    population: &GroupStats,
-    out: &mut Vec<(MetricRow, Test)>,
-) {
+pub(crate) fn group_rows(ctx: &SliceContext, population: &GroupStats, out: &mut TestedRows) {
     let p = ctx.params;
     let attr = &ctx.slice.attribute;
-    let multiclass = !p.classes.is_empty();
+    let multiclass = p.multiclass();
     let fav_rate = |g: &GroupStats| rate(favorable(g, p.positive_is_favorable), g.n);
     let reference = (!multiclass)
         .then(|| ctx.reference(population, fav_rate))
@@ -361,14 +365,10 @@ pub(crate) fn group_rows(
         let s = &g.stats;
         let name = g.name.as_str();
         let row = |m: Metric| MetricRow::new(attr, name, m, s.n);
-        out.push((row(Metric::N).value(Some(s.n as f64), ""), Test::None));
+        out.push((row(Metric::N).value(Some(s.n as f64), None), Test::None));
         out.push((
             row(Metric::ShareOfPopulation)
-                .value(
-                    rate(s.n, ctx.total),
-                    p.lang
-                        .pick("undefined: the population is empty", "无法计算：总体为空"),
-                )
+                .value(rate(s.n, ctx.total), Reason::EmptyPopulation)
                 .ci(wilson(s.n, ctx.total, p.confidence)),
             Test::None,
         ));
@@ -379,9 +379,9 @@ pub(crate) fn group_rows(
             let count_row = |m: Metric, v: u64| {
                 let r = row(m).class(*class);
                 if publishable {
-                    r.value(Some(v as f64), "")
+                    r.value(Some(v as f64), None)
                 } else {
-                    r.value(None, &withheld)
+                    r.value(None, withheld)
                 }
             };
             out.push((count_row(Metric::Selected, s.class_total(*k)), Test::None));
@@ -398,11 +398,11 @@ pub(crate) fn group_rows(
             let rate_row = |m: Metric, x: u64, n: u64| {
                 if publishable {
                     row(m)
-                        .value(rate(x, n), &zero_denominator(m, p.lang))
+                        .value(rate(x, n), Reason::ZeroDenominator(m))
                         .ci(wilson(x, n, p.confidence))
                         .class(*class)
                 } else {
-                    row(m).value(None, &withheld).class(*class)
+                    row(m).value(None, withheld).class(*class)
                 }
             };
             out.push((
@@ -438,16 +438,15 @@ pub(crate) fn group_rows(
 pub(crate) fn graded_pair(
     ctx: &SliceContext,
     g: &Group,
-    reference: Option<&Reference>,
+    reference: Option<&Baseline>,
     metrics: (Metric, Option<Metric>),
     fav: impl Fn(&GroupStats) -> u64,
-    out: &mut Vec<(MetricRow, Test)>,
+    out: &mut TestedRows,
 ) {
     let p = ctx.params;
     let s = &g.stats;
     let (m_fav, m_adv) = (metrics.0, metrics.1);
-    let both = |mut make: Box<dyn FnMut(Metric) -> MetricRow + '_>,
-                out: &mut Vec<(MetricRow, Test)>| {
+    let both = |mut make: Box<dyn FnMut(Metric) -> MetricRow + '_>, out: &mut TestedRows| {
         out.push((make(m_fav), Test::None));
         if let Some(m) = m_adv {
             out.push((make(m), Test::None));
@@ -459,15 +458,12 @@ pub(crate) fn graded_pair(
     }
     let new_row = |m: Metric| MetricRow::new(&ctx.slice.attribute, &g.name, m, s.n);
     if ctx.excluded(s) {
-        let share = p.exclude_below_share * 100.0;
-        let reason = crate::tr!(
-            p.lang,
-            "excluded: the group is under {share} % of the data (the LL144 option); its counts and rates are disclosed",
-            "已排除：该组占数据不足 {share}%（LL144 选项）；其人数和比率仍予披露"
-        );
+        let reason = Reason::Excluded {
+            below_share: p.exclude_below_share,
+        };
         both(
             Box::new(|m| {
-                let mut r = new_row(m).value(None, &reason);
+                let mut r = new_row(m).value(None, reason);
                 r.verdict = Some(Verdict::Excluded);
                 r
             }),
@@ -476,29 +472,18 @@ pub(crate) fn graded_pair(
         return;
     }
     let Some(h) = reference else {
-        let reason = p.lang.pick(
-            "undefined: no group is large enough to serve as the reference",
-            "无法计算：没有足够大的群体可作参照组",
+        both(
+            Box::new(|m| new_row(m).value(None, Reason::NoReference)),
+            out,
         );
-        both(Box::new(|m| new_row(m).value(None, reason)), out);
         return;
     };
     let hs = h.stats;
     let (x, hx) = (fav(s), fav(hs));
     let is_reference = !h.population && h.name == g.name;
-    let exact = ctx.exact(s, hs);
-    // Against the whole population, which holds the group, the test compares the group with
-    // everyone else (the same null hypothesis, and two independent samples); no interval is
-    // given for a ratio to a total that includes the group.
-    let test = if h.population {
-        two_by_two_p(
-            (x, s.n),
-            (hx.saturating_sub(x), hs.n.saturating_sub(s.n)),
-            exact,
-        )
-    } else {
-        two_by_two_p((x, s.n), (hx, hs.n), exact)
-    };
+    // Against the whole population, which holds the group, no interval is given for a ratio
+    // to a total that includes the group.
+    let test = test_against((x, s.n), (hx, hs.n), ctx.exact(s, hs), h.population);
     for (i, (m, a, b)) in [(Some(m_fav), x, hx), (m_adv, s.n - x, hs.n - hx)]
         .into_iter()
         .enumerate()
@@ -512,32 +497,19 @@ pub(crate) fn graded_pair(
             _ => None,
         };
         let why = if first {
-            p.lang.pick(
-                "undefined: the reference's favorable rate is 0",
-                "无法计算：参照组的有利结果率为 0",
-            )
+            Reason::ZeroReferenceFavorable
         } else {
-            p.lang.pick(
-                "undefined: the reference's adverse rate is 0",
-                "无法计算：参照组的不利结果率为 0",
-            )
+            Reason::ZeroReferenceAdverse
         };
         row = row.value(value, why);
         if is_reference {
-            row.reason = Some(p.lang.pick("reference group", "参照组").to_string());
+            row.reason = Some(Reason::ReferenceGroup);
             row.verdict = Some(Verdict::Reference);
             out.push((row, Test::None));
             continue;
         }
         if h.population {
-            row.reason = Some(
-                p.lang
-                    .pick(
-                        "compared with the whole population, which includes the group: tested against everyone else, no interval",
-                        "与包含该组在内的全体比较：检验以该组与其余所有人对比，不给出置信区间",
-                    )
-                    .into(),
-            );
+            row.reason = Some(Reason::AgainstPopulation);
         } else {
             row = row.ci(katz_ratio(a, s.n, b, hs.n, p.confidence));
         }

@@ -21,7 +21,7 @@ use super::intervals::{Interval, wilson};
 use super::rates::graded_pair;
 use super::rates::{SliceContext, rate};
 use super::significance::ks_two_sample;
-use super::{Metric, MetricRow, Test};
+use super::{Metric, MetricRow, Reason, Test};
 use crate::stats::{GroupStats, ScoreCell};
 
 /// Count of scores strictly on the favorable side of `cut`: above it when `higher` is true
@@ -353,6 +353,19 @@ impl Stream {
     }
 }
 
+/// The reference's stream: the population's, or the reference group's (at `ref_idx`).
+fn reference_stream<'s>(
+    population: &'s Option<Stream>,
+    groups: &'s [Option<Stream>],
+    ref_idx: Option<usize>,
+) -> Option<&'s Stream> {
+    match (population, ref_idx) {
+        (Some(s), _) => Some(s),
+        (None, Some(i)) => groups.get(i).and_then(Option::as_ref),
+        _ => None,
+    }
+}
+
 /// Bootstrap intervals of every eligible group of a slice, in lockstep: each replicate
 /// resamples every group once (and the reference once), so a group and the reference are
 /// drawn independently and the reference is not redrawn per comparison. Returns, per group,
@@ -397,12 +410,7 @@ pub(crate) fn slice_bootstrap(
             .filter(|r| r.population)
             .map(|r| Stream::new(&r.stats.scores, seed));
         // The merged value grid of each group with the reference (fixed across replicates).
-        let ref_values = match (&pop_stream, ref_idx) {
-            (Some(s), _) => Some(s),
-            (None, Some(i)) => streams[i].as_ref(),
-            _ => None,
-        }
-        .map(|s| s.table.clone());
+        let ref_values = reference_stream(&pop_stream, &streams, ref_idx).map(|s| s.table.clone());
         let grids: Vec<Option<Vec<(f64, usize, usize)>>> = streams
             .iter()
             .enumerate()
@@ -421,12 +429,7 @@ pub(crate) fn slice_bootstrap(
             if let Some(s) = pop_stream.as_mut() {
                 s.advance();
             }
-            let reference = match (&pop_stream, ref_idx) {
-                (Some(s), _) => Some(s),
-                (None, Some(i)) => streams[i].as_ref(),
-                _ => None,
-            }
-            .map(|s| {
+            let reference = reference_stream(&pop_stream, &streams, ref_idx).map(|s| {
                 (
                     s.cum.as_slice(),
                     moments(&s.table, s.cum.last().copied().unwrap_or(0)),
@@ -505,19 +508,13 @@ pub(crate) fn score_rows(
     let scoring_ref = pop_median
         .and_then(|m| ctx.reference(population, |g| rate(favorable_side(g, m, higher), g.n)));
     let reference = reference(ctx, population, 1);
-    let lang = p.lang;
-    let no_score = lang.pick("undefined: no score", "无法计算：没有分数");
-    let empty_dist = lang.pick(
-        "undefined: an empty score distribution",
-        "无法计算：分数分布为空",
-    );
     let withheld = ctx.withheld_reason();
     for (gi, g) in ctx.slice.groups.iter().enumerate() {
         let s = &g.stats;
         let row = |m: Metric| MetricRow::new(attr, &g.name, m, s.n);
         if !ctx.publishable(s) {
             for m in [Metric::MeanScore, Metric::MedianScore, Metric::ScoringRate] {
-                out.push((row(m).value(None, &withheld), Test::None));
+                out.push((row(m).value(None, withheld), Test::None));
             }
             out.push((ctx.not_compared(g, Metric::ScoringImpactRatio), Test::None));
             continue;
@@ -529,36 +526,25 @@ pub(crate) fn score_rows(
         let ci = boot.get(gi).copied().unwrap_or([None; 7]);
         let [mean, med, a, e] = group_values(&s.scores, has_label, flip);
         out.push((
-            row(Metric::MeanScore).value(mean, no_score).ci(ci[0]),
+            row(Metric::MeanScore)
+                .value(mean, Reason::NoScore)
+                .ci(ci[0]),
             Test::None,
         ));
         out.push((
-            row(Metric::MedianScore).value(med, no_score).ci(ci[1]),
+            row(Metric::MedianScore)
+                .value(med, Reason::NoScore)
+                .ci(ci[1]),
             Test::None,
         ));
-        let no_median = lang.pick(
-            "undefined: the sample has no median score",
-            "无法计算：样本没有分数中位数",
-        );
+        let no_median = Reason::NoMedian;
         match pop_median {
             Some(m) => {
                 let x = favorable_side(s, m, higher);
                 let mut sr = row(Metric::ScoringRate)
                     .value(rate(x, s.n), no_median)
                     .ci(wilson(x, s.n, p.confidence));
-                sr.reason = Some(if higher {
-                    crate::tr!(
-                        lang,
-                        "share scoring above the sample median {m} (a high score is favorable)",
-                        "分数高于样本中位数 {m} 者所占比例（高分对劳动者有利）"
-                    )
-                } else {
-                    crate::tr!(
-                        lang,
-                        "share scoring below the sample median {m} (a low score is favorable)",
-                        "分数低于样本中位数 {m} 者所占比例（低分对劳动者有利）"
-                    )
-                });
+                sr.reason = Some(Reason::ScoringSide { median: m, higher });
                 out.push((sr, Test::None));
                 graded_pair(
                     ctx,
@@ -579,26 +565,12 @@ pub(crate) fn score_rows(
         }
         if has_label {
             out.push((
-                row(Metric::Auc)
-                    .value(
-                        a,
-                        lang.pick(
-                            "undefined: the group has only one label value",
-                            "无法计算：该组的标签只有一种取值",
-                        ),
-                    )
-                    .ci(ci[2]),
+                row(Metric::Auc).value(a, Reason::OneLabelValue).ci(ci[2]),
                 Test::None,
             ));
             out.push((
                 row(Metric::Ece)
-                    .value(
-                        e,
-                        lang.pick(
-                            "undefined: scores are not probabilities in [0, 1], or the group is empty",
-                            "无法计算：分数不是 [0, 1] 内的概率，或该组为空",
-                        ),
-                    )
+                    .value(e, Reason::NotProbabilities)
                     .ci(ci[3]),
                 Test::None,
             ));
@@ -612,23 +584,21 @@ pub(crate) fn score_rows(
             };
             out.push((
                 with_ref(Metric::Smd)
-                    .value(
-                        sm,
-                        lang.pick(
-                            "undefined: the pooled standard deviation is 0",
-                            "无法计算：合并标准差为 0",
-                        ),
-                    )
+                    .value(sm, Reason::ZeroPooledSd)
                     .ci(ci[4]),
                 Test::None,
             ));
-            let mut k = with_ref(Metric::Ks).value(ks, empty_dist).ci(ci[5]);
+            let mut k = with_ref(Metric::Ks)
+                .value(ks, Reason::EmptyDistribution)
+                .ci(ci[5]);
             k.p_value = ks_two_sample(&counts(&s.scores), &counts(rc)).map(|t| t.p_value);
             k.test = Some("kolmogorov_smirnov");
             let pv = k.p_value;
             out.push((k, Test::New(pv)));
             out.push((
-                with_ref(Metric::Wasserstein).value(w, empty_dist).ci(ci[6]),
+                with_ref(Metric::Wasserstein)
+                    .value(w, Reason::EmptyDistribution)
+                    .ci(ci[6]),
                 Test::None,
             ));
         }

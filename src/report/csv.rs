@@ -48,7 +48,7 @@ pub fn render_csv(audit: &Audit) -> String {
             r.test.unwrap_or_default().to_string(),
             verdict,
             num_cell(r.detectable_ratio),
-            text_cell(r.reason.as_deref().unwrap_or("")),
+            text_cell(&r.reason_text(audit.spec.lang).unwrap_or_default()),
         ];
         out.push_str(&cells.join(","));
         out.push('\n');

@@ -76,7 +76,7 @@ fn verdict_cell(r: Option<&MetricRow>, lang: Lang) -> String {
         Some(r) => r
             .verdict
             .map(|v| v.text(lang).to_string())
-            .or_else(|| r.reason.clone())
+            .or_else(|| r.reason_text(lang))
             .unwrap_or_default(),
         None => String::new(),
     }

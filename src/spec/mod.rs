@@ -285,9 +285,25 @@ impl SpecFile {
         })?;
         check_keys(&table, origin)?;
         SpecFile::deserialize(table).map_err(|e| {
+            // The table has lost the positions; reading the text again gives the span of the
+            // bad value, and from it the line and the key.
+            let spanned = toml::from_str::<SpecFile>(text).err();
+            let at = spanned.as_ref().and_then(|e| e.span()).map(|s| s.start);
+            let (place, key) = match at {
+                Some(at) => {
+                    let (line, col) = line_col(text, at);
+                    (format!("{origin}:{line}:{col}"), key_at(text, at))
+                }
+                None => (origin.to_string(), None),
+            };
+            let what = spanned.as_ref().map_or(e.message(), |s| s.message());
+            let message = match key {
+                Some(k) => format!("invalid value for key '{k}': {}", what.trim()),
+                None => format!("invalid value: {}", what.trim()),
+            };
             Error::spec(
-                origin,
-                format!("invalid value: {}", e.message()),
+                place,
+                message,
                 Some("see docs/spec.md for the type of each key".into()),
             )
         })
@@ -386,6 +402,28 @@ impl SpecFile {
     }
 }
 
+/// The dotted key whose value starts at byte `at` of a TOML text: the last `[table]` header
+/// before it and the key on its line (None when the line holds no `key =`).
+fn key_at(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..)?.lines().next()?;
+    let key = line.split('=').next()?.trim().trim_matches('"');
+    if key.is_empty() || !line.contains('=') {
+        return None;
+    }
+    let table = before[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && !l.starts_with("[["))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    Some(match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key.to_string(),
+    })
+}
+
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -406,6 +444,17 @@ pub use resolve::{
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrong_type_names_key_and_line() {
+        let text =
+            "[decision]\ncolumn = \"d\"\n\n[groups]\nattributes = [\"sex\"]\nmax_k = \"two\"\n";
+        let err = SpecFile::from_toml(text, "a.toml").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("a.toml:6:9: "), "{msg}");
+        assert!(msg.contains("key 'groups.max_k'"), "{msg}");
+        assert!(msg.contains("string"), "{msg}");
+    }
 
     #[test]
     fn unknown_key_names_closest() {

@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["findings"],
     &["audit"],
     &["report", "explain"],
-    &["cli", "init", "synth", "lib", "main"],
+    &["cli", "init", "synth", "commands", "lib", "main"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

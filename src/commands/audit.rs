@@ -1,0 +1,72 @@
+//! `candor audit`: resolve the spec, run the audit, write the reports, report the gates.
+
+use std::path::PathBuf;
+
+use super::CommandOutput;
+use crate::cli::AuditArgs;
+use crate::error::Result;
+use crate::spec::{AuditSpec, SpecFile};
+use crate::{audit, codes, report};
+
+/// Runs `candor audit`.
+pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
+    let spec = resolve_spec(args)?;
+    let (a, files) = run_audit(&spec, progress)?;
+    let mut o = CommandOutput {
+        gate_breached: a.gate_breached(),
+        ..CommandOutput::default()
+    };
+    o.messages.push(summary_line(&a, &files));
+    for g in a.gates.iter().filter(|g| g.breached) {
+        o.messages.push(format!(
+            "gate breached: {} {} {} by {}",
+            g.gate.metric,
+            serde_json::to_value(g.gate.op)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            g.gate.value,
+            g.by.join("; ")
+        ));
+    }
+    Ok(o)
+}
+
+/// Resolves the audit description from a spec file and flags (flags win).
+pub fn resolve_spec(args: &AuditArgs) -> Result<AuditSpec> {
+    let file = match &args.spec {
+        Some(p) => SpecFile::from_path(p)?,
+        None => SpecFile::default(),
+    };
+    file.overlay(args.to_spec()?).check()
+}
+
+/// Runs an audit and writes its outputs.
+pub fn run_audit(
+    spec: &AuditSpec,
+    progress: &dyn Fn(&str),
+) -> Result<(audit::Audit, Vec<PathBuf>)> {
+    let a = audit::run(spec, progress)?;
+    progress("writing reports");
+    let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
+    Ok((a, files))
+}
+
+/// One line on an audit: rows audited, findings (how many high) and the files written.
+pub(super) fn summary_line(a: &audit::Audit, files: &[PathBuf]) -> String {
+    let high = a
+        .findings
+        .iter()
+        .filter(|f| f.severity() >= codes::Severity::High)
+        .count();
+    format!(
+        "audited {} rows: {} findings ({high} high); wrote {}",
+        a.provenance.inputs.first().map_or(0, |s| s.rows_audited),
+        a.findings.len(),
+        files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}

@@ -1,0 +1,22 @@
+//! The commands, one file per subcommand: each turns its parsed flags into files on disk and a
+//! [`CommandOutput`] for `main` to print. [`crate::run`] dispatches to them.
+
+pub mod audit;
+pub mod convert;
+pub mod demo;
+pub mod explain;
+mod explanations;
+pub mod init;
+pub mod screen;
+pub mod synth;
+
+/// What a command produced, for `main` to print.
+#[derive(Debug, Default)]
+pub struct CommandOutput {
+    /// Data for standard output (e.g. a starter spec).
+    pub stdout: String,
+    /// Messages for standard error.
+    pub messages: Vec<String>,
+    /// A `--fail-on` gate was breached: exit code 1.
+    pub gate_breached: bool,
+}

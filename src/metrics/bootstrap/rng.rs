@@ -1,0 +1,64 @@
+//! The random generator of the bootstrap, its seeds derived from content, and uniform draws.
+
+use rand::Rng as _;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+/// The random generator used for bootstrap draws.
+pub type Rng = ChaCha8Rng;
+
+/// FNV-1a over 64-bit words, for seeds derived from content.
+pub fn mix(seed: u64, words: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for w in words {
+        for b in w.to_le_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// A generator seeded from the audit seed, a metric tag and the statistics' content.
+pub fn rng_for(seed: u64, tag: &str, content: impl IntoIterator<Item = u64>) -> Rng {
+    let tag_words = tag.bytes().map(u64::from);
+    Rng::seed_from_u64(mix(seed, tag_words.chain(content)))
+}
+
+/// A uniform number in [0, 1): the top 53 bits of one 64-bit output, times 2^-53 (every value
+/// is a multiple of 2^-53, each equally likely).
+#[inline]
+pub(super) fn uniform(rng: &mut Rng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+}
+
+/// A uniform integer in [0, n), n > 0, exactly (Lemire's multiply-and-reject method:
+/// D. Lemire, "Fast random integer generation in an interval", ACM TOMACS 29 (2019)).
+#[inline]
+pub(super) fn below(rng: &mut Rng, n: u64) -> u64 {
+    let mut m = u128::from(rng.next_u64()) * u128::from(n);
+    if (m as u64) < n {
+        let threshold = n.wrapping_neg() % n;
+        while (m as u64) < threshold {
+            m = u128::from(rng.next_u64()) * u128::from(n);
+        }
+    }
+    (m >> 64) as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::bootstrap::resample;
+
+    #[test]
+    fn same_content_same_stream() {
+        let mut a = rng_for(3, "x", [1, 2]);
+        let mut b = rng_for(3, "x", [1, 2]);
+        let mut oa = Vec::new();
+        let mut ob = Vec::new();
+        resample(&mut a, &[10, 20], &mut oa);
+        resample(&mut b, &[10, 20], &mut ob);
+        assert_eq!(oa, ob);
+    }
+}
