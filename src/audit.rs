@@ -14,7 +14,7 @@ use crate::metrics::{self, GroupInfo, Metric, MetricParams, MetricRow, ll144::Ll
 use crate::screen::content::WorkingHours;
 use crate::screen::policy::{self, PolicyError, Stage};
 use crate::screen::run::{InputFinding, Screen, ScreenInput};
-use crate::screen::usage::Target;
+use crate::screen::usage::UseTarget;
 use crate::spec::{AuditSpec, Gate};
 use crate::stats::Aggregates;
 
@@ -373,9 +373,9 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
     let sd = data::screen_data(table, &dictionary, &hours)?;
     let target = match (&sd.decision, &sd.score) {
         (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => {
-            Some(Target::Binary(d))
+            Some(UseTarget::Binary(d))
         }
-        (_, Some(s)) => Some(Target::Continuous(s)),
+        (_, Some(s)) => Some(UseTarget::Continuous(s)),
         _ => None,
     };
     let input = ScreenInput {

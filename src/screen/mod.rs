@@ -5,10 +5,12 @@
 //! (`content`: value patterns, timestamps outside working hours), use (`usage`: surrogate
 //! models with and without the input, likelihood-ratio test), proxy (`proxy`: how well an
 //! input predicts a protected attribute). Policy packs are data files under `policies/`
-//! (`policy`).
+//! (`policy`). The use layer's models are fitted by `glm` (logistic regression and least
+//! squares); `run` combines the layers into findings.
 
 pub mod content;
 pub mod features;
+pub mod glm;
 pub mod names;
 pub mod policy;
 pub mod proxy;
