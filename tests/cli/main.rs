@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod common;
+mod corpus;
 mod demo;
 mod determinism;
 mod explain;
