@@ -419,7 +419,7 @@ fn hex_bytes(h: &str) -> Vec<u8> {
 }
 
 /// SHA-256 of every regular file under `dir` (links and special files are not opened).
-fn snapshot(dir: &Path, acc: &mut BTreeMap<PathBuf, String>) {
+pub fn snapshot(dir: &Path, acc: &mut BTreeMap<PathBuf, String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -444,7 +444,7 @@ fn snapshot(dir: &Path, acc: &mut BTreeMap<PathBuf, String>) {
 }
 
 /// Names under `dir` (recursively) that a run should never leave behind.
-fn leftovers(dir: &Path, acc: &mut Vec<PathBuf>) {
+pub fn leftovers(dir: &Path, acc: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

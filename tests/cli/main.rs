@@ -12,6 +12,7 @@ mod explain;
 mod explain_truth;
 mod findings_truth;
 mod formats;
+mod fuzz;
 mod layers;
 mod properties;
 mod reference;
