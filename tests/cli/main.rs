@@ -5,12 +5,14 @@
 
 mod bad_input;
 mod common;
+mod corpus;
 mod demo;
 mod determinism;
 mod explain;
 mod explain_truth;
 mod findings_truth;
 mod formats;
+mod fuzz;
 mod layers;
 mod markdown_safety;
 mod properties;
