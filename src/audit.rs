@@ -358,17 +358,19 @@ pub fn working_hours(spec: &AuditSpec) -> WorkingHours {
 
 /// Screens the spec's features (all four layers when the table has a decision or score).
 pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>> {
-    if spec.features.is_empty() {
-        return Ok(None);
-    }
-    let categories = policy::builtin_categories().map_err(policy_error)?;
+    // The packs and the dictionary are checked even when there is nothing to screen: a
+    // misspelt pack or a missing file is an error, not a setting silently ignored.
     let packs = policy_packs(spec)?;
     let selected = policy::select_packs(&packs, &spec.screen.policy).map_err(policy_error)?;
-    let stage = stage(spec)?;
     let dictionary = match &spec.screen.dictionary {
         Some(p) => data::read_dictionary(p)?,
         None => BTreeMap::new(),
     };
+    if spec.features.is_empty() {
+        return Ok(None);
+    }
+    let categories = policy::builtin_categories().map_err(policy_error)?;
+    let stage = stage(spec)?;
     let hours = working_hours(spec);
     let sd = data::screen_data(table, &dictionary, &hours)?;
     let target = match (&sd.decision, &sd.score) {

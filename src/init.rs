@@ -105,8 +105,40 @@ fn named_like(name: &str, words: &[&str]) -> bool {
     })
 }
 
+/// Values listed in a TOML comment, on one line: a line break in a value would end the
+/// comment and start TOML.
+fn comment_text(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| {
+            if v.chars().any(char::is_control) {
+                toml_str(v)
+            } else {
+                v.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn toml_str(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    // A TOML basic string: backslash, quote and every control character escaped (a line
+    // break in a column name would otherwise end the string and start a table).
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn list(items: &[&ColumnProfile]) -> String {
@@ -288,7 +320,7 @@ fn write_decision(s: &mut String, decision: Option<&ColumnProfile>) {
     s.push_str("\n[decision]\n");
     match decision {
         Some(c) => {
-            s.push_str(&format!("column = {}   # GUESSED: values {}\n", toml_str(&c.name), c.examples.join(", ")));
+            s.push_str(&format!("column = {}   # GUESSED: values {}\n", toml_str(&c.name), comment_text(&c.examples)));
             let pos = c
                 .examples
                 .iter()
@@ -318,7 +350,7 @@ fn write_score_and_label(
         Some(c) => s.push_str(&format!(
             "column = {}   # GUESSED: ground truth, values {}\n",
             toml_str(&c.name),
-            c.examples.join(", ")
+            comment_text(&c.examples)
         )),
         None => s.push_str(
             "# column = \"\"           # ground truth (what actually happened), if known\n",

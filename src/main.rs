@@ -67,11 +67,26 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "error: {}", printable(&e.to_string()));
             if let Some(h) = e.hint() {
-                let _ = writeln!(err, "hint: {h}");
+                let _ = writeln!(err, "hint: {}", printable(h));
             }
             ExitCode::from(2)
         }
     }
+}
+
+/// A message as it may reach a terminal: control characters from the data (an escape
+/// sequence in a column name could clear the screen or hide text) are shown escaped, as
+/// `\u{1b}`; line breaks stay.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

@@ -24,6 +24,18 @@ pub fn run(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<Comma
         })
         .collect();
     specs.sort();
+    if specs.is_empty() {
+        return Err(Error::Read {
+            path: datasets.to_path_buf(),
+            reason: "the folder holds no audit spec (*.toml)".into(),
+            hint: Some("run the demo from the repository's top folder, where datasets/ holds the demo specs".into()),
+        });
+    }
+    // Every spec is read and checked before anything is written.
+    let checked = specs
+        .iter()
+        .map(|p| SpecFile::from_path(p)?.check_explain())
+        .collect::<Result<Vec<_>>>()?;
     if let Err(e) = std::fs::create_dir_all(out) {
         return Err(Error::Write {
             path: out.to_path_buf(),
@@ -32,14 +44,13 @@ pub fn run(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<Comma
         });
     }
     let mut outcome = CommandOutput::default();
-    for p in specs {
+    for (p, (mut spec, settings)) in specs.into_iter().zip(checked) {
         let name = p
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("audit")
             .to_string();
         progress(&format!("demo: {name}"));
-        let (mut spec, settings) = SpecFile::from_path(&p)?.check_explain()?;
         spec.output_dir = out.join(&name);
         progress("loading");
         let table = data::load(&spec)?;

@@ -7,6 +7,13 @@ use crate::synth;
 
 /// Runs `candor synth`.
 pub fn run(args: &SynthArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
+    if args.rows == Some(0) {
+        return Err(Error::Spec {
+            origin: "--rows".into(),
+            message: "0 rows makes a table with a header and no workers".into(),
+            hint: Some("give at least 1 row; without --rows each dataset has its demo size".into()),
+        });
+    }
     std::fs::create_dir_all(&args.out).map_err(|e| Error::Write {
         path: args.out.clone(),
         reason: e.to_string(),

@@ -221,10 +221,24 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
         select.push(expr.alias("__candor_keep"));
         filter_note = Some(pred.clone());
     }
+    let probe = lf.clone();
     let df = lf
         .select(select)
         .collect()
         .map_err(|e| match &filter_note {
+            // A type error in the predicate (text compared with a number, NOT on text) shows
+            // when the predicate alone is evaluated on the first rows.
+            Some(pred) if !is_filter_error(&e) && filter_fails_alone(&probe, pred) => {
+                Error::Filter {
+                    predicate: pred.clone(),
+                    message: first_line(&e.to_string()),
+                    hint: Some(format!(
+                        "compare text columns with quoted values ('A') and number columns with \
+                         numbers; the columns and their types: {}",
+                        typed_columns(&schema)
+                    )),
+                }
+            }
             Some(pred) if is_filter_error(&e) => Error::Filter {
                 predicate: pred.clone(),
                 message: first_line(&e.to_string()),
@@ -367,6 +381,37 @@ pub(crate) fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().trim().to_string()
 }
 
+/// Whether the `--where` predicate alone fails on the table's first rows.
+fn filter_fails_alone(lf: &LazyFrame, pred: &str) -> bool {
+    match filter_expr(pred) {
+        Ok(expr) => lf.clone().limit(100).select([expr]).collect().is_err(),
+        Err(_) => true,
+    }
+}
+
+/// The first columns with their types in words, for a hint.
+fn typed_columns(schema: &Schema) -> String {
+    let mut out: Vec<String> = schema
+        .iter()
+        .filter(|(n, _)| n.as_str() != ROW)
+        .take(20)
+        .map(|(n, dt)| {
+            let kind = if dt.is_integer() || dt.is_float() {
+                "number"
+            } else if *dt == DataType::Boolean {
+                "true/false"
+            } else {
+                "text"
+            };
+            format!("{n} ({kind})")
+        })
+        .collect();
+    if schema.len() > 21 {
+        out.push("...".into());
+    }
+    out.join(", ")
+}
+
 fn is_filter_error(e: &PolarsError) -> bool {
     // polars may wrap the cause in a context, so look at the message too.
     let text = e.to_string();
@@ -486,6 +531,19 @@ pub fn profile(
 /// audits and the benchmark. Returns the number of rows written.
 pub fn convert(input: &Path, format: FileFormat, csv: &CsvOptions, output: &Path) -> Result<u64> {
     encoding::hash_file(input)?;
+    // Never written over: the input itself, or any file that exists (Candor did not make it).
+    if std::fs::symlink_metadata(output).is_ok() {
+        let is_input = crate::inputs::inside(output).is_some();
+        return Err(Error::Write {
+            path: output.to_path_buf(),
+            reason: if is_input {
+                "it is the table being converted".into()
+            } else {
+                "the file exists".into()
+            },
+            hint: Some("name a new file; Candor never writes over a file it did not create".into()),
+        });
+    }
     let out_format = output
         .extension()
         .and_then(|e| e.to_str())
@@ -509,7 +567,14 @@ pub fn convert(input: &Path, format: FileFormat, csv: &CsvOptions, output: &Path
         reason: e,
         hint: None,
     };
-    let file = std::fs::File::create(output).map_err(|e| werr(e.to_string()))?;
+    // Written beside the output under a temporary name, then renamed: a failed or killed
+    // run leaves no half-written table under the output's name.
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = output.with_file_name(format!(".{name}.candor-tmp-{}", std::process::id()));
+    let file = std::fs::File::create(&tmp).map_err(|e| werr(e.to_string()))?;
     let written = match out_format {
         FileFormat::Parquet => ParquetWriter::new(file).finish(&mut df).map(|_| ()),
         FileFormat::Ipc => IpcWriter::new(file).finish(&mut df),
@@ -517,7 +582,13 @@ pub fn convert(input: &Path, format: FileFormat, csv: &CsvOptions, output: &Path
             .with_json_format(JsonFormat::JsonLines)
             .finish(&mut df),
     };
-    written.map_err(|e| werr(first_line(&e.to_string())))?;
+    let renamed = written
+        .map_err(|e| werr(first_line(&e.to_string())))
+        .and_then(|()| std::fs::rename(&tmp, output).map_err(|e| werr(e.to_string())));
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    renamed?;
     Ok(df.height() as u64)
 }
 

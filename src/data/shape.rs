@@ -11,7 +11,8 @@
 //! and so forces a full rebuild of polars (30 minutes on 2 cores), and `csv-core` does not say
 //! on which line a record starts. The reader below is RFC 4180's grammar (quoted fields,
 //! doubled quotes, delimiters and line breaks inside quotes, CRLF or LF, blank lines skipped)
-//! and nothing more; a quote inside an unquoted field is kept as text, as polars does.
+//! and nothing more; a quote inside an unquoted field and a NUL byte are refused by line
+//! (polars cannot read the first, and the second means a binary or damaged file).
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -87,6 +88,13 @@ pub(crate) fn check(
         }
         for &b in &buf[i..] {
             let keep = first.is_none();
+            if b == 0 {
+                return Err(Error::data(
+                    shown,
+                    format!("line {line} holds a NUL byte (0x00), which no text table has"),
+                    Some("the file is binary or damaged (or UTF-16 without a byte-order mark): export it again as UTF-8 CSV".into()),
+                ));
+            }
             if quoted {
                 if pending_quote {
                     pending_quote = false;
@@ -112,6 +120,18 @@ pub(crate) fn check(
                 b'"' if !rec.started => {
                     quoted = true;
                     rec.started = true;
+                }
+                b'"' => {
+                    // RFC 4180 2.5: a field that holds a quote must be quoted as a whole; polars
+                    // cannot read such a file and would say so without a line.
+                    return Err(Error::data(
+                        shown,
+                        format!(
+                            "line {line}, field {}: a quote inside a field that is not quoted",
+                            rec.fields
+                        ),
+                        Some("quote the whole field and double the quote inside it: \"5\"\" screen\" for 5\" screen".into()),
+                    ));
                 }
                 b'\n' => {
                     if !rec.is_blank() {
@@ -278,8 +298,15 @@ mod tests {
         );
         let h = check(&p, &p, ',', true).unwrap();
         assert_eq!(h, vec!["a\"b", "x,y", "multi\nline"]);
-        // A quote inside an unquoted field is text; a doubled quote at the end of a file.
-        let p = write("ok2.csv", "a,b\n1\"2,\"x\"\"\"");
+        // A doubled quote at the very end of a file.
+        let p = write("ok2.csv", "a,b\n12,\"x\"\"\"");
         assert_eq!(check(&p, &p, ',', true).unwrap(), vec!["a", "b"]);
+        // A quote inside an unquoted field, and a NUL byte, are refused by line.
+        let p = write("bad1.csv", "a,b\n1,2\n3,4\"5\n");
+        let e = check(&p, &p, ',', true).unwrap_err().to_string();
+        assert!(e.contains("line 3, field 2: a quote inside"), "{e}");
+        let p = write("bad2.csv", "a,b\n1,2\nF\0,4\n");
+        let e = check(&p, &p, ',', true).unwrap_err().to_string();
+        assert!(e.contains("line 3 holds a NUL byte"), "{e}");
     }
 }

@@ -308,7 +308,16 @@ fn check_screen(f: &super::ScreenSection) -> Result<ScreenSpec> {
             days: working_days,
             start,
             end,
-            utc_offset_minutes: f.utc_offset_minutes.unwrap_or(0),
+            utc_offset_minutes: match f.utc_offset_minutes.unwrap_or(0) {
+                m if (-720..=840).contains(&m) => m,
+                m => {
+                    return Err(Error::spec(
+                        "screen.utc_offset_minutes (--utc-offset)",
+                        format!("{m} minutes is not a time zone's offset from UTC"),
+                        Some("offsets run from -720 (UTC-12) to 840 (UTC+14); China is 480".into()),
+                    ));
+                }
+            },
         },
         as_of: match &f.as_of {
             Some(d) if crate::dates::parse_date(d).is_none() => {
@@ -422,6 +431,23 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         positive: f.label.positive.clone(),
     });
     let groups = check_groups(&f, require_decision)?;
+    // A column compared across its own values says nothing about a group.
+    let roles = [
+        ("the decision", f.decision.column.as_deref()),
+        ("the score", f.score.column.as_deref()),
+        ("the label", f.label.column.as_deref()),
+    ];
+    for (role, column) in roles {
+        if let Some(c) = column.filter(|c| groups.attributes.iter().any(|a| a == c)) {
+            return Err(Error::spec(
+                "groups.attributes (--group)",
+                format!("'{c}' is {role} column; it cannot also be a group attribute"),
+                Some(
+                    "group by who the workers are (sex, age band, site), not by the outcome".into(),
+                ),
+            ));
+        }
+    }
     let stats = check_stats(&f)?;
     let formats = check_formats(&f)?;
     let lang_code = f.output.lang.clone().unwrap_or_else(|| "en".into());
@@ -626,6 +652,20 @@ fn check_groups(f: &SpecFile, require_decision: bool) -> Result<Groups> {
                     parts.join(", ")
                 ),
                 Some("write --intersect sex,race".into()),
+            ));
+        }
+        if let Some(p) = parts
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| parts[..i].contains(p).then_some(p))
+        {
+            return Err(Error::spec(
+                "groups.intersections (--intersect)",
+                format!("'{p}' is named twice in [{}]", parts.join(", ")),
+                Some(
+                    "an intersection crosses different attributes, e.g. --intersect sex,race"
+                        .into(),
+                ),
             ));
         }
         for p in parts {

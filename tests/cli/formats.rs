@@ -231,7 +231,7 @@ fn hostile_names_render_as_text() {
     let p = fixture(
         &d,
         "a.csv",
-        b"'><img src=x onerror=alert(1)>,decision\n<script>alert(1)</script>,1\n=HYPERLINK(\"http://x\"),0\n<script>alert(1)</script>,0\n=HYPERLINK(\"http://x\"),1\n",
+        b"'><img src=x onerror=alert(1)>,decision\n<script>alert(1)</script>,1\n\"=HYPERLINK(\"\"http://x\"\")\",0\n<script>alert(1)</script>,0\n\"=HYPERLINK(\"\"http://x\"\")\",1\n",
     );
     candor()
         .arg("audit")
