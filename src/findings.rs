@@ -14,6 +14,7 @@
 //! (their rows carry no comparison).
 
 use serde::Serialize;
+use std::collections::HashMap;
 
 use crate::codes::{FindingKind, Severity};
 use crate::metrics::{FIVE_FOURTHS, FOUR_FIFTHS, Metric, MetricRow, Verdict};
@@ -82,37 +83,63 @@ pub struct FindingParams {
     pub positive_is_favorable: bool,
 }
 
-fn find<'a>(rows: &'a [MetricRow], like: &MetricRow, metric: Metric) -> Option<&'a MetricRow> {
-    rows.iter().find(|r| {
-        r.metric == metric
-            && r.attribute == like.attribute
-            && r.group == like.group
-            && r.class == like.class
-    })
+/// The metric rows by (attribute, group, class, metric), the first row of each key as a
+/// search from the top would find it; built once, so that finding the twin and the rates of
+/// each row is not a search of every row (quadratic in the number of groups).
+struct Rows<'a> {
+    by_key: HashMap<(&'a str, &'a str, Option<&'a str>, Metric), &'a MetricRow>,
+    n: HashMap<(&'a str, &'a str), u64>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(rows: &'a [MetricRow]) -> Self {
+        let mut by_key = HashMap::with_capacity(rows.len());
+        let mut n = HashMap::new();
+        for r in rows {
+            let key = (
+                r.attribute.as_str(),
+                r.group.as_str(),
+                r.class.as_deref(),
+                r.metric,
+            );
+            by_key.entry(key).or_insert(r);
+            if r.metric == Metric::N {
+                n.entry((r.attribute.as_str(), r.group.as_str()))
+                    .or_insert(r.n);
+            }
+        }
+        Rows { by_key, n }
+    }
+
+    fn get(
+        &self,
+        attribute: &str,
+        group: &str,
+        class: Option<&str>,
+        metric: Metric,
+    ) -> Option<&'a MetricRow> {
+        self.by_key.get(&(attribute, group, class, metric)).copied()
+    }
+}
+
+fn find<'a>(rows: &Rows<'a>, like: &MetricRow, metric: Metric) -> Option<&'a MetricRow> {
+    rows.get(&like.attribute, &like.group, like.class.as_deref(), metric)
 }
 
 /// A group's rate of `metric` (None when the group is the population or not in the table).
 fn rate_of(
-    rows: &[MetricRow],
+    rows: &Rows<'_>,
     attribute: &str,
     group: &str,
     metric: Metric,
     class: Option<&str>,
 ) -> Option<f64> {
-    rows.iter()
-        .find(|r| {
-            r.metric == metric
-                && r.attribute == attribute
-                && r.group == group
-                && r.class.as_deref() == class
-        })
+    rows.get(attribute, group, class, metric)
         .and_then(|r| r.value)
 }
 
-fn group_n(rows: &[MetricRow], attribute: &str, group: &str) -> Option<u64> {
-    rows.iter()
-        .find(|r| r.metric == Metric::N && r.attribute == attribute && r.group == group)
-        .map(|r| r.n)
+fn group_n(rows: &Rows<'_>, attribute: &str, group: &str) -> Option<u64> {
+    rows.n.get(&(attribute, group)).copied()
 }
 
 fn base(
@@ -165,7 +192,7 @@ fn base(
     }
 }
 
-fn fill_rates(f: &mut Finding, rows: &[MetricRow], rate: Metric) {
+fn fill_rates(f: &mut Finding, rows: &Rows<'_>, rate: Metric) {
     let class = f.class.clone();
     f.group_rate = rate_of(rows, &f.attribute, &f.group, rate, class.as_deref());
     if let Some(r) = &f.reference {
@@ -175,7 +202,7 @@ fn fill_rates(f: &mut Finding, rows: &[MetricRow], rate: Metric) {
 }
 
 /// The decision and score findings of one graded row.
-fn graded(rows: &[MetricRow], r: &MetricRow, p: &FindingParams) -> Option<Finding> {
+fn graded(rows: &Rows<'_>, r: &MetricRow, p: &FindingParams) -> Option<Finding> {
     let v = r.verdict?;
     let severity = match v {
         Verdict::AdverseSignificant => Severity::High,
@@ -220,7 +247,7 @@ fn strata(positive_is_favorable: bool) -> [(u8, Metric, Metric, Metric); 2] {
     }
 }
 
-fn error_rate(rows: &[MetricRow], r: &MetricRow, p: &FindingParams) -> Vec<Finding> {
+fn error_rate(rows: &Rows<'_>, r: &MetricRow, p: &FindingParams) -> Vec<Finding> {
     let mut out = Vec::new();
     if r.metric != Metric::SelectionRateRatio || r.class.is_some() {
         return out;
@@ -269,16 +296,17 @@ fn class_share(r: &MetricRow, p: &FindingParams) -> Option<Finding> {
 /// The disparity findings of an audit, worst first.
 pub fn disparities(rows: &[MetricRow], p: &FindingParams) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
+    let index = Rows::new(rows);
     for r in rows {
         match r.metric {
-            Metric::ImpactRatio | Metric::ScoringImpactRatio => out.extend(graded(rows, r, p)),
+            Metric::ImpactRatio | Metric::ScoringImpactRatio => out.extend(graded(&index, r, p)),
             Metric::SelectionRateRatio if r.class.is_some() => {
                 out.extend(class_share(r, p).map(|mut f| {
-                    fill_rates(&mut f, rows, Metric::SelectionRate);
+                    fill_rates(&mut f, &index, Metric::SelectionRate);
                     f
                 }))
             }
-            Metric::SelectionRateRatio => out.extend(error_rate(rows, r, p)),
+            Metric::SelectionRateRatio => out.extend(error_rate(&index, r, p)),
             _ => {}
         }
     }

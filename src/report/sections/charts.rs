@@ -10,6 +10,7 @@ use crate::report::num;
 use crate::report::plots::{Bar, CdfGroup};
 use crate::report::text::{group, level};
 use crate::tr;
+use std::collections::HashMap;
 
 use super::cells::{attributes, groups_of};
 
@@ -22,24 +23,39 @@ pub(super) fn charts_section(a: &Audit) -> Section {
 
 /// Every chart, attribute by attribute.
 fn charts(a: &Audit) -> Vec<Chart> {
+    let ix = Index::new(a);
     let mut out = Vec::new();
     for attr in attributes(a) {
         let groups: Vec<&str> = groups_of(a, attr).map(|g| g.group.as_str()).collect();
         if attr.contains(" & ") {
-            out.extend(heatmap(a, attr, &groups));
+            out.extend(heatmap(a, &ix, attr, &groups));
             continue;
         }
-        out.extend(rate_charts(a, attr, &groups));
+        out.extend(rate_charts(a, &ix, attr, &groups));
         out.extend(score_charts(a, attr));
     }
     out
 }
 
-/// The overall metric `m` of group `g` of `attr` (not one of a class).
-fn find<'a>(a: &'a Audit, attr: &str, g: &str, m: Metric) -> Option<&'a MetricRow> {
-    a.metrics
-        .iter()
-        .find(|r| r.attribute == attr && r.group == g && r.metric == m && r.class.is_none())
+/// The overall metrics (not those of a class) by (attribute, group, metric), the first row
+/// of each key as a search from the top finds it; built once per report, since a search of
+/// every row for each group would be quadratic in the number of groups.
+struct Index<'a>(HashMap<(&'a str, &'a str, Metric), &'a MetricRow>);
+
+impl<'a> Index<'a> {
+    fn new(a: &'a Audit) -> Self {
+        let mut map = HashMap::with_capacity(a.metrics.len());
+        for r in a.metrics.iter().filter(|r| r.class.is_none()) {
+            map.entry((r.attribute.as_str(), r.group.as_str(), r.metric))
+                .or_insert(r);
+        }
+        Index(map)
+    }
+}
+
+/// The overall metric `m` of group `g` of `attr`.
+fn find<'a>(ix: &Index<'a>, attr: &str, g: &str, m: Metric) -> Option<&'a MetricRow> {
+    ix.0.get(&(attr, g, m)).copied()
 }
 
 /// A metric's value and interval as a bar; a missing value is not a number (drawn "n/a").
@@ -55,13 +71,13 @@ fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
 /// The favorable rates, the impact ratios, the adverse-rate ratios and the error rates of one
 /// attribute's groups; a ratio chart without any value and an error chart without any group
 /// are left out.
-fn rate_charts(a: &Audit, attr: &str, groups: &[&str]) -> Vec<Chart> {
+fn rate_charts(a: &Audit, ix: &Index<'_>, attr: &str, groups: &[&str]) -> Vec<Chart> {
     let l = a.spec.lang;
     let lvl = level(a);
     let bars = |m: Metric| -> Vec<Bar> {
         groups
             .iter()
-            .map(|g| bar(&group(g, l), find(a, attr, g, m)))
+            .map(|g| bar(&group(g, l), find(ix, attr, g, m)))
             .collect()
     };
     let mut out = Vec::new();
@@ -70,8 +86,8 @@ fn rate_charts(a: &Audit, attr: &str, groups: &[&str]) -> Vec<Chart> {
         .map(|g| {
             bar(
                 &group(g, l),
-                find(a, attr, g, Metric::FavorableRate)
-                    .or_else(|| find(a, attr, g, Metric::SelectionRate)),
+                find(ix, attr, g, Metric::FavorableRate)
+                    .or_else(|| find(ix, attr, g, Metric::SelectionRate)),
             )
         })
         .collect();
@@ -115,8 +131,8 @@ fn rate_charts(a: &Audit, attr: &str, groups: &[&str]) -> Vec<Chart> {
         .iter()
         .filter_map(|g| {
             let (f, n) = (
-                find(a, attr, g, Metric::Fpr)?,
-                find(a, attr, g, Metric::Fnr)?,
+                find(ix, attr, g, Metric::Fpr)?,
+                find(ix, attr, g, Metric::Fnr)?,
             );
             Some((group(g, l), bar("FPR", Some(f)), bar("FNR", Some(n))))
         })
@@ -162,7 +178,7 @@ fn heat_axes(groups: &[&str]) -> (Vec<String>, Vec<String>) {
 
 /// The heat map of a two-way intersection's impact ratios, a cell starred when either ratio is
 /// beyond the four-fifths line; none for an intersection of more than two attributes.
-fn heatmap(a: &Audit, attr: &str, groups: &[&str]) -> Option<Chart> {
+fn heatmap(a: &Audit, ix: &Index<'_>, attr: &str, groups: &[&str]) -> Option<Chart> {
     let l = a.spec.lang;
     let parts: Vec<&str> = attr.split(" & ").collect();
     let &[r, c] = parts.as_slice() else {
@@ -170,7 +186,7 @@ fn heatmap(a: &Audit, attr: &str, groups: &[&str]) -> Option<Chart> {
     };
     let (rows, cols) = heat_axes(groups);
     let ratio = |row: &str, col: &str, m: Metric| {
-        find(a, attr, &format!("{row} & {col}"), m).and_then(|m| m.value)
+        find(ix, attr, &format!("{row} & {col}"), m).and_then(|m| m.value)
     };
     let values: Vec<Vec<Option<f64>>> = rows
         .iter()
