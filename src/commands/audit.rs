@@ -17,6 +17,7 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
         ..CommandOutput::default()
     };
     o.messages.push(summary_line(&a, &files));
+    o.messages.extend(one_decision_note(&a));
     for g in a.gates.iter().filter(|g| g.breached) {
         o.messages.push(format!(
             "gate breached: {} {} {} by {}",
@@ -53,6 +54,30 @@ pub fn run_audit(
 }
 
 /// One line on an audit: rows audited, findings (how many high) and the files written.
+/// A note when every worker has the same decision: every group's rate is then 0 or 100 %
+/// and no disparity in decisions can show (the audit still runs, for the scores and labels).
+pub(super) fn one_decision_note(a: &audit::Audit) -> Option<String> {
+    let rates: Vec<f64> = a
+        .metrics
+        .iter()
+        .filter(|r| r.metric == codes::Metric::SelectionRate && r.class.is_none())
+        .filter_map(|r| r.value)
+        .collect();
+    // Every observed value positive: known from the column even when the rates are withheld.
+    let all_positive = matches!(&a.decision, crate::data::DecisionValues::Binary { negative, .. } if negative.is_empty());
+    let first = if all_positive { 1.0 } else { *rates.first()? };
+    (all_positive || rates.iter().all(|v| *v == first) && (first == 0.0 || first == 1.0)).then(
+        || {
+            format!(
+                "note: every worker has the {} decision (a rate of {} % in every group): no \
+             disparity in decisions can show; check the decision column and its declared values",
+                if first == 1.0 { "positive" } else { "negative" },
+                first * 100.0
+            )
+        },
+    )
+}
+
 pub(super) fn summary_line(a: &audit::Audit, files: &[PathBuf]) -> String {
     let high = a
         .findings

@@ -206,6 +206,19 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
         .collect();
 
     let needed = needed_columns(spec, &names)?;
+    // A nested JSON value (an object or an array) is no group, decision or score: polars
+    // would print it as text such as {"F"}.
+    for (c, role) in &needed {
+        if let Some(dt) = schema.get(c.as_str()).filter(|dt| dt.is_nested()) {
+            return Err(Error::column(
+                path,
+                c,
+                role,
+                format!("holds nested values ({dt}), not one value per worker"),
+                Some("flatten the records first: one key per column, each holding a number or a text".into()),
+            ));
+        }
+    }
 
     // One read of the needed columns, with the filter mask.
     let mut select: Vec<Expr> = vec![col(ROW)];
@@ -381,6 +394,20 @@ pub(crate) fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().trim().to_string()
 }
 
+#[cfg(test)]
+#[test]
+fn messages_mask_identifiers_and_cut_long_cells() {
+    let m = masked_message("could not parse `13800138000` as dtype `i64` at column 'x'");
+    assert_eq!(
+        m,
+        "could not parse `###########` as dtype `i64` at column 'x'"
+    );
+    let long = "a".repeat(100_000);
+    let m = masked_message(&format!("could not parse `{long}` as dtype `f64`"));
+    assert!(m.len() < 120, "{m}");
+    assert!(m.contains("`aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…`"), "{m}");
+}
+
 /// Whether the `--where` predicate alone fails on the table's first rows.
 fn filter_fails_alone(lf: &LazyFrame, pred: &str) -> bool {
     match filter_expr(pred) {
@@ -425,8 +452,45 @@ fn is_filter_error(e: &PolarsError) -> bool {
         || text.contains("SQL")
 }
 
+/// A message from polars with each quoted value (between backticks) cut to a short excerpt,
+/// its digits masked when it holds seven or more (a phone or identity number): a message may
+/// not print a worker's identifier, nor a whole 1 MB cell.
+fn masked_message(msg: &str) -> String {
+    let parts: Vec<&str> = msg.split('`').collect();
+    let mut out = String::with_capacity(msg.len().min(400));
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 && i + 1 < parts.len() {
+            let digits = part.chars().filter(char::is_ascii_digit).count();
+            let mut v: String = part
+                .chars()
+                .take(32)
+                .map(|c| {
+                    if digits >= 7 && c.is_ascii_digit() {
+                        '#'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            if part.chars().count() > 32 {
+                v.push('…');
+            }
+            out.push_str(&v);
+        } else {
+            out.push_str(part);
+        }
+    }
+    if out.chars().count() > 400 {
+        out = out.chars().take(400).collect::<String>() + "…";
+    }
+    out
+}
+
 pub(crate) fn polars_error(path: &Path, e: PolarsError) -> Error {
-    let msg = first_line(&e.to_string());
+    let msg = masked_message(&first_line(&e.to_string()));
     let ext = path
         .extension()
         .and_then(|x| x.to_str())

@@ -175,7 +175,13 @@ fn resolve_decision(
     } else {
         d.positive.clone()
     };
-    for p in &declared_pos {
+    // Every worker with a declared negative decision (nobody flagged): allowed when both sides
+    // are declared; a declared positive missing beside other values is a typo.
+    let all_negative = !d.negative.is_empty()
+        && values
+            .iter()
+            .all(|v| d.negative.iter().any(|n| value_matches(v, n)));
+    for p in declared_pos.iter().filter(|_| !all_negative) {
         if !values.iter().any(|v| value_matches(v, p)) {
             return Err(err(
                 format!(
@@ -186,11 +192,15 @@ fn resolve_decision(
             ));
         }
     }
-    let positive: Vec<String> = values
-        .iter()
-        .filter(|v| declared_pos.iter().any(|p| value_matches(v, p)))
-        .cloned()
-        .collect();
+    let positive: Vec<String> = if all_negative {
+        declared_pos.clone()
+    } else {
+        values
+            .iter()
+            .filter(|v| declared_pos.iter().any(|p| value_matches(v, p)))
+            .cloned()
+            .collect()
+    };
     let rest: Vec<String> = values
         .iter()
         .filter(|v| !positive.contains(v))

@@ -727,3 +727,54 @@ fn doubled_quote_in_header_is_one_quote() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A decision column with one value is audited with a note that no disparity can show;
+/// with both sides declared, a column where nobody got the positive decision is accepted,
+/// while a declared positive value missing beside other values is still refused (a typo).
+#[test]
+fn one_valued_decision_is_noted() {
+    let d = tmp("one-decision");
+    let all1 = fixture(&d, "one.csv", b"sex,decision\nF,1\nM,1\nF,1\nM,1\n");
+    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("candor"))
+        .args(["audit", all1.to_str().unwrap(), "--decision", "decision"])
+        .args(["--group", "sex", "--min-group-size", "1", "--out"])
+        .arg(d.join("o1"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("every worker has the positive decision"),
+        "{err}"
+    );
+
+    let all0 = fixture(&d, "zero.csv", b"sex,decision\nF,0\nM,0\nF,0\nM,0\n");
+    let run = |extra: &[&str], out: &str| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("candor"))
+            .args(["audit", all0.to_str().unwrap(), "--decision", "decision"])
+            .args([
+                "--group",
+                "sex",
+                "--min-group-size",
+                "1",
+                "--min-published-group",
+                "1",
+            ])
+            .args(extra)
+            .arg("--out")
+            .arg(d.join(out))
+            .output()
+            .unwrap()
+    };
+    let o = run(&["--positive", "1", "--negative", "0"], "o2");
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("every worker has the negative decision"),
+        "{err}"
+    );
+    let csv = std::fs::read_to_string(d.join("o2/metrics.csv")).unwrap();
+    assert!(csv.contains("sex,F,selection_rate,,0,2,0,"), "{csv}");
+    let o = run(&["--positive", "1"], "o3");
+    assert_eq!(o.status.code(), Some(2));
+}
