@@ -189,6 +189,7 @@ fn source(args: &InitArgs) -> Result<Source> {
         has_header: true,
         encoding: encoding.clone(),
         na_values: vec!["".into(), "NA".into(), "?".into()],
+        float_columns: Vec::new(),
     };
     Ok(Source {
         format,

@@ -170,6 +170,33 @@ fn filter_expr(pred: &str) -> Result<Expr> {
 
 /// Reads the table the spec describes and checks every column against its role.
 pub fn load(spec: &AuditSpec) -> Result<Table> {
+    match load_once(spec) {
+        // polars infers whole numbers as 64-bit integers from the first rows and then fails
+        // on a larger one further down: that column is read again as floating point.
+        Err(Error::Data { message, .. })
+            if spec.data.format == FileFormat::Csv
+                && message.starts_with("could not parse")
+                && message.contains("as dtype `i64`") =>
+        {
+            let column = message
+                .split("at column '")
+                .nth(1)
+                .and_then(|rest| rest.split('\'').next())
+                .map(str::to_string);
+            match column.filter(|c| !spec.data.csv.float_columns.contains(c)) {
+                Some(c) => {
+                    let mut again = spec.clone();
+                    again.data.csv.float_columns.push(c);
+                    load(&again)
+                }
+                None => load_once(spec),
+            }
+        }
+        other => other,
+    }
+}
+
+fn load_once(spec: &AuditSpec) -> Result<Table> {
     let path = &spec.data.path;
     let (sha256, bytes) = encoding::hash_file(path)?;
     if bytes == 0 {
@@ -339,13 +366,29 @@ fn scan(read_path: &Path, format: FileFormat, o: &CsvOptions, shown: &Path) -> R
                 .with_null_values(Some(nulls))
                 .with_missing_is_null(true)
                 .with_infer_schema_length(Some(10_000));
+            if !o.float_columns.is_empty() {
+                let floats: Schema = o
+                    .float_columns
+                    .iter()
+                    .map(|c| Field::new(c.as_str().into(), DataType::Float64))
+                    .collect();
+                r = r.with_dtype_overwrite(Some(Arc::new(floats)));
+            }
             // Rows of the wrong length and unclosed quotes are refused here, by line.
             let header = shape::check(read_path, shown, o.delimiter, o.has_header)?;
             if o.has_header {
                 // polars keeps a doubled quote inside a quoted header cell as two quotes
                 // (`"a""b"` becomes `a""b`); RFC 4180 makes it one. The names are put right
-                // by position from the header the `csv` crate read.
-                if header.iter().any(|h| h.contains('"')) {
+                // by position from the header read in `shape`, in Unicode NFC (as the spec's
+                // names are), so that an accent stored as a combining mark still matches.
+                let header: Vec<String> = header
+                    .into_iter()
+                    .map(|h| {
+                        use unicode_normalization::UnicodeNormalization;
+                        if h.is_ascii() { h } else { h.nfc().collect() }
+                    })
+                    .collect();
+                if header.iter().any(|h| h.contains('"') || !h.is_ascii()) {
                     r = r
                         .with_schema_modify(move |s: Schema| {
                             if s.len() != header.len() {
@@ -666,6 +709,7 @@ pub fn read_dictionary(path: &Path) -> Result<Dictionary> {
         has_header: true,
         encoding: "UTF-8".into(),
         na_values: vec!["".into()],
+        float_columns: Vec::new(),
     };
     let df = scan(path, FileFormat::Csv, &csv, path)?
         .collect()

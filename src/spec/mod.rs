@@ -392,8 +392,46 @@ impl SpecFile {
 
     /// Validates a spec for `candor explain`: the audit spec and the explanation settings.
     pub fn check_explain(self) -> Result<(AuditSpec, ExplainSpec)> {
-        let settings = explain::check(&self.explain, self.features.columns.as_deref())?;
-        Ok((resolve::check(self, true)?, settings))
+        let self_ = self.normalised();
+        let settings = explain::check(&self_.explain, self_.features.columns.as_deref())?;
+        Ok((resolve::check(self_, true)?, settings))
+    }
+
+    /// The spec with every column name (and the `--where` text) in Unicode NFC, the form the
+    /// table's header names are read in: `é` typed as one code point matches `e` + combining
+    /// accent in the file, and the other way round. ASCII names are unchanged.
+    pub(crate) fn normalised(mut self) -> SpecFile {
+        use unicode_normalization::UnicodeNormalization;
+        let one = |s: &mut String| {
+            if !s.is_ascii() {
+                *s = s.nfc().collect();
+            }
+        };
+        let all = |v: &mut Vec<String>| v.iter_mut().for_each(one);
+        self.decision.column.iter_mut().for_each(one);
+        self.score.column.iter_mut().for_each(one);
+        self.label.column.iter_mut().for_each(one);
+        self.data.id.iter_mut().for_each(one);
+        self.data.where_.iter_mut().for_each(one);
+        self.groups.attributes.iter_mut().for_each(all);
+        for parts in self.groups.intersections.iter_mut().flatten() {
+            all(parts);
+        }
+        if let Some(r) = self.groups.references.take() {
+            self.groups.references = Some(
+                r.into_iter()
+                    .map(|(mut k, v)| {
+                        one(&mut k);
+                        (k, v)
+                    })
+                    .collect(),
+            );
+        }
+        self.features.columns.iter_mut().for_each(all);
+        self.explain.immutable.iter_mut().for_each(all);
+        self.explain.increase_only.iter_mut().for_each(all);
+        self.explain.decrease_only.iter_mut().for_each(all);
+        self
     }
 
     /// Validates a spec for `candor screen`, where the decision is optional.

@@ -45,6 +45,10 @@ pub struct CsvOptions {
     /// WHATWG name of the encoding (`UTF-8`, `GBK`, `gb18030`, ...).
     pub encoding: String,
     pub na_values: Vec<String>,
+    /// Columns read as floating-point numbers whatever their inferred type: set by the data
+    /// layer when a column of whole numbers holds one beyond 64 bits. Not part of the spec.
+    #[serde(skip)]
+    pub float_columns: Vec<String>,
 }
 
 /// Where the data comes from.
@@ -417,11 +421,13 @@ pub fn check_source(data: &super::DataSection) -> Result<(PathBuf, FileFormat, C
             .na_values
             .clone()
             .unwrap_or_else(|| vec!["".into(), "NA".into(), "?".into()]),
+        float_columns: Vec::new(),
     };
     Ok((path, format, csv))
 }
 
 pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
+    let f = f.normalised();
     let (path, format, csv) = check_source(&f.data)?;
     let where_ = f.data.where_.clone().filter(|w| !w.trim().is_empty());
     let score = check_score(&f)?;
