@@ -33,7 +33,6 @@ pub mod report;
 pub mod screen;
 pub mod spec;
 pub mod stats;
-pub mod synth;
 
 pub use commands::CommandOutput;
 pub use commands::audit::{resolve_spec, run_audit};

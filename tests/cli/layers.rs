@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["findings"],
     &["audit"],
     &["report", "explain"],
-    &["cli", "init", "synth", "commands", "lib", "main"],
+    &["cli", "init", "commands", "lib", "main"],
 ];
 
 fn layer(module: &str) -> Option<usize> {

@@ -1,9 +1,9 @@
 //! `candor synth`: write the synthetic demo datasets.
 
-use super::CommandOutput;
 use crate::cli::SynthArgs;
+use crate::commands::CommandOutput;
+use crate::commands::synth;
 use crate::error::{Error, Result};
-use crate::synth;
 
 /// Runs `candor synth`.
 pub fn run(args: &SynthArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
