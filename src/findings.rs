@@ -86,12 +86,12 @@ pub struct FindingParams {
 /// The metric rows by (attribute, group, class, metric), the first row of each key as a
 /// search from the top would find it; built once, so that finding the twin and the rates of
 /// each row is not a search of every row (quadratic in the number of groups).
-struct Rows<'a> {
+struct RowIndex<'a> {
     by_key: HashMap<(&'a str, &'a str, Option<&'a str>, Metric), &'a MetricRow>,
     n: HashMap<(&'a str, &'a str), u64>,
 }
 
-impl<'a> Rows<'a> {
+impl<'a> RowIndex<'a> {
     fn new(rows: &'a [MetricRow]) -> Self {
         let mut by_key = HashMap::with_capacity(rows.len());
         let mut n = HashMap::new();
@@ -108,7 +108,7 @@ impl<'a> Rows<'a> {
                     .or_insert(r.n);
             }
         }
-        Rows { by_key, n }
+        RowIndex { by_key, n }
     }
 
     fn get(
@@ -122,13 +122,13 @@ impl<'a> Rows<'a> {
     }
 }
 
-fn find<'a>(rows: &Rows<'a>, like: &MetricRow, metric: Metric) -> Option<&'a MetricRow> {
+fn find<'a>(rows: &RowIndex<'a>, like: &MetricRow, metric: Metric) -> Option<&'a MetricRow> {
     rows.get(&like.attribute, &like.group, like.class.as_deref(), metric)
 }
 
 /// A group's rate of `metric` (None when the group is the population or not in the table).
 fn rate_of(
-    rows: &Rows<'_>,
+    rows: &RowIndex<'_>,
     attribute: &str,
     group: &str,
     metric: Metric,
@@ -138,7 +138,7 @@ fn rate_of(
         .and_then(|r| r.value)
 }
 
-fn group_n(rows: &Rows<'_>, attribute: &str, group: &str) -> Option<u64> {
+fn group_n(rows: &RowIndex<'_>, attribute: &str, group: &str) -> Option<u64> {
     rows.n.get(&(attribute, group)).copied()
 }
 
@@ -192,7 +192,7 @@ fn base(
     }
 }
 
-fn fill_rates(f: &mut Finding, rows: &Rows<'_>, rate: Metric) {
+fn fill_rates(f: &mut Finding, rows: &RowIndex<'_>, rate: Metric) {
     let class = f.class.clone();
     f.group_rate = rate_of(rows, &f.attribute, &f.group, rate, class.as_deref());
     if let Some(r) = &f.reference {
@@ -202,7 +202,7 @@ fn fill_rates(f: &mut Finding, rows: &Rows<'_>, rate: Metric) {
 }
 
 /// The decision and score findings of one graded row.
-fn graded(rows: &Rows<'_>, r: &MetricRow, p: &FindingParams) -> Option<Finding> {
+fn graded(rows: &RowIndex<'_>, r: &MetricRow, p: &FindingParams) -> Option<Finding> {
     let v = r.verdict?;
     let severity = match v {
         Verdict::AdverseSignificant => Severity::High,
@@ -247,7 +247,7 @@ fn strata(positive_is_favorable: bool) -> [(u8, Metric, Metric, Metric); 2] {
     }
 }
 
-fn error_rate(rows: &Rows<'_>, r: &MetricRow, p: &FindingParams) -> Vec<Finding> {
+fn error_rate(rows: &RowIndex<'_>, r: &MetricRow, p: &FindingParams) -> Vec<Finding> {
     let mut out = Vec::new();
     if r.metric != Metric::SelectionRateRatio || r.class.is_some() {
         return out;
@@ -296,7 +296,7 @@ fn class_share(r: &MetricRow, p: &FindingParams) -> Option<Finding> {
 /// The disparity findings of an audit, worst first.
 pub fn disparities(rows: &[MetricRow], p: &FindingParams) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
-    let index = Rows::new(rows);
+    let index = RowIndex::new(rows);
     for r in rows {
         match r.metric {
             Metric::ImpactRatio | Metric::ScoringImpactRatio => out.extend(graded(&index, r, p)),

@@ -84,7 +84,7 @@ pub fn proxy_stats(
                 .zip(codes)
                 .filter_map(|(v, &g)| v.filter(|x| x.is_finite()).map(|x| (x, g)))
                 .collect();
-            let groups = Groups::new(rows.iter().map(|r| r.1), levels.len())?;
+            let groups = ProxyGroups::new(rows.iter().map(|r| r.1), levels.len())?;
             let n = rows.len();
             let (eta, mi, (auc, best)) = numeric_stats(rows, &groups);
             ("correlation_ratio", eta, mi, auc, best, n)
@@ -102,9 +102,9 @@ pub fn proxy_stats(
                 .zip(codes)
                 .filter_map(|(f, &g)| f.map(|f| (f, g)))
                 .collect();
-            let groups = Groups::new(rows.iter().map(|r| r.1), levels.len())?;
+            let groups = ProxyGroups::new(rows.iter().map(|r| r.1), levels.len())?;
             let n = rows.len();
-            let table = Table::new(&rows, k, &groups);
+            let table = ProxyTable::new(&rows, k, &groups);
             let (auc, best) = table.auc(&groups);
             (
                 "cramers_v",
@@ -134,7 +134,7 @@ fn finite_or(v: f64, default: f64) -> f64 {
 }
 
 /// The attribute groups that occur among the used rows.
-struct Groups {
+struct ProxyGroups {
     /// Rows per attribute level (all levels, zeros included).
     counts: Vec<u64>,
     /// Attribute level of each present group, ascending.
@@ -143,7 +143,7 @@ struct Groups {
     index: Vec<Option<usize>>,
 }
 
-impl Groups {
+impl ProxyGroups {
     /// `None` when fewer than two groups occur.
     fn new(codes: impl Iterator<Item = u32>, levels: usize) -> Option<Self> {
         let mut counts = vec![0u64; levels];
@@ -215,13 +215,13 @@ fn mutual_information(table: &[Vec<u64>]) -> f64 {
 }
 
 /// Counts of (input level present, group present).
-struct Table {
+struct ProxyTable {
     /// `cells[level][group]`, only levels with rows.
     cells: Vec<Vec<u64>>,
 }
 
-impl Table {
-    fn new(rows: &[(u32, u32)], levels: usize, groups: &Groups) -> Self {
+impl ProxyTable {
+    fn new(rows: &[(u32, u32)], levels: usize, groups: &ProxyGroups) -> Self {
         let mut cells = vec![vec![0u64; groups.len()]; levels];
         for &(f, g) in rows {
             cells[f as usize][groups.of(g)] += 1;
@@ -291,7 +291,7 @@ impl Table {
         auc_from_runs(&runs)
     }
 
-    fn auc(&self, groups: &Groups) -> (Option<f64>, Option<usize>) {
+    fn auc(&self, groups: &ProxyGroups) -> (Option<f64>, Option<usize>) {
         if groups.len() == 2 {
             let m = groups.minority();
             let a = self.auc_for(m);
@@ -322,7 +322,7 @@ fn auc_from_runs(runs: &[(u64, u64)]) -> f64 {
 }
 
 /// Macro average of per-group AUCs and the (attribute level of the) best group.
-fn macro_average(aucs: &[f64], groups: &Groups) -> (Option<f64>, Option<usize>) {
+fn macro_average(aucs: &[f64], groups: &ProxyGroups) -> (Option<f64>, Option<usize>) {
     if aucs.is_empty() || aucs.iter().any(|a| !a.is_finite()) {
         return (None, None);
     }
@@ -339,7 +339,7 @@ fn macro_average(aucs: &[f64], groups: &Groups) -> (Option<f64>, Option<usize>) 
 /// Correlation ratio, mutual information (10 quantile bins) and AUC for a numeric input.
 fn numeric_stats(
     mut rows: Vec<(f64, u32)>,
-    groups: &Groups,
+    groups: &ProxyGroups,
 ) -> (f64, f64, (Option<f64>, Option<usize>)) {
     let n = rows.len();
     let k = groups.len();

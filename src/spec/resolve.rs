@@ -614,7 +614,7 @@ fn check_decision(
 }
 
 /// The `[groups]` section, checked.
-struct Groups {
+struct GroupSettings {
     attributes: Vec<String>,
     intersections: Vec<Vec<String>>,
     max_k: usize,
@@ -628,7 +628,7 @@ struct Groups {
 /// The most attributes an automatic intersection may combine (docs/spec.md).
 pub const MAX_K: usize = 4;
 
-fn check_groups(f: &SpecFile, require_decision: bool) -> Result<Groups> {
+fn check_groups(f: &SpecFile, require_decision: bool) -> Result<GroupSettings> {
     let attributes = f.groups.attributes.clone().unwrap_or_default();
     // `candor screen` may run without group attributes (then without the proxy layer).
     if attributes.is_empty() && require_decision {
@@ -739,7 +739,7 @@ fn check_groups(f: &SpecFile, require_decision: bool) -> Result<Groups> {
             Some("the default is 1000".into()),
         ));
     }
-    Ok(Groups {
+    Ok(GroupSettings {
         attributes,
         intersections,
         max_k,
