@@ -196,6 +196,23 @@ pub fn load(spec: &AuditSpec) -> Result<Table> {
     }
 }
 
+/// A nested JSON value (an object or an array) is no group, decision or score: polars would
+/// print it as text such as {"F"}.
+fn refuse_nested(path: &Path, schema: &Schema, needed: &[(String, &str)]) -> Result<()> {
+    for (c, role) in needed {
+        if let Some(dt) = schema.get(c.as_str()).filter(|dt| dt.is_nested()) {
+            return Err(Error::column(
+                path,
+                c,
+                role,
+                format!("holds nested values ({dt}), not one value per worker"),
+                Some("flatten the records first: one key per column, each holding a number or a text".into()),
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn load_once(spec: &AuditSpec) -> Result<Table> {
     let path = &spec.data.path;
     let (sha256, bytes) = encoding::hash_file(path)?;
@@ -233,19 +250,7 @@ fn load_once(spec: &AuditSpec) -> Result<Table> {
         .collect();
 
     let needed = needed_columns(spec, &names)?;
-    // A nested JSON value (an object or an array) is no group, decision or score: polars
-    // would print it as text such as {"F"}.
-    for (c, role) in &needed {
-        if let Some(dt) = schema.get(c.as_str()).filter(|dt| dt.is_nested()) {
-            return Err(Error::column(
-                path,
-                c,
-                role,
-                format!("holds nested values ({dt}), not one value per worker"),
-                Some("flatten the records first: one key per column, each holding a number or a text".into()),
-            ));
-        }
-    }
+    refuse_nested(path, &schema, &needed)?;
 
     // One read of the needed columns, with the filter mask.
     let mut select: Vec<Expr> = vec![col(ROW)];
