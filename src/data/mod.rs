@@ -567,7 +567,7 @@ pub(crate) fn polars_error(path: &Path, e: PolarsError) -> Error {
                 .into(),
         )
     } else {
-        Some("check that the file is a complete table in the format its name says, or name its format with --input-format".into())
+        None // Error::hint gives the general advice for a data error
     };
     Error::data(path, msg, hint)
 }

@@ -18,12 +18,12 @@ pub(super) struct Lookup<'a> {
 
 impl<'a> Lookup<'a> {
     pub(super) fn new(a: &'a Audit) -> Self {
-        let rows = a
-            .metrics
-            .iter()
-            .filter(|r| r.class.is_none())
-            .map(|r| ((r.attribute.as_str(), r.group.as_str(), r.metric), r))
-            .collect();
+        // The first row of each key, as a search from the top finds it.
+        let mut rows = std::collections::HashMap::with_capacity(a.metrics.len());
+        for r in a.metrics.iter().filter(|r| r.class.is_none()) {
+            rows.entry((r.attribute.as_str(), r.group.as_str(), r.metric))
+                .or_insert(r);
+        }
         Lookup { rows }
     }
 

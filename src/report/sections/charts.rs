@@ -10,52 +10,35 @@ use crate::report::num;
 use crate::report::plots::{Bar, CdfGroup};
 use crate::report::text::{group, level};
 use crate::tr;
-use std::collections::HashMap;
 
-use super::cells::{attributes, groups_of};
+use super::cells::{Lookup, attributes, groups_of};
 
-pub(super) fn charts_section(a: &Audit) -> Section {
+pub(super) fn charts_section(a: &Audit, ix: &Lookup) -> Section {
     let l = a.spec.lang;
     let mut c = Section::new("charts", l.pick("Charts", "图表"));
-    c.blocks.push(Block::Charts(charts(a)));
+    c.blocks.push(Block::Charts(charts(a, ix)));
     c
 }
 
 /// Every chart, attribute by attribute.
-fn charts(a: &Audit) -> Vec<Chart> {
-    let ix = Index::new(a);
+fn charts(a: &Audit, ix: &Lookup) -> Vec<Chart> {
     let mut out = Vec::new();
     for attr in attributes(a) {
         let groups: Vec<&str> = groups_of(a, attr).map(|g| g.group.as_str()).collect();
         if attr.contains(" & ") {
-            out.extend(heatmap(a, &ix, attr, &groups));
+            out.extend(heatmap(a, ix, attr, &groups));
             continue;
         }
-        out.extend(rate_charts(a, &ix, attr, &groups));
+        out.extend(rate_charts(a, ix, attr, &groups));
         out.extend(score_charts(a, attr));
     }
     out
 }
 
-/// The overall metrics (not those of a class) by (attribute, group, metric), the first row
-/// of each key as a search from the top finds it; built once per report, since a search of
-/// every row for each group would be quadratic in the number of groups.
-struct Index<'a>(HashMap<(&'a str, &'a str, Metric), &'a MetricRow>);
-
-impl<'a> Index<'a> {
-    fn new(a: &'a Audit) -> Self {
-        let mut map = HashMap::with_capacity(a.metrics.len());
-        for r in a.metrics.iter().filter(|r| r.class.is_none()) {
-            map.entry((r.attribute.as_str(), r.group.as_str(), r.metric))
-                .or_insert(r);
-        }
-        Index(map)
-    }
-}
-
-/// The overall metric `m` of group `g` of `attr`.
-fn find<'a>(ix: &Index<'a>, attr: &str, g: &str, m: Metric) -> Option<&'a MetricRow> {
-    ix.0.get(&(attr, g, m)).copied()
+/// The overall metric `m` of group `g` of `attr`, from the report's index of the metric rows
+/// (a search of every row for each group would be quadratic in the number of groups).
+fn find<'a>(ix: &Lookup<'a>, attr: &str, g: &str, m: Metric) -> Option<&'a MetricRow> {
+    ix.get(attr, g, m)
 }
 
 /// A metric's value and interval as a bar; a missing value is not a number (drawn "n/a").
@@ -71,7 +54,7 @@ fn bar(label: &str, r: Option<&MetricRow>) -> Bar {
 /// The favorable rates, the impact ratios, the adverse-rate ratios and the error rates of one
 /// attribute's groups; a ratio chart without any value and an error chart without any group
 /// are left out.
-fn rate_charts(a: &Audit, ix: &Index<'_>, attr: &str, groups: &[&str]) -> Vec<Chart> {
+fn rate_charts(a: &Audit, ix: &Lookup<'_>, attr: &str, groups: &[&str]) -> Vec<Chart> {
     let l = a.spec.lang;
     let lvl = level(a);
     let bars = |m: Metric| -> Vec<Bar> {
@@ -178,7 +161,7 @@ fn heat_axes(groups: &[&str]) -> (Vec<String>, Vec<String>) {
 
 /// The heat map of a two-way intersection's impact ratios, a cell starred when either ratio is
 /// beyond the four-fifths line; none for an intersection of more than two attributes.
-fn heatmap(a: &Audit, ix: &Index<'_>, attr: &str, groups: &[&str]) -> Option<Chart> {
+fn heatmap(a: &Audit, ix: &Lookup<'_>, attr: &str, groups: &[&str]) -> Option<Chart> {
     let l = a.spec.lang;
     let parts: Vec<&str> = attr.split(" & ").collect();
     let &[r, c] = parts.as_slice() else {

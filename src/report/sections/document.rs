@@ -35,7 +35,7 @@ pub fn document(a: &Audit) -> Doc {
     sections.extend(scores::score_section(a, &lookup));
     sections.extend(inputs::inputs_section(a, &ids));
     if !a.metrics.is_empty() {
-        sections.push(charts::charts_section(a));
+        sections.push(charts::charts_section(a, &lookup));
     }
     sections.push(method::method_section(a));
     Doc {
