@@ -1,9 +1,8 @@
 //! Couriers.
 
-use super::csv::{push_bit, push_fixed, push_padded, push_text, push_u64};
+use super::csv::{push_bit, push_fixed, push_padded, push_u64};
 use super::people::{Person, Shares, draw_tenure, draw_union_mentions};
 use super::rng::{Gen, det_exp, fixed, round_half_away, unfixed};
-use super::tables::{AGE_BAND, ETHNICITY, HUKOU, SEX, YES_NO};
 
 pub(super) const COURIER_SHARES: Shares = Shares {
     female: 0.30,
@@ -137,18 +136,7 @@ impl CourierRow {
         let (p, x) = (&self.person, &self.inputs);
         buf.push(b'C');
         push_padded(buf, n as u64, 7);
-        buf.push(b',');
-        push_text(buf, SEX[usize::from(!p.female)][l]);
-        buf.push(b',');
-        push_text(buf, AGE_BAND[p.age][l]);
-        buf.push(b',');
-        push_text(buf, HUKOU[usize::from(p.rural)][l]);
-        buf.push(b',');
-        if let Some(e) = p.ethnicity {
-            push_text(buf, ETHNICITY[e][l]);
-        }
-        buf.push(b',');
-        push_text(buf, YES_NO[usize::from(!p.disabled)][l]);
+        p.write(buf, l);
         buf.extend_from_slice(b",S");
         push_padded(buf, u64::from(self.station), 2);
         buf.push(b',');

@@ -1,0 +1,33 @@
+//! The document as a list of parts, in order.
+
+use super::super::Explanation;
+use super::super::text;
+use super::context::*;
+use super::sections::*;
+
+/// A piece of the document.
+pub(super) enum Part {
+    Heading(String),
+    Para(String),
+    Table(Vec<String>, Vec<Vec<String>>),
+    List(Vec<String>),
+}
+
+/// The document's parts, in order: the first page, the nine sections and the appendix.
+pub(super) fn parts(e: &Explanation) -> Vec<Part> {
+    let l = text::labels(e.lang);
+    let mut b = Vec::new();
+    first_page_section(e, l, &mut b);
+    decision_section(e, l, &mut b);
+    data_section(e, l, &mut b);
+    factors_section(e, l, &mut b);
+    prohibited_section(e, l, &mut b);
+    counterfactual_section(e, l, &mut b);
+    similar_section(e, l, &mut b);
+    groups_section(e, l, &mut b);
+    rights_section(e, l, &mut b);
+    challenge_section(e, l, &mut b);
+    provenance_section(e, l, &mut b);
+    appendix_section(e, l, &mut b);
+    b
+}
