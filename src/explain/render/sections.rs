@@ -161,16 +161,18 @@ pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
             ]
         })
         .collect();
-    b.push(Part::Table(
-        vec![
-            l.column.into(),
-            l.value.into(),
-            l.typical.into(),
-            paren(lang, l.contribution, units(e, lang)),
-            l.note.into(),
-        ],
-        rows,
-    ));
+    b.push(Part::Table(value_headers(e, l, l.note), rows));
+}
+
+/// The headers of a table of inputs: column, value, typical value, contribution, and `last`.
+fn value_headers(e: &Explanation, l: &Labels, last: &str) -> Vec<String> {
+    vec![
+        l.column.into(),
+        l.value.into(),
+        l.typical.into(),
+        paren(e.lang, l.contribution, units(e, e.lang)),
+        last.into(),
+    ]
 }
 
 /// 3. What weighed most.
@@ -201,16 +203,7 @@ pub(super) fn factors_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
         ));
     }
     let rows = e.factors.iter().map(|f| factor_row(lang, f, l)).collect();
-    b.push(Part::Table(
-        vec![
-            l.column.into(),
-            l.value.into(),
-            l.typical.into(),
-            paren(lang, l.contribution, units(e, lang)),
-            l.toward.into(),
-        ],
-        rows,
-    ));
+    b.push(Part::Table(value_headers(e, l, l.toward), rows));
 }
 
 /// 4. Restricted data in the record and what it did.
