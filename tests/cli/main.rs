@@ -13,6 +13,7 @@ mod explain_truth;
 mod findings_truth;
 mod formats;
 mod fuzz;
+mod identifiers;
 mod kill;
 mod layers;
 mod markdown_safety;
