@@ -17,6 +17,7 @@ mod identifiers;
 mod kill;
 mod layers;
 mod markdown_safety;
+mod names_benchmark;
 mod properties;
 mod reference;
 mod report_claims;

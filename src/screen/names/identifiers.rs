@@ -240,7 +240,8 @@ pub fn identifier_by_values(values: &[(String, u64)]) -> Option<IdentifierKind> 
         .map(|(v, _)| v.trim())
         .filter(|v| !v.is_empty())
         .collect();
-    let checks: [(IdentifierKind, fn(&str) -> bool); 3] = [
+    type Check = (IdentifierKind, fn(&str) -> bool);
+    let checks: [Check; 3] = [
         (IdentifierKind::Phone, is_mobile_number),
         (IdentifierKind::Email, is_email),
         (

@@ -22,8 +22,6 @@ mod identifiers;
 mod tokens;
 
 #[cfg(test)]
-mod benchmark;
-#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeMap;
