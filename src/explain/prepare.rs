@@ -17,9 +17,11 @@ use super::similar::neighbour_pool;
 use super::text::Lang;
 use super::typical::{recorded_places, typical_values};
 use crate::audit::Audit;
+use crate::data::columns::InputColumn;
 use crate::data::{self, DecisionValues, SubjectData, Table};
 use crate::error::{Error, Result};
 use crate::screen::features::Feature;
+use crate::screen::names::{self, IdentifierKind};
 use crate::spec::{AuditSpec, ExplainSpec};
 
 pub(super) fn err(msg: impl Into<String>, hint: &str) -> Error {
@@ -44,9 +46,13 @@ pub fn prepare(
     };
     let score = sd.score.clone();
     let (target, threshold_source) = choose_target(spec, table, &score, &decision)?;
+    // A direct identifier given as an input (a phone number, an e-mail address, a name, an
+    // identity or employee number) is not a measure of the worker: it never enters the model,
+    // the counterfactual or the "similar workers" comparison.
     let features: Vec<Feature> = sd
         .columns
         .iter()
+        .filter(|c| direct_identifier(c).is_none())
         .filter_map(|c| c.feature.clone())
         .collect();
     if features.is_empty() {
@@ -109,6 +115,11 @@ pub fn prepare(
         score_decimals,
         score_range,
     })
+}
+
+/// The direct identifier an input column holds, by its name or by its values.
+pub(super) fn direct_identifier(column: &InputColumn) -> Option<IdentifierKind> {
+    names::identifier_kind(&column.name).or_else(|| names::identifier_by_values(&column.values))
 }
 
 /// Refuses what cannot be explained: no features, or a decision with several classes.
