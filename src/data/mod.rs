@@ -16,6 +16,7 @@ pub mod columns;
 mod encoding;
 mod filter;
 mod roles;
+mod rollup;
 mod screening;
 mod shape;
 mod subjects;
