@@ -354,9 +354,9 @@ pub fn load_cells(spec: &AuditSpec, path: &Path) -> Result<CellsTable> {
     }
     let mut exclude = |what: &str, present: &dyn Fn(usize) -> bool, keep: &mut Vec<bool>| {
         let mut rows = 0;
-        for i in 0..keep.len() {
-            if keep[i] && !present(i) {
-                keep[i] = false;
+        for (i, k) in keep.iter_mut().enumerate() {
+            if *k && !present(i) {
+                *k = false;
                 rows += raw.n[i];
             }
         }

@@ -31,7 +31,7 @@ pub(crate) struct Fine {
 
 /// An attribute's values as sorted levels and one level index per cell (a missing value, which
 /// the engines have already replaced by its group name, gets index 0).
-pub(crate) fn encode<'a>(values: &[Option<&'a str>]) -> (Vec<String>, Vec<u32>) {
+pub(crate) fn encode(values: &[Option<&str>]) -> (Vec<String>, Vec<u32>) {
     let mut levels: Vec<String> = values.iter().flatten().map(|v| v.to_string()).collect();
     levels.sort();
     levels.dedup();
