@@ -131,3 +131,54 @@ impl Engine for Table {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::SpecFile;
+
+    fn table(rows: usize) -> (Table, std::path::PathBuf) {
+        let dir =
+            std::env::temp_dir().join(format!("candor-it-engine-{}-{rows}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.csv");
+        let mut text = String::from("id,sex,d\n");
+        for i in 0..rows {
+            text.push_str(&format!("W{i},{},{}\n", ["F", "M"][i % 2], i % 3 == 0));
+        }
+        std::fs::write(&path, text).unwrap();
+        let mut f = SpecFile::default();
+        f.data.path = Some(path.clone());
+        f.data.id = Some("id".into());
+        f.decision.column = Some("d".into());
+        f.groups.attributes = Some(vec!["sex".into()]);
+        (super::super::load(&f.check().unwrap()).unwrap(), dir)
+    }
+
+    #[test]
+    fn systematic_sample_is_seeded_and_spread() {
+        let (t, dir) = table(100);
+        // k = 100 / 30 rounded up = 4; seed 6 starts at row 6 % 4 = 2: rows 2, 6, ..., 98.
+        let s = t.sample(30, 6).unwrap().unwrap();
+        let ids = s.subject_rows("W2").unwrap().unwrap().ids;
+        assert_eq!(ids, ["W2"]);
+        let all = subject_data(&s).unwrap().ids;
+        assert_eq!(all.len(), 25);
+        assert_eq!((all[0].as_str(), all[24].as_str()), ("W2", "W98"));
+        assert_eq!(t.sample(30, 6).unwrap().unwrap().df, s.df);
+        // Asking for more rows than the table holds gives every row.
+        assert_eq!(t.sample(500, 9).unwrap().unwrap().rows(), 100);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn one_subject_rows() {
+        let (t, dir) = table(10);
+        let s = t.subject_rows("W7").unwrap().unwrap();
+        assert_eq!(s.ids, ["W7"]);
+        assert_eq!(s.attributes, [("sex".to_string(), vec!["M".to_string()])]);
+        assert!(t.subject_rows("nobody").unwrap().unwrap().ids.is_empty());
+        assert_eq!(t.kind(), EngineKind::Embedded);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

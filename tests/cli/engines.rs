@@ -189,6 +189,73 @@ fn duckdb_cells_give_the_embedded_audit() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A decision from a score threshold (the query's one CASE), a population filter re-quoted for
+/// the dialect, and no label: DuckDB's cells give the embedded audit too.
+#[test]
+fn duckdb_threshold_and_filter_give_the_embedded_audit() {
+    let Some(python) = duckdb_python() else {
+        return;
+    };
+    let dir = tmp("engines-threshold");
+    let csv = datasets().join("couriers.csv");
+    let spec = fixture(
+        &dir,
+        "t.toml",
+        format!(
+            "[data]\npath = {:?}\nwhere = \"\\\"station\\\" <> 'S21' AND tenure_months >= 3\"\n\
+             [score]\ncolumn = \"risk_score\"\nthreshold = 60.5\nfavorable = \"low\"\n\
+             [decision]\nfavorable = \"negative\"\n\
+             [groups]\nattributes = [\"sex\", \"hukou\", \"ethnicity\"]\nmax_k = 2\n\
+             [stats]\nbootstrap = 200\n",
+            csv.display().to_string()
+        )
+        .as_bytes(),
+    );
+    let table = format!(
+        "read_csv('{}', auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR'])",
+        csv.display()
+    );
+    let o = candor()
+        .args(["sql", "--dialect", "duckdb", "--table", &table, "--spec"])
+        .arg(&spec)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let sql = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        sql.contains("WHERE \"station\" <> 'S21' AND \"tenure_months\" >= 3"),
+        "{sql}"
+    );
+    let embedded = audit_json(&["--spec", spec.to_str().unwrap()], &dir.join("embedded"));
+    let cells = dir.join("cells.parquet");
+    run_duckdb(&python, &sql, &cells);
+    let via = audit_json(
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--cells",
+            cells.to_str().unwrap(),
+        ],
+        &dir.join("cells"),
+    );
+    for k in [
+        "metrics",
+        "groups",
+        "decision",
+        "score_tables",
+        "gates",
+        "findings",
+    ] {
+        assert!(embedded[k] == via[k], "'{k}' differs");
+    }
+    let rows = &embedded["provenance"]["inputs"][0]["rows_audited"];
+    assert!(rows.as_u64().unwrap() < 8000, "the filter removed no row");
+    assert_eq!(rows, &via["provenance"]["inputs"][0]["rows_audited"]);
+    // No features: nothing was left out.
+    assert!(via["provenance"].get("not_run").is_none());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 const SPEC: &str = "[data]\npath = \"decisions.csv\"\n\
     [decision]\ncolumn = \"flagged\"\npositive = [\"1\"]\nfavorable = \"negative\"\n\
     [score]\ncolumn = \"score\"\n\
