@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 use crate::codes::{FindingKind, Severity};
-use crate::data::{self, DecisionValues, LabelValues, SourceInfo, Table};
+use crate::data::{self, DecisionValues, Engine, EngineKind, LabelValues, SourceInfo};
 use crate::error::{Error, Result, did_you_mean};
 use crate::findings::{self, Finding, FindingParams};
 use crate::metrics::score_tables::{self, ScoreTables};
@@ -26,6 +26,14 @@ pub struct Provenance {
     pub spec_sha256: String,
     pub seed: u64,
     pub inputs: Vec<SourceInfo>,
+    /// The engine that computed the statistics, when it is not the embedded one (`cells`: a
+    /// cells table computed elsewhere, given with `--cells`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine: Option<EngineKind>,
+    /// Parts of the audit not run because the engine holds no rows, as codes (`screening`:
+    /// the features were not screened).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_run: Vec<String>,
 }
 
 /// A gate given with `--fail-on` and whether the audit breached it.
@@ -182,8 +190,8 @@ pub fn slices(spec: &AuditSpec) -> Vec<Vec<String>> {
 }
 
 /// Metric settings from the spec.
-pub fn params(spec: &AuditSpec, table: &Table) -> MetricParams {
-    let (decision, table_missing) = (&table.decision, &table.missing);
+pub fn params(spec: &AuditSpec, table: &dyn Engine) -> MetricParams {
+    let (decision, table_missing) = (table.decision(), table.missing());
     MetricParams {
         confidence: spec.stats.confidence,
         alpha: spec.stats.alpha,
@@ -206,7 +214,7 @@ pub fn params(spec: &AuditSpec, table: &Table) -> MetricParams {
     }
 }
 
-fn check_references(spec: &AuditSpec, aggs: &Aggregates, table: &Table) -> Result<()> {
+fn check_references(spec: &AuditSpec, aggs: &Aggregates, table: &dyn Engine) -> Result<()> {
     for (attr, name) in &spec.references {
         let Some(s) = aggs.slices.iter().find(|s| &s.attribute == attr) else {
             continue;
@@ -220,7 +228,7 @@ fn check_references(spec: &AuditSpec, aggs: &Aggregates, table: &Table) -> Resul
             ));
         };
         let missing = table
-            .missing
+            .missing()
             .get(attr)
             .map_or(data::UNKNOWN, String::as_str);
         let problem = if name == missing {
@@ -249,8 +257,8 @@ fn check_references(spec: &AuditSpec, aggs: &Aggregates, table: &Table) -> Resul
     Ok(())
 }
 
-fn attributes_to_compare(spec: &AuditSpec, aggs: &Aggregates, table: &Table) -> Result<()> {
-    let missing = |a: &str| table.missing.get(a).map_or(data::UNKNOWN, String::as_str);
+fn attributes_to_compare(spec: &AuditSpec, aggs: &Aggregates, table: &dyn Engine) -> Result<()> {
+    let missing = |a: &str| table.missing().get(a).map_or(data::UNKNOWN, String::as_str);
     let comparable = aggs.slices.iter().filter(|s| s.parts.len() == 1).any(|s| {
         s.groups
             .iter()
@@ -356,8 +364,9 @@ pub fn working_hours(spec: &AuditSpec) -> WorkingHours {
     spec.screen.hours.clone()
 }
 
-/// Screens the spec's features (all four layers when the table has a decision or score).
-pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>> {
+/// Screens the spec's features (all four layers when the table has a decision or score). None
+/// when there are no features, or when the engine holds no rows to screen.
+pub fn screen_features(spec: &AuditSpec, table: &dyn Engine) -> Result<Option<Screen>> {
     // The packs and the dictionary are checked even when there is nothing to screen: a
     // misspelt pack or a missing file is an error, not a setting silently ignored.
     let packs = policy_packs(spec)?;
@@ -372,9 +381,11 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Option<Screen>
     let categories = policy::builtin_categories().map_err(policy_error)?;
     let stage = stage(spec)?;
     let hours = working_hours(spec);
-    let sd = data::screen_data(table, &dictionary, &hours)?;
+    let Some(sd) = table.screen_data(&dictionary, &hours)? else {
+        return Ok(None);
+    };
     let target = match (&sd.decision, &sd.score) {
-        (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => {
+        (Some(d), _) if !matches!(table.decision(), DecisionValues::Absent) => {
             Some(UseTarget::Binary(d))
         }
         (_, Some(s)) => Some(UseTarget::Continuous(s)),
@@ -416,21 +427,26 @@ fn merge_findings(disparities: Vec<Finding>, screen: Option<&Screen>) -> Vec<Any
     all
 }
 
-fn provenance(spec: &AuditSpec, table: &Table) -> Provenance {
+fn provenance(spec: &AuditSpec, table: &dyn Engine) -> Provenance {
+    let source = table.source();
+    let cells = table.kind() == EngineKind::Cells;
     Provenance {
         candor_version: env!("CARGO_PKG_VERSION").to_string(),
         spec_sha256: spec_hash(spec),
         seed: spec.stats.seed,
         // The data file by its name: where it lay on the auditor's machine is not published.
         inputs: vec![crate::data::SourceInfo {
-            path: std::path::Path::new(&table.source.path)
+            path: std::path::Path::new(&source.path)
                 .file_name()
-                .map_or_else(
-                    || table.source.path.clone(),
-                    |n| n.to_string_lossy().into_owned(),
-                ),
-            ..table.source.clone()
+                .map_or_else(|| source.path.clone(), |n| n.to_string_lossy().into_owned()),
+            ..source.clone()
         }],
+        engine: cells.then_some(EngineKind::Cells),
+        not_run: if cells && !spec.features.is_empty() {
+            vec!["screening".to_string()]
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -456,6 +472,19 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
     })
 }
 
+/// Runs the audit from a cells table (`--cells`): the statistics another engine computed with
+/// the query `candor sql` prints. The features are not screened (that needs rows); the
+/// provenance says so.
+pub fn run_cells(
+    spec: &AuditSpec,
+    cells: &std::path::Path,
+    progress: &dyn Fn(&str),
+) -> Result<Audit> {
+    progress("reading cells");
+    let table = data::load_cells(spec, cells)?;
+    run_table(spec, &table, progress)
+}
+
 /// Runs the audit the spec describes (no output written).
 pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
     progress("loading");
@@ -463,10 +492,10 @@ pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
     run_table(spec, &table, progress)
 }
 
-/// Runs the audit on a table already loaded.
-pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Result<Audit> {
+/// Runs the audit on a table already loaded, or on the cells another engine computed.
+pub fn run_table(spec: &AuditSpec, table: &dyn Engine, progress: &dyn Fn(&str)) -> Result<Audit> {
     progress("aggregating");
-    let aggs = data::aggregate(table, &slices(spec))?;
+    let aggs = table.aggregate(&slices(spec))?;
     check_references(spec, &aggs, table)?;
     attributes_to_compare(spec, &aggs, table)?;
     progress("computing metrics");
@@ -480,7 +509,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
             higher_is_favorable: p.higher_is_favorable,
             exclude_below_share: spec.exclude_below_share,
             min_published: p.min_published,
-            missing: &table.missing,
+            missing: table.missing(),
         },
     );
     let score_tables = if spec.score.is_some() {
@@ -509,8 +538,8 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
     Ok(Audit {
         provenance: provenance(spec, table),
         spec: spec.clone(),
-        decision: table.decision.clone(),
-        label: table.label.clone(),
+        decision: table.decision().clone(),
+        label: table.label().cloned(),
         groups: m.groups,
         metrics: m.rows,
         score_tables,

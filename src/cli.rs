@@ -40,6 +40,23 @@ pub enum Command {
     Demo(DemoArgs),
     /// Convert a table to Parquet, Arrow IPC or NDJSON (by the output's extension).
     Convert(ConvertArgs),
+    /// Print the SQL query that computes the audit's finest cells where the data lives; run it
+    /// in your engine and give its result to `candor audit --cells`.
+    Sql(SqlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SqlArgs {
+    /// The audit spec (TOML) describing the decision, score, label and groups.
+    #[arg(long)]
+    pub spec: PathBuf,
+    /// The table to read, written as the engine expects it (e.g. `hr.decisions`, or a table
+    /// function such as `read_csv('decisions.csv')` in DuckDB).
+    #[arg(long)]
+    pub table: String,
+    /// The SQL dialect: how column names are quoted.
+    #[arg(long, value_enum)]
+    pub dialect: crate::data::sql::Dialect,
 }
 
 #[derive(Debug, Args)]
@@ -111,6 +128,10 @@ pub struct AuditArgs {
     /// Column identifying the worker.
     #[arg(long)]
     pub id: Option<String>,
+    /// Audit from a cells table (CSV or Parquet) that the query `candor sql` prints computed
+    /// in another engine, instead of reading the data file; the spec describes the data.
+    #[arg(long, conflicts_with = "data")]
+    pub cells: Option<PathBuf>,
     /// SQL predicate restricting the population, e.g. "age >= 18".
     #[arg(long = "where")]
     pub where_: Option<String>,

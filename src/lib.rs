@@ -52,5 +52,6 @@ pub fn run(cli: &Cli, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
         Command::Synth(args) => commands::synth::run(args, progress),
         Command::Demo(args) => commands::demo::run(&args.datasets, &args.out, progress),
         Command::Convert(args) => commands::convert::run(args, progress),
+        Command::Sql(args) => commands::sql::run(args),
     }
 }

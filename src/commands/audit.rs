@@ -11,7 +11,15 @@ use crate::{audit, codes, report};
 /// Runs `candor audit`.
 pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
     let spec = resolve_spec(args)?;
-    let (a, files) = run_audit(&spec, progress)?;
+    let (a, files) = match &args.cells {
+        Some(cells) => {
+            let a = audit::run_cells(&spec, cells, progress)?;
+            progress("writing reports");
+            let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
+            (a, files)
+        }
+        None => run_audit(&spec, progress)?,
+    };
     let mut o = CommandOutput {
         gate_breached: a.gate_breached(),
         ..CommandOutput::default()

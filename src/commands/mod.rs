@@ -8,6 +8,7 @@ pub mod explain;
 mod explanations;
 pub mod init;
 pub mod screen;
+pub mod sql;
 pub mod synth;
 
 /// What a command produced, for `main` to print.

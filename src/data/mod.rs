@@ -12,12 +12,16 @@
 //! provenance. Missing group values become the explicit group `unknown`.
 
 mod aggregate;
+pub mod cells;
 pub mod columns;
 mod encoding;
+mod engine;
 mod filter;
 mod roles;
+mod rollup;
 mod screening;
 mod shape;
+pub mod sql;
 mod subjects;
 
 use std::path::Path;
@@ -26,7 +30,9 @@ use polars::prelude::*;
 use serde::Serialize;
 
 pub use aggregate::aggregate;
+pub use cells::{CellsTable, load_cells};
 pub use encoding::hex;
+pub use engine::{Engine, EngineKind};
 pub use roles::{DecisionValues, LabelValues};
 pub use screening::{ScreenData, screen_data};
 pub use subjects::{SubjectData, subject_data};

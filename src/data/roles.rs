@@ -57,6 +57,16 @@ pub struct LabelValues {
     pub negative: Option<String>,
 }
 
+/// How a missing decision, label or score is counted among the exclusions (in the report's
+/// language): shared by every engine.
+pub(super) fn exclusion_reason(what: &str, lang: crate::i18n::Lang) -> &'static str {
+    match what {
+        "decision" => lang.pick("decision missing", "决定缺失"),
+        "label" => lang.pick("label missing", "标签缺失"),
+        _ => lang.pick("score missing", "分数缺失"),
+    }
+}
+
 const YES: [&str; 4] = ["1", "true", "yes", "y"];
 
 /// True when a cell value (as text) matches a declared value.
@@ -105,10 +115,12 @@ fn line_of(format: FileFormat, has_header: bool, row: u64) -> String {
     }
 }
 
-fn resolve_decision(
-    df: &DataFrame,
+/// How the decision is read, from the distinct values of its column (`distinct(column)`, as
+/// text, sorted): shared by every engine, so each maps the values the same way.
+pub(super) fn resolve_decision(
     spec: &AuditSpec,
     path: &std::path::Path,
+    distinct: &dyn Fn(&str) -> Result<Vec<String>>,
 ) -> Result<DecisionValues> {
     let d = &spec.decision;
     let Some(column) = &d.column else {
@@ -121,7 +133,7 @@ fn resolve_decision(
             _ => Ok(DecisionValues::Absent),
         };
     };
-    let values = distinct_text(df, column, path)?;
+    let values = distinct(column)?;
     if values.is_empty() {
         return Err(Error::column(
             path,
@@ -242,15 +254,16 @@ fn resolve_decision(
     })
 }
 
-fn resolve_label(
-    df: &DataFrame,
+/// How the label is read, from the distinct values of its column (see [`resolve_decision`]).
+pub(super) fn resolve_label(
     spec: &AuditSpec,
     path: &std::path::Path,
+    distinct: &dyn Fn(&str) -> Result<Vec<String>>,
 ) -> Result<Option<LabelValues>> {
     let Some(l) = &spec.label else {
         return Ok(None);
     };
-    let values = distinct_text(df, &l.column, path)?;
+    let values = distinct(&l.column)?;
     let err =
         |msg: String, hint: Option<String>| Error::column(path, &l.column, "label", msg, hint);
     if values.len() > 2 {
@@ -384,6 +397,27 @@ fn check_levels(
     max_levels: usize,
     path: &std::path::Path,
 ) -> Result<()> {
+    let c = df.column(column).map_err(|e| polars_error(path, e))?;
+    let t = c
+        .cast(&DataType::String)
+        .map_err(|e| polars_error(path, e))?;
+    let s = t.str().map_err(|e| polars_error(path, e))?;
+    let mut counts: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for v in s.iter().flatten() {
+        *counts.entry(v).or_insert(0) += 1;
+    }
+    check_level_counts(column, levels, max_levels, counts.values().copied(), path)
+}
+
+/// [`check_levels`] on the count of workers of each distinct value (missing values not
+/// counted): shared by every engine.
+pub(super) fn check_level_counts(
+    column: &str,
+    levels: usize,
+    max_levels: usize,
+    counts: impl Iterator<Item = u64>,
+    path: &std::path::Path,
+) -> Result<()> {
     let hint = "is this an id or free-text column? A group attribute holds categories such as sex, age band or site; name the right column with --group";
     if levels > max_levels {
         return Err(Error::column(
@@ -394,17 +428,11 @@ fn check_levels(
             Some(format!("{hint} (or raise --max-levels)")),
         ));
     }
-    let c = df.column(column).map_err(|e| polars_error(path, e))?;
-    let t = c
-        .cast(&DataType::String)
-        .map_err(|e| polars_error(path, e))?;
-    let s = t.str().map_err(|e| polars_error(path, e))?;
-    let mut counts: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
-    for v in s.iter().flatten() {
-        *counts.entry(v).or_insert(0) += 1;
+    let (mut present, mut alone) = (0u64, 0u64);
+    for n in counts {
+        present += n;
+        alone += u64::from(n == 1);
     }
-    let present: u64 = counts.values().sum();
-    let alone = counts.values().filter(|&&n| n == 1).count() as u64;
     if present >= 10 && alone * 2 > present {
         return Err(Error::column(
             path,
@@ -417,6 +445,16 @@ fn check_levels(
         ));
     }
     Ok(())
+}
+
+/// The group name of an attribute's missing values, from its distinct values: `unknown`, or
+/// `unknown (missing value)` when the column also holds the recorded value `unknown`.
+pub(super) fn missing_name(values: &[String]) -> String {
+    if values.iter().any(|v| v == UNKNOWN) {
+        format!("{UNKNOWN} (missing value)")
+    } else {
+        UNKNOWN.to_string()
+    }
 }
 
 /// The score column, checked numeric and finite, as the expression that reads it.
@@ -491,13 +529,13 @@ fn exclude_missing(
     let dec_missing = keep.len() as u64 - keep.sum().unwrap_or(0) as u64;
     if dec_missing > 0 {
         source.excluded.push(Exclusion {
-            reason: spec.lang.pick("decision missing", "决定缺失").into(),
+            reason: exclusion_reason("decision", spec.lang).into(),
             rows: dec_missing,
         });
     }
     let missing_what = [
-        (LAB, spec.lang.pick("label missing", "标签缺失")),
-        (SCORE, spec.lang.pick("score missing", "分数缺失")),
+        (LAB, exclusion_reason("label", spec.lang)),
+        (SCORE, exclusion_reason("score", spec.lang)),
     ];
     for (name, what) in missing_what {
         if let Ok(c) = out.column(name) {
@@ -526,8 +564,9 @@ pub(super) fn canonicalise(
 ) -> Result<Table> {
     let path = spec.data.path.clone();
     let path = path.as_path();
-    let decision = resolve_decision(&df, spec, path)?;
-    let label = resolve_label(&df, spec, path)?;
+    let distinct = |c: &str| distinct_text(&df, c, path);
+    let decision = resolve_decision(spec, path, &distinct)?;
+    let label = resolve_label(spec, path, &distinct)?;
 
     let score_expr = spec
         .score
@@ -579,11 +618,7 @@ pub(super) fn canonicalise(
     for a in &spec.attributes {
         let values = distinct_text(&df, a, path)?;
         check_levels(&df, a, values.len(), spec.max_levels, path)?;
-        let unknown = if values.iter().any(|v| v == UNKNOWN) {
-            format!("{UNKNOWN} (missing value)")
-        } else {
-            UNKNOWN.to_string()
-        };
+        let unknown = missing_name(&values);
         missing.insert(a.clone(), unknown.clone());
         exprs.push(
             col(a.as_str())

@@ -8,6 +8,7 @@ mod common;
 mod corpus;
 mod demo;
 mod determinism;
+mod engines;
 mod explain;
 mod explain_truth;
 mod findings_truth;

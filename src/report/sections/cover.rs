@@ -72,19 +72,34 @@ fn parties(a: &Audit, t: &mut DocTable) {
 fn data_rows(a: &Audit, t: &mut DocTable) {
     let l = a.spec.lang;
     let src = a.provenance.inputs.first();
+    let cells = a.provenance.engine == Some(crate::data::EngineKind::Cells);
     if let Some(src) = src {
         let (path, bytes, sha) = (&src.path, src.bytes, &src.sha256);
         let fmt = format!("{:?}", src.format).to_uppercase();
+        let (file, file_sha) = if cells {
+            (
+                l.pick(
+                    "Cells table (counts computed from the data by another engine)",
+                    "单元格表（由其他引擎根据数据计算的计数）",
+                ),
+                l.pick("Cells table SHA-256", "单元格表 SHA-256"),
+            )
+        } else {
+            (
+                l.pick("Data file", "数据文件"),
+                l.pick("Data file SHA-256", "数据文件 SHA-256"),
+            )
+        };
         item(
             t,
-            l.pick("Data file", "数据文件"),
+            file,
             tr!(
                 l,
                 "{path} ({fmt}, {bytes} bytes)",
                 "{path}（{fmt}，{bytes} 字节）"
             ),
         );
-        item(t, l.pick("Data file SHA-256", "数据文件 SHA-256"), sha);
+        item(t, file_sha, sha);
     }
     item(
         t,
@@ -93,15 +108,20 @@ fn data_rows(a: &Audit, t: &mut DocTable) {
     );
     if let Some(src) = src {
         let (inf, after, audited) = (src.rows_in_file, src.rows_after_filter, src.rows_audited);
-        item(
-            t,
-            l.pick("Workers audited", "受审计人数"),
+        let text = if cells {
+            tr!(
+                l,
+                "{audited} (of {after} rows the cells count, after the population filter)",
+                "{audited}（单元格表共计 {after} 行，已按总体筛选条件筛选）"
+            )
+        } else {
             tr!(
                 l,
                 "{audited} (of {inf} rows in the file; {after} after the population filter)",
                 "{audited}（文件共 {inf} 行；总体筛选后 {after} 行）"
-            ),
-        );
+            )
+        };
+        item(t, l.pick("Workers audited", "受审计人数"), text);
     }
     item(
         t,

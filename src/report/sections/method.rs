@@ -57,8 +57,31 @@ pub(super) fn method_section(a: &Audit) -> Section {
             ).into(),
         ]
         .into_iter()
+        .chain(engine_note(a))
         .map(Item::new)
         .collect(),
     );
     s
+}
+
+/// What an audit from a cells table rests on, and what it could not do.
+fn engine_note(a: &Audit) -> Option<String> {
+    let l = a.spec.lang;
+    if a.provenance.engine != Some(crate::data::EngineKind::Cells) {
+        return None;
+    }
+    let mut text = l
+        .pick(
+            "Engine: the figures come from a cells table (the rows counted per group, decision, label and exact score value) that another engine computed from the data with the query that candor sql prints; Candor did not read the rows. Every disparity figure is computed from these counts exactly as from the rows.",
+            "计算引擎：各项数字来自单元格表（按群体、决定、标签和精确分数值统计的行数），由其他引擎用 candor sql 给出的查询根据数据计算；Candor 未读取逐行数据。所有差异数字均由这些计数计算，与逐行计算完全相同。",
+        )
+        .to_string();
+    if a.provenance.not_run.iter().any(|c| c == "screening") {
+        text.push(' ');
+        text.push_str(l.pick(
+            "Not run: the screening of the inputs for prohibited data and proxies, which needs the rows; this report says nothing about the inputs.",
+            "未进行：对输入变量的禁用数据和替代变量筛查（需要逐行数据）；本报告不涉及输入变量。",
+        ));
+    }
+    Some(text)
 }
