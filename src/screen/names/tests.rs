@@ -442,6 +442,9 @@ fn issue_16_misses_are_caught_in_english_as_in_chinese() {
         "restrooms_cleaned",
         "units_picked_per_hour_over_4_weeks",
         "site_visits",
+        "recruiter_id",
+        "hiring_recruiter_name",
+        "blog_posts_written",
     ] {
         assert_clean(name, &cats);
     }
