@@ -2,7 +2,10 @@
 //!
 //! Takes a column's name (and optional description) and the category catalogue, and returns
 //! which categories the column names directly or through a proxy. It works on text only: no
-//! data, no polars, no printing.
+//! data, no polars, no printing. [`identifier_kind`] tells whether a name announces a direct
+//! identifier (phone, e-mail, name, identity or employee number); [`identifier_by_values`], the
+//! one function here that reads values (distinct values as text, handed in), tells it by their
+//! shape.
 //!
 //! Matching rules:
 //!

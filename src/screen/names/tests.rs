@@ -408,3 +408,44 @@ fn empty_and_symbol_names_match_nothing() {
     assert_clean("12345", &cats);
     assert!(match_column("x", Some("   "), &cats).is_empty());
 }
+
+#[test]
+fn issue_16_misses_are_caught_in_english_as_in_chinese() {
+    let cats = categories();
+    for name in [
+        "app_minutes_after_shift",
+        "messages_after_shift",
+        "post_shift_app_minutes",
+        "PostShiftMsgs",
+        "off_shift_logins",
+        "outside_shift_hours_calls",
+        "下班后消息数",
+        "xiabanhou_zaixian",
+    ] {
+        assert_direct(name, "off_hours_private_life", &cats);
+    }
+    for name in [
+        "doctor_note_count",
+        "covid_test_result",
+        "核酸检测结果",
+        "病假条数量",
+    ] {
+        assert_direct(name, "health", &cats);
+    }
+    for name in ["recruiter_site_minutes", "招聘网站访问"] {
+        assert_direct(name, "job_search_activity", &cats);
+    }
+    // Their ordinary neighbours stay clean.
+    for name in [
+        "shift_start_hour",
+        "product_test_result",
+        "restrooms_cleaned",
+        "units_picked_per_hour_over_4_weeks",
+        "site_visits",
+        "recruiter_id",
+        "hiring_recruiter_name",
+        "blog_posts_written",
+    ] {
+        assert_clean(name, &cats);
+    }
+}
