@@ -27,12 +27,36 @@ pub fn candor() -> Command {
     c
 }
 
-/// A fresh temporary folder for one test.
+/// A fresh temporary folder for one test. Tests keep their folder for inspection when they
+/// fail; the first call of a run removes the folders of earlier runs whose process has ended.
 pub fn tmp(name: &str) -> PathBuf {
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    SWEPT.call_once(sweep_old_runs);
     let p = std::env::temp_dir().join(format!("candor-it-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&p);
     std::fs::create_dir_all(&p).expect("temp dir");
     p
+}
+
+/// Removes `candor-it-PID-*` folders whose test process is no longer running (Linux: no
+/// `/proc/PID`; elsewhere nothing is removed).
+fn sweep_old_runs() {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix("candor-it-") else {
+            continue;
+        };
+        let pid: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !pid.is_empty() && !Path::new("/proc").join(&pid).exists() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 /// Writes a fixture file into a temp folder and returns its path.
