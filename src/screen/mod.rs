@@ -11,6 +11,7 @@
 pub mod content;
 pub mod features;
 pub mod glm;
+pub mod identifiability;
 pub mod names;
 pub mod policy;
 pub mod proxy;
