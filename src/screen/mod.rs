@@ -14,6 +14,7 @@ pub mod glm;
 pub mod identifiability;
 pub mod names;
 pub mod policy;
+pub mod protection;
 pub mod proxy;
 pub mod run;
 pub mod usage;

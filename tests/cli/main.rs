@@ -17,6 +17,7 @@ mod kill;
 mod layers;
 mod markdown_safety;
 mod properties;
+mod protection;
 mod reference;
 mod report_claims;
 mod score_tables;

@@ -38,7 +38,10 @@ pub enum Action {
     /// Numeric values in bands (`lo`, `hi` per band, ascending).
     Bands { bands: Vec<(f64, f64)> },
     /// Categories holding less than `below_share` of the rows merged into one.
-    MergeRare { below_share: f64, merged: Vec<String> },
+    MergeRare {
+        below_share: f64,
+        merged: Vec<String>,
+    },
     /// The column left out of the table.
     Removed,
 }

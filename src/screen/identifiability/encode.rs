@@ -58,7 +58,12 @@ pub fn encode(f: &Feature) -> Encoded {
             finish(&f.name, codes, card, None, labels, has_missing)
         }
         FeatureValues::Numeric(v) => {
-            let mut distinct: Vec<f64> = v.iter().flatten().copied().filter(|x| x.is_finite()).collect();
+            let mut distinct: Vec<f64> = v
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|x| x.is_finite())
+                .collect();
             distinct.sort_unstable_by(f64::total_cmp);
             distinct.dedup_by(|a, b| a.total_cmp(b).is_eq());
             let nd = distinct.len() as u32;

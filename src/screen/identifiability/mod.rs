@@ -83,6 +83,8 @@ pub struct Homogeneity {
     pub workers: u64,
     /// Of those classes, the ones with k >= min_k (k-anonymous, yet disclosing).
     pub homogeneous_k_anonymous: u64,
+    /// Workers in those k-anonymous homogeneous classes.
+    pub workers_k_anonymous: u64,
 }
 
 /// What a coarsening does to one column.
@@ -123,7 +125,8 @@ pub struct Identifiability {
     /// Every combination of one to three quasi-identifiers, worst first (most workers below
     /// min_k, then smallest k, then fewer columns).
     pub combinations: Vec<Combination>,
-    /// Combinations with homogeneous classes, worst first (most workers).
+    /// Combinations with homogeneous classes, worst first (most workers in k-anonymous
+    /// homogeneous classes, then most workers in homogeneous classes, then fewer columns).
     pub homogeneity: Vec<Homogeneity>,
     /// None when nothing is below min_k on the combinations of up to three.
     pub coarsening: Option<Coarsening>,
@@ -186,12 +189,16 @@ fn homogeneity(
         homogeneous_classes: 0,
         workers: 0,
         homogeneous_k_anonymous: 0,
+        workers_k_anonymous: 0,
     };
     for (k, &s) in sizes.iter().enumerate() {
         if s >= 2 && !mixed[k] {
             h.homogeneous_classes += 1;
             h.workers += s;
-            h.homogeneous_k_anonymous += u64::from(s >= min_k);
+            if s >= min_k {
+                h.homogeneous_k_anonymous += 1;
+                h.workers_k_anonymous += s;
+            }
         }
     }
     (h.homogeneous_classes > 0).then_some(h)
@@ -253,8 +260,9 @@ pub fn assess(input: &IdentInput) -> Identifiability {
             .then(a.columns.len().cmp(&b.columns.len()))
     });
     homog.sort_by(|a, b| {
-        b.workers
-            .cmp(&a.workers)
+        b.workers_k_anonymous
+            .cmp(&a.workers_k_anonymous)
+            .then(b.workers.cmp(&a.workers))
             .then(a.columns.len().cmp(&b.columns.len()))
     });
     let coarsening = (!tables.is_empty()).then(|| coarsening(&quasi, &tables, min_k));

@@ -143,6 +143,7 @@ fn small_table_homogeneous_sick_leave_is_found() {
     assert_eq!(h.homogeneous_classes, 2);
     assert_eq!(h.workers, 9);
     assert_eq!(h.homogeneous_k_anonymous, 1);
+    assert_eq!(h.workers_k_anonymous, 6);
     // On sex alone or shift alone every class is mixed.
     assert!(id.homogeneity.iter().all(|h| h.columns.len() == 2));
 }
@@ -218,7 +219,9 @@ fn unique_counts_match_brute_force_on_a_mixed_table() {
     // 200 rows from a fixed linear congruential sequence, with missing values.
     let mut x: u64 = 12345;
     let mut next = |m: u64| {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (x >> 33) % m
     };
     let letters = ["a", "b", "c", "d", "e", ""];
@@ -250,7 +253,10 @@ fn unique_counts_match_brute_force_on_a_mixed_table() {
                 .expect("listed")
         };
         assert_eq!(got.classes, m.len() as u64, "{names:?}");
-        assert_eq!(got.unique_workers, m.values().filter(|&&s| s == 1).count() as u64);
+        assert_eq!(
+            got.unique_workers,
+            m.values().filter(|&&s| s == 1).count() as u64
+        );
         assert_eq!(got.smallest_k, m.values().min().copied());
         assert_eq!(
             got.rows_below_min_k,
