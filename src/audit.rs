@@ -370,7 +370,11 @@ pub type Screening = (Option<Screen>, Option<DataProtection>);
 
 /// Screens the spec's features (all four layers when the table has a decision or score) and
 /// reviews the table's data protection.
-pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Screening> {
+pub fn screen_features(
+    spec: &AuditSpec,
+    table: &Table,
+    progress: &dyn Fn(&str),
+) -> Result<Screening> {
     // The packs and the dictionary are checked even when there is nothing to screen: a
     // misspelt pack or a missing file is an error, not a setting silently ignored.
     let packs = policy_packs(spec)?;
@@ -409,6 +413,7 @@ pub fn screen_features(spec: &AuditSpec, table: &Table) -> Result<Screening> {
         lang: spec.lang,
     };
     let screen = crate::screen::run::screen(&input);
+    progress("reviewing data protection");
     let mut outputs: Vec<&str> = Vec::new();
     outputs.extend(spec.decision.column.as_deref());
     outputs.extend(spec.score.as_ref().map(|s| s.column.as_str()));
@@ -478,7 +483,7 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
     progress("loading");
     let table = data::load(spec)?;
     progress("screening inputs");
-    let (screen, review) = screen_features(spec, &table)?;
+    let (screen, review) = screen_features(spec, &table, progress)?;
     Ok(Audit {
         provenance: provenance(spec, &table),
         spec: spec.clone(),
@@ -545,7 +550,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
     disparities.extend(single_group_findings(&aggs));
     let gates = gate_results(spec, &m.rows, &m.groups);
     progress("screening inputs");
-    let (screen, review) = screen_features(spec, table)?;
+    let (screen, review) = screen_features(spec, table, progress)?;
     Ok(Audit {
         provenance: provenance(spec, table),
         spec: spec.clone(),

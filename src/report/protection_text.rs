@@ -93,7 +93,7 @@ pub fn action_text(action: &Action, l: Lang) -> String {
                     if m.is_empty() {
                         l.pick("(missing)", "（缺失）").to_string()
                     } else {
-                        m.clone()
+                        crate::i18n::group(m, l)
                     }
                 })
                 .collect();
@@ -123,13 +123,13 @@ pub fn sentence(a: &Audit, f: &ProtectionFinding) -> String {
             let fix = match f.coarsening_reached {
                 Some(true) => tr!(
                     l,
-                    " The data-protection section proposes a coarsening that gives every such group at least {k} workers.",
-                    "数据保护一节提出了一种粗化方案，可使每个这样的组至少有 {k} 人。"
+                    " The data-protection section proposes a coarsening that gives every group of every combination of up to three of these columns at least {k} workers.",
+                    "数据保护一节提出了一种粗化方案，可使这些列中最多三列的每种组合里的每个组都至少有 {k} 人。"
                 ),
                 Some(false) => tr!(
                     l,
-                    " No coarsening Candor searched gives every such group {k} workers.",
-                    "Candor 搜索的粗化方案都无法使每个这样的组达到 {k} 人。"
+                    " No coarsening Candor searched gives every group of every combination of up to three of these columns {k} workers.",
+                    "Candor 搜索的粗化方案都无法使这些列中最多三列的每种组合里的每个组都达到 {k} 人。"
                 ),
                 None => String::new(),
             };

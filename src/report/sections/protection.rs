@@ -7,8 +7,8 @@ use crate::i18n::{Lang, pct};
 use crate::report::doc::{DocTable, Section};
 use crate::report::protection_text::{action_text, class_name, names};
 use crate::screen::identifiability::Identifiability;
+use crate::screen::protection::ProtectionCode;
 use crate::screen::protection::classify::ColumnClass;
-use crate::screen::protection::{DataProtection, ProtectionCode};
 use crate::tr;
 
 use super::cells::{FindingIds, headers};
@@ -25,7 +25,7 @@ pub(super) fn protection_section(a: &Audit, ids: &FindingIds) -> Option<Section>
         "Whether the table handed over for this decision identifies workers beyond what its purpose needs, what kind of information each column holds, and which inputs the purpose does not need. Counts only: no worker's values are shown.",
         "为本项决定提供的数据表是否超出目的所需地识别了劳动者，每一列属于哪类信息，以及哪些输入并非该目的所需。此处只给出人数，不显示任何劳动者的取值。",
     ));
-    findings_table(a, p, ids, &mut s);
+    findings_table(a, ids, &mut s);
     if let Some(id) = &p.identifiability {
         identifiability(a, id, &mut s);
     }
@@ -33,7 +33,7 @@ pub(super) fn protection_section(a: &Audit, ids: &FindingIds) -> Option<Section>
     Some(s)
 }
 
-fn findings_table(a: &Audit, p: &DataProtection, ids: &FindingIds, s: &mut Section) {
+fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
     let l = a.spec.lang;
     let mut t = DocTable::new(
         "t-protection",
@@ -123,7 +123,6 @@ fn findings_table(a: &Audit, p: &DataProtection, ids: &FindingIds, s: &mut Secti
     if !t.rows.is_empty() {
         s.table(t);
     }
-    let _ = p;
 }
 
 fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
@@ -180,7 +179,12 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
             ),
         ]
     };
-    if let Some(all) = &id.all {
+    // All of them together, when that is more than a combination already listed.
+    if let Some(all) = id
+        .all
+        .as_ref()
+        .filter(|_| id.quasi_identifiers.len() > crate::screen::identifiability::MAX_COMBINATION)
+    {
         let mut r = row(all);
         r[0] = tr!(l, "all together: {}", "全部合在一起：{}", r[0]);
         t.push(r);
@@ -201,7 +205,7 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
     let total = id.combinations.len();
     s.para(tr!(
         l,
-        "{below} of the {total} combinations of up to three columns have groups of fewer than {k} workers; the table shows the worst {}.",
+        "Combinations of up to three columns with a group of fewer than {k} workers: {below} of {total}; the table shows the worst {}.",
         "在最多三列的 {total} 种组合中，有 {below} 种存在不足 {k} 人的组；下表列出最严重的 {} 种。",
         below.min(SHOWN)
     ));
@@ -277,8 +281,8 @@ fn coarsening(a: &Audit, id: &Identifiability, s: &mut Section) {
     s.para(if c.reached {
         tr!(
             l,
-            "A coarsening that gives every group of every combination of up to three columns at least {k} workers, found by a greedy search that each time coarsens the column removing the most at-risk rows per unit of lost information, then undoes every step not needed. Information lost: {loss} (normalised certainty penalty summed over the columns: 0 = none, 1 = one column entirely; Xu et al. 2006). Rows in too-small groups, summed over the combinations: {before} before, {after} after.",
-            "一种粗化方案，可使最多三列的每种组合中的每个组都至少有 {k} 人。它由贪心搜索得出：每一步粗化单位信息损失下减少风险行最多的列，最后撤销所有不必要的步骤。信息损失：{loss}（各列归一化确定性惩罚之和：0 表示无损失，1 相当于整列信息全部丢失；Xu 等，2006）。各组合中处于过小组的行数之和：粗化前 {before}，粗化后 {after}。"
+            "A coarsening that gives every group of every combination of up to three columns at least {k} workers, found by a greedy search that each time coarsens the column removing the most at-risk rows per unit of lost information, then undoes every step not needed (a greedy search need not find the least loss). Information lost: {loss} (normalised certainty penalty summed over the columns: 0 = none, 1 = one column entirely; Xu et al. 2006). Rows in too-small groups, summed over the combinations: {before} before, {after} after.",
+            "一种粗化方案，可使最多三列的每种组合中的每个组都至少有 {k} 人。它由贪心搜索得出：每一步粗化单位信息损失下减少风险行最多的列，最后撤销所有不必要的步骤（贪心搜索不一定找到损失最小的方案）。信息损失：{loss}（各列归一化确定性惩罚之和：0 表示无损失，1 相当于整列信息全部丢失；Xu 等，2006）。各组合中处于过小组的行数之和：粗化前 {before}，粗化后 {after}。"
         )
     } else {
         tr!(
@@ -333,16 +337,53 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
         for e in &c.evidence {
             let d = &e.detail;
             let text = match e.source {
-                "spec" => tr!(l, "declared in the spec ({d})", "审计说明中声明（{d}）"),
+                "spec" => match d.as_str() {
+                    "id" => l.pick(
+                        "the worker id column of the spec",
+                        "审计说明中的劳动者编号列",
+                    ),
+                    "attribute" => l.pick("a group attribute of the spec", "审计说明中的群体属性"),
+                    _ => l.pick(
+                        "the decision, score or label of the spec",
+                        "审计说明中的决定、分数或标签",
+                    ),
+                }
+                .to_string(),
                 "name" => tr!(l, "name matches {}", "名称匹配{}", l.quote(d)),
-                "content" => tr!(l, "values match {d}", "取值匹配 {d}"),
+                "content" => match d.as_str() {
+                    "off_hours" => l
+                        .pick("timestamps outside working hours", "时间戳在工作时间以外")
+                        .to_string(),
+                    "email" => l
+                        .pick("values shaped as e-mail addresses", "取值形如电子邮箱地址")
+                        .to_string(),
+                    "cn_mobile" => l
+                        .pick("values shaped as mobile numbers", "取值形如手机号码")
+                        .to_string(),
+                    "cn_resident_id" => l
+                        .pick(
+                            "values shaped as resident ID numbers",
+                            "取值形如居民身份证号码",
+                        )
+                        .to_string(),
+                    _ => tr!(l, "values match {d}", "取值匹配 {d}"),
+                },
                 "dictionary" => tr!(
                     l,
                     "dictionary description matches {}",
                     "数据字典说明匹配{}",
                     l.quote(d)
                 ),
-                "screening" => tr!(l, "screening category {d}", "筛查类别 {d}"),
+                "screening" => {
+                    let label = c.category_labels.iter().find(|(id, _, _)| id == d).map_or(
+                        d.clone(),
+                        |(_, en, zh)| match l {
+                            Lang::En => en.to_lowercase(),
+                            Lang::Zh => zh.clone(),
+                        },
+                    );
+                    tr!(l, "screening: {label}", "筛查类别：{label}")
+                }
                 _ => l
                     .pick("examined as a quasi-identifier", "作为准标识符检查")
                     .to_string(),

@@ -66,8 +66,10 @@ impl DataClass {
 }
 
 /// Where a class comes from: `source` is a code (`spec`, `name`, `content`, `dictionary`,
-/// `screening`, `identifiability`), `detail` the data it rests on (a role, a lexicon term, a
-/// pattern, a purpose, a category id).
+/// `screening`, `identifiability`), `detail` the data it rests on: for `spec` the role (`id`,
+/// `attribute`, `output`), for `name` the lexicon term, for `content` the pattern (or
+/// `off_hours`, or an identifier shape: `email`, `cn_mobile`, `cn_resident_id`), for
+/// `screening` the category id.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClassEvidence {
     pub class: DataClass,
@@ -94,6 +96,9 @@ pub struct ColumnClass {
     pub category: Option<String>,
     pub evidence: Vec<ClassEvidence>,
     pub legal_basis: Vec<Basis>,
+    /// The labels of the categories named in the evidence (id, English, Chinese), from the
+    /// catalogue.
+    pub category_labels: Vec<(String, String, String)>,
 }
 
 /// The roles the spec gives columns.
@@ -285,7 +290,9 @@ fn identifier_bases(class: DataClass) -> Vec<Basis> {
             class,
             jurisdiction: "EU".into(),
             citation: "GDPR Art. 4(1), (5); Recital 26".into(),
-            citation_zh: Some("GDPR 第 4 条第 (1)、(5) 项；序言第 26 段".into()),
+            citation_zh: Some(
+                "欧盟《通用数据保护条例》第四条第（一）项、第（五）项，序言第二十六段".into(),
+            ),
         },
     ]
 }
@@ -331,7 +338,7 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
     };
     // Direct identifiers.
     if r.id == Some(name) {
-        push(DataClass::DirectIdentifier, "spec", "data.id".into());
+        push(DataClass::DirectIdentifier, "spec", "id".into());
     }
     if let Some(t) = identifier_name(name) {
         push(DataClass::DirectIdentifier, "name", t);
@@ -387,11 +394,7 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
     }
     // Protected attributes and the category their name stands for.
     if r.attributes.iter().any(|a| a == name) {
-        push(
-            DataClass::ProtectedAttribute,
-            "spec",
-            "groups.attributes".into(),
-        );
+        push(DataClass::ProtectedAttribute, "spec", "attribute".into());
         if let Some(c) = crate::screen::run::attribute_category(name, input.categories) {
             basis.extend(bases(
                 input.packs,
@@ -424,11 +427,7 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
         );
     }
     if r.outputs.contains(&name) {
-        push(
-            DataClass::AlgorithmOutput,
-            "spec",
-            "decision, score or label".into(),
-        );
+        push(DataClass::AlgorithmOutput, "spec", "output".into());
     }
     let mut classes: Vec<DataClass> = ev.iter().map(|e| e.class).collect();
     classes.sort();
@@ -441,12 +440,21 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
             basis.extend(identifier_bases(c));
         }
     }
+    let mut category_labels: Vec<(String, String, String)> = Vec::new();
+    for e in ev.iter().filter(|e| e.source == "screening") {
+        if let Some(k) = input.categories.iter().find(|k| k.id == e.detail)
+            && !category_labels.iter().any(|(id, _, _)| *id == k.id)
+        {
+            category_labels.push((k.id.clone(), k.label_en.clone(), k.label_zh.clone()));
+        }
+    }
     ColumnClass {
         column: name.to_string(),
         classes,
         category,
         evidence: ev,
         legal_basis: basis,
+        category_labels,
     }
 }
 
