@@ -389,7 +389,15 @@ pub fn screen_features(
     let categories = policy::builtin_categories().map_err(policy_error)?;
     let stage = stage(spec)?;
     let hours = working_hours(spec);
-    let sd = data::screen_data(table, &dictionary, &hours)?;
+    let declared: Vec<String> = spec
+        .privacy
+        .quasi_identifiers
+        .iter()
+        .chain(&spec.privacy.sensitive)
+        .flatten()
+        .cloned()
+        .collect();
+    let sd = data::screen_data(table, &dictionary, &hours, &declared)?;
     let target = match (&sd.decision, &sd.score) {
         (Some(d), _) if !matches!(table.decision, DecisionValues::Absent) => {
             Some(UseTarget::Binary(d))

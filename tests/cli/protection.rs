@@ -192,6 +192,20 @@ fn warehouse_homogeneous_sensitive_classes_match_brute_force() {
     assert!(!strings(&id["sensitive"]).contains(&"last_message_at".to_string()));
     let list = id["homogeneity"].as_array().unwrap();
     assert!(list.iter().any(|h| h["sensitive"] == "sick_leave_days"));
+    // The l-diversity finding names the worst combination for job_site_visits, with the
+    // workers in its k-anonymous homogeneous classes (checked by brute force below).
+    let f = a["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "homogeneous" && f["column"] == "job_site_visits")
+        .expect("an l-diversity finding for job_site_visits");
+    let hf = list
+        .iter()
+        .find(|h| h["sensitive"] == "job_site_visits" && h["columns"] == f["columns"])
+        .expect("its combination listed");
+    assert_eq!(f["workers"], hf["workers_k_anonymous"]);
+    assert!(f["workers"].as_u64().unwrap() > 0);
     for h in list {
         let cols = strings(&h["columns"]);
         let s = csv.col(h["sensitive"].as_str().unwrap());
@@ -218,6 +232,11 @@ fn warehouse_homogeneous_sensitive_classes_match_brute_force() {
         assert_eq!(
             h["homogeneous_k_anonymous"],
             homog.iter().filter(|&&n| n >= 5).count() as u64,
+            "{h}"
+        );
+        assert_eq!(
+            h["workers_k_anonymous"],
+            homog.iter().filter(|&&n| n >= 5).sum::<u64>(),
             "{h}"
         );
     }
@@ -376,5 +395,80 @@ fn no_published_figure_describes_fewer_workers_than_the_disclosure_setting() {
         !bad1.is_empty(),
         "the guard must see the group of 15 when it is published"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn declared_text_quasi_identifier_with_many_values_is_examined() {
+    // 120 workers in 60 teams (too many values to be a model input), one woman and one man
+    // per team: by team alone every class has 2 workers; by sex and team everyone is alone.
+    let dir = tmp("declared-qi");
+    let mut csv = String::from("id,sex,team,hours,decision\n");
+    for i in 0..120 {
+        let sex = if i % 2 == 0 { "F" } else { "M" };
+        csv.push_str(&format!(
+            "W{i:03},{sex},T{:02},{},{}\n",
+            i / 2,
+            30 + i % 7,
+            i % 3 == 0
+        ));
+    }
+    let data = fixture(&dir, "t.csv", csv.as_bytes());
+    let spec = fixture(
+        &dir,
+        "t.toml",
+        b"[data]\npath = \"t.csv\"\nid = \"id\"\n[decision]\ncolumn = \"decision\"\n[groups]\nattributes = [\"sex\"]\n[features]\ncolumns = [\"team\", \"hours\"]\n[privacy]\nquasi_identifiers = [\"sex\", \"team\"]\n",
+    );
+    let _ = data;
+    candor()
+        .arg("screen")
+        .arg("--spec")
+        .arg(&spec)
+        .arg("--out")
+        .arg(dir.join("o"))
+        .args(["--format", "json"])
+        .assert()
+        .success();
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("o/audit.json")).unwrap()).unwrap();
+    let id = &a["protection"]["identifiability"];
+    let find = |cols: &[&str]| {
+        id["combinations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| strings(&c["columns"]) == cols)
+            .cloned()
+            .unwrap_or_else(|| panic!("{cols:?} listed"))
+    };
+    let team = find(&["team"]);
+    assert_eq!(
+        (team["classes"].as_u64(), team["smallest_k"].as_u64()),
+        (Some(60), Some(2))
+    );
+    let both = find(&["sex", "team"]);
+    assert_eq!(both["unique_workers"], 120);
+    assert_eq!(both["rows_below_min_k"], 120);
+    // A quasi-identifier that is neither an attribute nor a feature is refused (exit 2).
+    let bad = fixture(
+        &dir,
+        "bad.toml",
+        b"[data]\npath = \"t.csv\"\n[decision]\ncolumn = \"decision\"\n[groups]\nattributes = [\"sex\"]\n[features]\ncolumns = [\"hours\"]\n[privacy]\nquasi_identifiers = [\"team\"]\n",
+    );
+    let o = candor()
+        .arg("screen")
+        .arg("--spec")
+        .arg(&bad)
+        .arg("--out")
+        .arg(dir.join("b"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("privacy.quasi_identifiers") && err.contains("'team'"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -79,13 +79,15 @@ pub fn review(input: &ProtectionInput) -> DataProtection {
             )
         })
         .collect();
+    // A declared column that is no categorical model input (free text, a timestamp) is
+    // examined by its values as given.
     let feature = |name: &str| -> Option<&Feature> {
         attr_features.iter().find(|f| f.name == name).or_else(|| {
             input
                 .features
                 .iter()
                 .find(|c| c.name == name)
-                .and_then(|c| c.feature.as_ref())
+                .and_then(|c| c.codes.as_ref().or(c.feature.as_ref()))
         })
     };
     let is_id = |name: &str| input.id == Some(name) || classify::identifier_name(name).is_some();
