@@ -432,6 +432,7 @@ pub fn screen_features(
         screen: Some(&screen),
         packs: &input.packs,
         categories: &categories,
+        stage: input.stage,
         id: spec.data.id.as_deref(),
         outputs,
         privacy: &spec.privacy,

@@ -16,7 +16,7 @@
 
 use serde::Serialize;
 
-use crate::screen::policy::{Category, Effect, Pack};
+use crate::screen::policy::{Category, Effect, Pack, Stage};
 use crate::screen::run::{InputColumn, Screen};
 
 /// A data-protection class.
@@ -257,14 +257,16 @@ pub fn identifier_values(values: &[(String, u64)]) -> Option<&'static str> {
     .map(|(k, _)| k)
 }
 
-fn bases(packs: &[&Pack], class: DataClass, category: &str, want: &[Effect]) -> Vec<Basis> {
+/// The selected packs' citations for a category with one of the `want` effects: at the
+/// audit's stage, except for sensitivity, which does not depend on the decision.
+fn bases(input: &ClassifyInput, class: DataClass, category: &str, want: &[Effect]) -> Vec<Basis> {
     let mut out: Vec<Basis> = Vec::new();
-    for p in packs {
-        for r in p
-            .rules
-            .iter()
-            .filter(|r| r.category == category && r.proxy.is_none())
-        {
+    for p in input.packs {
+        for r in p.rules.iter().filter(|r| {
+            r.category == category
+                && r.proxy.is_none()
+                && (class == DataClass::Sensitive || r.stages.contains(&input.stage))
+        }) {
             if want.contains(&r.effect) && !out.iter().any(|b| b.citation == r.citation) {
                 out.push(Basis {
                     class,
@@ -306,6 +308,8 @@ pub struct ClassifyInput<'a> {
     pub screen: Option<&'a Screen>,
     pub packs: &'a [&'a Pack],
     pub categories: &'a [Category],
+    /// The decision's stage: restrictions and grounds are cited as they apply at it.
+    pub stage: Stage,
 }
 
 const SENSITIVE: &[Effect] = &[Effect::SpecialCategory];
@@ -371,7 +375,7 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
             push(class, "content", "off_hours".into());
         }
         basis.extend(bases(
-            input.packs,
+            input,
             DataClass::ProhibitedOrRestricted,
             &f.category,
             RESTRICTED,
@@ -386,7 +390,7 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
     {
         push(DataClass::Proxy, "screening", f.category.clone());
         basis.extend(bases(
-            input.packs,
+            input,
             DataClass::Proxy,
             &f.category,
             &[Effect::ProhibitedGround, Effect::ProxyRisk],
@@ -397,7 +401,7 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
         push(DataClass::ProtectedAttribute, "spec", "attribute".into());
         if let Some(c) = crate::screen::run::attribute_category(name, input.categories) {
             basis.extend(bases(
-                input.packs,
+                input,
                 DataClass::ProtectedAttribute,
                 &c,
                 &[Effect::ProhibitedGround],
@@ -413,7 +417,7 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
         }
     }
     for c in &cats {
-        let b = bases(input.packs, DataClass::Sensitive, c, SENSITIVE);
+        let b = bases(input, DataClass::Sensitive, c, SENSITIVE);
         if !b.is_empty() {
             push(DataClass::Sensitive, "screening", c.clone());
             basis.extend(b);

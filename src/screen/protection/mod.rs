@@ -40,6 +40,7 @@ pub struct ProtectionInput<'a> {
     pub screen: Option<&'a Screen>,
     pub packs: &'a [&'a Pack],
     pub categories: &'a [Category],
+    pub stage: crate::screen::policy::Stage,
     pub id: Option<&'a str>,
     /// Decision, score and label columns.
     pub outputs: Vec<&'a str>,
@@ -152,6 +153,7 @@ pub fn review(input: &ProtectionInput) -> DataProtection {
         screen: input.screen,
         packs: input.packs,
         categories: input.categories,
+        stage: input.stage,
     });
     let minimisation = minimise::minimise(input.features, &classes, input.screen);
     DataProtection {
