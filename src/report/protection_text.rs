@@ -66,12 +66,12 @@ pub fn action_text(action: &Action, l: Lang) -> String {
         Action::Bands { bands } => {
             let list: Vec<String> = bands
                 .iter()
-                .map(|(a, b)| {
-                    if a == b {
-                        format!("{a}")
-                    } else {
-                        format!("{a}–{b}")
-                    }
+                .map(|b| match (b.from, b.to) {
+                    (None, Some(t)) => tr!(l, "up to {t}", "{t} 及以下"),
+                    (Some(f), None) => tr!(l, "{f} or more", "{f} 及以上"),
+                    (Some(f), Some(t)) if f == t => format!("{f}"),
+                    (Some(f), Some(t)) => format!("{f}–{t}"),
+                    (None, None) => l.pick("all", "全部").to_string(),
                 })
                 .collect();
             let n = bands.len();

@@ -35,8 +35,10 @@ use super::encode::{Encoded, Scratch, classes_of};
 pub enum Action {
     /// The column as given.
     AsIs,
-    /// Numeric values in bands (`lo`, `hi` per band, ascending).
-    Bands { bands: Vec<(f64, f64)> },
+    /// Numeric values in bands, ascending: each holds the values from `from` to `to`
+    /// (inclusive). The first band has no `from` and the last no `to`, so that the column's
+    /// smallest and largest values (one worker's, perhaps) are not published.
+    Bands { bands: Vec<Band> },
     /// Categories holding less than `below_share` of the rows merged into one.
     MergeRare {
         below_share: f64,
@@ -44,6 +46,20 @@ pub enum Action {
     },
     /// The column left out of the table.
     Removed,
+}
+
+/// A band of numeric values (see [`Action::Bands`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Band {
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+}
+
+impl Band {
+    /// Whether `x` lies in the band.
+    pub fn contains(&self, x: f64) -> bool {
+        self.from.is_none_or(|f| f <= x) && self.to.is_none_or(|t| x <= t)
+    }
 }
 
 /// One level of a column's ladder.
@@ -127,6 +143,15 @@ fn numeric_levels(e: &Encoded, values: &[f64], out: &mut Vec<Level>) {
             let (a, b) = bands[map[i] as usize];
             loss += c as f64 * (b - a) / range;
         }
+        let last = bands.len() - 1;
+        let bands = bands
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b))| Band {
+                from: (i > 0).then_some(a),
+                to: (i < last).then_some(b),
+            })
+            .collect();
         out.push(Level {
             map,
             card,

@@ -167,10 +167,18 @@ fn coarse_text(f: &Feature, change: Option<&ColumnChange>, i: usize) -> String {
                 panic!("bands on a categorical column")
             };
             let Some(x) = v[i] else { return raw };
+            let inside = |b: &super::coarsen::Band| {
+                b.from.is_none_or(|f| f <= x) && b.to.is_none_or(|t| x <= t)
+            };
             let b = bands
                 .iter()
-                .position(|&(lo, hi)| lo <= x && x <= hi)
+                .position(inside)
                 .expect("every value in a band");
+            assert_eq!(
+                bands.iter().filter(|b| inside(b)).count(),
+                1,
+                "bands do not overlap"
+            );
             format!("band{b}")
         }
     }
