@@ -13,6 +13,7 @@ use crate::metrics::score_tables::{self, ScoreTables};
 use crate::metrics::{self, GroupInfo, Metric, MetricParams, MetricRow, ll144::Ll144};
 use crate::screen::content::WorkingHours;
 use crate::screen::policy::{self, PolicyError, Stage};
+use crate::screen::protection::{self, DataProtection, ProtectionFinding, ProtectionInput};
 use crate::screen::run::{InputFinding, Screen, ScreenInput};
 use crate::screen::usage::UseTarget;
 use crate::spec::{AuditSpec, Gate};
@@ -51,6 +52,7 @@ pub struct GateResult {
 pub enum AnyFinding {
     Disparity(Box<Finding>),
     Input(Box<InputFinding>),
+    Protection(Box<ProtectionFinding>),
 }
 
 impl AnyFinding {
@@ -60,6 +62,7 @@ impl AnyFinding {
             AnyFinding::Input(f) => {
                 FindingKind::from_code(&f.kind).unwrap_or(FindingKind::ProhibitedInput)
             }
+            AnyFinding::Protection(f) => f.kind,
         }
     }
 
@@ -67,11 +70,13 @@ impl AnyFinding {
         match self {
             AnyFinding::Disparity(f) => f.severity,
             AnyFinding::Input(f) => f.severity.parse().unwrap_or(Severity::Review),
+            AnyFinding::Protection(f) => f.severity,
         }
     }
 
     /// Order within a severity, higher first: an input the algorithm relies on, then
-    /// disparities (largest gap first), then inputs not tested, then inputs present but unused.
+    /// disparities (largest gap first), then inputs not tested and data-protection findings,
+    /// then inputs present but unused.
     fn class(&self) -> u8 {
         match self {
             AnyFinding::Input(f) => match f.used {
@@ -80,6 +85,7 @@ impl AnyFinding {
                 Some(false) => 0,
             },
             AnyFinding::Disparity(_) => 2,
+            AnyFinding::Protection(_) => 1,
         }
     }
 }
@@ -104,6 +110,9 @@ pub struct Audit {
     pub findings: Vec<AnyFinding>,
     /// The screening of the features (prohibited inputs and proxies), when features are given.
     pub screen: Option<Screen>,
+    /// The data-protection review of the table (identifiability, the class of every column,
+    /// minimisation), when features are given.
+    pub protection: Option<DataProtection>,
     pub gates: Vec<GateResult>,
 }
 
@@ -364,9 +373,17 @@ pub fn working_hours(spec: &AuditSpec) -> WorkingHours {
     spec.screen.hours.clone()
 }
 
-/// Screens the spec's features (all four layers when the table has a decision or score). None
-/// when there are no features, or when the engine holds no rows to screen.
-pub fn screen_features(spec: &AuditSpec, table: &dyn Engine) -> Result<Option<Screen>> {
+/// What screening gives: the screen of the features and the data-protection review.
+pub type Screening = (Option<Screen>, Option<DataProtection>);
+
+/// Screens the spec's features (all four layers when the table has a decision or score) and
+/// reviews the table's data protection. Nothing when there are no features, or when the engine
+/// holds no rows to screen.
+pub fn screen_features(
+    spec: &AuditSpec,
+    table: &dyn Engine,
+    progress: &dyn Fn(&str),
+) -> Result<Screening> {
     // The packs and the dictionary are checked even when there is nothing to screen: a
     // misspelt pack or a missing file is an error, not a setting silently ignored.
     let packs = policy_packs(spec)?;
@@ -376,13 +393,21 @@ pub fn screen_features(spec: &AuditSpec, table: &dyn Engine) -> Result<Option<Sc
         None => BTreeMap::new(),
     };
     if spec.features.is_empty() {
-        return Ok(None);
+        return Ok((None, None));
     }
     let categories = policy::builtin_categories().map_err(policy_error)?;
     let stage = stage(spec)?;
     let hours = working_hours(spec);
-    let Some(sd) = table.screen_data(&dictionary, &hours)? else {
-        return Ok(None);
+    let declared: Vec<String> = spec
+        .privacy
+        .quasi_identifiers
+        .iter()
+        .chain(&spec.privacy.sensitive)
+        .flatten()
+        .cloned()
+        .collect();
+    let Some(sd) = table.screen_data(&dictionary, &hours, &declared)? else {
+        return Ok((None, None));
     };
     let target = match (&sd.decision, &sd.score) {
         (Some(d), _) if !matches!(table.decision(), DecisionValues::Absent) => {
@@ -406,10 +431,31 @@ pub fn screen_features(spec: &AuditSpec, table: &dyn Engine) -> Result<Option<Sc
         min_published: spec.report.min_published_group,
         lang: spec.lang,
     };
-    Ok(Some(crate::screen::run::screen(&input)))
+    let screen = crate::screen::run::screen(&input);
+    progress("reviewing data protection");
+    let mut outputs: Vec<&str> = Vec::new();
+    outputs.extend(spec.decision.column.as_deref());
+    outputs.extend(spec.score.as_ref().map(|s| s.column.as_str()));
+    outputs.extend(spec.label.as_ref().map(|l| l.column.as_str()));
+    let review = protection::review(&ProtectionInput {
+        features: &input.columns,
+        attributes: &input.attributes,
+        screen: Some(&screen),
+        packs: &input.packs,
+        categories: &categories,
+        stage: input.stage,
+        id: spec.data.id.as_deref(),
+        outputs,
+        privacy: &spec.privacy,
+    });
+    Ok((Some(screen), Some(review)))
 }
 
-fn merge_findings(disparities: Vec<Finding>, screen: Option<&Screen>) -> Vec<AnyFinding> {
+fn merge_findings(
+    disparities: Vec<Finding>,
+    screen: Option<&Screen>,
+    review: Option<&DataProtection>,
+) -> Vec<AnyFinding> {
     let mut all: Vec<AnyFinding> = disparities
         .into_iter()
         .map(|f| AnyFinding::Disparity(Box::new(f)))
@@ -420,6 +466,13 @@ fn merge_findings(disparities: Vec<Finding>, screen: Option<&Screen>) -> Vec<Any
                 .iter()
                 .cloned()
                 .map(|f| AnyFinding::Input(Box::new(f))),
+        );
+    }
+    if let Some(p) = review {
+        all.extend(
+            protection::findings(p)
+                .into_iter()
+                .map(|f| AnyFinding::Protection(Box::new(f))),
         );
     }
     // Stable: within a severity and class, each kind keeps its own worst-first order.
@@ -455,7 +508,7 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
     progress("loading");
     let table = data::load(spec)?;
     progress("screening inputs");
-    let screen = screen_features(spec, &table)?;
+    let (screen, review) = screen_features(spec, &table, progress)?;
     Ok(Audit {
         provenance: provenance(spec, &table),
         spec: spec.clone(),
@@ -466,8 +519,9 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         score_tables: Vec::new(),
         score_median: None,
         ll144: None,
-        findings: merge_findings(Vec::new(), screen.as_ref()),
+        findings: merge_findings(Vec::new(), screen.as_ref(), review.as_ref()),
         screen,
+        protection: review,
         gates: Vec::new(),
     })
 }
@@ -534,7 +588,7 @@ pub fn run_table(spec: &AuditSpec, table: &dyn Engine, progress: &dyn Fn(&str)) 
     disparities.extend(single_group_findings(&aggs));
     let gates = gate_results(spec, &m.rows, &m.groups);
     progress("screening inputs");
-    let screen = screen_features(spec, table)?;
+    let (screen, review) = screen_features(spec, table, progress)?;
     Ok(Audit {
         provenance: provenance(spec, table),
         spec: spec.clone(),
@@ -545,8 +599,9 @@ pub fn run_table(spec: &AuditSpec, table: &dyn Engine, progress: &dyn Fn(&str)) 
         score_tables,
         score_median: metrics::distributions::median(&aggs.population.score_counts()),
         ll144,
-        findings: merge_findings(disparities, screen.as_ref()),
+        findings: merge_findings(disparities, screen.as_ref(), review.as_ref()),
         screen,
+        protection: review,
         gates,
     })
 }

@@ -102,11 +102,15 @@ pub enum FindingKind {
     PurposeLimitation,
     /// An input kept beyond its retention period.
     Retention,
+    /// Workers who can be singled out, or whose sensitive inputs their class discloses.
+    Identifiability,
+    /// An input collected but not needed for the stated purpose.
+    DataMinimisation,
 }
 
 impl FindingKind {
     /// Every kind.
-    pub const ALL: [FindingKind; 7] = [
+    pub const ALL: [FindingKind; 9] = [
         FindingKind::Disparity,
         FindingKind::ErrorRateDisparity,
         FindingKind::SingleGroup,
@@ -114,6 +118,8 @@ impl FindingKind {
         FindingKind::Proxy,
         FindingKind::PurposeLimitation,
         FindingKind::Retention,
+        FindingKind::Identifiability,
+        FindingKind::DataMinimisation,
     ];
 
     /// The snake_case code, as in audit.json.
@@ -126,6 +132,8 @@ impl FindingKind {
             FindingKind::Proxy => "proxy",
             FindingKind::PurposeLimitation => "purpose_limitation",
             FindingKind::Retention => "retention",
+            FindingKind::Identifiability => "identifiability",
+            FindingKind::DataMinimisation => "data_minimisation",
         }
     }
 
@@ -149,6 +157,8 @@ impl FindingKind {
             ),
             FindingKind::PurposeLimitation => lang.pick("purpose limitation", "目的限制"),
             FindingKind::Retention => lang.pick("retention", "存储期限"),
+            FindingKind::Identifiability => lang.pick("identifiability", "可识别性"),
+            FindingKind::DataMinimisation => lang.pick("data minimisation", "数据最小化"),
         }
     }
 

@@ -452,7 +452,12 @@ impl Engine for CellsTable {
         Ok(self.fine.aggregates(slices))
     }
 
-    fn screen_data(&self, _: &Dictionary, _: &WorkingHours) -> Result<Option<ScreenData>> {
+    fn screen_data(
+        &self,
+        _: &Dictionary,
+        _: &WorkingHours,
+        _: &[String],
+    ) -> Result<Option<ScreenData>> {
         Ok(None)
     }
 

@@ -101,6 +101,10 @@ pub struct InputColumn {
     pub purpose: Option<String>,
     /// Date of the oldest record (data dictionary), `YYYY-MM-DD`, for the retention check.
     pub oldest_record: Option<String>,
+    /// The column's values as categorical codes, when asked for (a declared quasi-identifier
+    /// or sensitive input) and `feature` is not already categorical: text with too many
+    /// values to be a model input, or a timestamp, is still a value a colleague may know.
+    pub codes: Option<Feature>,
 }
 
 /// A protected attribute, as codes.

@@ -45,10 +45,13 @@ pub trait Engine {
     /// The statistics of each slice (each lists its attributes) and of the population.
     fn aggregate(&self, slices: &[Vec<String>]) -> Result<Aggregates>;
     /// The columns screening needs; None when the engine holds no rows.
+    /// `codes_for`: columns also wanted as category codes (declared quasi-identifiers and
+    /// sensitive inputs, for the data-protection review).
     fn screen_data(
         &self,
         dictionary: &Dictionary,
         hours: &WorkingHours,
+        codes_for: &[String],
     ) -> Result<Option<ScreenData>>;
     /// A seeded sample of at most `rows` rows, as an embedded table; None without rows.
     fn sample(&self, rows: usize, seed: u64) -> Result<Option<Table>>;
@@ -85,8 +88,9 @@ impl Engine for Table {
         &self,
         dictionary: &Dictionary,
         hours: &WorkingHours,
+        codes_for: &[String],
     ) -> Result<Option<ScreenData>> {
-        screen_data(self, dictionary, hours).map(Some)
+        screen_data(self, dictionary, hours, codes_for).map(Some)
     }
 
     /// A systematic sample: every k-th row (k = rows in the table / `rows`, rounded up) from a

@@ -101,11 +101,14 @@ fn off_hours_feature(
 }
 
 /// Converts the table's feature, attribute, decision and score columns. Timestamp columns
-/// become an "outside working hours" indicator for the use layer.
+/// become an "outside working hours" indicator for the use layer. The columns named in
+/// `codes_for` that are not categorical model inputs also get their values as codes
+/// ([`InputColumn::codes`]).
 pub fn screen_data(
     table: &Table,
     descriptions: &super::Dictionary,
     hours: &WorkingHours,
+    codes_for: &[String],
 ) -> Result<ScreenData> {
     let path = std::path::PathBuf::from(&table.source.path);
     let df = &table.df;
@@ -134,6 +137,15 @@ pub fn screen_data(
                 off_hours_feature(name, c, hours, &path)?
             }
         };
+        let codes = if codes_for.iter().any(|c| c == name)
+            && !feature.as_ref().is_some_and(Feature::is_categorical)
+            && !(dtype.is_primitive_numeric() || *dtype == DataType::Boolean)
+        {
+            let (levels, codes) = codes_of(c, &path)?;
+            Some(Feature::categorical(name, levels, codes))
+        } else {
+            None
+        };
         let entry = descriptions.get(name).cloned().unwrap_or_default();
         columns.push(InputColumn {
             name: name.to_string(),
@@ -142,6 +154,7 @@ pub fn screen_data(
             feature,
             purpose: entry.purpose,
             oldest_record: entry.oldest_record,
+            codes,
         });
     }
     let mut attributes = Vec::new();

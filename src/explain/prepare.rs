@@ -38,7 +38,7 @@ pub fn prepare(
     let lang = spec.lang;
     check_explainable(spec, table)?;
     let hours = crate::audit::working_hours(spec);
-    let sd = data::screen_data(table, &BTreeMap::new(), &hours)?;
+    let sd = data::screen_data(table, &BTreeMap::new(), &hours, &[])?;
     let subjects = data::subject_data(table)?;
     let decision = match table.decision {
         DecisionValues::Absent => None,

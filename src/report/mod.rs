@@ -10,6 +10,7 @@ mod html;
 mod json;
 mod markdown;
 pub mod plots;
+pub mod protection_text;
 pub mod sections;
 pub mod text;
 mod write;

@@ -275,6 +275,7 @@ pub fn finding_sentence(a: &Audit, f: &AnyFinding) -> String {
         }
         AnyFinding::Disparity(d) => disparity_sentence(a, d),
         AnyFinding::Input(i) => i.summary.clone(),
+        AnyFinding::Protection(p) => super::protection_text::sentence(a, p),
     }
 }
 

@@ -11,8 +11,10 @@
 pub mod content;
 pub mod features;
 pub mod glm;
+pub mod identifiability;
 pub mod names;
 pub mod policy;
+pub mod protection;
 pub mod proxy;
 pub mod run;
 pub mod usage;

@@ -87,6 +87,7 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
             "min_published_group",
         ],
     ),
+    ("privacy", &["quasi_identifiers", "sensitive", "min_k"]),
 ];
 
 /// Checks that every section and key of `table` is known.
@@ -206,6 +207,10 @@ auditor = "a"
 audit_date = "2026-12-04"
 data_period = "2026"
 min_published_group = 5
+[privacy]
+quasi_identifiers = ["a"]
+sensitive = ["f"]
+min_k = 5
 "#;
         let spec = SpecFile::from_toml(full, "t").expect("full spec parses");
         let back = toml::Table::try_from(&spec).expect("serialises");

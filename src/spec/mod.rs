@@ -45,6 +45,8 @@ pub struct SpecFile {
     pub explain: ExplainSection,
     #[serde(default)]
     pub report: ReportSection,
+    #[serde(default)]
+    pub privacy: PrivacySection,
 }
 
 /// What the report's cover says about the audit, and what it may publish.
@@ -381,6 +383,9 @@ impl SpecFile {
             report.audit_date,
             report.data_period,
             report.min_published_group,
+            privacy.quasi_identifiers,
+            privacy.sensitive,
+            privacy.min_k,
         );
         self
     }
@@ -431,6 +436,8 @@ impl SpecFile {
         self.explain.immutable.iter_mut().for_each(all);
         self.explain.increase_only.iter_mut().for_each(all);
         self.explain.decrease_only.iter_mut().for_each(all);
+        self.privacy.quasi_identifiers.iter_mut().for_each(all);
+        self.privacy.sensitive.iter_mut().for_each(all);
         self
     }
 
@@ -470,7 +477,10 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 mod explain;
+mod privacy;
 mod resolve;
+
+pub use privacy::{PrivacySection, PrivacySpec};
 
 pub use explain::ExplainSpec;
 

@@ -228,6 +228,7 @@ pub struct AuditSpec {
     pub gates: Vec<Gate>,
     pub screen: ScreenSpec,
     pub report: ReportSpec,
+    pub privacy: super::PrivacySpec,
 }
 
 /// What the report's cover says, and the disclosure setting.
@@ -461,6 +462,12 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
     let lang = Lang::from_code(&lang_code).unwrap_or_default();
     let screen_spec = check_screen(&f.screen)?;
     let report = check_report(&f, &screen_spec)?;
+    let privacy = super::privacy::check(
+        &f.privacy,
+        &groups.attributes,
+        f.features.columns.as_deref().unwrap_or_default(),
+        report.min_published_group,
+    )?;
     let gates = f
         .gates
         .fail_on
@@ -501,6 +508,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         gates,
         screen: screen_spec,
         report,
+        privacy,
     })
 }
 

@@ -20,6 +20,7 @@ mod layers;
 mod markdown_safety;
 mod names_benchmark;
 mod properties;
+mod protection;
 mod reference;
 mod report_claims;
 mod score_tables;

@@ -32,6 +32,8 @@ const ALLOWED: &[&str] = &[
     "Pearson",
     "Kolmogorov",
     "Smirnov",
+    "Sweeney",
+    "Machanavajjhala",
     "Holm",
     "Benjamini",
     "Hochberg",

@@ -48,7 +48,7 @@ impl FindingIds {
             .map(|(i, f)| match f {
                 AnyFinding::Disparity(d) if d.kind != FindingKind::SingleGroup => finding_id(i),
                 AnyFinding::Disparity(_) => "s-groups".to_string(),
-                AnyFinding::Input(_) => finding_id(i),
+                AnyFinding::Input(_) | AnyFinding::Protection(_) => finding_id(i),
             })
             .collect();
         FindingIds { ids }

@@ -15,6 +15,7 @@ mod principles;
 mod types;
 
 pub use layers::{attribute_category, screen};
+pub use principles::hr_compatible;
 pub use types::{
     AttributeCodes, Evidence, InputColumn, InputFinding, LegalSource, OverLimit, PROXY_ASSOCIATION,
     PROXY_AUC, Screen, ScreenInput, USAGE_MAX_ROWS,

@@ -34,7 +34,9 @@ const HR_PURPOSES: &[&str] = &[
     "劳动管理",
 ];
 
-fn hr_compatible(purpose: &str) -> bool {
+/// Whether a declared purpose is one of a decision about workers (performance, human
+/// resources, scheduling, ...).
+pub fn hr_compatible(purpose: &str) -> bool {
     let lower = purpose.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
