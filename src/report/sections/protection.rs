@@ -291,6 +291,12 @@ fn coarsening(a: &Audit, id: &Identifiability, s: &mut Section) {
             "在所搜索的范围内（数值列分段、合并少见类别、删除列），没有任何粗化方案能使每个组达到 {k} 人：数据表太小。找到的最佳方案：各组合中处于过小组的行数之和，粗化前 {before}，粗化后 {after}（信息损失 {loss}）。"
         )
     });
+    // The audit itself needs the group attributes as they are: say where a coarsening applies.
+    s.para(tr!(
+        l,
+        "The coarsening is for copies of the table shared beyond the audit (with a vendor, a researcher, in a publication). The audit itself needs the group attributes at full detail: merging or removing one would hide the very groups whose treatment it measures.",
+        "该粗化方案适用于审计以外对外提供的数据副本（提供给供应商、研究人员或公开发布）。审计本身需要完整的群体属性：合并或删除群体属性，会使审计要衡量其待遇的群体无从看见。"
+    ));
     let mut t = DocTable::new(
         "t-coarsening",
         l.pick("Proposed coarsening", "建议的粗化方案"),
