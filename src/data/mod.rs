@@ -15,6 +15,7 @@ mod aggregate;
 pub mod columns;
 mod encoding;
 mod filter;
+mod model;
 mod roles;
 mod screening;
 mod shape;
@@ -27,6 +28,7 @@ use serde::Serialize;
 
 pub use aggregate::aggregate;
 pub use encoding::hex;
+pub use model::{ModelData, model_data};
 pub use roles::{DecisionValues, LabelValues};
 pub use screening::{ScreenData, screen_data};
 pub use subjects::{SubjectData, subject_data};

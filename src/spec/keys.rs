@@ -87,6 +87,20 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
             "min_published_group",
         ],
     ),
+    (
+        "model",
+        &[
+            "file",
+            "inputs",
+            "mapping",
+            "output",
+            "positive_class",
+            "threshold",
+            "tolerance",
+            "score_tolerance",
+            "neutral",
+        ],
+    ),
 ];
 
 /// Checks that every section and key of `table` is known.
@@ -206,6 +220,16 @@ auditor = "a"
 audit_date = "2026-12-04"
 data_period = "2026"
 min_published_group = 5
+[model]
+file = "m.onnx"
+inputs = ["a"]
+mapping = { x = "a" }
+output = "label"
+positive_class = "1"
+threshold = 0.5
+tolerance = 0.01
+score_tolerance = 0.000001
+neutral = "median"
 "#;
         let spec = SpecFile::from_toml(full, "t").expect("full spec parses");
         let back = toml::Table::try_from(&spec).expect("serialises");

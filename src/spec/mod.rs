@@ -45,6 +45,8 @@ pub struct SpecFile {
     pub explain: ExplainSection,
     #[serde(default)]
     pub report: ReportSection,
+    #[serde(default)]
+    pub model: ModelSection,
 }
 
 /// What the report's cover says about the audit, and what it may publish.
@@ -262,6 +264,9 @@ impl SpecFile {
         if let Some(p) = spec.output.dir.as_mut().filter(|p| p.is_relative()) {
             *p = base.join(&*p);
         }
+        if let Some(p) = spec.model.file.as_mut().filter(|p| p.is_relative()) {
+            *p = base.join(&*p);
+        }
         if let Some(p) = spec.screen.dictionary.as_mut().filter(|p| p.is_relative()) {
             *p = base.join(&*p);
         }
@@ -381,6 +386,15 @@ impl SpecFile {
             report.audit_date,
             report.data_period,
             report.min_published_group,
+            model.file,
+            model.inputs,
+            model.mapping,
+            model.output,
+            model.positive_class,
+            model.threshold,
+            model.tolerance,
+            model.score_tolerance,
+            model.neutral,
         );
         self
     }
@@ -470,7 +484,10 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 mod explain;
+mod model;
 mod resolve;
+
+pub use model::{ModelOutput, ModelSection, ModelSpec, Neutral, check as check_model};
 
 pub use explain::ExplainSpec;
 

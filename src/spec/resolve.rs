@@ -228,6 +228,9 @@ pub struct AuditSpec {
     pub gates: Vec<Gate>,
     pub screen: ScreenSpec,
     pub report: ReportSpec,
+    /// The model handed over (`[model]`, `--model`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<super::ModelSpec>,
 }
 
 /// What the report's cover says, and the disclosure setting.
@@ -461,6 +464,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
     let lang = Lang::from_code(&lang_code).unwrap_or_default();
     let screen_spec = check_screen(&f.screen)?;
     let report = check_report(&f, &screen_spec)?;
+    let model = super::model::check(&f.model)?;
     let gates = f
         .gates
         .fail_on
@@ -501,6 +505,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         gates,
         screen: screen_spec,
         report,
+        model,
     })
 }
 
