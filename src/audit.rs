@@ -97,6 +97,9 @@ pub struct Audit {
     /// The screening of the features (prohibited inputs and proxies), when features are given.
     pub screen: Option<Screen>,
     pub gates: Vec<GateResult>,
+    /// The model handed over, checked against the table and probed (`--model`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<crate::model::Probe>,
 }
 
 impl Audit {
@@ -128,6 +131,9 @@ pub fn portable(spec: &AuditSpec) -> AuditSpec {
     s.output_dir = std::path::PathBuf::new();
     s.screen.dictionary = s.screen.dictionary.as_deref().map(content);
     s.screen.policy_files = s.screen.policy_files.iter().map(|p| content(p)).collect();
+    if let Some(m) = s.model.as_mut() {
+        m.file = content(&m.file);
+    }
     s
 }
 
@@ -434,12 +440,62 @@ fn provenance(spec: &AuditSpec, table: &Table) -> Provenance {
     }
 }
 
+/// The spec with the model's columns among the features (a model's inputs are the
+/// algorithm's inputs, so they are screened too); the spec unchanged without a model. Opens
+/// the model to learn the names of its inputs (and so fails early, exit 2, without ONNX
+/// Runtime or with a model that does not fit).
+pub fn with_model_columns(spec: &AuditSpec) -> Result<AuditSpec> {
+    let mut s = spec.clone();
+    if let Some(m) = &spec.model {
+        let model = crate::model::Model::open(m)?;
+        for c in model.columns() {
+            if !s.features.contains(c) {
+                s.features.push(c.clone());
+            }
+        }
+    }
+    Ok(s)
+}
+
+/// The model stage: None without a model.
+pub fn model_stage(
+    spec: &AuditSpec,
+    table: &Table,
+    screen: Option<&Screen>,
+    progress: &dyn Fn(&str),
+) -> Result<Option<crate::model::Probe>> {
+    let Some(m) = &spec.model else {
+        return Ok(None);
+    };
+    progress("probing the model");
+    let model = crate::model::Model::open(m)?;
+    let md = data::model_data(table, model.columns())?;
+    let screened = screen
+        .map(crate::model::screened_inputs)
+        .unwrap_or_default();
+    let probe = crate::model::probe(
+        &model,
+        &crate::model::ProbeInput {
+            data: &md,
+            screened: &screened,
+            seed: spec.stats.seed,
+            positive_is_favorable: spec.decision.positive_is_favorable,
+            confidence: spec.stats.confidence,
+            min_group_size: spec.min_group_size,
+            min_published: spec.report.min_published_group,
+        },
+    )?;
+    Ok(Some(probe))
+}
+
 /// Runs `candor screen`: the input screening alone (no disparity metrics).
 pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
+    let spec = &with_model_columns(spec)?;
     progress("loading");
     let table = data::load(spec)?;
     progress("screening inputs");
     let screen = screen_features(spec, &table)?;
+    let model = model_stage(spec, &table, screen.as_ref(), progress)?;
     Ok(Audit {
         provenance: provenance(spec, &table),
         spec: spec.clone(),
@@ -453,11 +509,13 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         findings: merge_findings(Vec::new(), screen.as_ref()),
         screen,
         gates: Vec::new(),
+        model,
     })
 }
 
 /// Runs the audit the spec describes (no output written).
 pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
+    let spec = &with_model_columns(spec)?;
     progress("loading");
     let table = data::load(spec)?;
     run_table(spec, &table, progress)
@@ -506,6 +564,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
     let gates = gate_results(spec, &m.rows, &m.groups);
     progress("screening inputs");
     let screen = screen_features(spec, table)?;
+    let model = model_stage(spec, table, screen.as_ref(), progress)?;
     Ok(Audit {
         provenance: provenance(spec, table),
         spec: spec.clone(),
@@ -519,6 +578,7 @@ pub fn run_table(spec: &AuditSpec, table: &Table, progress: &dyn Fn(&str)) -> Re
         findings: merge_findings(disparities, screen.as_ref()),
         screen,
         gates,
+        model,
     })
 }
 

@@ -5,7 +5,11 @@
 //! ([`ColumnData`]); everything here works on them.
 
 pub mod agreement;
+pub mod flip;
+mod probe;
 pub mod runtime;
+
+pub use probe::{Probe, ProbeInput, ScreenedInput, probe, screened_inputs};
 
 use std::path::{Path, PathBuf};
 

@@ -16,6 +16,7 @@ mod fuzz;
 mod kill;
 mod layers;
 mod markdown_safety;
+mod model;
 mod properties;
 mod reference;
 mod report_claims;
