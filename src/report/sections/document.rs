@@ -5,7 +5,9 @@ use crate::i18n::Lang;
 use crate::report::doc::Doc;
 
 use super::cells::{FindingIds, Lookup};
-use super::{charts, cover, disparity, findings, groups, inputs, ll144, method, scores, summary};
+use super::{
+    charts, cover, disparity, findings, groups, inputs, ll144, method, model, scores, summary,
+};
 
 /// The report's title.
 pub fn title(lang: Lang) -> &'static str {
@@ -34,6 +36,7 @@ pub fn document(a: &Audit) -> Doc {
     }
     sections.extend(scores::score_section(a, &lookup));
     sections.extend(inputs::inputs_section(a, &ids));
+    sections.extend(model::model_section(a));
     if !a.metrics.is_empty() {
         sections.push(charts::charts_section(a, &lookup));
     }
