@@ -8,6 +8,7 @@ pub mod agreement;
 pub mod flip;
 mod probe;
 pub mod runtime;
+pub mod shapley;
 
 pub use probe::{Probe, ProbeInput, ScreenedInput, probe, screened_inputs};
 
