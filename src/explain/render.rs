@@ -6,7 +6,7 @@ use super::text::{self, Labels, Lang};
 use super::{Explanation, Factor};
 
 /// A piece of the document.
-enum Part {
+pub(super) enum Part {
     Heading(String),
     Para(String),
     Table(Vec<String>, Vec<Vec<String>>),
@@ -410,6 +410,9 @@ fn parts(e: &Explanation) -> Vec<Part> {
     factors_section(e, l, &mut b);
     prohibited_section(e, l, &mut b);
     counterfactual_section(e, l, &mut b);
+    if let Some(o) = &e.onnx {
+        super::onnx::parts(o, e.lang, &mut b);
+    }
     similar_section(e, l, &mut b);
     groups_section(e, l, &mut b);
     rights_section(e, l, &mut b);

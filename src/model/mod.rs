@@ -9,6 +9,7 @@ pub mod flip;
 mod probe;
 pub mod runtime;
 pub mod shapley;
+pub mod worker;
 
 pub use probe::{Probe, ProbeInput, ScreenedInput, probe, screened_inputs};
 

@@ -142,3 +142,65 @@ fn missing_onnx_runtime_exits_2_with_the_hint() {
     assert!(err.contains("pip install onnxruntime==1.24.4"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `explain --model`: each document carries the explanation on the model itself; its Shapley
+/// values add up to the model's output minus the baseline, and its counterfactual, when there
+/// is one, was verified on the model.
+#[test]
+fn explanations_on_the_model_add_up_and_verify() {
+    if !ort("explanations_on_the_model_add_up_and_verify") {
+        return;
+    }
+    let dir = tmp("model-explain");
+    let o = candor()
+        .arg("explain")
+        .arg("--spec")
+        .arg(root().join("datasets/warehouse.toml"))
+        .arg("--model")
+        .arg(root().join("tests/fixtures/models/lr_pipeline.onnx"))
+        .args(["--model-inputs", INPUTS, "--model-output", "probability"])
+        .args([
+            "--subject",
+            "W0000004",
+            "--subject",
+            "W0000006",
+            "--format",
+            "json,md",
+        ])
+        .arg("--out")
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Row 3 of the table (W0000004): the Python onnxruntime's probability.
+    let want = expected("lr_pipeline")["rows"][3]["probability"]
+        .as_f64()
+        .unwrap();
+    for id in ["W0000004", "W0000006"] {
+        let text = std::fs::read_to_string(dir.join(format!("out/{id}.json"))).unwrap();
+        let e: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let m = &e["onnx"];
+        assert_eq!(m["fidelity"].as_f64(), Some(1.0));
+        let sum: f64 = m["factors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["shapley"].as_f64().unwrap())
+            .sum();
+        let (v, b) = (
+            m["value"].as_f64().unwrap(),
+            m["baseline"].as_f64().unwrap(),
+        );
+        assert!((sum - (v - b)).abs() < 1e-9, "{id}: {sum} vs {}", v - b);
+        if id == "W0000004" {
+            assert!((v - want).abs() < 1e-6, "{v} vs {want}");
+        }
+        if m["adverse"] == true && !m["counterfactual"].is_null() {
+            assert_eq!(m["counterfactual"]["verified"], true, "{id}");
+        }
+        let md = std::fs::read_to_string(dir.join(format!("out/{id}.md"))).unwrap();
+        assert!(md.contains("## The model itself"), "{id}");
+        assert!(md.contains("fidelity 100 %"), "{id}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
