@@ -69,7 +69,6 @@ pub struct Model {
     pub info: ModelInfo,
     pub layout: Layout,
     session: Session1,
-    output_index: usize,
 }
 
 fn mismatch(path: &Path, message: String, hint: &str) -> Error {
@@ -268,7 +267,6 @@ impl Model {
             info,
             layout,
             session,
-            output_index,
         })
     }
 
@@ -341,8 +339,10 @@ impl Model {
         while start < n {
             let end = (start + BATCH).min(n);
             let feeds = self.feeds(cols, start, end);
-            let outs = self.session.run(&self.path, feeds)?;
-            self.read(&outs, end - start, &mut out)?;
+            let got = self
+                .session
+                .run(&self.path, feeds, &self.info.output_name)?;
+            self.read(&got, end - start, &mut out)?;
             start = end;
         }
         Ok(out)
@@ -412,7 +412,7 @@ impl Model {
         }
     }
 
-    fn read(&self, outs: &[Out], rows: usize, into: &mut Prediction) -> Result<()> {
+    fn read(&self, out: &Out, rows: usize, into: &mut Prediction) -> Result<()> {
         let positive = &self.spec.positive_class;
         let name = &self.info.output_name;
         let bad = |what: String| {
@@ -421,9 +421,6 @@ impl Model {
                 format!("output '{name}': {what}"),
                 "choose another output with --model-output, or check [model] positive_class",
             )
-        };
-        let Some(out) = outs.get(self.output_index) else {
-            return Err(bad("the runtime returned no such output".into()));
         };
         let class_col = |cols: usize| -> Result<usize> {
             if cols == 1 {

@@ -243,8 +243,9 @@ impl Session1 {
         })
     }
 
-    /// Runs the model on named input tensors; returns every output, in the declared order.
-    pub fn run(&self, path: &Path, feeds: Vec<(String, Feed)>) -> Result<Vec<Out>> {
+    /// Runs the model on named input tensors and returns the one output named `output` (the
+    /// others are not computed, so a ZipMap beside a label costs nothing).
+    pub fn run(&self, path: &Path, feeds: Vec<(String, Feed)>, output: &str) -> Result<Out> {
         let run_error = |e: String| Error::Data {
             path: path.to_path_buf(),
             message: format!("ONNX Runtime failed to run the model: {e}"),
@@ -268,16 +269,22 @@ impl Session1 {
             };
             values.push((name, v));
         }
+        let options = ort::session::RunOptions::new()
+            .map_err(|e| run_error(e.to_string()))?
+            .with_outputs(ort::session::OutputSelector::no_default().with(output));
         let mut session = self
             .session
             .lock()
             .map_err(|_| run_error("a previous run failed".into()))?;
-        let outputs = session.run(values).map_err(|e| run_error(e.to_string()))?;
-        let mut out = Vec::with_capacity(outputs.len());
-        for (_, v) in outputs.iter() {
-            out.push(read_out(&v).map_err(run_error)?);
+        let outputs = session
+            .run_with_options(values, &options)
+            .map_err(|e| run_error(e.to_string()))?;
+        match outputs.get(output) {
+            Some(v) => read_out(&v.view()).map_err(run_error),
+            None => Err(run_error(format!(
+                "the runtime returned no output '{output}'"
+            ))),
         }
-        Ok(out)
     }
 }
 
