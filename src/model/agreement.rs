@@ -122,10 +122,10 @@ pub fn agreement(i: &AgreementInput) -> Agreement {
     let mut by_group = Vec::new();
     for a in i.attributes {
         let mut counts = vec![(0u64, 0u64); a.levels.len()];
-        for r in 0..n.min(a.codes.len()) {
-            if let Some(c) = counts.get_mut(a.codes[r] as usize) {
+        for (&code, &agrees) in a.codes.iter().zip(&same) {
+            if let Some(c) = counts.get_mut(code as usize) {
                 c.1 += 1;
-                if same[r] {
+                if agrees {
                     c.0 += 1;
                 }
             }
