@@ -114,6 +114,9 @@ pub struct Audit {
     /// minimisation), when features are given.
     pub protection: Option<DataProtection>,
     pub gates: Vec<GateResult>,
+    /// The model handed over, checked against the table and probed (`--model`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<crate::model::Probe>,
 }
 
 impl Audit {
@@ -145,6 +148,9 @@ pub fn portable(spec: &AuditSpec) -> AuditSpec {
     s.output_dir = std::path::PathBuf::new();
     s.screen.dictionary = s.screen.dictionary.as_deref().map(content);
     s.screen.policy_files = s.screen.policy_files.iter().map(|p| content(p)).collect();
+    if let Some(m) = s.model.as_mut() {
+        m.file = content(&m.file);
+    }
     s
 }
 
@@ -503,12 +509,68 @@ fn provenance(spec: &AuditSpec, table: &dyn Engine) -> Provenance {
     }
 }
 
+/// The spec with the model's columns among the features (a model's inputs are the
+/// algorithm's inputs, so they are screened too); the spec unchanged without a model. Opens
+/// the model to learn the names of its inputs (and so fails early, exit 2, without ONNX
+/// Runtime or with a model that does not fit).
+pub fn with_model_columns(spec: &AuditSpec) -> Result<AuditSpec> {
+    let mut s = spec.clone();
+    if let Some(m) = &spec.model {
+        let model = crate::model::Model::open(m)?;
+        for c in model.columns() {
+            if !s.features.contains(c) {
+                s.features.push(c.clone());
+            }
+        }
+    }
+    Ok(s)
+}
+
+/// The model stage: None without a model.
+pub fn model_stage(
+    spec: &AuditSpec,
+    table: &dyn Engine,
+    screen: Option<&Screen>,
+    progress: &dyn Fn(&str),
+) -> Result<Option<crate::model::Probe>> {
+    let Some(m) = &spec.model else {
+        return Ok(None);
+    };
+    progress("probing the model");
+    let model = crate::model::Model::open(m)?;
+    let Some(md) = table.model_data(model.columns())? else {
+        return Err(Error::spec(
+            "model",
+            "a model handed over is probed on the rows of the table, and a cells table holds only counts",
+            Some("run the audit with --model on the data file itself, without --cells".into()),
+        ));
+    };
+    let screened = screen
+        .map(crate::model::screened_inputs)
+        .unwrap_or_default();
+    let probe = crate::model::probe(
+        &model,
+        &crate::model::ProbeInput {
+            data: &md,
+            screened: &screened,
+            seed: spec.stats.seed,
+            positive_is_favorable: spec.decision.positive_is_favorable,
+            confidence: spec.stats.confidence,
+            min_group_size: spec.min_group_size,
+            min_published: spec.report.min_published_group,
+        },
+    )?;
+    Ok(Some(probe))
+}
+
 /// Runs `candor screen`: the input screening alone (no disparity metrics).
 pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
+    let spec = &with_model_columns(spec)?;
     progress("loading");
     let table = data::load(spec)?;
     progress("screening inputs");
     let (screen, review) = screen_features(spec, &table, progress)?;
+    let model = model_stage(spec, &table, screen.as_ref(), progress)?;
     Ok(Audit {
         provenance: provenance(spec, &table),
         spec: spec.clone(),
@@ -523,6 +585,7 @@ pub fn run_screen(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
         screen,
         protection: review,
         gates: Vec::new(),
+        model,
     })
 }
 
@@ -541,6 +604,7 @@ pub fn run_cells(
 
 /// Runs the audit the spec describes (no output written).
 pub fn run(spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<Audit> {
+    let spec = &with_model_columns(spec)?;
     progress("loading");
     let table = data::load(spec)?;
     run_table(spec, &table, progress)
@@ -589,6 +653,7 @@ pub fn run_table(spec: &AuditSpec, table: &dyn Engine, progress: &dyn Fn(&str)) 
     let gates = gate_results(spec, &m.rows, &m.groups);
     progress("screening inputs");
     let (screen, review) = screen_features(spec, table, progress)?;
+    let model = model_stage(spec, table, screen.as_ref(), progress)?;
     Ok(Audit {
         provenance: provenance(spec, table),
         spec: spec.clone(),
@@ -603,6 +668,7 @@ pub fn run_table(spec: &AuditSpec, table: &dyn Engine, progress: &dyn Fn(&str)) 
         screen,
         protection: review,
         gates,
+        model,
     })
 }
 

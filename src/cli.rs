@@ -234,6 +234,16 @@ pub struct AuditArgs {
     /// Retention period of behavioural data in days (default 180).
     #[arg(long)]
     pub retention_days: Option<u32>,
+    /// The model that made the decisions, as an ONNX file: it is checked against the table
+    /// and probed (flip tests, exact explanations). Needs ONNX Runtime (docs/model.md).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// For a model with one 2-D input: the table's columns in the model's order (a,b,c).
+    #[arg(long, value_delimiter = ',')]
+    pub model_inputs: Vec<String>,
+    /// Which model output is the decision: label, probability (of the positive class), score.
+    #[arg(long, value_parser = ["label", "probability", "score"])]
+    pub model_output: Option<String>,
 }
 
 fn some_vec(v: &[String]) -> Option<Vec<String>> {
@@ -314,6 +324,9 @@ impl AuditArgs {
         s.screen.utc_offset_minutes = self.utc_offset;
         s.screen.as_of = self.as_of.clone();
         s.screen.retention_days = self.retention_days;
+        s.model.file = self.model.clone();
+        s.model.inputs = some_vec(&self.model_inputs);
+        s.model.output = self.model_output.clone();
         Ok(s)
     }
 }

@@ -29,6 +29,7 @@ pub mod i18n;
 pub mod init;
 pub mod inputs;
 pub mod metrics;
+pub mod model;
 pub mod report;
 pub mod screen;
 pub mod spec;

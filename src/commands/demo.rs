@@ -81,7 +81,7 @@ pub fn run(datasets: &Path, out: &Path, progress: &dyn Fn(&str)) -> Result<Comma
                 spec::OutputFormat::Md,
                 spec::OutputFormat::Html,
             ];
-            write_explanations(&ex, &rows, &formats, &dir)?;
+            write_explanations(&ex, &rows, &formats, &dir, None)?;
             outcome.messages.push(format!(
                 "{name}: explained {} workers with an adverse outcome; wrote {}",
                 rows.len(),

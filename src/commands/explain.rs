@@ -17,6 +17,7 @@ pub fn run(args: &ExplainArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput>
         None => SpecFile::default(),
     };
     let (spec, settings) = file.overlay(args.audit.to_spec()?).check_explain()?;
+    let spec = audit::with_model_columns(&spec)?;
     let formats: Vec<OutputFormat> = spec
         .formats
         .iter()
@@ -41,8 +42,37 @@ pub fn run(args: &ExplainArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput>
     progress("fitting the surrogate");
     let ex = explain::prepare(&spec, &settings, &table, &a)?;
     let rows = explain_rows(args, &ex)?;
+    let onnx = match &spec.model {
+        Some(m) => {
+            progress("running the model handed over");
+            let model = crate::model::Model::open(m)?;
+            let md = data::model_data(&table, model.columns())?;
+            let mut fixed: Vec<String> = a
+                .screen
+                .as_ref()
+                .map(crate::model::screened_inputs)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|s| s.column)
+                .collect();
+            fixed.extend(spec.attributes.iter().cloned());
+            fixed.extend(settings.immutable.iter().cloned());
+            Some(crate::model::worker::WorkerExplainer::new(
+                model,
+                md,
+                &crate::model::worker::WorkerSettings {
+                    fixed: &fixed,
+                    increase_only: &settings.increase_only,
+                    decrease_only: &settings.decrease_only,
+                    positive_is_favorable: spec.decision.positive_is_favorable,
+                    seed: spec.stats.seed,
+                },
+            )?)
+        }
+        None => None,
+    };
     progress(&format!("explaining {} workers", rows.len()));
-    write_explanations(&ex, &rows, &formats, &out_dir)?;
+    write_explanations(&ex, &rows, &formats, &out_dir, onnx.as_ref())?;
     let adverse = rows
         .iter()
         .filter(|&&r| ex.adverse(r) == Some(true))

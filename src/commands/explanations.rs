@@ -12,6 +12,7 @@ pub(super) fn write_explanations(
     rows: &[usize],
     formats: &[spec::OutputFormat],
     dir: &Path,
+    onnx: Option<&crate::model::worker::WorkerExplainer>,
 ) -> Result<()> {
     use rayon::prelude::*;
     use spec::OutputFormat;
@@ -29,7 +30,11 @@ pub(super) fn write_explanations(
     rows.par_iter()
         .zip(names.par_iter())
         .try_for_each(|(&r, name)| -> Result<()> {
-            let e = ex.explain(r);
+            let mut e = ex.explain(r);
+            if let Some(w) = onnx {
+                e.onnx = Some(w.explain(r)?);
+                e.provenance.document_sha256 = explain::document_hash(&e);
+            }
             for f in formats {
                 let (ext, content) = match f {
                     OutputFormat::Json => ("json", explain::render::json(&e)),

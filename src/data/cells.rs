@@ -461,6 +461,10 @@ impl Engine for CellsTable {
         Ok(None)
     }
 
+    fn model_data(&self, _: &[String]) -> Result<Option<super::ModelData>> {
+        Ok(None)
+    }
+
     fn sample(&self, _: usize, _: u64) -> Result<Option<Table>> {
         Ok(None)
     }

@@ -113,3 +113,25 @@ pub struct AttributeCodes {
     pub levels: Vec<String>,
     pub codes: Vec<u32>,
 }
+
+/// One table column as a model is fed it: numbers (NaN = missing) or text ("" = missing).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColumnData {
+    Num(Vec<f64>),
+    Text(Vec<String>),
+}
+
+impl ColumnData {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            ColumnData::Num(v) => v.len(),
+            ColumnData::Text(v) => v.len(),
+        }
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

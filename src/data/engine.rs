@@ -53,6 +53,8 @@ pub trait Engine {
         hours: &WorkingHours,
         codes_for: &[String],
     ) -> Result<Option<ScreenData>>;
+    /// The named columns as a model handed over reads them; None when the engine holds no rows.
+    fn model_data(&self, names: &[String]) -> Result<Option<super::ModelData>>;
     /// A seeded sample of at most `rows` rows, as an embedded table; None without rows.
     fn sample(&self, rows: usize, seed: u64) -> Result<Option<Table>>;
     /// The rows of one subject (by the id column, or `row N`); None without rows.
@@ -91,6 +93,10 @@ impl Engine for Table {
         codes_for: &[String],
     ) -> Result<Option<ScreenData>> {
         screen_data(self, dictionary, hours, codes_for).map(Some)
+    }
+
+    fn model_data(&self, names: &[String]) -> Result<Option<super::ModelData>> {
+        super::model_data(self, names).map(Some)
     }
 
     /// A systematic sample: every k-th row (k = rows in the table / `rows`, rounded up) from a

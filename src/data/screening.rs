@@ -43,7 +43,10 @@ fn value_counts(c: &Column, path: &std::path::Path) -> Result<Vec<(String, u64)>
     Ok(v)
 }
 
-fn codes_of(c: &Column, path: &std::path::Path) -> Result<(Vec<String>, Vec<Option<u32>>)> {
+pub(super) fn codes_of(
+    c: &Column,
+    path: &std::path::Path,
+) -> Result<(Vec<String>, Vec<Option<u32>>)> {
     let t = c
         .cast(&DataType::String)
         .map_err(|e| polars_error(path, e))?;

@@ -255,6 +255,9 @@ pub struct Explanation {
     pub rights: Vec<RightEntry>,
     pub challenge: Vec<ChallengePoint>,
     pub provenance: ExplainProvenance,
+    /// The explanation on the model itself, when the model was handed over (`--model`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub onnx: Option<crate::model::worker::ModelExplanation>,
 }
 
 /// The document hash: SHA-256 of the JSON file exactly as written (`render::json`), with

@@ -167,6 +167,7 @@ impl Explainer {
             rights,
             challenge,
             provenance: self.provenance.clone(),
+            onnx: None,
         };
         e.provenance.document_sha256 = document_hash(&e);
         e

@@ -16,6 +16,7 @@ mod document;
 mod explainer;
 mod groups;
 pub mod model;
+mod onnx;
 mod prepare;
 mod privacy;
 pub mod render;

@@ -349,3 +349,63 @@ mod tests {
         assert_eq!(katz_ratio(3, 10, 1, 10, 0.0), None);
     }
 }
+
+/// Exact (Clopper-Pearson) interval for a binomial proportion `x / n`: the `alpha/2` quantile
+/// of Beta(x, n - x + 1) and the `1 - alpha/2` quantile of Beta(x + 1, n - x), with
+/// `alpha = 1 - confidence`; the lower bound is 0 when `x == 0` and the upper 1 when `x == n`.
+///
+/// Returns `None` when `n == 0`, `x > n` or the confidence level is not in `(0, 1)`.
+///
+/// Reference: Clopper & Pearson (1934), Biometrika 26:404–413;
+/// `statsmodels.stats.proportion.proportion_confint(x, n, method="beta")`.
+pub fn clopper_pearson(x: u64, n: u64, confidence: f64) -> Option<Interval> {
+    use statrs::distribution::{Beta, ContinuousCDF};
+    if n == 0 || x > n || !confidence.is_finite() || confidence <= 0.0 || confidence >= 1.0 {
+        return None;
+    }
+    let alpha = 1.0 - confidence;
+    let (xf, nf) = (x as f64, n as f64);
+    let low = if x == 0 {
+        0.0
+    } else {
+        Beta::new(xf, nf - xf + 1.0).ok()?.inverse_cdf(alpha / 2.0)
+    };
+    let high = if x == n {
+        1.0
+    } else {
+        Beta::new(xf + 1.0, nf - xf)
+            .ok()?
+            .inverse_cdf(1.0 - alpha / 2.0)
+    };
+    (low.is_finite() && high.is_finite()).then_some(Interval {
+        low: low.clamp(0.0, 1.0),
+        high: high.clamp(0.0, 1.0),
+    })
+}
+
+#[cfg(test)]
+mod clopper_pearson_tests {
+    use super::clopper_pearson;
+
+    /// Values from the closed forms: for x = 0 the upper bound is 1 - (alpha/2)^(1/n); for
+    /// x = n the lower bound is (alpha/2)^(1/n); and statsmodels' `proportion_confint(5, 10,
+    /// method="beta")` = (0.18708602, 0.81291398).
+    #[test]
+    fn exact_interval_matches_closed_forms() {
+        let i = clopper_pearson(0, 10, 0.95).unwrap();
+        assert_eq!(i.low, 0.0);
+        assert!(
+            (i.high - (1.0 - 0.025f64.powf(0.1))).abs() < 1e-9,
+            "{}",
+            i.high
+        );
+        let i = clopper_pearson(10, 10, 0.95).unwrap();
+        assert!((i.low - 0.025f64.powf(0.1)).abs() < 1e-9);
+        assert_eq!(i.high, 1.0);
+        let i = clopper_pearson(5, 10, 0.95).unwrap();
+        assert!((i.low - 0.187_086_02).abs() < 1e-6, "{}", i.low);
+        assert!((i.high - 0.812_913_98).abs() < 1e-6, "{}", i.high);
+        assert!(clopper_pearson(0, 0, 0.95).is_none());
+        assert!(clopper_pearson(3, 2, 0.95).is_none());
+    }
+}

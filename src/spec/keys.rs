@@ -88,6 +88,20 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("privacy", &["quasi_identifiers", "sensitive", "min_k"]),
+    (
+        "model",
+        &[
+            "file",
+            "inputs",
+            "mapping",
+            "output",
+            "positive_class",
+            "threshold",
+            "tolerance",
+            "score_tolerance",
+            "neutral",
+        ],
+    ),
 ];
 
 /// Checks that every section and key of `table` is known.
@@ -211,6 +225,16 @@ min_published_group = 5
 quasi_identifiers = ["a"]
 sensitive = ["f"]
 min_k = 5
+[model]
+file = "m.onnx"
+inputs = ["a"]
+mapping = { x = "a" }
+output = "label"
+positive_class = "1"
+threshold = 0.5
+tolerance = 0.01
+score_tolerance = 0.000001
+neutral = "median"
 "#;
         let spec = SpecFile::from_toml(full, "t").expect("full spec parses");
         let back = toml::Table::try_from(&spec).expect("serialises");

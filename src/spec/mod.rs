@@ -47,6 +47,8 @@ pub struct SpecFile {
     pub report: ReportSection,
     #[serde(default)]
     pub privacy: PrivacySection,
+    #[serde(default)]
+    pub model: ModelSection,
 }
 
 /// What the report's cover says about the audit, and what it may publish.
@@ -264,6 +266,9 @@ impl SpecFile {
         if let Some(p) = spec.output.dir.as_mut().filter(|p| p.is_relative()) {
             *p = base.join(&*p);
         }
+        if let Some(p) = spec.model.file.as_mut().filter(|p| p.is_relative()) {
+            *p = base.join(&*p);
+        }
         if let Some(p) = spec.screen.dictionary.as_mut().filter(|p| p.is_relative()) {
             *p = base.join(&*p);
         }
@@ -386,6 +391,15 @@ impl SpecFile {
             privacy.quasi_identifiers,
             privacy.sensitive,
             privacy.min_k,
+            model.file,
+            model.inputs,
+            model.mapping,
+            model.output,
+            model.positive_class,
+            model.threshold,
+            model.tolerance,
+            model.score_tolerance,
+            model.neutral,
         );
         self
     }
@@ -477,9 +491,11 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 mod explain;
+mod model;
 mod privacy;
 mod resolve;
 
+pub use model::{ModelOutput, ModelSection, ModelSpec, Neutral, check as check_model};
 pub use privacy::{PrivacySection, PrivacySpec};
 
 pub use explain::ExplainSpec;

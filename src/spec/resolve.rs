@@ -229,6 +229,9 @@ pub struct AuditSpec {
     pub screen: ScreenSpec,
     pub report: ReportSpec,
     pub privacy: super::PrivacySpec,
+    /// The model handed over (`[model]`, `--model`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<super::ModelSpec>,
 }
 
 /// What the report's cover says, and the disclosure setting.
@@ -468,6 +471,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         f.features.columns.as_deref().unwrap_or_default(),
         report.min_published_group,
     )?;
+    let model = super::model::check(&f.model)?;
     let gates = f
         .gates
         .fail_on
@@ -509,6 +513,7 @@ pub(super) fn check(f: SpecFile, require_decision: bool) -> Result<AuditSpec> {
         screen: screen_spec,
         report,
         privacy,
+        model,
     })
 }
 

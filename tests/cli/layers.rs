@@ -12,6 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["data"],
     &["metrics"],
     &["screen"],
+    &["model"],
     &["findings"],
     &["audit"],
     &["report", "explain"],

@@ -18,6 +18,7 @@ mod identifiers;
 mod kill;
 mod layers;
 mod markdown_safety;
+mod model;
 mod names_benchmark;
 mod properties;
 mod protection;

@@ -9,4 +9,5 @@ mod sections;
 mod words;
 mod writers;
 
+pub(super) use parts::Part;
 pub use writers::{html, json, markdown};

@@ -6,7 +6,7 @@ use super::context::*;
 use super::sections::*;
 
 /// A piece of the document.
-pub(super) enum Part {
+pub(in crate::explain) enum Part {
     Heading(String),
     Para(String),
     Table(Vec<String>, Vec<Vec<String>>),
@@ -23,6 +23,9 @@ pub(super) fn parts(e: &Explanation) -> Vec<Part> {
     factors_section(e, l, &mut b);
     prohibited_section(e, l, &mut b);
     counterfactual_section(e, l, &mut b);
+    if let Some(o) = &e.onnx {
+        super::super::onnx::parts(o, e.lang, &mut b);
+    }
     similar_section(e, l, &mut b);
     groups_section(e, l, &mut b);
     rights_section(e, l, &mut b);

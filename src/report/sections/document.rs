@@ -6,7 +6,8 @@ use crate::report::doc::Doc;
 
 use super::cells::{FindingIds, Lookup};
 use super::{
-    charts, cover, disparity, findings, groups, inputs, ll144, method, protection, scores, summary,
+    charts, cover, disparity, findings, groups, inputs, ll144, method, model, protection, scores,
+    summary,
 };
 
 /// The report's title.
@@ -37,6 +38,7 @@ pub fn document(a: &Audit) -> Doc {
     sections.extend(scores::score_section(a, &lookup));
     sections.extend(inputs::inputs_section(a, &ids));
     sections.extend(protection::protection_section(a, &ids));
+    sections.extend(model::model_section(a));
     if !a.metrics.is_empty() {
         sections.push(charts::charts_section(a, &lookup));
     }

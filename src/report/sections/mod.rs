@@ -18,6 +18,7 @@ mod groups;
 mod inputs;
 mod ll144;
 mod method;
+mod model;
 mod protection;
 mod scores;
 mod summary;
