@@ -316,6 +316,46 @@ fn hand_made_cells_give_hand_computed_rates() {
         "ratio",
     );
     assert_eq!(a["provenance"]["not_run"][0], "screening");
+    // The report says where the figures come from and what was not run, in both languages.
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "Cells table (counts computed",
+                "Not run: the screening of the inputs",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "单元格表（由其他引擎",
+                "未进行：对输入变量的禁用数据和替代变量筛查",
+            ],
+        ),
+    ] {
+        let out = dir.join(format!("md-{lang}"));
+        candor()
+            .args(["audit", "--format", "md", "--lang", lang, "--spec"])
+            .arg(&spec)
+            .arg("--cells")
+            .arg(&cells)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let md = std::fs::read_to_string(out.join("audit.md")).unwrap();
+        for w in words {
+            assert_eq!(
+                md.matches(w).count(),
+                if w.contains("Not") || w.contains("未进行") {
+                    2
+                } else {
+                    1
+                },
+                "{lang}: {w}"
+            );
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
