@@ -359,6 +359,42 @@ fn hand_made_cells_give_hand_computed_rates() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Whole-number scores in the first 10,000 cells and a decimal one after: read as numbers all
+/// the same (polars infers the column's type from the first rows).
+#[test]
+fn a_decimal_score_after_many_whole_ones_is_read() {
+    let dir = tmp("engines-late-decimal");
+    let spec = fixture(&dir, "a.toml", SPEC.as_bytes());
+    let mut body = String::from(HEADER);
+    for i in 0..10_050 {
+        body.push_str(&format!("{},{},no,{i},1\n", ["F", "M"][i % 2], i % 4 / 3));
+    }
+    body.push_str("F,1,yes,0.25,7\n");
+    let cells = fixture(&dir, "late.csv", body.as_bytes());
+    let a = audit_json(
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--cells",
+            cells.to_str().unwrap(),
+            "--bootstrap",
+            "0",
+        ],
+        &dir.join("out"),
+    );
+    assert_eq!(a["provenance"]["inputs"][0]["rows_audited"], 10_057);
+    // F: 5,025 cells of one row (every fourth one, i = 3 mod 4, flagged: i odd is M, so none
+    // of F's) and 7 flagged rows with a score of 0.25.
+    assert_eq!(count(&a, "sex", "F", "n"), 5_032);
+    assert_close(
+        metric(&a, "sex", "F", "selection_rate"),
+        7.0 / 5_032.0,
+        1e-12,
+        "F",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn refused(dir: &Path, name: &str, body: &str, column: &str, words: &str) {
     let spec = dir.join("a.toml");
     let cells = fixture(dir, name, body.as_bytes());
