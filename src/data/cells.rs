@@ -75,7 +75,7 @@ fn format_of(path: &Path) -> Result<FileFormat> {
 }
 
 fn read_frame(path: &Path, format: FileFormat) -> Result<DataFrame> {
-    let csv = CsvOptions {
+    let mut csv = CsvOptions {
         delimiter: ',',
         has_header: true,
         encoding: "UTF-8".into(),
@@ -85,9 +85,32 @@ fn read_frame(path: &Path, format: FileFormat) -> Result<DataFrame> {
     if format == FileFormat::Csv {
         super::encoding::prepare_csv(path, "utf-8")?;
     }
-    super::scan(path, format, &csv, path)?
-        .collect()
-        .map_err(|e| super::polars_error(path, e))
+    loop {
+        let read = super::scan(path, format, &csv, path)?.collect();
+        // polars infers whole numbers from the first rows and fails on a decimal further down
+        // (a score, a numeric group): that column is read again as floating point, as the
+        // embedded engine does.
+        let column = match &read {
+            Err(e) => {
+                let text = e.to_string();
+                text.contains("as dtype `i64`")
+                    .then(|| {
+                        text.split("at column '")
+                            .nth(1)?
+                            .split('\'')
+                            .next()
+                            .map(str::to_string)
+                    })
+                    .flatten()
+                    .filter(|c| !csv.float_columns.contains(c))
+            }
+            Ok(_) => None,
+        };
+        match column {
+            Some(c) if format == FileFormat::Csv => csv.float_columns.push(c),
+            _ => return read.map_err(|e| super::polars_error(path, e)),
+        }
+    }
 }
 
 fn where_(format: FileFormat, row: usize) -> String {

@@ -316,6 +316,82 @@ fn hand_made_cells_give_hand_computed_rates() {
         "ratio",
     );
     assert_eq!(a["provenance"]["not_run"][0], "screening");
+    // The report says where the figures come from and what was not run, in both languages.
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "Cells table (counts computed",
+                "Not run: the screening of the inputs",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "单元格表（由其他引擎",
+                "未进行：对输入变量的禁用数据和替代变量筛查",
+            ],
+        ),
+    ] {
+        let out = dir.join(format!("md-{lang}"));
+        candor()
+            .args(["audit", "--format", "md", "--lang", lang, "--spec"])
+            .arg(&spec)
+            .arg("--cells")
+            .arg(&cells)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let md = std::fs::read_to_string(out.join("audit.md")).unwrap();
+        for w in words {
+            assert_eq!(
+                md.matches(w).count(),
+                if w.contains("Not") || w.contains("未进行") {
+                    2
+                } else {
+                    1
+                },
+                "{lang}: {w}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Whole-number scores in the first 10,000 cells and a decimal one after: read as numbers all
+/// the same (polars infers the column's type from the first rows).
+#[test]
+fn a_decimal_score_after_many_whole_ones_is_read() {
+    let dir = tmp("engines-late-decimal");
+    let spec = fixture(&dir, "a.toml", SPEC.as_bytes());
+    let mut body = String::from(HEADER);
+    for i in 0..10_050 {
+        body.push_str(&format!("{},{},no,{i},1\n", ["F", "M"][i % 2], i % 4 / 3));
+    }
+    body.push_str("F,1,yes,0.25,7\n");
+    let cells = fixture(&dir, "late.csv", body.as_bytes());
+    let a = audit_json(
+        &[
+            "--spec",
+            spec.to_str().unwrap(),
+            "--cells",
+            cells.to_str().unwrap(),
+            "--bootstrap",
+            "0",
+        ],
+        &dir.join("out"),
+    );
+    assert_eq!(a["provenance"]["inputs"][0]["rows_audited"], 10_057);
+    // F: 5,025 cells of one row (every fourth one, i = 3 mod 4, flagged: i odd is M, so none
+    // of F's) and 7 flagged rows with a score of 0.25.
+    assert_eq!(count(&a, "sex", "F", "n"), 5_032);
+    assert_close(
+        metric(&a, "sex", "F", "selection_rate"),
+        7.0 / 5_032.0,
+        1e-12,
+        "F",
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -76,12 +76,24 @@ fn engine_note(a: &Audit) -> Option<String> {
             "计算引擎：各项数字来自单元格表（按群体、决定、标签和精确分数值统计的行数），由其他引擎用 candor sql 给出的查询根据数据计算；Candor 未读取逐行数据。所有差异数字均由这些计数计算，与逐行计算完全相同。",
         )
         .to_string();
-    if a.provenance.not_run.iter().any(|c| c == "screening") {
+    if let Some(not_run) = not_run(a) {
         text.push(' ');
-        text.push_str(l.pick(
-            "Not run: the screening of the inputs for prohibited data and proxies, which needs the rows; this report says nothing about the inputs.",
-            "未进行：对输入变量的禁用数据和替代变量筛查（需要逐行数据）；本报告不涉及输入变量。",
-        ));
+        text.push_str(not_run);
     }
     Some(text)
+}
+
+/// What the audit could not run because its engine held no rows, in words; None when
+/// everything ran.
+pub(super) fn not_run(a: &Audit) -> Option<&'static str> {
+    a.provenance
+        .not_run
+        .iter()
+        .any(|c| c == "screening")
+        .then(|| {
+            a.spec.lang.pick(
+                "Not run: the screening of the inputs for prohibited data and proxies, which needs the rows; this report says nothing about the inputs.",
+                "未进行：对输入变量的禁用数据和替代变量筛查（需要逐行数据）；本报告不涉及输入变量。",
+            )
+        })
 }

@@ -50,6 +50,9 @@ pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
         ),
         "s-findings",
     ));
+    if let Some(text) = super::method::not_run(a) {
+        items.push(Item::linked(text.to_string(), "s-method"));
+    }
     for (i, f) in a.findings.iter().enumerate().take(3) {
         let (id, sev) = (finding_id(i), f.severity().text(l));
         let sentence = finding_sentence(a, f);
