@@ -4,7 +4,7 @@
 use polars::prelude::*;
 
 use super::columns::{AttributeCodes, ColumnData};
-use super::{DEC, FEATURE_PREFIX, SCORE, Table, polars_error};
+use super::{FEATURE_PREFIX, Table, polars_error};
 use crate::error::{Error, Result};
 
 /// What the model stage needs from the table, one entry per row.
@@ -52,36 +52,7 @@ pub fn model_data(table: &Table, names: &[String]) -> Result<ModelData> {
             ));
         }
     }
-    let mut attributes = Vec::new();
-    for a in &table.attributes {
-        let c = df.column(a).map_err(|e| polars_error(&path, e))?;
-        let (levels, codes) = super::screening::codes_of(c, &path)?;
-        attributes.push(AttributeCodes {
-            name: a.clone(),
-            levels,
-            codes: codes.iter().map(|c| c.unwrap_or(0)).collect(),
-        });
-    }
-    let decision = match df.column(DEC) {
-        Ok(c) if *c.dtype() == DataType::Boolean => Some(
-            c.bool()
-                .map_err(|e| polars_error(&path, e))?
-                .iter()
-                .map(|v| v.unwrap_or(false))
-                .collect(),
-        ),
-        _ => None,
-    };
-    let score = match df.column(SCORE) {
-        Ok(c) => Some(
-            c.f64()
-                .map_err(|e| polars_error(&path, e))?
-                .iter()
-                .map(|v| v.unwrap_or(f64::NAN))
-                .collect(),
-        ),
-        Err(_) => None,
-    };
+    let (attributes, decision, score) = super::screening::outcome_columns(table, &path, f64::NAN)?;
     Ok(ModelData {
         columns,
         decision,

@@ -160,10 +160,30 @@ pub fn screen_data(
             codes,
         });
     }
+    let (attributes, decision, score) = outcome_columns(table, &path, 0.0)?;
+    Ok(ScreenData {
+        columns,
+        attributes,
+        decision,
+        score,
+    })
+}
+
+/// Decision, score and group codes per row, as the screening and the model probe read them:
+/// the attributes as codes (a missing value as code 0), the decision as booleans (None when
+/// there is no binary decision column) and the score as numbers with `missing_score` for a
+/// missing value (None without a score).
+#[allow(clippy::type_complexity)]
+pub(super) fn outcome_columns(
+    table: &Table,
+    path: &std::path::Path,
+    missing_score: f64,
+) -> Result<(Vec<AttributeCodes>, Option<Vec<bool>>, Option<Vec<f64>>)> {
+    let df = &table.df;
     let mut attributes = Vec::new();
     for a in &table.attributes {
-        let c = df.column(a).map_err(|e| polars_error(&path, e))?;
-        let (levels, codes) = codes_of(c, &path)?;
+        let c = df.column(a).map_err(|e| polars_error(path, e))?;
+        let (levels, codes) = codes_of(c, path)?;
         attributes.push(AttributeCodes {
             name: a.clone(),
             levels,
@@ -173,7 +193,7 @@ pub fn screen_data(
     let decision = match df.column(DEC) {
         Ok(c) if *c.dtype() == DataType::Boolean => Some(
             c.bool()
-                .map_err(|e| polars_error(&path, e))?
+                .map_err(|e| polars_error(path, e))?
                 .iter()
                 .map(|v| v.unwrap_or(false))
                 .collect(),
@@ -183,17 +203,12 @@ pub fn screen_data(
     let score = match df.column(SCORE) {
         Ok(c) => Some(
             c.f64()
-                .map_err(|e| polars_error(&path, e))?
+                .map_err(|e| polars_error(path, e))?
                 .iter()
-                .map(|v| v.unwrap_or(0.0))
+                .map(|v| v.unwrap_or(missing_score))
                 .collect(),
         ),
         Err(_) => None,
     };
-    Ok(ScreenData {
-        columns,
-        attributes,
-        decision,
-        score,
-    })
+    Ok((attributes, decision, score))
 }

@@ -494,15 +494,17 @@ mod explain;
 mod model;
 mod privacy;
 mod resolve;
+mod types;
 
 pub use model::{ModelOutput, ModelSection, ModelSpec, Neutral, check as check_model};
 pub use privacy::{PrivacySection, PrivacySpec};
 
 pub use explain::ExplainSpec;
 
-pub use resolve::{
+pub use resolve::check_source;
+pub use types::{
     AuditSpec, CsvOptions, DataSpec, DecisionSpec, FileFormat, Gate, GateOp, LabelSpec,
-    OutputFormat, ReferenceRule, ReportSpec, ScoreSpec, ScreenSpec, StatsSpec, check_source,
+    OutputFormat, ReferenceRule, ReportSpec, ScoreSpec, ScreenSpec, StatsSpec,
 };
 
 #[cfg(test)]

@@ -92,8 +92,8 @@ pub(super) fn not_run(a: &Audit) -> Option<&'static str> {
         .any(|c| c == "screening")
         .then(|| {
             a.spec.lang.pick(
-                "Not run: the screening of the inputs for prohibited data and proxies, which needs the rows; this report says nothing about the inputs.",
-                "未进行：对输入变量的禁用数据和替代变量筛查（需要逐行数据）；本报告不涉及输入变量。",
+                "Not run: the screening of the inputs for prohibited data and proxies, and the data-protection review of the table, which need the rows; this report says nothing about the inputs or about who in the table can be singled out.",
+                "未进行：对输入变量的禁用数据和替代变量筛查，以及对数据表的数据保护审查（均需要逐行数据）；本报告不涉及输入变量，也不涉及表中哪些员工可被识别。",
             )
         })
 }
