@@ -13,7 +13,7 @@ use crate::error::Result;
 /// Text columns with more distinct values than this are not model inputs (free text,
 /// timestamps, ids); they still go through the name and content layers.
 pub const MAX_LEVELS: usize = 50;
-/// Distinct values kept per column for the content layer (the most frequent).
+/// Distinct values kept per column for the content layer (see `keep_values`).
 pub const MAX_VALUES: usize = 5000;
 
 /// Plain columns for screening.
@@ -39,8 +39,26 @@ fn value_counts(c: &Column, path: &std::path::Path) -> Result<Vec<(String, u64)>
         .map(|(k, n)| (k.to_string(), n))
         .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(MAX_VALUES);
-    Ok(v)
+    Ok(keep_values(v))
+}
+
+/// The most frequent values kept whole (`KEEP_TOP`), then, when a column has more than
+/// [`MAX_VALUES`] distinct values, an evenly spaced selection of the rest in their sorted order
+/// (every k-th): a column of timestamps is then examined across its whole span, not only its
+/// earliest days (taking the most frequent values, ties alphabetically, kept the first 5,228
+/// of 19,723 warehouse timestamps, all from four days, and gave 38.5 % off hours for 49.5 %).
+/// `v` comes most frequent first; so does the result.
+fn keep_values(mut v: Vec<(String, u64)>) -> Vec<(String, u64)> {
+    const KEEP_TOP: usize = 100;
+    if v.len() <= MAX_VALUES {
+        return v;
+    }
+    let mut rest = v.split_off(KEEP_TOP);
+    rest.sort_by(|a, b| a.0.cmp(&b.0));
+    let step = rest.len().div_ceil(MAX_VALUES - KEEP_TOP);
+    v.extend(rest.into_iter().step_by(step));
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
 }
 
 pub(super) fn codes_of(

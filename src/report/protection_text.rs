@@ -146,11 +146,29 @@ pub fn sentence(a: &Audit, f: &ProtectionFinding) -> String {
         ),
         C::Homogeneous => {
             let c = f.classes.unwrap_or(0);
-            tr!(
+            let m = f.modal_classes.unwrap_or(0);
+            let base = tr!(
                 l,
                 "{cols} reveal {col}: in {c} groups of at least {k} workers who share these values ({n} workers in all), everyone has the same {col}, so whoever knows a colleague's {cols} learns it, although the groups are large enough (l-diversity 1).",
                 "{cols}会泄露{col}：在 {c} 个取值相同、至少 {k} 人的组中（共 {n} 人），所有人的{col}都相同，因此尽管这些组人数足够，知道同事{cols}的人仍能得知其{col}（l 多样性为 1）。"
-            )
+            );
+            let modal = if m == 0 {
+                String::new()
+            } else if m == c {
+                tr!(
+                    l,
+                    " In every one of these groups the shared value is the most common value of {col} in the whole table (often none at all): this tells little beyond what is true of most workers, but it does tell it for certain.",
+                    "这些组共有的取值全部是整张表中{col}最常见的取值（常常是零）：除大多数劳动者的共同情况外透露不多，但确定无疑。"
+                )
+            } else {
+                tr!(
+                    l,
+                    " In {m} of these groups the shared value is the most common value of {col} in the whole table (often none at all), which tells little beyond what is true of most workers; in the other {rest} it is a less common value.",
+                    "其中 {m} 个组共有的取值是整张表中{col}最常见的取值（常常是零），除大多数劳动者的共同情况外透露不多；其余 {rest} 个组共有的是较少见的取值。",
+                    rest = c - m
+                )
+            };
+            base + &modal
         }
         C::HealthOtherPurpose | C::SensitiveOtherPurpose => {
             let purpose = f.purpose.as_deref().map(|p| l.quote(p)).unwrap_or_default();
@@ -178,14 +196,14 @@ pub fn sentence(a: &Audit, f: &ProtectionFinding) -> String {
             };
             tr!(
                 l,
-                "{col} is {what}, collected for {purpose}, and it is in the data of this decision about workers, a different purpose: collected, not needed for the stated purpose: stop collecting it for this purpose or delete it.",
-                "{col}属于{what}，是为{purpose}而收集的，却出现在本项针对劳动者的决定所用的数据中，这是另一目的：已收集，但并非所述目的所需，应停止为此目的收集或予以删除。"
+                "{col} is {what}, collected for {purpose}, and it is in the data of this decision about workers, a different purpose: its purpose does not cover this decision. Take it out of the data of this decision; keep it only for its own purpose (and for as long as an audit or a dispute about it is open).",
+                "{col}属于{what}，是为{purpose}而收集的，却出现在本项针对劳动者的决定所用的数据中，这是另一目的：其收集目的不涵盖本项决定。应将其从本项决定的数据中移除；仅为其原有目的保留（审计或相关争议进行期间亦应保留）。"
             )
         }
         C::NotUsed => tr!(
             l,
-            "{col} is collected and handed to the algorithm, which does not measurably rely on it: collected, not needed for the stated purpose: stop collecting it or delete it.",
-            "{col}被收集并提供给算法，但未测出算法依赖它：已收集，但并非所述目的所需，应停止收集或予以删除。"
+            "{col} is collected and handed to the algorithm, which does not measurably rely on it: collected, not needed for the stated purpose. Stop collecting it for this decision and delete what was collected for it, once no audit or dispute about the decision is open.",
+            "{col}被收集并提供给算法，但未测出算法依赖它：已收集，但并非所述目的所需。应停止为本项决定收集该信息，并在有关该决定的审计或争议结束后删除为此收集的数据。"
         ),
     }
 }

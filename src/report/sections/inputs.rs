@@ -145,11 +145,11 @@ fn evidence(f: &InputFinding, l: Lang) -> String {
         ));
     }
     if let Some(o) = &f.evidence.off_hours {
-        let share = format!("{:.1}", o.share * 100.0);
+        let (share, n) = (format!("{:.1}", o.share * 100.0), o.parsed_rows);
         ev.push(tr!(
             l,
-            "{share} % of timestamps outside working hours",
-            "{share}% 的时间戳在工作时间以外"
+            "{share} % of timestamps outside working hours (of {n} examined)",
+            "{share}% 的时间戳在工作时间以外（共检查 {n} 个）"
         ));
     }
     if let Some(u) = &f.evidence.usage {

@@ -90,8 +90,8 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
                     "健康信息超出目的使用",
                 ),
                 l.pick(
-                    "stop collecting it for this purpose or delete it",
-                    "停止为此目的收集或予以删除",
+                    "take it out of this decision's data; keep it only for its own purpose",
+                    "将其从本项决定的数据中移除；仅为其原有目的保留",
                 ),
             ),
             ProtectionCode::SensitiveOtherPurpose => (
@@ -100,13 +100,16 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
                     "敏感信息超出目的使用",
                 ),
                 l.pick(
-                    "stop collecting it for this purpose or delete it",
-                    "停止为此目的收集或予以删除",
+                    "take it out of this decision's data; keep it only for its own purpose",
+                    "将其从本项决定的数据中移除；仅为其原有目的保留",
                 ),
             ),
             ProtectionCode::NotUsed => (
                 l.pick("collected, not needed", "已收集但不需要"),
-                l.pick("stop collecting it or delete it", "停止收集或予以删除"),
+                l.pick(
+                    "stop collecting it for this decision; delete it once no audit or dispute is open",
+                    "停止为本项决定收集；在审计或争议结束后删除",
+                ),
             ),
         };
         t.push_with_id(
@@ -143,8 +146,8 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
     let mut t = DocTable::new(
         "t-identifiability",
         l.pick(
-            "Combinations that single workers out, worst first",
-            "能单独识别出劳动者的列组合（按严重程度排列）",
+            "Combinations with groups that are too small, worst first",
+            "存在人数过少之组的列组合（按严重程度排列）",
         ),
         headers(
             l,
@@ -205,8 +208,8 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
     let total = id.combinations.len();
     s.para(tr!(
         l,
-        "Combinations of up to three columns with a group of fewer than {k} workers: {below} of {total}; the table shows the worst {}.",
-        "在最多三列的 {total} 种组合中，有 {below} 种存在不足 {k} 人的组；下表列出最严重的 {} 种。",
+        "Combinations of up to three columns with a group of fewer than {k} workers: {below} of {total}; the table shows the worst {} of them (by workers in too-small groups; a combination can have such groups without anyone being alone), after all the columns together when there are more than three.",
+        "在最多三列的 {total} 种组合中，有 {below} 种存在不足 {k} 人的组；下表列出其中最严重的 {} 种（按处于过小组的人数排列；一种组合可能存在过小的组而没有人是唯一的），列数多于三列时先列出全部列合在一起的情况。",
         below.min(SHOWN)
     ));
     s.table(t);

@@ -85,6 +85,9 @@ pub struct Homogeneity {
     pub homogeneous_k_anonymous: u64,
     /// Workers in those k-anonymous homogeneous classes.
     pub workers_k_anonymous: u64,
+    /// Of those classes, the ones whose shared value is the input's most common value in the
+    /// whole table (often 0): they tell little beyond what is true of most workers.
+    pub k_anonymous_modal: u64,
 }
 
 /// What a coarsening does to one column.
@@ -190,7 +193,12 @@ fn homogeneity(
         workers: 0,
         homogeneous_k_anonymous: 0,
         workers_k_anonymous: 0,
+        k_anonymous_modal: 0,
     };
+    // The most common value (the lowest code among equals).
+    let modal = (0..sensitive.counts.len())
+        .max_by_key(|&c| (sensitive.counts[c], std::cmp::Reverse(c)))
+        .and_then(|c| u32::try_from(c).ok());
     for (k, &s) in sizes.iter().enumerate() {
         if s >= 2 && !mixed[k] {
             h.homogeneous_classes += 1;
@@ -198,6 +206,9 @@ fn homogeneity(
             if s >= min_k {
                 h.homogeneous_k_anonymous += 1;
                 h.workers_k_anonymous += s;
+                if modal.is_some_and(|m| first[k] == m) {
+                    h.k_anonymous_modal += 1;
+                }
             }
         }
     }

@@ -192,6 +192,8 @@ pub struct ProtectionFinding {
     /// Workers concerned (unique, in homogeneous classes, or below min_k).
     pub workers: Option<u64>,
     pub classes: Option<u64>,
+    /// Homogeneous findings: of `classes`, those whose shared value is the input's most common.
+    pub modal_classes: Option<u64>,
     /// Combinations of up to three quasi-identifiers that single somebody out, of all examined.
     pub combinations_singling_out: Option<u64>,
     pub combinations: Option<u64>,
@@ -212,6 +214,7 @@ impl ProtectionFinding {
             column: None,
             columns: Vec::new(),
             workers: None,
+            modal_classes: None,
             classes: None,
             combinations_singling_out: None,
             combinations: None,
@@ -249,6 +252,7 @@ pub fn findings(p: &DataProtection) -> Vec<ProtectionFinding> {
                 f.columns = h.columns.clone();
                 f.workers = Some(h.workers_k_anonymous);
                 f.classes = Some(h.homogeneous_k_anonymous);
+                f.modal_classes = Some(h.k_anonymous_modal);
                 f.min_k = Some(id.min_k);
                 f.category = p
                     .columns
