@@ -217,8 +217,8 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
         let sens = names(&id.sensitive, l);
         s.para(tr!(
             l,
-            "Disclosure of sensitive inputs ({sens}): a group of two or more workers in which everyone has the same value discloses that value to anyone who knows a member's group (distinct l-diversity 1; Machanavajjhala et al. 2007), even when the group is large enough.",
-            "敏感输入的泄露（{sens}）：若一个由两名及以上劳动者组成的组中所有人取值相同，则知道其中某人属于该组的人就能得知这一取值（l 多样性为 1；Machanavajjhala 等，2007），即使该组人数足够多。"
+            "Disclosure of sensitive inputs ({sens}): a group of two or more workers in which everyone has the same value discloses that value to anyone who knows a member's group (distinct l-diversity 1; Machanavajjhala et al. 2007), even when the group is large enough. The table shows, for each input, the three combinations with the most workers in such groups of at least the threshold; audit.json (under 'protection') lists every combination.",
+            "敏感输入的泄露（{sens}）：若一个由两名及以上劳动者组成的组中所有人取值相同，则知道其中某人属于该组的人就能得知这一取值（l 多样性为 1；Machanavajjhala 等，2007），即使该组人数足够多。下表对每个敏感输入列出此类达到门槛人数的组中人数最多的三种组合；audit.json 列出全部组合。"
         ));
         let mut h = DocTable::new(
             "t-homogeneity",
