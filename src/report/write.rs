@@ -190,12 +190,24 @@ fn remove_leftovers(parent: &Path, name: &str) {
     }
 }
 
-/// Whether process `pid` runs (Linux: /proc; elsewhere assumed alive, so nothing is removed).
+/// Whether process `pid` runs and is a Candor (Linux: /proc; elsewhere assumed alive, so
+/// nothing is removed). Process ids are reused (pid_max is often 32,768): a live process of
+/// another program under a dead run's id does not keep that run's leftovers.
 fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        true
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let proc = format!("/proc/{pid}");
+    if !Path::new(&proc).exists() {
+        return false;
+    }
+    match (
+        std::fs::read(format!("{proc}/comm")),
+        std::fs::read("/proc/self/comm"),
+    ) {
+        (Ok(theirs), Ok(ours)) => theirs == ours,
+        // Cannot tell: keep the folder.
+        _ => true,
     }
 }
 
@@ -269,6 +281,20 @@ mod tests {
         std::fs::write(left.join(MARKER), "").unwrap();
         write_files(&out, &[("c.txt".into(), "3".into())]).unwrap();
         assert!(!left.exists());
+        if cfg!(target_os = "linux") {
+            // A dead run's id reused by another program (here process 1) does not keep its
+            // leftovers; a live Candor's (this process's) are kept.
+            let reused = base.join(".out.candor-tmp-1");
+            let live = base.join(format!(".out.candor-tmp-{}", std::process::id()));
+            for d in [&reused, &live] {
+                std::fs::create_dir_all(d).unwrap();
+                std::fs::write(d.join(MARKER), "").unwrap();
+            }
+            remove_leftovers(&base, "out");
+            assert!(!reused.exists());
+            assert!(live.exists());
+            std::fs::remove_dir_all(&live).unwrap();
+        }
         let aside = base.join(format!(".gone.candor-old-{dead}"));
         std::fs::create_dir_all(&aside).unwrap();
         std::fs::write(aside.join(MARKER), "").unwrap();
