@@ -8,8 +8,8 @@
 //! - `median`: a worker gets the median of the workers outside their group (for a proxy:
 //!   groups of the attribute it stands in for; for a prohibited input with no attribute: the
 //!   median of all workers). Text columns get the most frequent value instead.
-//! - `permute`: the column shuffled across workers (a seeded Fisher-Yates shuffle, SplitMix64
-//!   from the audit's seed).
+//! - `permute`: the column shuffled across workers (a seeded Fisher-Yates shuffle with the shared
+//!   ChaCha8 generator, from the audit's seed).
 //! - `reference`: the deciles (10 % .. 90 %) of the input among the reference group (the group
 //!   with the highest favorable rate under the model; all workers without an attribute), each
 //!   in turn; a decision counts as changed when any of them changes it.
@@ -106,22 +106,15 @@ pub struct FlipInput<'a> {
     pub min_published: u64,
 }
 
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// A seeded permutation of `0..n` (Fisher-Yates).
+/// A seeded permutation of `0..n` (Fisher-Yates, driven by the shared seeded generator).
 pub fn permutation(n: usize, seed: u64) -> Vec<usize> {
+    use rand::seq::SliceRandom;
     let mut p: Vec<usize> = (0..n).collect();
-    let mut s = seed;
-    for i in (1..n).rev() {
-        let j = (splitmix(&mut s) % (i as u64 + 1)) as usize;
-        p.swap(i, j);
-    }
+    p.shuffle(&mut crate::metrics::bootstrap::rng_for(
+        seed,
+        "permutation",
+        [],
+    ));
     p
 }
 

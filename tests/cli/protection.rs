@@ -239,7 +239,29 @@ fn warehouse_homogeneous_sensitive_classes_match_brute_force() {
             homog.iter().filter(|&&n| n >= 5).sum::<u64>(),
             "{h}"
         );
+        // The report says how many of those groups share the input's most common value.
+        let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+        for r in &csv.rows {
+            *counts.entry(r[s].as_str()).or_insert(0) += 1;
+        }
+        let top = counts.values().max().copied().unwrap_or(0);
+        assert_eq!(
+            counts.values().filter(|&&n| n == top).count(),
+            1,
+            "a tied mode"
+        );
+        let mode = counts.iter().find(|(_, n)| **n == top).map(|(v, _)| *v);
+        let modal = classes
+            .values()
+            .filter(|(n, v, mixed)| *n >= 5 && !mixed && *v == mode)
+            .count() as u64;
+        assert_eq!(h["k_anonymous_modal"], modal, "{h}");
+        if h["sensitive"] == "job_site_visits" {
+            // Planted: most warehouse workers make no job-site visits (DATASHEET.md).
+            assert_eq!(mode, Some("0"));
+        }
     }
+    assert_eq!(f["modal_classes"], hf["k_anonymous_modal"]);
 }
 
 #[test]

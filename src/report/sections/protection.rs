@@ -359,6 +359,18 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
                 }
                 .to_string(),
                 "name" => tr!(l, "name matches {}", "名称匹配{}", l.quote(d)),
+                "identifier_name" => tr!(
+                    l,
+                    "the name says it holds {}",
+                    "列名表明其为{}",
+                    identifier_kind(d, l)
+                ),
+                "identifier_values" => tr!(
+                    l,
+                    "values shaped as {}",
+                    "取值形如{}",
+                    identifier_kind(d, l)
+                ),
                 "content" => match d.as_str() {
                     "off_hours" => l
                         .pick("timestamps outside working hours", "时间戳在工作时间以外")
@@ -419,4 +431,16 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
         ]);
     }
     s.table(t);
+}
+
+/// A kind of direct identifier (`names::IdentifierKind`'s code) in words.
+fn identifier_kind(code: &str, l: Lang) -> &'static str {
+    match code {
+        "phone" => l.pick("phone numbers", "电话号码"),
+        "email" => l.pick("e-mail addresses", "电子邮箱地址"),
+        "person_name" => l.pick("names of persons", "姓名"),
+        "national_id" => l.pick("identity document numbers", "身份证件号码"),
+        "employee_number" => l.pick("employee numbers", "工号"),
+        _ => l.pick("account identifiers", "账号"),
+    }
 }

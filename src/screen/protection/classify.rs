@@ -110,151 +110,24 @@ pub struct Roles<'a> {
     pub quasi: &'a [String],
 }
 
-/// Tokens of a column name (lowercase; camelCase split).
-fn tokens(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for ch in name.chars() {
-        if !ch.is_alphanumeric() || !ch.is_ascii() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if ch.is_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
-        cur.push(ch.to_ascii_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-/// The term by which a column's name says it identifies a person directly, if it does. A
-/// small list of its own (the names layer is reconciled separately): person words followed by
-/// an id word, and names, phones, e-mails and ID documents, in English, pinyin and Chinese.
+/// The kind of direct identifier a column's name says it holds (the names layer's
+/// recogniser, measured on the names benchmark), as a code: `phone`, `email`, `person_name`,
+/// `national_id`, `employee_number`, `account`.
 pub fn identifier_name(name: &str) -> Option<String> {
-    const ZH: &[&str] = &[
-        "身份证",
-        "姓名",
-        "手机",
-        "电话",
-        "邮箱",
-        "电子邮件",
-        "工号",
-        "员工编号",
-        "骑手编号",
-        "职工编号",
-        "员工号",
-        "护照",
-    ];
-    if let Some(t) = ZH.iter().find(|t| name.contains(**t)) {
-        return Some((*t).to_string());
-    }
-    let t = tokens(name);
-    let has = |w: &str| t.iter().any(|x| x == w);
-    const WHOLE: &[&str] = &[
-        "phone",
-        "mobile",
-        "telephone",
-        "tel",
-        "cellphone",
-        "email",
-        "mail",
-        "ssn",
-        "passport",
-        "surname",
-        "fullname",
-        "firstname",
-        "lastname",
-        "shoujihao",
-        "xingming",
-        "shenfenzheng",
-        "gonghao",
-    ];
-    if let Some(w) = WHOLE.iter().find(|w| has(w)) {
-        return Some((*w).to_string());
-    }
-    const PERSON: &[&str] = &[
-        "worker",
-        "employee",
-        "staff",
-        "courier",
-        "rider",
-        "driver",
-        "person",
-        "user",
-        "applicant",
-        "candidate",
-        "emp",
-        "member",
-    ];
-    const ID: &[&str] = &["id", "no", "number", "code", "num", "nr"];
-    for w in t.windows(2) {
-        if PERSON.contains(&w[0].as_str()) && ID.contains(&w[1].as_str()) {
-            return Some(format!("{} {}", w[0], w[1]));
-        }
-    }
-    if t.len() >= 2 && has("name") && !has("file") && !has("site") && !has("team") {
-        return Some("name".into());
-    }
-    if t.iter().any(|x| x == "national") && has("id") || has("idcard") || (has("id") && has("card"))
-    {
-        return Some("id card".into());
-    }
-    None
+    crate::screen::names::identifier_kind(name).map(kind_code)
 }
 
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
+/// The kind of identifier a column's values have the shape of (the names layer's recogniser:
+/// mainland mobile numbers, e-mail addresses, resident ID numbers with a valid check digit).
+pub fn identifier_values(values: &[(String, u64)]) -> Option<String> {
+    crate::screen::names::identifier_by_values(values).map(kind_code)
 }
 
-/// The kind of identifier most of a column's values have the shape of (`email`,
-/// `cn_mobile`, `cn_resident_id`), when at least half of the rows do.
-pub fn identifier_values(values: &[(String, u64)]) -> Option<&'static str> {
-    let total: u64 = values.iter().map(|(_, n)| n).sum();
-    if total == 0 {
-        return None;
-    }
-    let share = |f: &dyn Fn(&str) -> bool| -> f64 {
-        values
-            .iter()
-            .filter(|(v, _)| f(v.trim()))
-            .map(|(_, n)| *n)
-            .sum::<u64>() as f64
-            / total as f64
-    };
-    let email = |v: &str| {
-        v.split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !v.contains(' '))
-    };
-    let mobile = |v: &str| {
-        let d = digits(v);
-        let d = d.strip_prefix("86").filter(|_| d.len() == 13).unwrap_or(&d);
-        d.len() == 11
-            && d.starts_with('1')
-            && v.chars().all(|c| c.is_ascii_digit() || " -+".contains(c))
-    };
-    let resident = |v: &str| {
-        v.len() == 18
-            && v[..17].chars().all(|c| c.is_ascii_digit())
-            && v[17..]
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == 'X' || c == 'x')
-    };
-    [
-        ("email", share(&email)),
-        ("cn_mobile", share(&mobile)),
-        ("cn_resident_id", share(&resident)),
-    ]
-    .into_iter()
-    .find(|(_, s)| *s >= 0.5)
-    .map(|(k, _)| k)
+fn kind_code(k: crate::screen::names::IdentifierKind) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The selected packs' citations for a category with one of the `want` effects: at the
@@ -344,11 +217,11 @@ fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnCl
     if r.id == Some(name) {
         push(DataClass::DirectIdentifier, "spec", "id".into());
     }
-    if let Some(t) = identifier_name(name) {
-        push(DataClass::DirectIdentifier, "name", t);
+    if let Some(k) = identifier_name(name) {
+        push(DataClass::DirectIdentifier, "identifier_name", k);
     }
     if let Some(k) = col.and_then(|c| identifier_values(&c.values)) {
-        push(DataClass::DirectIdentifier, "content", k.into());
+        push(DataClass::DirectIdentifier, "identifier_values", k);
     }
     // Screening: prohibited or restricted inputs, and their categories.
     let findings: Vec<_> = input
@@ -468,14 +341,22 @@ mod tests {
 
     #[test]
     fn identifier_names() {
-        assert_eq!(identifier_name("worker_id").as_deref(), Some("worker id"));
+        // The names layer's recogniser, as codes (its own tests and the names benchmark hold
+        // the vocabulary).
+        assert_eq!(
+            identifier_name("worker_id").as_deref(),
+            Some("employee_number")
+        );
         assert_eq!(
             identifier_name("EmployeeNumber").as_deref(),
-            Some("employee number")
+            Some("employee_number")
         );
         assert_eq!(identifier_name("phone").as_deref(), Some("phone"));
-        assert_eq!(identifier_name("工号").as_deref(), Some("工号"));
-        assert_eq!(identifier_name("员工编号").as_deref(), Some("员工编号"));
+        assert_eq!(identifier_name("工号").as_deref(), Some("employee_number"));
+        assert_eq!(
+            identifier_name("员工编号").as_deref(),
+            Some("employee_number")
+        );
         assert!(identifier_name("station").is_none());
         assert!(identifier_name("shift").is_none());
         assert!(identifier_name("site_id").is_none());
@@ -486,15 +367,16 @@ mod tests {
     #[test]
     fn identifier_values_by_shape() {
         let v = |xs: &[&str]| xs.iter().map(|s| (s.to_string(), 1u64)).collect::<Vec<_>>();
-        assert_eq!(identifier_values(&v(&["a@b.cn", "c@d.com"])), Some("email"));
-        assert_eq!(
-            identifier_values(&v(&["13800138000", "139 0013 8000"])),
-            Some("cn_mobile")
-        );
-        assert_eq!(
-            identifier_values(&v(&["11010519491231002X", "1"])),
-            Some("cn_resident_id")
-        );
+        let mails = ["a@b.cn", "c@d.com", "e@f.org", "g@h.cn", "i@j.net"];
+        assert_eq!(identifier_values(&v(&mails)).as_deref(), Some("email"));
+        let phones = [
+            "13800138000",
+            "13900138001",
+            "15000138002",
+            "18600138003",
+            "17700138004",
+        ];
+        assert_eq!(identifier_values(&v(&phones)).as_deref(), Some("phone"));
         assert_eq!(identifier_values(&v(&["12", "40.5", "D07"])), None);
         assert_eq!(identifier_values(&[]), None);
     }
