@@ -35,6 +35,17 @@ pub struct Provenance {
     /// the features were not screened).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_run: Vec<String>,
+    /// The rows screening read, of the rows audited, when an engine fetched them (Spark: all
+    /// rows up to `--sample-rows`, else a seeded sample); the metrics always use every row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows_screened: Option<RowsScreened>,
+}
+
+/// The rows screening read (`rows`) of the rows in the table (`of`).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct RowsScreened {
+    pub rows: u64,
+    pub of: u64,
 }
 
 /// A gate given with `--fail-on` and whether the audit breached it.
@@ -488,7 +499,8 @@ fn merge_findings(
 
 fn provenance(spec: &AuditSpec, table: &dyn Engine) -> Provenance {
     let source = table.source();
-    let cells = table.kind() == EngineKind::Cells;
+    let kind = table.kind();
+    let cells = kind == EngineKind::Cells;
     Provenance {
         candor_version: env!("CARGO_PKG_VERSION").to_string(),
         spec_sha256: spec_hash(spec),
@@ -500,12 +512,15 @@ fn provenance(spec: &AuditSpec, table: &dyn Engine) -> Provenance {
                 .map_or_else(|| source.path.clone(), |n| n.to_string_lossy().into_owned()),
             ..source.clone()
         }],
-        engine: cells.then_some(EngineKind::Cells),
+        engine: (kind != EngineKind::Embedded).then_some(kind),
         not_run: if cells && !spec.features.is_empty() {
             vec!["screening".to_string()]
         } else {
             Vec::new()
         },
+        rows_screened: table
+            .rows_used()
+            .map(|(rows, of)| RowsScreened { rows, of }),
     }
 }
 
@@ -599,6 +614,20 @@ pub fn run_cells(
 ) -> Result<Audit> {
     progress("reading cells");
     let table = data::load_cells(spec, cells)?;
+    run_table(spec, &table, progress)
+}
+
+/// Runs the audit on a table that lives in Spark (`--engine spark`): the cells computed there,
+/// the rows screening needs fetched (all, or a seeded sample; the provenance says which).
+#[cfg(feature = "spark")]
+pub fn run_spark(
+    spec: &AuditSpec,
+    options: &crate::data::spark::SparkOptions,
+    progress: &dyn Fn(&str),
+) -> Result<Audit> {
+    let spec = &with_model_columns(spec)?;
+    progress("computing cells on Spark");
+    let table = crate::data::spark::load_spark(spec, options)?;
     run_table(spec, &table, progress)
 }
 

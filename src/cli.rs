@@ -45,6 +45,16 @@ pub enum Command {
     Sql(SqlArgs),
 }
 
+/// Where the audit's statistics are computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum EngineArg {
+    /// Polars in this process, on the data file.
+    #[default]
+    Embedded,
+    /// Apache Spark, through Spark Connect.
+    Spark,
+}
+
 #[derive(Debug, Args)]
 pub struct SqlArgs {
     /// The audit spec (TOML) describing the decision, score, label and groups.
@@ -132,6 +142,21 @@ pub struct AuditArgs {
     /// in another engine, instead of reading the data file; the spec describes the data.
     #[arg(long, conflicts_with = "data")]
     pub cells: Option<PathBuf>,
+    /// Where the statistics are computed: `embedded` (this process, on the data file) or
+    /// `spark` (Apache Spark through Spark Connect: needs --remote and --table, and a Candor
+    /// built with `--features spark`).
+    #[arg(long, value_enum, default_value_t = EngineArg::Embedded, conflicts_with = "cells")]
+    pub engine: EngineArg,
+    /// The Spark Connect server, e.g. sc://127.0.0.1:15002 (with --engine spark).
+    #[arg(long, requires = "table")]
+    pub remote: Option<String>,
+    /// The table on the engine, as its SQL names it, e.g. hr.decisions (with --engine spark).
+    #[arg(long, requires = "remote")]
+    pub table: Option<String>,
+    /// Rows fetched from the engine for screening at most: all rows when the table holds no
+    /// more, otherwise a seeded sample of about this many (the metrics always use every row).
+    #[arg(long, default_value_t = 1_000_000)]
+    pub sample_rows: u64,
     /// SQL predicate restricting the population, e.g. "age >= 18".
     #[arg(long = "where")]
     pub where_: Option<String>,

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::CommandOutput;
-use crate::cli::AuditArgs;
+use crate::cli::{AuditArgs, EngineArg};
 use crate::error::Result;
 use crate::spec::{AuditSpec, SpecFile};
 use crate::{audit, codes, report};
@@ -14,6 +14,12 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
     let (a, files) = match &args.cells {
         Some(cells) => {
             let a = audit::run_cells(&spec, cells, progress)?;
+            progress("writing reports");
+            let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
+            (a, files)
+        }
+        None if args.engine == EngineArg::Spark => {
+            let a = run_spark(args, &spec, progress)?;
             progress("writing reports");
             let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
             (a, files)
@@ -39,6 +45,38 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
         ));
     }
     Ok(o)
+}
+
+/// The audit on Spark: --remote and --table say where.
+#[cfg(feature = "spark")]
+fn run_spark(args: &AuditArgs, spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<audit::Audit> {
+    let (Some(remote), Some(table)) = (&args.remote, &args.table) else {
+        return Err(crate::error::Error::spec(
+            "--engine spark",
+            "the Spark engine needs the server and the table",
+            Some("add --remote sc://HOST:PORT --table NAME".into()),
+        ));
+    };
+    let options = crate::data::spark::SparkOptions {
+        remote: remote.clone(),
+        table: table.clone(),
+        sample_rows: args.sample_rows.max(1),
+    };
+    audit::run_spark(spec, &options, progress)
+}
+
+/// Without the Spark client compiled in, `--engine spark` says how to get it.
+#[cfg(not(feature = "spark"))]
+fn run_spark(_: &AuditArgs, _: &AuditSpec, _: &dyn Fn(&str)) -> Result<audit::Audit> {
+    Err(crate::error::Error::spec(
+        "--engine spark",
+        "this Candor was built without the Spark client",
+        Some(
+            "build it with `cargo build --release --features spark` (needs protoc: Debian's \
+             protobuf-compiler)"
+                .into(),
+        ),
+    ))
 }
 
 /// Resolves the audit description from a spec file and flags (flags win).

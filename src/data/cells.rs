@@ -219,8 +219,7 @@ fn scores(df: &DataFrame, path: &Path, format: FileFormat) -> Result<Vec<Option<
 }
 
 /// The columns the spec needs, checked present, read; cells without rows dropped.
-fn read_raw(spec: &AuditSpec, path: &Path, format: FileFormat) -> Result<Raw> {
-    let df = read_frame(path, format)?;
+fn read_raw(spec: &AuditSpec, df: &DataFrame, path: &Path, format: FileFormat) -> Result<Raw> {
     let names: Vec<String> = df
         .get_column_names()
         .iter()
@@ -252,10 +251,10 @@ fn read_raw(spec: &AuditSpec, path: &Path, format: FileFormat) -> Result<Raw> {
             });
         }
     }
-    let n = counts(&df, path, format)?;
+    let n = counts(df, path, format)?;
     let keep: Vec<usize> = (0..n.len()).filter(|&i| n[i] > 0).collect();
     let pick_text = |c: &str| -> Result<Vec<Option<String>>> {
-        let t = texts(&df, c, path)?;
+        let t = texts(df, c, path)?;
         Ok(keep.iter().map(|&i| t[i].clone()).collect())
     };
     let attributes = spec
@@ -267,7 +266,7 @@ fn read_raw(spec: &AuditSpec, path: &Path, format: FileFormat) -> Result<Raw> {
     let label = spec.label.as_ref().map(|_| pick_text(LABEL)).transpose()?;
     let score = match spec.score {
         Some(_) => {
-            let s = scores(&df, path, format)?;
+            let s = scores(df, path, format)?;
             Some(keep.iter().map(|&i| s[i]).collect())
         }
         None => None,
@@ -317,7 +316,36 @@ pub fn load_cells(spec: &AuditSpec, path: &Path) -> Result<CellsTable> {
         return Err(Error::data(path, "the file is empty", Some(HINT.into())));
     }
     let format = format_of(path)?;
-    let raw = read_raw(spec, path, format)?;
+    let df = read_frame(path, format)?;
+    cells_from_frame(
+        spec,
+        &df,
+        &FrameSource {
+            path,
+            format,
+            sha256,
+            bytes,
+        },
+    )
+}
+
+/// Where a cells frame came from: the name errors give (a file, or an engine's table), how its
+/// rows are counted in messages, and its fingerprint for the provenance.
+pub(crate) struct FrameSource<'a> {
+    pub path: &'a Path,
+    pub format: FileFormat,
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// Checks a cells frame against the spec and reads it (see [`load_cells`]).
+pub(crate) fn cells_from_frame(
+    spec: &AuditSpec,
+    df: &DataFrame,
+    src: &FrameSource,
+) -> Result<CellsTable> {
+    let (path, format) = (src.path, src.format);
+    let raw = read_raw(spec, df, path, format)?;
     let empty = Vec::new();
     let column_of = |c: &str| -> &Vec<Option<String>> {
         if spec.decision.column.as_deref() == Some(c) {
@@ -435,8 +463,8 @@ pub fn load_cells(spec: &AuditSpec, path: &Path) -> Result<CellsTable> {
         source: SourceInfo {
             path: path.display().to_string(),
             format,
-            sha256,
-            bytes,
+            sha256: src.sha256.clone(),
+            bytes: src.bytes,
             rows_in_file: total,
             rows_after_filter: total,
             rows_audited: audited,
@@ -448,6 +476,13 @@ pub fn load_cells(spec: &AuditSpec, path: &Path) -> Result<CellsTable> {
         missing,
         fine,
     })
+}
+
+impl CellsTable {
+    /// Names the source as the report shows it (an engine's table rather than a file).
+    pub(crate) fn set_source_name(&mut self, name: &str) {
+        self.source.path = name.to_string();
+    }
 }
 
 impl Engine for CellsTable {

@@ -29,6 +29,9 @@ pub enum EngineKind {
     Embedded,
     /// A cells table computed elsewhere (`candor audit --cells`).
     Cells,
+    /// Apache Spark, through Spark Connect (`candor audit --engine spark`): exact cells, and
+    /// the rows screening needs fetched (all, or a seeded sample).
+    Spark,
 }
 
 /// What the audit asks of the data.
@@ -59,6 +62,11 @@ pub trait Engine {
     fn sample(&self, rows: usize, seed: u64) -> Result<Option<Table>>;
     /// The rows of one subject (by the id column, or `row N`); None without rows.
     fn subject_rows(&self, id: &str) -> Result<Option<SubjectData>>;
+    /// The rows screening read and the rows of the table, when they may differ (an engine that
+    /// fetches a sample); None when screening reads every row or none.
+    fn rows_used(&self) -> Option<(u64, u64)> {
+        None
+    }
 }
 
 impl Engine for Table {

@@ -22,6 +22,8 @@ mod roles;
 mod rollup;
 mod screening;
 mod shape;
+#[cfg(feature = "spark")]
+pub mod spark;
 pub mod sql;
 mod subjects;
 

@@ -68,7 +68,7 @@ impl Dialect {
 
 /// The `--where` predicate with its column names quoted for `dialect` (it is written with
 /// double quotes, as polars reads it; Spark and BigQuery read double quotes as text).
-fn predicate(pred: &str, dialect: Dialect) -> Result<String> {
+pub(crate) fn predicate(pred: &str, dialect: Dialect) -> Result<String> {
     super::filter::check_predicate(pred).map_err(|message| Error::Filter {
         predicate: pred.to_string(),
         message,

@@ -76,7 +76,16 @@ fn data_rows(a: &Audit, t: &mut DocTable) {
     if let Some(src) = src {
         let (path, bytes, sha) = (&src.path, src.bytes, &src.sha256);
         let fmt = format!("{:?}", src.format).to_uppercase();
-        let (file, file_sha) = if cells {
+        let spark = a.provenance.engine == Some(crate::data::EngineKind::Spark);
+        let (file, file_sha) = if spark {
+            (
+                l.pick(
+                    "Spark table (cells computed on Spark, returned as Arrow IPC)",
+                    "Spark 数据表（单元格在 Spark 上计算，以 Arrow IPC 返回）",
+                ),
+                l.pick("Cells returned SHA-256", "返回的单元格 SHA-256"),
+            )
+        } else if cells {
             (
                 l.pick(
                     "Cells table (counts computed from the data by another engine)",

@@ -1,0 +1,292 @@
+//! Apache Spark as the engine (`candor audit --engine spark`, cargo feature `spark`): on every
+//! demo dataset and on a generated 1M-row table, the audit through Spark gives the embedded
+//! engine's audit.json but for the provenance; the failures (an unreachable server, a missing
+//! table or column, a score of the wrong type, a query Spark rejects) exit 2 naming the engine,
+//! the table and the column, and leave no report.
+//!
+//! The server is a Spark Connect server on 127.0.0.1, given as `$CANDOR_SPARK_REMOTE`
+//! (`scripts/spark_server.sh start` runs one, as .ci/run does). Without it, or in a build
+//! without the `spark` feature, the tests print SKIPPED, unless `$CANDOR_REQUIRE_SPARK` is set
+//! (CI): then they fail. Tables are created by the tests over the CSV files (Spark infers the
+//! column types from the file, as a table loaded from it would have them).
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::common::*;
+
+fn remote() -> Option<String> {
+    let r = std::env::var("CANDOR_SPARK_REMOTE").ok();
+    let ok = cfg!(feature = "spark") && r.is_some();
+    if !ok {
+        assert!(
+            std::env::var_os("CANDOR_REQUIRE_SPARK").is_none(),
+            "Spark is required ($CANDOR_REQUIRE_SPARK) but {}",
+            if cfg!(feature = "spark") {
+                "$CANDOR_SPARK_REMOTE is not set (scripts/spark_server.sh start)"
+            } else {
+                "this build lacks the spark feature (cargo test --features spark)"
+            }
+        );
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: no Spark Connect server (set CANDOR_SPARK_REMOTE=sc://127.0.0.1:15002 after \
+             scripts/spark_server.sh start, and build with --features spark)"
+        );
+        return None;
+    }
+    r
+}
+
+/// Runs SQL statements on the server (table set-up), through the same client Candor uses.
+#[cfg(feature = "spark")]
+fn spark_sql(remote: &str, statements: &[String]) {
+    let session = spark_connect::SparkSession::builder()
+        .remote(remote)
+        .get_or_create()
+        .expect("connects to the Spark Connect server");
+    for s in statements {
+        session
+            .sql(s)
+            .and_then(|df| df.collect())
+            .unwrap_or_else(|e| panic!("{s}: {e}"));
+    }
+    let _ = session.stop();
+}
+
+#[cfg(not(feature = "spark"))]
+fn spark_sql(_: &str, _: &[String]) {
+    unreachable!("the Spark tests skip without the feature")
+}
+
+/// A Spark table `name` over the CSV file at `csv` (header, types inferred from the file).
+fn csv_table(remote: &str, name: &str, csv: &Path) {
+    let path = std::fs::canonicalize(csv).unwrap();
+    spark_sql(
+        remote,
+        &[
+            format!("DROP TABLE IF EXISTS {name}"),
+            format!(
+                "CREATE TABLE {name} USING csv OPTIONS (path '{}', header 'true', \
+                 inferSchema 'true')",
+                path.display().to_string().replace('\'', "\\'")
+            ),
+        ],
+    );
+}
+
+fn datasets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
+}
+
+/// Every field of the two audit.json files is the same, but the provenance: there the engine,
+/// the source (the table instead of the file) and the rows screening read.
+fn assert_same_but_provenance(name: &str, embedded: &Value, spark: &Value, rows: u64) {
+    let (e, s) = (embedded.as_object().unwrap(), spark.as_object().unwrap());
+    assert_eq!(
+        e.keys().collect::<Vec<_>>(),
+        s.keys().collect::<Vec<_>>(),
+        "{name}"
+    );
+    for (k, v) in e {
+        if k != "provenance" {
+            assert!(v == &s[k], "{name}: '{k}' differs between the engines");
+        }
+    }
+    assert!(
+        !s["findings"].as_array().unwrap().is_empty(),
+        "{name}: nothing to compare"
+    );
+    let (pe, ps) = (&embedded["provenance"], &spark["provenance"]);
+    for k in ["candor_version", "spec_sha256", "seed"] {
+        assert_eq!(pe[k], ps[k], "{name}: provenance.{k}");
+    }
+    assert_eq!(ps["engine"], "spark", "{name}");
+    assert_eq!(ps.get("not_run"), None, "{name}");
+    assert_eq!(
+        ps["rows_screened"],
+        serde_json::json!({"rows": rows, "of": rows}),
+        "{name}"
+    );
+    let (ie, is) = (&pe["inputs"][0], &ps["inputs"][0]);
+    for k in ["rows_after_filter", "rows_audited", "excluded"] {
+        assert_eq!(ie[k], is[k], "{name}: provenance.inputs.{k}");
+    }
+    assert_eq!(is["format"], "ipc", "{name}: the cells crossed as Arrow IPC");
+}
+
+fn spark_audit(remote: &str, spec: &Path, table: &str, extra: &[&str], out: &Path) -> Value {
+    let mut args = vec![
+        "--spec",
+        spec.to_str().unwrap(),
+        "--engine",
+        "spark",
+        "--remote",
+        remote,
+        "--table",
+        table,
+    ];
+    args.extend_from_slice(extra);
+    audit_json(&args, out)
+}
+
+#[test]
+fn spark_gives_the_embedded_audit_on_every_demo_dataset() {
+    let Some(remote) = remote() else {
+        return;
+    };
+    let dir = tmp("spark-demo");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(datasets())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| p.file_name().is_some_and(|n| n != "ground_truth.toml"))
+        .collect();
+    specs.sort();
+    assert!(specs.len() >= 5, "{specs:?}");
+    for spec in &specs {
+        let name = spec.file_stem().unwrap().to_string_lossy().into_owned();
+        csv_table(&remote, &name, &datasets().join(format!("{name}.csv")));
+        let embedded = audit_json(
+            &["--spec", spec.to_str().unwrap()],
+            &dir.join(format!("{name}-embedded")),
+        );
+        let spark = spark_audit(&remote, spec, &name, &[], &dir.join(format!("{name}-spark")));
+        let rows = embedded["provenance"]["inputs"][0]["rows_after_filter"]
+            .as_u64()
+            .unwrap();
+        assert_same_but_provenance(&name, &embedded, &spark, rows);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A generated table of 1,000,000 workers: the cells on Spark, every row fetched for
+/// screening (the default --sample-rows), the same audit.json as the embedded engine's.
+#[test]
+fn spark_gives_the_embedded_audit_on_a_million_rows() {
+    let Some(remote) = remote() else {
+        return;
+    };
+    let dir = tmp("spark-1m");
+    let o = candor()
+        .args(["synth", "--dataset", "warehouse", "--lang", "en"])
+        .args(["--rows", "1000000", "--out"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let csv = dir.join("warehouse.csv");
+    csv_table(&remote, "warehouse_1m", &csv);
+    let spec = datasets().join("warehouse.toml");
+    let data = ["--data", csv.to_str().unwrap()];
+    let embedded = audit_json(
+        &[&["--spec", spec.to_str().unwrap()][..], &data[..]].concat(),
+        &dir.join("embedded"),
+    );
+    let spark = spark_audit(&remote, &spec, "warehouse_1m", &data, &dir.join("spark"));
+    assert_same_but_provenance("warehouse 1M", &embedded, &spark, 1_000_000);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Above --sample-rows, screening reads a seeded sample (the same rows on every run) and the
+/// provenance says how many; the metrics still come from every row.
+#[test]
+fn spark_samples_rows_above_the_limit_and_says_so() {
+    let Some(remote) = remote() else {
+        return;
+    };
+    let dir = tmp("spark-sample");
+    let spec = datasets().join("couriers.toml");
+    csv_table(&remote, "couriers_s", &datasets().join("couriers.csv"));
+    let embedded = audit_json(&["--spec", spec.to_str().unwrap()], &dir.join("embedded"));
+    let extra = ["--sample-rows", "3000"];
+    let a = spark_audit(&remote, &spec, "couriers_s", &extra, &dir.join("a"));
+    let b = spark_audit(&remote, &spec, "couriers_s", &extra, &dir.join("b"));
+    assert_eq!(a, b, "the sample is seeded");
+    let used = &a["provenance"]["rows_screened"];
+    let (rows, of) = (used["rows"].as_u64().unwrap(), used["of"].as_u64().unwrap());
+    assert_eq!(of, 8000);
+    // pmod(hash, 8000) < 3000 keeps each row with probability 3/8: 3,000 +- 4 sd (~ 43).
+    assert!((2850..=3150).contains(&rows), "{rows}");
+    for k in ["groups", "metrics", "score_tables", "ll144"] {
+        assert_eq!(embedded[k], a[k], "{k}: the metrics use every row");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Each failure exits 2 with one message naming the engine and the table (and the column),
+/// and writes no report.
+#[test]
+fn spark_failures_exit_2_naming_engine_table_and_column() {
+    let Some(remote) = remote() else {
+        return;
+    };
+    let dir = tmp("spark-fail");
+    let spec = datasets().join("couriers.toml");
+    csv_table(&remote, "couriers_f", &datasets().join("couriers.csv"));
+    // A table whose score column holds text.
+    let text_score = dir.join("text_score.csv");
+    let body = std::fs::read_to_string(datasets().join("couriers.csv")).unwrap();
+    let mut lines: Vec<String> = body.lines().take(200).map(str::to_string).collect();
+    let score_at = lines[0].split(',').position(|c| c == "risk_score").unwrap();
+    for l in lines.iter_mut().skip(1) {
+        let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
+        cells[score_at] = format!("high-{}", cells[score_at]);
+        *l = cells.join(",");
+    }
+    std::fs::write(&text_score, lines.join("\n") + "\n").unwrap();
+    csv_table(&remote, "couriers_text_score", &text_score);
+
+    let cases: Vec<(Vec<String>, &str, Vec<&str>)> = vec![
+        (
+            vec!["--remote".into(), "sc://127.0.0.1:9".into()],
+            "couriers_f",
+            vec!["spark sc://127.0.0.1:9 table couriers_f", "connecting"],
+        ),
+        (
+            vec!["--remote".into(), remote.clone()],
+            "no_such_table",
+            vec!["table no_such_table", "no table 'no_such_table'"],
+        ),
+        (
+            vec!["--remote".into(), remote.clone(), "--score".into(), "risk_scor".into()],
+            "couriers_f",
+            vec!["table couriers_f", "'risk_scor'", "risk_score"],
+        ),
+        (
+            vec!["--remote".into(), remote.clone()],
+            "couriers_text_score",
+            vec!["table couriers_text_score", "'risk_score'", "expected numbers"],
+        ),
+        (
+            vec![
+                "--remote".into(),
+                remote.clone(),
+                "--where".into(),
+                "tenure_months > 'x' + 1".into(),
+            ],
+            "couriers_f",
+            vec!["table couriers_f", "computing the cells"],
+        ),
+    ];
+    for (i, (flags, table, words)) in cases.iter().enumerate() {
+        let out = dir.join(format!("out{i}"));
+        let o = candor()
+            .args(["audit", "--spec", spec.to_str().unwrap(), "--engine", "spark"])
+            .args(flags)
+            .args(["--table", table, "--out"])
+            .arg(&out)
+            .timeout(std::time::Duration::from_secs(120))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "case {i}: {err}");
+        for w in words {
+            assert!(err.contains(w), "case {i}: '{w}' not in: {err}");
+        }
+        assert!(!out.exists(), "case {i}: a report was written");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
