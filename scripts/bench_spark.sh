@@ -34,7 +34,7 @@ for n in "${sizes[@]}"; do
   [ -f "$pq" ] || "$bin" --quiet convert "$csv" "$pq"
   "$sql" "$remote" "DROP TABLE IF EXISTS bench_$n" \
     "CREATE TABLE bench_$n USING parquet OPTIONS (path '$(readlink -f "$pq")')" >/dev/null
-  read -r ew em < <(run --spec datasets/warehouse.toml --data "$pq" --out "$dir/emb-$n")
+  read -r ew em < <(run --spec datasets/warehouse.toml "$pq" --out "$dir/emb-$n")
   printf '%-9s %-22s %8s %8s %8s %12s %14s\n' "$n" embedded "$ew" "$em" 1.00 - all
   for rows in 1000000 100000; do
     out="$dir/spark-$n-$rows"

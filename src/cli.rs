@@ -145,18 +145,19 @@ pub struct AuditArgs {
     /// Where the statistics are computed: `embedded` (this process, on the data file) or
     /// `spark` (Apache Spark through Spark Connect: needs --remote and --table, and a Candor
     /// built with `--features spark`).
-    #[arg(long, value_enum, default_value_t = EngineArg::Embedded, conflicts_with = "cells")]
-    pub engine: EngineArg,
+    #[arg(long, value_enum, conflicts_with = "cells")]
+    pub engine: Option<EngineArg>,
     /// The Spark Connect server, e.g. sc://127.0.0.1:15002 (with --engine spark).
-    #[arg(long, requires = "table")]
+    #[arg(long)]
     pub remote: Option<String>,
     /// The table on the engine, as its SQL names it, e.g. hr.decisions (with --engine spark).
-    #[arg(long, requires = "remote")]
+    #[arg(long)]
     pub table: Option<String>,
     /// Rows fetched from the engine for screening at most: all rows when the table holds no
-    /// more, otherwise a seeded sample of about this many (the metrics always use every row).
-    #[arg(long, default_value_t = 1_000_000)]
-    pub sample_rows: u64,
+    /// more, otherwise a seeded sample of about this many (default 1000000; the metrics
+    /// always use every row).
+    #[arg(long)]
+    pub sample_rows: Option<u64>,
     /// SQL predicate restricting the population, e.g. "age >= 18".
     #[arg(long = "where")]
     pub where_: Option<String>,
@@ -287,6 +288,13 @@ impl AuditArgs {
         s.data.na_values = some_vec(&self.na);
         s.data.where_ = self.where_.clone();
         s.data.id = self.id.clone();
+        s.engine.kind = self.engine.map(|e| match e {
+            EngineArg::Embedded => "embedded".to_string(),
+            EngineArg::Spark => "spark".to_string(),
+        });
+        s.engine.remote = self.remote.clone();
+        s.engine.table = self.table.clone();
+        s.engine.sample_rows = self.sample_rows;
         s.decision.column = self.decision.clone();
         s.decision.positive = some_vec(&self.positive);
         s.decision.negative = some_vec(&self.negative);

@@ -3,28 +3,30 @@
 use std::path::PathBuf;
 
 use super::CommandOutput;
-use crate::cli::{AuditArgs, EngineArg};
+use crate::cli::AuditArgs;
 use crate::error::Result;
-use crate::spec::{AuditSpec, SpecFile};
+use crate::spec::{AuditSpec, EngineSpec, SpecFile};
 use crate::{audit, codes, report};
 
 /// Runs `candor audit`.
 pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
-    let spec = resolve_spec(args)?;
-    let (a, files) = match &args.cells {
-        Some(cells) => {
+    let file = spec_file(args)?;
+    let engine = crate::spec::check_engine(&file.engine)?;
+    let spec = file.check()?;
+    let (a, files) = match (&args.cells, &engine) {
+        (Some(cells), _) => {
             let a = audit::run_cells(&spec, cells, progress)?;
             progress("writing reports");
             let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
             (a, files)
         }
-        None if args.engine == EngineArg::Spark => {
-            let a = run_spark(args, &spec, progress)?;
+        (None, EngineSpec::Spark { .. }) => {
+            let a = run_spark(&spec, &engine, progress)?;
             progress("writing reports");
             let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
             (a, files)
         }
-        None => run_audit(&spec, progress)?,
+        (None, EngineSpec::Embedded) => run_audit(&spec, progress)?,
     };
     let mut o = CommandOutput {
         gate_breached: a.gate_breached(),
@@ -47,27 +49,32 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
     Ok(o)
 }
 
-/// The audit on Spark: --remote and --table say where.
+/// The audit on Spark (`[engine] kind = "spark"` or `--engine spark`).
 #[cfg(feature = "spark")]
-fn run_spark(args: &AuditArgs, spec: &AuditSpec, progress: &dyn Fn(&str)) -> Result<audit::Audit> {
-    let (Some(remote), Some(table)) = (&args.remote, &args.table) else {
-        return Err(crate::error::Error::spec(
-            "--engine spark",
-            "the Spark engine needs the server and the table",
-            Some("add --remote sc://HOST:PORT --table NAME".into()),
-        ));
+fn run_spark(
+    spec: &AuditSpec,
+    engine: &EngineSpec,
+    progress: &dyn Fn(&str),
+) -> Result<audit::Audit> {
+    let EngineSpec::Spark {
+        remote,
+        table,
+        sample_rows,
+    } = engine
+    else {
+        return audit::run(spec, progress);
     };
     let options = crate::data::spark::SparkOptions {
         remote: remote.clone(),
         table: table.clone(),
-        sample_rows: args.sample_rows.max(1),
+        sample_rows: *sample_rows,
     };
     audit::run_spark(spec, &options, progress)
 }
 
-/// Without the Spark client compiled in, `--engine spark` says how to get it.
+/// Without the Spark client compiled in, the Spark engine says how to get it.
 #[cfg(not(feature = "spark"))]
-fn run_spark(_: &AuditArgs, _: &AuditSpec, _: &dyn Fn(&str)) -> Result<audit::Audit> {
+fn run_spark(_: &AuditSpec, _: &EngineSpec, _: &dyn Fn(&str)) -> Result<audit::Audit> {
     Err(crate::error::Error::spec(
         "--engine spark",
         "this Candor was built without the Spark client",
@@ -79,13 +86,18 @@ fn run_spark(_: &AuditArgs, _: &AuditSpec, _: &dyn Fn(&str)) -> Result<audit::Au
     ))
 }
 
-/// Resolves the audit description from a spec file and flags (flags win).
-pub fn resolve_spec(args: &AuditArgs) -> Result<AuditSpec> {
+/// The spec file overlaid with the flags (flags win), not yet checked.
+fn spec_file(args: &AuditArgs) -> Result<SpecFile> {
     let file = match &args.spec {
         Some(p) => SpecFile::from_path(p)?,
         None => SpecFile::default(),
     };
-    file.overlay(args.to_spec()?).check()
+    Ok(file.overlay(args.to_spec()?))
+}
+
+/// Resolves the audit description from a spec file and flags (flags win).
+pub fn resolve_spec(args: &AuditArgs) -> Result<AuditSpec> {
+    spec_file(args)?.check()
 }
 
 /// Runs an audit and writes its outputs.

@@ -478,6 +478,7 @@ pub(crate) fn cells_from_frame(
     })
 }
 
+#[cfg(feature = "spark")]
 impl CellsTable {
     /// Names the source as the report shows it (an engine's table rather than a file).
     pub(crate) fn set_source_name(&mut self, name: &str) {

@@ -7,9 +7,11 @@
 //!   the same code as `candor audit --cells` ([`super::cells`]), so every metric is exact;
 //! - rows for what needs rows (screening's layers, the data-protection review, a model handed
 //!   over): the columns the spec names, all rows when the table holds at most `sample_rows`,
-//!   otherwise a seeded sample of about `sample_rows` rows chosen by a hash of each row's values
-//!   and the seed (`pmod(xxhash64(seed, columns...), rows) < sample_rows`), the same rows
-//!   whatever the partitioning. The report says which rows were used.
+//!   otherwise a seeded sample of about `sample_rows` rows: by a hash of the worker id and the
+//!   seed when the spec names an id (`pmod(xxhash64(seed, id), rows) < sample_rows`: the same
+//!   workers whatever the table's layout), else by Spark's seeded `rand(seed)` (the same rows
+//!   while the table's files and partitioning stay the same). The report says which rows were
+//!   used.
 //!
 //! Dates and timestamps come back typed; they are written back as text (`%Y-%m-%d`,
 //! `%Y-%m-%d %H:%M:%S`, in the session's time zone, which Candor sets to UTC) so that the
@@ -18,6 +20,10 @@
 //! Failures (an unreachable server, a missing table or column, a column of the wrong type, a
 //! query Spark rejects, a connection lost mid-query) are errors naming the engine, the server,
 //! the table and, where known, the column: exit 2, no report written.
+
+// The client's error type is large (its crate allows the same lint): it is only carried from a
+// call's thread to the message, once.
+#![allow(clippy::result_large_err)]
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -70,9 +76,18 @@ impl SparkTable {
     }
 }
 
+/// The server's address without its parameters (a token stays out of messages).
+fn shown(remote: &str) -> String {
+    match endpoint(remote) {
+        Some((h, p)) if h.contains(':') => format!("sc://[{h}]:{p}"),
+        Some((h, p)) => format!("sc://{h}:{p}"),
+        None => "the --remote address".into(),
+    }
+}
+
 /// How errors name the data: "spark sc://host:port table NAME".
 fn origin(o: &SparkOptions) -> PathBuf {
-    PathBuf::from(format!("spark {} table {}", o.remote, o.table))
+    PathBuf::from(format!("spark {} table {}", shown(&o.remote), o.table))
 }
 
 fn spark_error(o: &SparkOptions, what: &str, e: &SparkError) -> Error {
@@ -88,7 +103,7 @@ fn spark_error(o: &SparkOptions, what: &str, e: &SparkError) -> Error {
         format!(
             "is a Spark Connect server listening at {}? (start-connect-server.sh, or \
              spark-submit --class org.apache.spark.sql.connect.service.SparkConnectServer)",
-            o.remote
+            shown(&o.remote)
         )
     } else {
         "run `candor sql --dialect spark --table NAME` and try the query in Spark itself".into()
@@ -165,7 +180,7 @@ fn guarded<T: Send + 'static>(
                 hint: Some(format!(
                     "check that the Spark Connect server at {} is running, then run the audit \
                      again; no report was written",
-                    o.remote
+                    shown(&o.remote)
                 )),
             });
         }
@@ -298,12 +313,23 @@ fn rows_query(spec: &AuditSpec, o: &SparkOptions, total: u64) -> Result<String> 
         ));
     }
     if total > o.sample_rows {
-        conditions.push(format!(
-            "pmod(xxhash64({}, {}), {total}) < {}",
-            spec.stats.seed,
-            cols.join(", "),
-            o.sample_rows
-        ));
+        // With an id, a hash of the id and the seed: the same workers whatever the table's
+        // layout. Without one, rows are not told apart by their values (two workers may share
+        // them all, and a hash would keep or drop them together): Spark's seeded rand(), the
+        // same rows as long as the table's files and partitioning stay the same.
+        conditions.push(match &spec.data.id {
+            Some(id) => format!(
+                "pmod(xxhash64({}, {}), {total}) < {}",
+                spec.stats.seed,
+                q(id),
+                o.sample_rows
+            ),
+            None => format!(
+                "rand({}) < {:?}",
+                spec.stats.seed,
+                o.sample_rows as f64 / total as f64
+            ),
+        });
     }
     let mut out = format!("SELECT {} FROM {}", cols.join(", "), o.table);
     if !conditions.is_empty() {
@@ -337,7 +363,7 @@ pub fn load_spark(spec: &AuditSpec, o: &SparkOptions) -> Result<SparkTable> {
     let Some((host, port)) = endpoint(&o.remote) else {
         return Err(Error::spec(
             "--remote",
-            format!("'{}' is not a Spark Connect address", o.remote),
+            "the address is not a Spark Connect address (sc://HOST:PORT)",
             Some("write sc://HOST:PORT, e.g. sc://127.0.0.1:15002".into()),
         ));
     };
@@ -349,7 +375,7 @@ pub fn load_spark(spec: &AuditSpec, o: &SparkOptions) -> Result<SparkTable> {
             hint: Some(format!(
                 "is a Spark Connect server listening at {}? (scripts/spark_server.sh start, or \
                  spark-submit --class org.apache.spark.sql.connect.service.SparkConnectServer)",
-                o.remote
+                shown(&o.remote)
             )),
         });
     }
@@ -388,6 +414,13 @@ pub fn load_spark(spec: &AuditSpec, o: &SparkOptions) -> Result<SparkTable> {
         &rows_query(spec, o, total)?,
     )?;
     let _ = session.stop();
+    if rows_df.height() == 0 {
+        return Err(Error::Read {
+            path: origin(o),
+            reason: "fetching rows for screening: the sample holds no row".into(),
+            hint: Some("raise --sample-rows".into()),
+        });
+    }
     let rows_df = temporal_as_text(rows_df, o)?;
     let used = RowsUsed {
         rows: rows_df.height() as u64,
@@ -480,6 +513,8 @@ mod tests {
         assert_eq!(e("http://h:1"), None);
         assert_eq!(e("sc://"), None);
         assert_eq!(e("sc://h:notaport"), None);
+        assert_eq!(shown("sc://h:443/;use_ssl=true;token=SECRET"), "sc://h:443");
+        assert_eq!(shown("sc://[::1]:15003"), "sc://[::1]:15003");
     }
     use crate::spec::SpecFile;
 
@@ -507,8 +542,17 @@ mod tests {
         assert_eq!(
             rows_query(&s, &o, 5000).unwrap(),
             format!(
-                "SELECT `flag`, `sex`, `sick days` FROM hr.flags WHERE \
-                 pmod(xxhash64({}, `flag`, `sex`, `sick days`), 5000) < 1000",
+                "SELECT `flag`, `sex`, `sick days` FROM hr.flags WHERE rand({}) < 0.2",
+                s.stats.seed
+            )
+        );
+        let mut with_id = s.clone();
+        with_id.data.id = Some("worker id".into());
+        assert_eq!(
+            rows_query(&with_id, &o, 5000).unwrap(),
+            format!(
+                "SELECT `flag`, `sex`, `sick days`, `worker id` FROM hr.flags WHERE \
+                 pmod(xxhash64({}, `worker id`), 5000) < 1000",
                 s.stats.seed
             )
         );

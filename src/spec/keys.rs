@@ -88,6 +88,7 @@ pub const SECTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("privacy", &["quasi_identifiers", "sensitive", "min_k"]),
+    ("engine", &["kind", "remote", "table", "sample_rows"]),
     (
         "model",
         &[
@@ -221,6 +222,11 @@ auditor = "a"
 audit_date = "2026-12-04"
 data_period = "2026"
 min_published_group = 5
+[engine]
+kind = "spark"
+remote = "sc://127.0.0.1:15002"
+table = "hr.flags"
+sample_rows = 1000
 [privacy]
 quasi_identifiers = ["a"]
 sensitive = ["f"]

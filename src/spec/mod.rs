@@ -6,6 +6,7 @@
 //! the closest valid key. Validation that needs the data (do the columns exist?) happens in
 //! `data`; everything that can be checked without the data is checked here, once.
 
+mod engine;
 mod keys;
 
 use std::path::{Path, PathBuf};
@@ -49,6 +50,8 @@ pub struct SpecFile {
     pub privacy: PrivacySection,
     #[serde(default)]
     pub model: ModelSection,
+    #[serde(default)]
+    pub engine: EngineSection,
 }
 
 /// What the report's cover says about the audit, and what it may publish.
@@ -358,6 +361,10 @@ impl SpecFile {
             stats.seed,
             output.dir,
             output.formats,
+            engine.kind,
+            engine.remote,
+            engine.table,
+            engine.sample_rows,
             output.lang,
             gates.fail_on,
             screen.policy,
@@ -496,6 +503,7 @@ mod privacy;
 mod resolve;
 mod types;
 
+pub use engine::{EngineSection, EngineSpec, check as check_engine};
 pub use model::{ModelOutput, ModelSection, ModelSpec, Neutral, check as check_model};
 pub use privacy::{PrivacySection, PrivacySpec};
 

@@ -26,4 +26,5 @@ mod reference;
 mod report_claims;
 mod score_tables;
 mod snapshots;
+mod spark;
 mod zh_report;

@@ -10,6 +10,9 @@
 //! (CI): then they fail. Tables are created by the tests over the CSV files (Spark infers the
 //! column types from the file, as a table loaded from it would have them).
 
+// The client's error type is large; its crate allows the same lint.
+#![allow(clippy::result_large_err)]
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -114,7 +117,10 @@ fn assert_same_but_provenance(name: &str, embedded: &Value, spark: &Value, rows:
     for k in ["rows_after_filter", "rows_audited", "excluded"] {
         assert_eq!(ie[k], is[k], "{name}: provenance.inputs.{k}");
     }
-    assert_eq!(is["format"], "ipc", "{name}: the cells crossed as Arrow IPC");
+    assert_eq!(
+        is["format"], "ipc",
+        "{name}: the cells crossed as Arrow IPC"
+    );
 }
 
 fn spark_audit(remote: &str, spec: &Path, table: &str, extra: &[&str], out: &Path) -> Value {
@@ -153,7 +159,13 @@ fn spark_gives_the_embedded_audit_on_every_demo_dataset() {
             &["--spec", spec.to_str().unwrap()],
             &dir.join(format!("{name}-embedded")),
         );
-        let spark = spark_audit(&remote, spec, &name, &[], &dir.join(format!("{name}-spark")));
+        let spark = spark_audit(
+            &remote,
+            spec,
+            &name,
+            &[],
+            &dir.join(format!("{name}-spark")),
+        );
         let rows = embedded["provenance"]["inputs"][0]["rows_after_filter"]
             .as_u64()
             .unwrap();
@@ -180,7 +192,7 @@ fn spark_gives_the_embedded_audit_on_a_million_rows() {
     let csv = dir.join("warehouse.csv");
     csv_table(&remote, "warehouse_1m", &csv);
     let spec = datasets().join("warehouse.toml");
-    let data = ["--data", csv.to_str().unwrap()];
+    let data = [csv.to_str().unwrap()];
     let embedded = audit_json(
         &[&["--spec", spec.to_str().unwrap()][..], &data[..]].concat(),
         &dir.join("embedded"),
@@ -251,14 +263,23 @@ fn spark_failures_exit_2_naming_engine_table_and_column() {
             vec!["table no_such_table", "no table 'no_such_table'"],
         ),
         (
-            vec!["--remote".into(), remote.clone(), "--score".into(), "risk_scor".into()],
+            vec![
+                "--remote".into(),
+                remote.clone(),
+                "--score".into(),
+                "risk_scor".into(),
+            ],
             "couriers_f",
             vec!["table couriers_f", "'risk_scor'", "risk_score"],
         ),
         (
             vec!["--remote".into(), remote.clone()],
             "couriers_text_score",
-            vec!["table couriers_text_score", "'risk_score'", "expected numbers"],
+            vec![
+                "table couriers_text_score",
+                "'risk_score'",
+                "expected numbers",
+            ],
         ),
         (
             vec![
@@ -274,7 +295,13 @@ fn spark_failures_exit_2_naming_engine_table_and_column() {
     for (i, (flags, table, words)) in cases.iter().enumerate() {
         let out = dir.join(format!("out{i}"));
         let o = candor()
-            .args(["audit", "--spec", spec.to_str().unwrap(), "--engine", "spark"])
+            .args([
+                "audit",
+                "--spec",
+                spec.to_str().unwrap(),
+                "--engine",
+                "spark",
+            ])
             .args(flags)
             .args(["--table", table, "--out"])
             .arg(&out)
@@ -287,6 +314,229 @@ fn spark_failures_exit_2_naming_engine_table_and_column() {
             assert!(err.contains(w), "case {i}: '{w}' not in: {err}");
         }
         assert!(!out.exists(), "case {i}: a report was written");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A TCP relay to the Spark server that, `after` its first connection, cuts every connection
+/// and stops listening: a connection lost mid-query. Returns the relay's port.
+fn cutting_relay(upstream: &str, after: std::time::Duration) -> u16 {
+    use std::io::{Read, Write};
+    use std::net::{Shutdown, TcpListener, TcpStream};
+    use std::sync::{Arc, Mutex};
+    let up = upstream
+        .trim_start_matches("sc://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let open: Arc<Mutex<Vec<TcpStream>>> = Arc::default();
+    std::thread::spawn(move || {
+        let mut first = None;
+        loop {
+            if first.is_some_and(|t: std::time::Instant| t.elapsed() >= after) {
+                for s in open.lock().unwrap().drain(..) {
+                    let _ = s.shutdown(Shutdown::Both);
+                }
+                return; // the listener closes: new connections are refused
+            }
+            match listener.accept() {
+                Ok((client, _)) => {
+                    first.get_or_insert_with(std::time::Instant::now);
+                    client.set_nonblocking(false).unwrap();
+                    let server = TcpStream::connect(&up).unwrap();
+                    let mut g = open.lock().unwrap();
+                    g.push(client.try_clone().unwrap());
+                    g.push(server.try_clone().unwrap());
+                    for (mut from, mut to) in [
+                        (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                        (server, client),
+                    ] {
+                        std::thread::spawn(move || {
+                            let mut buf = [0u8; 65536];
+                            while let Ok(n) = from.read(&mut buf) {
+                                if n == 0 || to.write_all(&buf[..n]).is_err() {
+                                    break;
+                                }
+                            }
+                            let _ = to.shutdown(Shutdown::Both);
+                        });
+                    }
+                }
+                Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            }
+        }
+    });
+    port
+}
+
+/// The connection drops while the audit runs: exit 2 within a minute (the client would retry
+/// for ~10), naming the engine and the table, and no report.
+#[test]
+fn spark_connection_lost_mid_query_exits_2() {
+    let Some(remote) = remote() else {
+        return;
+    };
+    let dir = tmp("spark-cut");
+    // A view of 100 million generated rows: its cells query runs for seconds, and the relay
+    // cuts the connection 1.5 s after the first one opened, inside that query.
+    spark_sql(
+        &remote,
+        &[
+            "CREATE OR REPLACE VIEW generated_cut AS SELECT CASE WHEN id % 2 = 0 THEN 'F' ELSE \
+           'M' END AS sex, CAST(id % 3 = 0 AS INT) AS flag, id AS courier_id \
+           FROM range(100000000)"
+                .to_string(),
+        ],
+    );
+    let spec = dir.join("cut.toml");
+    std::fs::write(
+        &spec,
+        "[data]\npath = \"generated.csv\"\n[decision]\ncolumn = \"flag\"\npositive = [\"1\"]\n\
+         [groups]\nattributes = [\"sex\"]\n",
+    )
+    .unwrap();
+    let port = cutting_relay(&remote, std::time::Duration::from_millis(1500));
+    let via = format!("sc://127.0.0.1:{port}");
+    let out = dir.join("out");
+    let started = std::time::Instant::now();
+    let o = candor()
+        .args([
+            "audit",
+            "--spec",
+            spec.to_str().unwrap(),
+            "--engine",
+            "spark",
+        ])
+        .args(["--remote", &via, "--table", "generated_cut", "--out"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("spark {via} table generated_cut")),
+        "{err}"
+    );
+    // Cut inside a query (the cells take seconds on 100 million rows), not while connecting.
+    assert!(
+        ["computing the cells", "fetching rows", "reading the table"]
+            .iter()
+            .any(|w| err.contains(w)),
+        "{err}"
+    );
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    assert!(!out.exists(), "a report was written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// One value of a cell as text both engines agree on: numbers as f64, NULL as empty.
+fn normal(text: Option<String>) -> String {
+    match text {
+        None => String::new(),
+        Some(t) => t.parse::<f64>().map_or(t, |x| format!("{x}")),
+    }
+}
+
+/// The cells the query computes on Spark, each row as normalised text, sorted.
+#[cfg(feature = "spark")]
+fn spark_cells(remote: &str, query: &str) -> Vec<Vec<String>> {
+    use spark_connect::row::Value;
+    let session = spark_connect::SparkSession::builder()
+        .remote(remote)
+        .get_or_create()
+        .unwrap();
+    let rows = session.sql(query).and_then(|df| df.collect()).unwrap();
+    let _ = session.stop();
+    let mut out: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.values()
+                .iter()
+                .map(|v| {
+                    normal(match v {
+                        Value::Null => None,
+                        Value::String(s) => Some(s.clone()),
+                        v => v
+                            .as_i64()
+                            .map(|i| i.to_string())
+                            .or_else(|| v.as_f64().map(|f| f.to_string()))
+                            .or_else(|| v.as_bool().map(|b| b.to_string())),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[cfg(not(feature = "spark"))]
+fn spark_cells(_: &str, _: &str) -> Vec<Vec<String>> {
+    unreachable!("the Spark tests skip without the feature")
+}
+
+/// The query `candor sql` prints, run by Spark and by DuckDB (a second, independent engine)
+/// on the same file: the same cells, row for row.
+#[test]
+fn spark_and_duckdb_return_the_same_cells() {
+    let Some(remote) = remote() else {
+        return;
+    };
+    let python = std::env::var_os("CANDOR_DUCKDB_PYTHON")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .map(|h| Path::new(&h).join(".cache/candor-duckdb/venv/bin/python"))
+        })
+        .filter(|p| p.exists())
+        .expect("DuckDB's Python (CANDOR_DUCKDB_PYTHON), as .ci/run installs it");
+    let dir = tmp("spark-duckdb");
+    for name in ["warehouse", "attrition_zh"] {
+        let spec = datasets().join(format!("{name}.toml"));
+        let csv = datasets().join(format!("{name}.csv"));
+        csv_table(&remote, name, &csv);
+        let query = |dialect: &str, table: &str| {
+            let o = candor()
+                .args(["sql", "--dialect", dialect, "--table", table, "--spec"])
+                .arg(&spec)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            String::from_utf8(o.stdout).unwrap()
+        };
+        let on_spark = spark_cells(&remote, &query("spark", name));
+        let table = format!(
+            "read_csv('{}', auto_type_candidates = ['BIGINT', 'DOUBLE', 'VARCHAR'])",
+            csv.display()
+        );
+        let out = dir.join(format!("{name}.csv"));
+        let script = "import duckdb, sys, csv\n\
+                      r = duckdb.sql(sys.argv[1]).fetchall()\n\
+                      w = csv.writer(open(sys.argv[2], 'w', newline=''))\n\
+                      [w.writerow(['<NULL>' if v is None else v for v in row]) for row in r]\n";
+        let o = std::process::Command::new(&python)
+            .args(["-c", script, &query("duckdb", &table)])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut on_duckdb: Vec<Vec<String>> = std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                l.split(',')
+                    .map(|v| normal((v != "<NULL>").then(|| v.to_string())))
+                    .collect()
+            })
+            .collect();
+        on_duckdb.sort();
+        assert!(on_spark.len() > 1000, "{name}: {} cells", on_spark.len());
+        assert_eq!(on_spark, on_duckdb, "{name}: the engines' cells differ");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -107,8 +107,8 @@ fn spark_note(a: &Audit) -> String {
         } else {
             tr!(
                 l,
-                "The screening of the inputs and the data-protection review read a seeded sample of {rows} of the {of} rows (each row kept by a hash of its values and the seed, the same rows on every run): their figures are estimates from that sample, and a group or combination rare in the table may be missing from it.",
-                "输入变量筛查和数据保护审查读取的是 {of} 行中按种子抽取的 {rows} 行样本（按各行取值与种子的哈希决定是否抽取，每次运行抽到相同的行）：相关数字是基于样本的估计，表中罕见的群体或组合可能未被抽到。"
+                "The screening of the inputs and the data-protection review read a seeded sample of {rows} of the {of} rows (drawn by a hash of the worker id and the seed when the spec names an id, else by Spark's seeded random numbers): their figures are estimates from that sample, and a group or combination rare in the table may be missing from it. The disparity figures use every row.",
+                "输入变量筛查和数据保护审查读取的是 {of} 行中按种子抽取的 {rows} 行样本（规格指定了员工编号时按编号与种子的哈希抽取，否则按 Spark 的带种子随机数抽取）：相关数字是基于样本的估计，表中罕见的群体或组合可能未被抽到。差异数字使用全部行。"
             )
         });
     }
