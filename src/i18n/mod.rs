@@ -191,6 +191,22 @@ macro_rules! t {
     };
 }
 
+/// A text without placeholders as `&'static str` (what [`Lang::pick`] gave): `ts!(lang,
+/// "report.cover.yes")`. The template holds no braces (a test checks); a missing key gives
+/// the key.
+#[macro_export]
+macro_rules! ts {
+    ($lang:expr, $key:literal $(,)?) => {
+        $crate::i18n::text($lang, $key)
+    };
+}
+
+/// The template of `key` as it stands (see [`ts!`](crate::ts)), or the key if no catalogue
+/// holds it.
+pub fn text(lang: Lang, key: &'static str) -> &'static str {
+    lang.catalogue().template(key).unwrap_or(key)
+}
+
 /// One argument of [`t!`](crate::t) as `&dyn Display` (internal).
 #[doc(hidden)]
 #[macro_export]

@@ -93,19 +93,22 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// The key literals of every `t!(lang, "key"` call in the source (comments skipped), each
-/// with its file and line.
-fn used_keys() -> Vec<(String, String)> {
+/// The source of every file under src/ but the catalogues and this test, comments blanked
+/// (a doc line may show `t!` with an example key), each with its path.
+fn sources() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&root, &mut files);
-    let mut used = Vec::new();
+    let mut out = Vec::new();
     for path in files {
-        if path.ends_with("i18n/tests_catalogue.rs") {
+        let rel = path.strip_prefix(&root).unwrap().display().to_string();
+        if rel.starts_with("i18n/en/")
+            || rel.starts_with("i18n/zh/")
+            || rel == "i18n/tests_catalogue.rs"
+        {
             continue;
         }
         let src = std::fs::read_to_string(&path).expect("source");
-        // Comments out: a doc line may show `t!` with an example key.
         let code: String = src
             .lines()
             .map(|l| {
@@ -117,24 +120,38 @@ fn used_keys() -> Vec<(String, String)> {
             })
             .collect::<Vec<_>>()
             .join("\n");
+        out.push((rel, code));
+    }
+    out
+}
+
+/// The key literals of every `t!(lang, "key"` and `ts!(lang, "key"` call in the source, each
+/// with the macro, its file and line. The key is the literal after the first comma.
+fn used_keys() -> Vec<(String, &'static str, String)> {
+    let mut used = Vec::new();
+    for (rel, code) in sources() {
         let bytes = code.as_bytes();
-        let mut from = 0;
-        while let Some(i) = code[from..].find("t!(") {
-            let at = from + i;
-            from = at + 3;
-            if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
-                continue;
+        for mac in ["t!(", "ts!("] {
+            let mut from = 0;
+            while let Some(i) = code[from..].find(mac) {
+                let at = from + i;
+                from = at + mac.len();
+                if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+                    continue;
+                }
+                let Some(comma) = code[from..].find(',') else {
+                    continue;
+                };
+                let after = code[from + comma + 1..].trim_start();
+                let Some(after) = after.strip_prefix('"') else {
+                    continue;
+                };
+                let Some(len) = after.find('"') else {
+                    continue;
+                };
+                let line = code[..at].lines().count();
+                used.push((after[..len].to_string(), mac, format!("{rel}:{line}")));
             }
-            let Some(q) = code[from..].find('"') else {
-                continue;
-            };
-            let start = from + q + 1;
-            let Some(len) = code[start..].find('"') else {
-                continue;
-            };
-            let line = code[..at].lines().count();
-            let place = format!("{}:{line}", path.strip_prefix(&root).unwrap().display());
-            used.push((code[start..start + len].to_string(), place));
         }
     }
     used
@@ -144,14 +161,36 @@ fn used_keys() -> Vec<(String, String)> {
 fn every_key_used_exists_and_every_key_is_used() {
     let keys = catalogue_keys("en");
     let used = used_keys();
-    let missing: Vec<_> = used.iter().filter(|(k, _)| !keys.contains_key(k)).collect();
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|(k, _, _)| !keys.contains_key(k))
+        .collect();
     assert!(
         missing.is_empty(),
         "t! with keys not in the catalogue: {missing:?}"
     );
-    let used: BTreeSet<&str> = used.iter().map(|(k, _)| k.as_str()).collect();
-    let unused: Vec<_> = keys.keys().filter(|k| !used.contains(k.as_str())).collect();
-    assert!(unused.is_empty(), "catalogue keys no t! uses: {unused:?}");
+    for (key, mac, place) in &used {
+        if *mac == "ts!(" {
+            for lang in ["en", "zh"] {
+                let text = catalogue(lang).template(key).unwrap_or_default();
+                assert!(
+                    !text.contains(['{', '}']),
+                    "{place}: ts! of {key}, whose {lang} text has braces (use t!)"
+                );
+            }
+        }
+    }
+    // A key counts as used when its literal appears in the source: in a t!/ts! call, or in
+    // a table a macro turns into calls (the metric names).
+    let all: Vec<String> = sources().into_iter().map(|(_, c)| c).collect();
+    let unused: Vec<_> = keys
+        .keys()
+        .filter(|k| !all.iter().any(|c| c.contains(&format!("\"{k}\""))))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "catalogue keys the source never names: {unused:?}"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use super::Metric;
 use crate::i18n::Lang;
-use crate::tr;
+use crate::t;
 
 /// Why a row's value is null, or how it was computed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -72,50 +72,42 @@ impl Reason {
     pub fn text(&self, lang: Lang) -> String {
         let fixed = |en: &str, zh: &str| lang.pick(en, zh).to_string();
         match *self {
-            Reason::Withheld { min_published: min } => tr!(
+            Reason::Withheld { min_published: min } => t!(
                 lang,
-                "withheld: fewer than {min} workers (the disclosure setting report.min_published_group)",
-                "不予公布：人数少于 {min} 人（披露设置 report.min_published_group）"
+                "metrics.reason.withheld_fewer_than_workers_disclosure",
+                min
             ),
             Reason::Excluded { below_share } => {
                 let share = below_share * 100.0;
-                tr!(
+                t!(
                     lang,
-                    "excluded: the group is under {share} % of the data (the LL144 option); its counts and rates are disclosed",
-                    "已排除：该组占数据不足 {share}%（LL144 选项）；其人数和比率仍予披露"
+                    "metrics.reason.excluded_group_under_data_ll144",
+                    share
                 )
             }
-            Reason::ZeroDenominator(metric) => tr!(
+            Reason::ZeroDenominator(metric) => t!(
                 lang,
-                "undefined: the denominator of {metric} is 0 in this group",
-                "无法计算：该组 {metric} 的分母为 0"
+                "metrics.reason.undefined_denominator_0_this_group",
+                metric
             ),
-            Reason::ZeroDenominatorEither(metric) => tr!(
+            Reason::ZeroDenominatorEither(metric) => t!(
                 lang,
-                "undefined: the denominator of {metric} is 0 in the group or the reference",
-                "无法计算：该组或参照组 {metric} 的分母为 0"
+                "metrics.reason.undefined_denominator_0_group_reference",
+                metric
             ),
-            Reason::ZeroReferenceRate(metric) => tr!(
+            Reason::ZeroReferenceRate(metric) => t!(
                 lang,
-                "undefined: {metric} of the reference is 0, or a denominator is 0",
-                "无法计算：参照组的 {metric} 为 0，或有分母为 0"
+                "metrics.reason.undefined_reference_0_denominator_0",
+                metric
             ),
             Reason::ScoringSide {
                 median: m,
                 higher: true,
-            } => tr!(
-                lang,
-                "share scoring above the sample median {m} (a high score is favorable)",
-                "分数高于样本中位数 {m} 者所占比例（高分对劳动者有利）"
-            ),
+            } => t!(lang, "metrics.reason.share_scoring_above_sample_median", m),
             Reason::ScoringSide {
                 median: m,
                 higher: false,
-            } => tr!(
-                lang,
-                "share scoring below the sample median {m} (a low score is favorable)",
-                "分数低于样本中位数 {m} 者所占比例（低分对劳动者有利）"
-            ),
+            } => t!(lang, "metrics.reason.share_scoring_below_sample_median", m),
             Reason::MissingValues => fixed(
                 "not compared: the group holds the rows whose value is missing",
                 "不参与比较：该组为取值缺失的记录",

@@ -14,7 +14,7 @@ use super::plots::{
 use super::sections::document;
 use crate::audit::Audit;
 use crate::i18n::Lang;
-use crate::tr;
+use crate::t;
 
 /// Draws one chart of the document as SVG (empty when there is nothing to draw).
 fn draw(chart: &Chart, l: Lang) -> Result<String, String> {
@@ -206,10 +206,11 @@ pub(super) fn page(doc: &Doc, l: Lang, version: &str, json_hash: &str) -> String
     }
     out.push_str(&format!(
         "<p><small>{}</small></p>\n",
-        escape(&tr!(
+        escape(&t!(
             l,
-            "Candor {version}. The SHA-256 of audit.json, printed at the foot of each page: {json_hash}.",
-            "Candor {version}。audit.json 的 SHA-256（印在每页页脚）：{json_hash}。"
+            "report.html.candor_sha_256_audit_json",
+            version,
+            json_hash
         ))
     ));
     out.push_str("</body>\n</html>\n");

@@ -1,8 +1,10 @@
 //! The English message catalogue: one file per area, each a `match` from key to template,
 //! and the English grammar.
 
+mod codes;
 mod commands;
 mod common;
+mod data;
 mod explain;
 mod findings;
 mod metrics;
@@ -22,6 +24,8 @@ impl Catalogue for En {
             .or_else(|| metrics::template(key))
             .or_else(|| findings::template(key))
             .or_else(|| commands::template(key))
+            .or_else(|| data::template(key))
+            .or_else(|| codes::template(key))
             .or_else(|| explain::template(key))
     }
 
