@@ -105,6 +105,18 @@ pub trait Catalogue: Sync {
     /// Items joined as a list ending in "and": `a, b and c` in English, `a、b和c` in Chinese.
     fn and_list(&self, items: &[String]) -> String;
 
+    /// A name from the data inside running text: bare in English (spaces set it apart),
+    /// quoted in Chinese (nothing else would).
+    fn inline_name(&self, name: &str) -> String;
+
+    /// The form of a counted noun: `one` for 1 and `other` otherwise in English; Chinese
+    /// does not inflect (`other`).
+    fn plural<'a>(&self, n: usize, one: &'a str, other: &'a str) -> &'a str;
+
+    /// A label from a data file (a policy category) inside running text: lower-cased in
+    /// English, as it stands in Chinese.
+    fn inline_label(&self, label: &str) -> String;
+
     /// A figure already formatted (`14.2`) with the percent sign as the language writes it:
     /// `14.2 %` in English, `14.2%` in Chinese.
     fn percent(&self, figure: &str) -> String;

@@ -76,16 +76,8 @@ th{background:#eee}td.n{white-space:nowrap}tr:target,li:target{outline:3px solid
 /// The print page: A4, page numbers, and the SHA-256 of audit.json on every page (so a
 /// printed page can be matched to the published data).
 fn page_style(hash: &str, lang: crate::i18n::Lang) -> String {
-    let (label, page) = match lang {
-        crate::i18n::Lang::En => (
-            "audit.json SHA-256 ",
-            "\"page \" counter(page) \" of \" counter(pages)",
-        ),
-        crate::i18n::Lang::Zh => (
-            "audit.json SHA-256 ",
-            "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"",
-        ),
-    };
+    let label = "audit.json SHA-256 ";
+    let page = crate::t!(lang, "report.html.page_counter");
     format!(
         "@page{{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-left{{content:\"{label}{hash}\";font-size:6.5pt;font-family:monospace}}@bottom-right{{content:{page};font-size:8pt}}}}"
     )

@@ -14,12 +14,7 @@ use crate::ts;
 /// Column names from the data, quoted and joined: 'sex', 'age_band' and 'shift'.
 pub fn names(cols: &[String], l: Lang) -> String {
     let q: Vec<String> = cols.iter().map(|c| l.quote(c)).collect();
-    match (l, q.split_last()) {
-        (_, None) => String::new(),
-        (_, Some((last, []))) => last.clone(),
-        (Lang::En, Some((last, rest))) => format!("{} and {last}", rest.join(", ")),
-        (Lang::Zh, Some((last, rest))) => format!("{}和{last}", rest.join("、")),
-    }
+    l.catalogue().and_list(&q)
 }
 
 /// The category's label in the report's language, from the screening of that column.

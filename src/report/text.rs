@@ -150,10 +150,8 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
         .map(|r| {
             if r == "population" && a.spec.reference == ReferenceRule::Population {
                 ts!(l, "report.text.whole_population").to_string()
-            } else if l == Lang::Zh {
-                l.quote(&group(r, l))
             } else {
-                group(r, l)
+                l.catalogue().inline_name(&group(r, l))
             }
         })
         .unwrap_or_default();

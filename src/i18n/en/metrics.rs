@@ -61,6 +61,57 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "metrics.verdict.not_statistically_significant_after_correction" => {
             Some("not statistically significant after correction")
         }
+        "metrics.reason.not_compared_group_holds_rows" => {
+            Some("not compared: the group holds the rows whose value is missing")
+        }
+        "metrics.reason.undefined_population_empty" => Some("undefined: the population is empty"),
+        "metrics.reason.undefined_no_group_large_enough" => {
+            Some("undefined: no group is large enough to serve as the reference")
+        }
+        "metrics.reason.undefined_reference_s_favorable_rate" => {
+            Some("undefined: the reference's favorable rate is 0")
+        }
+        "metrics.reason.undefined_reference_s_adverse_rate" => {
+            Some("undefined: the reference's adverse rate is 0")
+        }
+        "metrics.reason.reference_group" => Some("reference group"),
+        "metrics.reason.compared_whole_population_which_includes" => Some(
+            "compared with the whole population, which includes the group: tested against everyone else, no interval",
+        ),
+        "metrics.reason.undefined_no_positive_label_group" => {
+            Some("undefined: no positive label in the group or the reference")
+        }
+        "metrics.reason.undefined_no_positive_decision_group" => {
+            Some("undefined: no positive decision in the group or the reference")
+        }
+        "metrics.reason.undefined_tpr_fpr_denominator_0" => {
+            Some("undefined: a TPR or FPR denominator is 0")
+        }
+        "metrics.reason.undefined_fewer_than_two_groups" => {
+            Some("undefined: fewer than two groups are large enough to compare")
+        }
+        "metrics.reason.undefined_no_group_has_positive" => {
+            Some("undefined: no group has a positive decision, or fewer than two groups")
+        }
+        "metrics.reason.undefined_largest_tpr_fpr_0" => {
+            Some("undefined: a largest TPR or FPR is 0, or fewer than two groups")
+        }
+        "metrics.reason.undefined_no_score" => Some("undefined: no score"),
+        "metrics.reason.undefined_empty_score_distribution" => {
+            Some("undefined: an empty score distribution")
+        }
+        "metrics.reason.undefined_sample_has_no_median" => {
+            Some("undefined: the sample has no median score")
+        }
+        "metrics.reason.undefined_group_has_only_one" => {
+            Some("undefined: the group has only one label value")
+        }
+        "metrics.reason.undefined_scores_not_probabilities_0" => {
+            Some("undefined: scores are not probabilities in [0, 1], or the group is empty")
+        }
+        "metrics.reason.undefined_pooled_standard_deviation_0" => {
+            Some("undefined: the pooled standard deviation is 0")
+        }
         _ => None,
     }
 }

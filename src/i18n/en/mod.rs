@@ -45,6 +45,18 @@ impl Catalogue for En {
         }
     }
 
+    fn inline_name(&self, name: &str) -> String {
+        name.to_string()
+    }
+
+    fn plural<'a>(&self, n: usize, one: &'a str, other: &'a str) -> &'a str {
+        if n == 1 { one } else { other }
+    }
+
+    fn inline_label(&self, label: &str) -> String {
+        label.to_lowercase()
+    }
+
     fn percent(&self, figure: &str) -> String {
         format!("{figure} %")
     }

@@ -583,6 +583,32 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         ),
         "report.text.whole_audited_population" => Some("the whole audited population"),
         "report.protection_text.comma" => Some(", "),
+        "report.inputs.surrogate_logistic" => Some("logistic"),
+        "report.inputs.surrogate_linear" => Some("linear"),
+        "report.inputs.surrogate_logistic_fidelity" => Some("share of decisions it reproduces"),
+        "report.inputs.surrogate_linear_fidelity" => Some("R squared"),
+        "report.inputs.surrogate" => Some(
+            "Candor's model of the algorithm: {model} regression on {n} rows, fidelity {fid} ({meaning}).",
+        ),
+        "report.ll144.rate_selection" => Some("selection rate"),
+        "report.ll144.rate_scoring" => Some("scoring rate"),
+        "report.ll144.table_sex" => Some("sex"),
+        "report.ll144.table_race_ethnicity" => Some("race/ethnicity"),
+        "report.ll144.table_intersectional" => Some("intersectional"),
+        "report.html.page_counter" => Some(r#""page " counter(page) " of " counter(pages)"#),
+        "report.cover.decision_binary" => {
+            Some("column {column}: positive = {pos}; negative = {neg}")
+        }
+        "report.cover.decision_multiclass" => {
+            Some("column {column}, classes {c} (each audited one-vs-rest)")
+        }
+        "report.summary.limits_comparison" => Some("comparison"),
+        "report.summary.limits_comparisons" => Some("comparisons"),
+        "report.summary.limits_group" => Some("group"),
+        "report.summary.limits_groups" => Some("groups"),
+        "report.summary.limits" => Some(
+            "Limits: {inconclusive} {comparisons} found no significant gap but cannot rule one out (verdict 'no significant disparity found'); {withheld} {groups} of fewer than {min} workers are withheld.",
+        ),
         _ => None,
     }
 }

@@ -55,6 +55,47 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "metrics.verdict.not_statistically_significant_after_correction" => {
             Some("经多重比较校正后统计不显著")
         }
+        "metrics.reason.not_compared_group_holds_rows" => Some("不参与比较：该组为取值缺失的记录"),
+        "metrics.reason.undefined_population_empty" => Some("无法计算：总体为空"),
+        "metrics.reason.undefined_no_group_large_enough" => {
+            Some("无法计算：没有足够大的群体可作参照组")
+        }
+        "metrics.reason.undefined_reference_s_favorable_rate" => {
+            Some("无法计算：参照组的有利结果率为 0")
+        }
+        "metrics.reason.undefined_reference_s_adverse_rate" => {
+            Some("无法计算：参照组的不利结果率为 0")
+        }
+        "metrics.reason.reference_group" => Some("参照组"),
+        "metrics.reason.compared_whole_population_which_includes" => {
+            Some("与包含该组在内的全体比较：检验以该组与其余所有人对比，不给出置信区间")
+        }
+        "metrics.reason.undefined_no_positive_label_group" => {
+            Some("无法计算：该组或参照组没有正类标签")
+        }
+        "metrics.reason.undefined_no_positive_decision_group" => {
+            Some("无法计算：该组或参照组没有正向决定")
+        }
+        "metrics.reason.undefined_tpr_fpr_denominator_0" => {
+            Some("无法计算：真阳性率或假阳性率的分母为 0")
+        }
+        "metrics.reason.undefined_fewer_than_two_groups" => {
+            Some("无法计算：足够大、可供比较的群体少于两个")
+        }
+        "metrics.reason.undefined_no_group_has_positive" => {
+            Some("无法计算：没有群体获得正向决定，或群体少于两个")
+        }
+        "metrics.reason.undefined_largest_tpr_fpr_0" => {
+            Some("无法计算：最大的真阳性率或假阳性率为 0，或群体少于两个")
+        }
+        "metrics.reason.undefined_no_score" => Some("无法计算：没有分数"),
+        "metrics.reason.undefined_empty_score_distribution" => Some("无法计算：分数分布为空"),
+        "metrics.reason.undefined_sample_has_no_median" => Some("无法计算：样本没有分数中位数"),
+        "metrics.reason.undefined_group_has_only_one" => Some("无法计算：该组的标签只有一种取值"),
+        "metrics.reason.undefined_scores_not_probabilities_0" => {
+            Some("无法计算：分数不是 [0, 1] 内的概率，或该组为空")
+        }
+        "metrics.reason.undefined_pooled_standard_deviation_0" => Some("无法计算：合并标准差为 0"),
         _ => None,
     }
 }

@@ -45,6 +45,18 @@ impl Catalogue for Zh {
         }
     }
 
+    fn inline_name(&self, name: &str) -> String {
+        self.quote(name)
+    }
+
+    fn plural<'a>(&self, _n: usize, _one: &'a str, other: &'a str) -> &'a str {
+        other
+    }
+
+    fn inline_label(&self, label: &str) -> String {
+        label.to_string()
+    }
+
     fn percent(&self, figure: &str) -> String {
         format!("{figure}%")
     }

@@ -529,6 +529,30 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         }
         "report.text.whole_audited_population" => Some("全部受审计人群"),
         "report.protection_text.comma" => Some("、"),
+        "report.inputs.surrogate_logistic" => Some("逻辑"),
+        "report.inputs.surrogate_linear" => Some("线性"),
+        "report.inputs.surrogate_logistic_fidelity" => Some("能复现的原决定所占比例"),
+        "report.inputs.surrogate_linear_fidelity" => Some("决定系数 R²"),
+        "report.inputs.surrogate" => {
+            Some("Candor 对算法的模型：基于 {n} 行数据的{model}回归，保真度 {fid}（{meaning}）。")
+        }
+        "report.ll144.rate_selection" => Some("选择率"),
+        "report.ll144.rate_scoring" => Some("得分率"),
+        "report.ll144.table_sex" => Some("性别"),
+        "report.ll144.table_race_ethnicity" => Some("种族/族裔"),
+        "report.ll144.table_intersectional" => Some("交叉类别"),
+        "report.html.page_counter" => {
+            Some(r#""第 " counter(page) " 页，共 " counter(pages) " 页""#)
+        }
+        "report.cover.decision_binary" => Some("列{column}：正向取值 = {pos}；负向取值 = {neg}"),
+        "report.cover.decision_multiclass" => Some("列{column}，类别 {c}（逐类与其余类别比较）"),
+        "report.summary.limits_comparison" => Some(""),
+        "report.summary.limits_comparisons" => Some(""),
+        "report.summary.limits_group" => Some(""),
+        "report.summary.limits_groups" => Some(""),
+        "report.summary.limits" => Some(
+            "局限：有 {inconclusive} 项比较{comparisons}未发现显著差距，但也不能排除差距（结论为“未发现显著差异”）；{withheld} 个{groups}少于 {min} 人的群体不予公布。",
+        ),
         _ => None,
     }
 }

@@ -7,7 +7,6 @@ use crate::i18n::Lang;
 use crate::report::doc::{DocTable, Section};
 use crate::report::num;
 use crate::report::text::{self, level, outcome};
-use crate::tr;
 
 use super::cells::correction;
 use super::ll144::ll144_summary;
@@ -172,12 +171,8 @@ fn decision_text(a: &Audit) -> String {
             } else {
                 negative.join(", ")
             };
-            let q = l.quote(column);
-            tr!(
-                l,
-                "column {column}: positive = {pos}; negative = {neg}",
-                "列{q}：正向取值 = {pos}；负向取值 = {neg}"
-            )
+            let column = l.catalogue().inline_name(column);
+            t!(l, "report.cover.decision_binary", column, pos, neg)
         }
         DecisionValues::Threshold { score, threshold } => {
             let t = num(Some(*threshold));
@@ -185,12 +180,8 @@ fn decision_text(a: &Audit) -> String {
         }
         DecisionValues::MultiClass { column, classes } => {
             let c = classes.join(ts!(l, "report.cover.comma"));
-            let q = l.quote(column);
-            tr!(
-                l,
-                "column {column}, classes {c} (each audited one-vs-rest)",
-                "列{q}，类别 {c}（逐类与其余类别比较）"
-            )
+            let column = l.catalogue().inline_name(column);
+            t!(l, "report.cover.decision_multiclass", column, c)
         }
         DecisionValues::Absent => ts!(l, "report.cover.none").into(),
     }

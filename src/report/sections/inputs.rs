@@ -20,26 +20,18 @@ pub(super) fn inputs_section(a: &Audit, ids: &FindingIds) -> Option<Section> {
     if let Some(sur) = &sc.surrogate {
         let (n, fid) = (sur.n, format!("{:.3}", sur.fidelity));
         let logistic = sur.model == "logistic";
-        s.para(match l {
-            Lang::En => format!(
-                "Candor's model of the algorithm: {} regression on {n} rows, fidelity {fid} ({}).",
-                sur.model,
-                if logistic {
-                    "share of decisions it reproduces"
-                } else {
-                    "R squared"
-                }
-            ),
-            Lang::Zh => format!(
-                "Candor 对算法的模型：基于 {n} 行数据的{}回归，保真度 {fid}（{}）。",
-                if logistic { "逻辑" } else { "线性" },
-                if logistic {
-                    "能复现的原决定所占比例"
-                } else {
-                    "决定系数 R²"
-                }
-            ),
-        });
+        let (model, meaning) = if logistic {
+            (
+                ts!(l, "report.inputs.surrogate_logistic"),
+                ts!(l, "report.inputs.surrogate_logistic_fidelity"),
+            )
+        } else {
+            (
+                ts!(l, "report.inputs.surrogate_linear"),
+                ts!(l, "report.inputs.surrogate_linear_fidelity"),
+            )
+        };
+        s.para(t!(l, "report.inputs.surrogate", n, model, fid, meaning));
     }
     if let Some(note) = &sc.usage_note {
         s.para(t!(l, "report.inputs.note", note));

@@ -1,7 +1,6 @@
 //! The NYC Local Law 144 tables, in the rule's format, and their summary on the cover.
 
 use crate::audit::Audit;
-use crate::i18n::Lang;
 use crate::report::doc::{DocTable, Section};
 use crate::report::num;
 use crate::report::text::{self, group, outcome, pct, ratio3};
@@ -81,19 +80,16 @@ pub(super) fn ll144_section(a: &Audit) -> Option<Section> {
     }
     let share = num(Some(a.spec.exclude_below_share * 100.0));
     for (ti, t) in ll.tables.iter().enumerate() {
-        let rate = match (t.rate.as_str(), l) {
-            ("selection", Lang::En) => "selection rate".to_string(),
-            ("scoring", Lang::En) => "scoring rate".to_string(),
-            ("selection", Lang::Zh) => "选择率".into(),
-            ("scoring", Lang::Zh) => "得分率".into(),
-            (r, _) => r.to_string(),
+        let rate = match t.rate.as_str() {
+            "selection" => ts!(l, "report.ll144.rate_selection").to_string(),
+            "scoring" => ts!(l, "report.ll144.rate_scoring").to_string(),
+            r => r.to_string(),
         };
-        let table = match (t.table.as_str(), l) {
-            (x, Lang::En) => x.to_string(),
-            ("sex", Lang::Zh) => "性别".into(),
-            ("race/ethnicity", Lang::Zh) => "种族/族裔".into(),
-            ("intersectional", Lang::Zh) => "交叉类别".into(),
-            (x, Lang::Zh) => x.to_string(),
+        let table = match t.table.as_str() {
+            "sex" => ts!(l, "report.ll144.table_sex").to_string(),
+            "race/ethnicity" => ts!(l, "report.ll144.table_race_ethnicity").to_string(),
+            "intersectional" => ts!(l, "report.ll144.table_intersectional").to_string(),
+            x => x.to_string(),
         };
         let (attr, unknown) = (&t.attribute, t.unknown);
         let mut tab = DocTable::new(

@@ -6,7 +6,6 @@ use crate::data::DecisionValues;
 use crate::metrics::{Metric, Verdict};
 use crate::report::doc::{Item, Section};
 use crate::report::text::{finding_sentence, outcome};
-use crate::tr;
 
 use super::cells::FindingIds;
 use super::finding_id;
@@ -90,17 +89,26 @@ pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
             })
             .count();
         let min = a.spec.report.min_published_group;
-        let comparisons = if inconclusive == 1 {
-            "comparison"
-        } else {
-            "comparisons"
-        };
-        let groups = if withheld == 1 { "group" } else { "groups" };
+        let g = l.catalogue();
+        let comparisons = g.plural(
+            inconclusive,
+            ts!(l, "report.summary.limits_comparison"),
+            ts!(l, "report.summary.limits_comparisons"),
+        );
+        let groups = g.plural(
+            withheld,
+            ts!(l, "report.summary.limits_group"),
+            ts!(l, "report.summary.limits_groups"),
+        );
         items.push(Item::linked(
-            tr!(
+            t!(
                 l,
-                "Limits: {inconclusive} {comparisons} found no significant gap but cannot rule one out (verdict 'no significant disparity found'); {withheld} {groups} of fewer than {min} workers are withheld.",
-                "局限：有 {inconclusive} 项比较未发现显著差距，但也不能排除差距（结论为“未发现显著差异”）；{withheld} 个少于 {min} 人的群体不予公布。"
+                "report.summary.limits",
+                inconclusive,
+                comparisons,
+                withheld,
+                groups,
+                min
             ),
             "s-disparity",
         ));
