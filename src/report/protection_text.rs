@@ -24,10 +24,7 @@ fn category_label(a: &Audit, column: &str, category: Option<&str>) -> String {
         .iter()
         .flat_map(|s| &s.findings)
         .find(|f| f.column == column && Some(f.category.as_str()) == category)
-        .map(|f| match l {
-            Lang::Zh if !f.category_label_zh.is_empty() => f.category_label_zh.clone(),
-            _ => f.category_label_en.to_lowercase(),
-        })
+        .map(|f| f.category_label().inline(l))
         .or_else(|| category.map(|c| c.replace('_', " ")))
         .unwrap_or_default()
 }

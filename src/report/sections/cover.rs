@@ -3,7 +3,7 @@
 
 use crate::audit::Audit;
 use crate::data::DecisionValues;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::report::doc::{DocTable, Section};
 use crate::report::num;
 use crate::report::text::{self, level, outcome};
@@ -51,10 +51,9 @@ fn parties(a: &Audit, t: &mut DocTable) {
     let l = a.spec.lang;
     let r = &a.spec.report;
     item(t, ts!(l, "report.cover.system"), stated(&r.system, l));
-    let purpose = match l {
-        Lang::En => r.purpose.clone(),
-        Lang::Zh => r.purpose_zh.clone().or_else(|| r.purpose.clone()),
-    };
+    let purpose = Texts::optional(r.purpose.as_deref(), r.purpose_zh.as_deref())
+        .get_opt(l)
+        .map(str::to_string);
     item(
         t,
         ts!(l, "report.cover.purpose_employer_states"),

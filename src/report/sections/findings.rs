@@ -89,31 +89,17 @@ fn findings_table(a: &Audit, ids: &FindingIds) -> DocTable {
     let mut t = DocTable::new(
         "t-findings",
         ts!(l, "report.findings.numbers_behind_each_finding_about"),
-        headers(
-            l,
-            &[
-                "Finding",
-                "Group (n)",
-                "Compared with (n)",
-                "Worse off",
-                "Measure",
-                "Rates",
-                "Ratio (interval)",
-                "Other framing",
-                "Corrected p",
-            ],
-            &[
-                "发现",
-                "群体（人数）",
-                "比较对象（人数）",
-                "处境较差者",
-                "指标",
-                "比率",
-                "比值（置信区间）",
-                "另一口径",
-                "校正后 p 值",
-            ],
-        ),
+        headers(&[
+            ts!(l, "report.findings.col_finding"),
+            ts!(l, "report.findings.col_group_n"),
+            ts!(l, "report.findings.col_compared_n"),
+            ts!(l, "report.findings.col_worse_off"),
+            ts!(l, "report.findings.col_measure"),
+            ts!(l, "report.findings.col_rates"),
+            ts!(l, "report.findings.col_ratio_interval"),
+            ts!(l, "report.findings.col_other_framing"),
+            ts!(l, "report.findings.col_corrected_p"),
+        ]),
     );
     for (i, f) in a.findings.iter().enumerate() {
         let AnyFinding::Disparity(d) = f else {
