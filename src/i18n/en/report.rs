@@ -33,7 +33,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.data_protection_findings_worst_first" => {
             Some("Data-protection findings, worst first")
         }
-        "report.protection.by" => Some("{v0} by {names}"),
+        "report.protection.by" => Some("{column} by {names}"),
         "report.protection.workers_singled_out" => Some("workers singled out"),
         "report.protection.coarsen_remove_columns_see_below" => {
             Some("coarsen or remove the columns (see below) before handing the table over")
@@ -57,7 +57,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.stop_collecting_this_decision_delete" => {
             Some("stop collecting it for this decision; delete it once no audit or dispute is open")
         }
-        "report.protection.finding_id_paren_v1" => Some("{finding_id} ({v1})"),
+        "report.protection.finding_id_severity" => Some("{finding_id} ({severity})"),
         "report.protection.identifiability_columns_person_could_know" => Some(
             "Identifiability. The columns a person could know about a colleague (quasi-identifiers): {qi}. Workers who share the values of a combination of them form a group; a worker alone in their group (k = 1) can be picked out by anyone who knows those facts. Every combination of one, two and three of them was counted on all {rows} rows, and all of them together; a group of fewer than {k} workers is too small (k-anonymity, Sweeney 2002). Numeric columns are taken with their exact values.",
         ),
@@ -65,9 +65,9 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("Combinations with groups that are too small, worst first")
         }
         "report.protection.rows_below_min_k_paren_pct" => Some("{rows_below_min_k} ({pct})"),
-        "report.protection.all_together" => Some("all together: {v0}"),
+        "report.protection.all_together" => Some("all together: {columns}"),
         "report.protection.combinations_up_three_columns_group" => Some(
-            "Combinations of up to three columns with a group of fewer than {k} workers: {below} of {total}; the table shows the worst {v0} of them (by workers in too-small groups; a combination can have such groups without anyone being alone), after all the columns together when there are more than three.",
+            "Combinations of up to three columns with a group of fewer than {k} workers: {below} of {total}; the table shows the worst {shown} of them (by workers in too-small groups; a combination can have such groups without anyone being alone), after all the columns together when there are more than three.",
         ),
         "report.protection.disclosure_sensitive_inputs_group_two" => Some(
             "Disclosure of sensitive inputs ({sens}): a group of two or more workers in which everyone has the same value discloses that value to anyone who knows a member's group (distinct l-diversity 1; Machanavajjhala et al. 2007), even when the group is large enough. The table shows, for each input, the three combinations with the most workers in such groups of at least the threshold; audit.json (under 'protection') lists every combination.",
@@ -95,12 +95,12 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.decision_score_label_spec" => {
             Some("the decision, score or label of the spec")
         }
-        "report.protection.name_matches" => Some("name matches {v0}"),
+        "report.protection.name_matches" => Some("name matches {name}"),
         "report.protection.name_says_holds" => Some("the name says it holds {identifier_kind}"),
         "report.protection.values_shaped" => Some("values shaped as {identifier_kind}"),
         "report.protection.values_match" => Some("values match {d}"),
         "report.protection.dictionary_description_matches" => {
-            Some("dictionary description matches {v0}")
+            Some("dictionary description matches {term}")
         }
         "report.protection.screening" => Some("screening: {label}"),
         "report.protection.semicolon" => Some("; "),
@@ -158,7 +158,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.ll144.number" => Some("Number"),
         "report.ll144.impact_ratio" => Some("Impact ratio"),
         "report.ll144.excluded" => Some("excluded (< {share} %)"),
-        "report.model.v0_percent" => Some("{v0} %"),
         "report.model.workers_95_exact_interval" => {
             Some("{c} of {n} workers ({share_pct}; 95 % exact interval {ci_pct})")
         }
@@ -188,7 +187,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("The decisions that differ are within the tolerance of {tol}.")
         }
         "report.model.scores_model_s_value_within" => Some(
-            "Scores: for {count_cell}, the model's value is within {score_tolerance} of the recorded score (largest difference {v2}).",
+            "Scores: for {count_cell}, the model's value is within {score_tolerance} of the recorded score (largest difference {largest}).",
         ),
         "report.model.agreement_recorded_decisions_group" => {
             Some("Agreement with the recorded decisions, by group")
@@ -206,7 +205,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("Share of each group's decisions that change, by input")
         }
         "report.model.all_flagged_inputs_neutralised_once" => Some(
-            "With all {columns_len} flagged inputs neutralised at once ({v1}), the decision changes for {count_cell}. The table shows what the groups' outcomes would be without them: the rate of the favorable outcome, and both ratios against the reference group (the group with the highest favorable rate under the model as it is).",
+            "With all {columns_len} flagged inputs neutralised at once ({columns}), the decision changes for {count_cell}. The table shows what the groups' outcomes would be without them: the rate of the favorable outcome, and both ratios against the reference group (the group with the highest favorable rate under the model as it is).",
         ),
         "report.model.outcomes_flagged_inputs_neutralised" => {
             Some("Outcomes with the flagged inputs neutralised")
@@ -214,7 +213,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.model.reference" => Some("{group} (reference)"),
         "report.model.model_handed_over" => Some("The model handed over"),
         "report.model.candor_ran_model_itself_sha" => Some(
-            "Candor ran the model itself ({file}, SHA-256 {sha256}) with ONNX Runtime on all {rows} workers, feeding it the columns {v3} and reading {output_words} (output '{output_name}'). What follows is about this model; it is exact for these workers, not an estimate from a stand-in.",
+            "Candor ran the model itself ({file}, SHA-256 {sha256}) with ONNX Runtime on all {rows} workers, feeding it the columns {columns} and reading {output_words} (output '{output_name}'). What follows is about this model; it is exact for these workers, not an estimate from a stand-in.",
         ),
         "report.model.permutation_uses_audit_s_seed" => Some(
             "The permutation uses the audit's seed ({seed}): the same seed gives the same counts.",
@@ -302,9 +301,9 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("The numbers behind each finding about groups")
         }
         "report.findings.paren_n" => Some(" ({n})"),
-        "report.findings.v0_ratio_paren_interval" => Some("{v0} {ratio} ({interval})"),
-        "report.findings.v0_paren_lab_eq_k" => Some("{v0} ({lab} = {k})"),
-        "report.findings.finding_id_paren_v1" => Some("{finding_id} ({v1})"),
+        "report.findings.metric_ratio_interval" => Some("{metric} {ratio} ({interval})"),
+        "report.findings.metric_at_k" => Some("{metric} ({lab} = {k})"),
+        "report.findings.finding_id_severity" => Some("{finding_id} ({severity})"),
         "report.findings.attribute_eq_group_paren_n" => Some("{attribute} = {group} ({n})"),
         "report.findings.vs" => Some("{gr} vs {rr}"),
         "report.findings.ratio_paren_interval" => Some("{ratio} ({interval})"),
@@ -445,8 +444,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("{attr}: share with a positive label by score bin (rows)")
         }
         "report.scores.rate_paren_n" => Some("{rate} ({n})"),
-        "report.text.v0_dash_v1_percent" => Some("{v0}–{v1} %"),
-        "report.text.c_percent" => Some("{c} %"),
         "report.text.fisher_s_exact_test" => Some("Fisher's exact test"),
         "report.text.chi_square_test" => Some("chi-square test"),
         "report.text.kolmogorov_smirnov_test" => Some("Kolmogorov-Smirnov test"),
@@ -502,10 +499,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection_text.up" => Some("up to {t}"),
         "report.protection_text.more" => Some("{f} or more"),
         "report.protection_text.all" => Some("all"),
-        "report.protection_text.bands" => Some("{n} bands: {v0}"),
+        "report.protection_text.bands" => Some("{n} bands: {bands}"),
         "report.protection_text.missing" => Some("(missing)"),
         "report.protection_text.categories_held_less_than_workers" => {
-            Some("categories held by less than {share} % of workers merged into one: {v0}")
+            Some("categories held by less than {share} % of workers merged into one: {merged}")
         }
         "report.protection_text.data_protection_section_proposes_coarsening" => Some(
             " The data-protection section proposes a coarsening that gives every group of every combination of up to three of these columns at least {k} workers.",

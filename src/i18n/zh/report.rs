@@ -33,7 +33,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.data_protection_findings_worst_first" => {
             Some("数据保护方面的发现（按严重程度排列）")
         }
-        "report.protection.by" => Some("{v0}（经由{names}）"),
+        "report.protection.by" => Some("{column}（经由{names}）"),
         "report.protection.workers_singled_out" => Some("可单独识别出劳动者"),
         "report.protection.coarsen_remove_columns_see_below" => {
             Some("在提供数据表之前对这些列进行粗化或删除（见下文）")
@@ -53,7 +53,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.stop_collecting_this_decision_delete" => {
             Some("停止为本项决定收集；在审计或争议结束后删除")
         }
-        "report.protection.finding_id_paren_v1" => Some("{finding_id}（{v1}）"),
+        "report.protection.finding_id_severity" => Some("{finding_id}（{severity}）"),
         "report.protection.identifiability_columns_person_could_know" => Some(
             "可识别性。他人可能知道的同事信息所对应的列（准标识符）：{qi}。在这些列的某种组合上取值相同的劳动者构成一组；组中只有一人（k = 1）的劳动者，可被知道这些信息的任何人认出。我们在全部 {rows} 行上统计了其中一列、两列、三列的每种组合，以及全部列合在一起的情况；不足 {k} 人的组被视为过小（k-匿名，Sweeney 2002）。数值列按其精确取值计算。",
         ),
@@ -61,9 +61,9 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("存在人数过少之组的列组合（按严重程度排列）")
         }
         "report.protection.rows_below_min_k_paren_pct" => Some("{rows_below_min_k}（{pct}）"),
-        "report.protection.all_together" => Some("全部合在一起：{v0}"),
+        "report.protection.all_together" => Some("全部合在一起：{columns}"),
         "report.protection.combinations_up_three_columns_group" => Some(
-            "在最多三列的 {total} 种组合中，有 {below} 种存在不足 {k} 人的组；下表列出其中最严重的 {v0} 种（按处于过小组的人数排列；一种组合可能存在过小的组而没有人是唯一的），列数多于三列时先列出全部列合在一起的情况。",
+            "在最多三列的 {total} 种组合中，有 {below} 种存在不足 {k} 人的组；下表列出其中最严重的 {shown} 种（按处于过小组的人数排列；一种组合可能存在过小的组而没有人是唯一的），列数多于三列时先列出全部列合在一起的情况。",
         ),
         "report.protection.disclosure_sensitive_inputs_group_two" => Some(
             "敏感输入的泄露（{sens}）：若一个由两名及以上劳动者组成的组中所有人取值相同，则知道其中某人属于该组的人就能得知这一取值（l 多样性为 1；Machanavajjhala 等，2007），即使该组人数足够多。下表对每个敏感输入列出此类达到门槛人数的组中人数最多的三种组合；audit.json 列出全部组合。",
@@ -87,11 +87,11 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.worker_id_column_spec" => Some("审计说明中的劳动者编号列"),
         "report.protection.group_attribute_spec" => Some("审计说明中的群体属性"),
         "report.protection.decision_score_label_spec" => Some("审计说明中的决定、分数或标签"),
-        "report.protection.name_matches" => Some("名称匹配{v0}"),
+        "report.protection.name_matches" => Some("名称匹配{name}"),
         "report.protection.name_says_holds" => Some("列名表明其为{identifier_kind}"),
         "report.protection.values_shaped" => Some("取值形如{identifier_kind}"),
         "report.protection.values_match" => Some("取值匹配 {d}"),
-        "report.protection.dictionary_description_matches" => Some("数据字典说明匹配{v0}"),
+        "report.protection.dictionary_description_matches" => Some("数据字典说明匹配{term}"),
         "report.protection.screening" => Some("筛查类别：{label}"),
         "report.protection.semicolon" => Some("；"),
         "report.protection.phone_numbers" => Some("电话号码"),
@@ -148,7 +148,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.ll144.number" => Some("人数"),
         "report.ll144.impact_ratio" => Some("影响比"),
         "report.ll144.excluded" => Some("已排除（< {share}%）"),
-        "report.model.v0_percent" => Some("{v0}%"),
         "report.model.workers_95_exact_interval" => {
             Some("{n} 人中的 {c} 人（{share_pct}；95% 精确区间 {ci_pct}）")
         }
@@ -178,7 +177,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("不一致的决定在 {tol} 的容差之内。")
         }
         "report.model.scores_model_s_value_within" => Some(
-            "分数：{count_cell} 的模型输出与记录分数之差不超过 {score_tolerance}（最大差值 {v2}）。",
+            "分数：{count_cell} 的模型输出与记录分数之差不超过 {score_tolerance}（最大差值 {largest}）。",
         ),
         "report.model.agreement_recorded_decisions_group" => Some("与记录决定的一致率（按群体）"),
         "report.model.model_reads_none_inputs_screening" => Some(
@@ -190,13 +189,13 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.model.decisions_that_change_when_one" => Some("中和单项输入后改变的决定"),
         "report.model.share_each_group_s_decisions" => Some("各群体中决定改变的比例（按输入）"),
         "report.model.all_flagged_inputs_neutralised_once" => Some(
-            "同时中和全部 {columns_len} 项被标记的输入（{v1}）后，决定发生改变的有 {count_cell}。下表显示去除这些输入后各群体的结果：有利结果的比例，以及相对参照群体（现模型下有利比例最高的群体）的两种比值。",
+            "同时中和全部 {columns_len} 项被标记的输入（{columns}）后，决定发生改变的有 {count_cell}。下表显示去除这些输入后各群体的结果：有利结果的比例，以及相对参照群体（现模型下有利比例最高的群体）的两种比值。",
         ),
         "report.model.outcomes_flagged_inputs_neutralised" => Some("中和被标记输入后的结果"),
         "report.model.reference" => Some("{group}（参照）"),
         "report.model.model_handed_over" => Some("移交的模型"),
         "report.model.candor_ran_model_itself_sha" => Some(
-            "Candor 使用 ONNX Runtime 在全部 {rows} 名员工上运行了模型本身（{file}，SHA-256 {sha256}），输入列为 {v3}，读取{output_words}（输出“{output_name}”）。以下内容针对该模型；对这些员工而言是精确结果，而非替代模型的估计。",
+            "Candor 使用 ONNX Runtime 在全部 {rows} 名员工上运行了模型本身（{file}，SHA-256 {sha256}），输入列为 {columns}，读取{output_words}（输出“{output_name}”）。以下内容针对该模型；对这些员工而言是精确结果，而非替代模型的估计。",
         ),
         "report.model.permutation_uses_audit_s_seed" => {
             Some("置换使用审计种子（{seed}）：相同种子得到相同计数。")
@@ -280,9 +279,9 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.findings.gate" => Some("判定门槛 {metric} {op} {value}：{state}"),
         "report.findings.numbers_behind_each_finding_about" => Some("各项群体差异发现所依据的数字"),
         "report.findings.paren_n" => Some("（{n}）"),
-        "report.findings.v0_ratio_paren_interval" => Some("{v0} {ratio}（{interval}）"),
-        "report.findings.v0_paren_lab_eq_k" => Some("{v0}（{lab} = {k}）"),
-        "report.findings.finding_id_paren_v1" => Some("{finding_id}（{v1}）"),
+        "report.findings.metric_ratio_interval" => Some("{metric} {ratio}（{interval}）"),
+        "report.findings.metric_at_k" => Some("{metric}（{lab} = {k}）"),
+        "report.findings.finding_id_severity" => Some("{finding_id}（{severity}）"),
         "report.findings.attribute_eq_group_paren_n" => Some("{attribute} = {group}（{n}）"),
         "report.findings.vs" => Some("{gr} 对 {rr}"),
         "report.findings.ratio_paren_interval" => Some("{ratio}（{interval}）"),
@@ -407,8 +406,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("{attr}：各分数分箱的实际正类标签比例（记录数）")
         }
         "report.scores.rate_paren_n" => Some("{rate}（{n}）"),
-        "report.text.v0_dash_v1_percent" => Some("{v0}–{v1}%"),
-        "report.text.c_percent" => Some("{c}%"),
         "report.text.fisher_s_exact_test" => Some("Fisher 精确检验"),
         "report.text.chi_square_test" => Some("卡方检验"),
         "report.text.kolmogorov_smirnov_test" => Some("Kolmogorov-Smirnov 检验"),
@@ -458,10 +455,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection_text.up" => Some("{t} 及以下"),
         "report.protection_text.more" => Some("{f} 及以上"),
         "report.protection_text.all" => Some("全部"),
-        "report.protection_text.bands" => Some("分为 {n} 段：{v0}"),
+        "report.protection_text.bands" => Some("分为 {n} 段：{bands}"),
         "report.protection_text.missing" => Some("（缺失）"),
         "report.protection_text.categories_held_less_than_workers" => {
-            Some("将占比不足 {share}% 的类别合并为一类：{v0}")
+            Some("将占比不足 {share}% 的类别合并为一类：{merged}")
         }
         "report.protection_text.data_protection_section_proposes_coarsening" => Some(
             "数据保护一节提出了一种粗化方案，可使这些列中最多三列的每种组合里的每个组都至少有 {k} 人。",

@@ -122,8 +122,8 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
     let twin = d.twin.as_ref().map_or("–".into(), |t| {
         t!(
             l,
-            "report.findings.v0_ratio_paren_interval",
-            v0 = t.metric.name(l),
+            "report.findings.metric_ratio_interval",
+            metric = t.metric.name(l),
             ratio = ratio(t.value),
             interval = interval(t.ci_low, t.ci_high)
         )
@@ -134,8 +134,8 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
             let k = if k == 1 { "1" } else { "0" };
             t!(
                 l,
-                "report.findings.v0_paren_lab_eq_k",
-                v0 = d.metric.name(l),
+                "report.findings.metric_at_k",
+                metric = d.metric.name(l),
                 lab,
                 k
             )
@@ -146,9 +146,9 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
     vec![
         t!(
             l,
-            "report.findings.finding_id_paren_v1",
+            "report.findings.finding_id_severity",
             finding_id = finding_id(i),
-            v1 = d.severity.text(l)
+            severity = d.severity.text(l)
         ),
         t!(
             l,

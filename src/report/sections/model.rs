@@ -18,18 +18,8 @@ use crate::ts;
 fn share_pct(x: Option<f64>, l: Lang) -> String {
     match x {
         None => "–".into(),
-        Some(v) if v > 0.0 && v < 0.01 => {
-            t!(
-                l,
-                "report.model.v0_percent",
-                v0 = format!("{:.2}", v * 100.0)
-            )
-        }
-        Some(v) => t!(
-            l,
-            "report.model.v0_percent",
-            v0 = format!("{:.1}", v * 100.0)
-        ),
+        Some(v) if v > 0.0 && v < 0.01 => l.catalogue().percent(&format!("{:.2}", v * 100.0)),
+        Some(v) => l.catalogue().percent(&format!("{:.1}", v * 100.0)),
     }
 }
 
@@ -125,7 +115,7 @@ fn agreement_part(s: &mut Section, a: &Audit, p: &Probe) {
             "report.model.scores_model_s_value_within",
             count_cell = count_cell(sc, a),
             score_tolerance = ag.score_tolerance,
-            v2 = ag
+            largest = ag
                 .score_max_difference
                 .map_or_else(|| "–".into(), |d| format!("{d:.6}"))
         ));
@@ -232,7 +222,7 @@ fn neutralised_part(s: &mut Section, a: &Audit, p: &Probe) {
         l,
         "report.model.all_flagged_inputs_neutralised_once",
         columns_len = nz.columns.len(),
-        v1 = nz.columns.join(", "),
+        columns = nz.columns.join(", "),
         count_cell = count_cell(&nz.changed, a)
     ));
     let mut t = DocTable::new(
@@ -292,7 +282,7 @@ pub(super) fn model_section(a: &Audit) -> Option<Section> {
         file = p.model.file,
         sha256 = p.model.sha256,
         rows = p.rows,
-        v3 = p.model.columns.join(", "),
+        columns = p.model.columns.join(", "),
         output_words = output_words(p.model.output, l),
         output_name = p.model.output_name
     ));

@@ -53,7 +53,7 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
             Some(c) => t!(
                 l,
                 "report.protection.by",
-                v0 = l.quote(c),
+                column = l.quote(c),
                 names = names(&f.columns, l)
             ),
             None => names(&f.columns, l),
@@ -92,9 +92,9 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
             vec![
                 t!(
                     l,
-                    "report.protection.finding_id_paren_v1",
+                    "report.protection.finding_id_severity",
                     finding_id = finding_id(i),
-                    v1 = f.severity.text(l)
+                    severity = f.severity.text(l)
                 ),
                 about.into(),
                 cols,
@@ -157,7 +157,7 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
         .filter(|_| id.quasi_identifiers.len() > crate::screen::identifiability::MAX_COMBINATION)
     {
         let mut r = row(all);
-        r[0] = t!(l, "report.protection.all_together", v0 = r[0]);
+        r[0] = t!(l, "report.protection.all_together", columns = r[0]);
         t.push(r);
     }
     for c in id
@@ -180,7 +180,7 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
         k,
         below,
         total,
-        v0 = below.min(SHOWN)
+        shown = below.min(SHOWN)
     ));
     s.table(t);
     if !id.sensitive.is_empty() {
@@ -313,7 +313,7 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
                     _ => ts!(l, "report.protection.decision_score_label_spec"),
                 }
                 .to_string(),
-                "name" => t!(l, "report.protection.name_matches", v0 = l.quote(d)),
+                "name" => t!(l, "report.protection.name_matches", name = l.quote(d)),
                 "identifier_name" => t!(
                     l,
                     "report.protection.name_says_holds",
@@ -342,7 +342,7 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
                 "dictionary" => t!(
                     l,
                     "report.protection.dictionary_description_matches",
-                    v0 = l.quote(d)
+                    term = l.quote(d)
                 ),
                 "screening" => {
                     let label = c
