@@ -155,6 +155,9 @@ pub trait Catalogue: Sync {
     /// What joins clauses of one sentence: `; ` in English, `；` in Chinese.
     fn clause_separator(&self) -> &'static str;
 
+    /// What separates the items of an enumeration: `, ` in English, `、` in Chinese.
+    fn list_separator(&self) -> &'static str;
+
     /// Items joined as a list ending in "and": `a, b and c` in English, `a、b和c` in Chinese.
     fn and_list(&self, items: &[String]) -> String;
 

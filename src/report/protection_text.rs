@@ -69,7 +69,7 @@ pub fn action_text(action: &Action, l: Lang) -> String {
                 l,
                 "report.protection_text.bands",
                 n,
-                bands = list.join(ts!(l, "report.protection_text.comma"))
+                bands = list.join(l.catalogue().list_separator())
             )
         }
         Action::MergeRare {
@@ -91,7 +91,7 @@ pub fn action_text(action: &Action, l: Lang) -> String {
                 l,
                 "report.protection_text.categories_held_less_than_workers",
                 share,
-                merged = list.join(ts!(l, "report.protection_text.comma"))
+                merged = list.join(l.catalogue().list_separator())
             )
         }
     }

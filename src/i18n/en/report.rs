@@ -103,7 +103,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("dictionary description matches {term}")
         }
         "report.protection.screening" => Some("screening: {label}"),
-        "report.protection.semicolon" => Some("; "),
         "report.protection.phone_numbers" => Some("phone numbers"),
         "report.protection.e_mail_addresses" => Some("e-mail addresses"),
         "report.protection.names_persons" => Some("names of persons"),
@@ -119,7 +118,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.inputs.inputs_flagged_worst_first" => Some("Inputs flagged, worst first"),
         "report.inputs.yes" => Some("yes"),
         "report.inputs.not_tested" => Some("not tested"),
-        "report.inputs.semicolon" => Some("; "),
         "report.inputs.name_matches" => Some("name matches {term}"),
         "report.inputs.values_match" => Some("{share} % of values match {pattern}"),
         "report.inputs.timestamps_outside_working_hours_examined" => {
@@ -261,12 +259,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.cover.derived_from_score_positive" => {
             Some("derived from the score: {score} ≥ {t} is positive")
         }
-        "report.cover.comma" => Some(", "),
         "report.cover.high_score_favorable" => Some("a high score is favorable"),
         "report.cover.low_score_favorable" => Some("a low score is favorable"),
         "report.cover.threshold" => Some("; threshold {t}"),
         "report.cover.col_paren_dir_th" => Some("{col} ({dir}{th})"),
-        "report.cover.semicolon" => Some("; "),
         "report.cover.group_attributes" => Some("Group attributes"),
         "report.cover.decision_stage" => Some("Decision stage"),
         "report.cover.policy_packs" => Some("Policy packs"),
@@ -309,7 +305,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.findings.ratio_paren_interval" => Some("{ratio} ({interval})"),
         "report.findings.fmt_p_paren_test_name" => Some("{fmt_p} ({test_name})"),
         "report.summary.summary" => Some("Summary"),
-        "report.summary.comma" => Some(", "),
         "report.summary.decision_classes" => Some("decision {column} with classes {c}"),
         "report.summary.no_decision" => Some("no decision"),
         "report.summary.adverse_outcome" => Some("adverse outcome: {adv}"),
@@ -579,7 +574,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             "the group with the highest rate of the favorable outcome (among groups of at least the minimum group size, with known values)",
         ),
         "report.text.whole_audited_population" => Some("the whole audited population"),
-        "report.protection_text.comma" => Some(", "),
         "report.inputs.surrogate_logistic" => Some("logistic"),
         "report.inputs.surrogate_linear" => Some("linear"),
         "report.inputs.surrogate_logistic_fidelity" => Some("share of decisions it reproduces"),

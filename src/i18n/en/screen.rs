@@ -37,7 +37,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("no decision or score: the use layer needs one (run `candor audit`)")
         }
         "screen.layers.no_flagged_input_test" => Some("no flagged input to test"),
-        "screen.finding.comma" => Some(", "),
         "screen.finding.present_but_algorithm_does_not" => {
             Some("; present, but the algorithm does not measurably rely on it")
         }

@@ -37,7 +37,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("没有决定列或分数列：使用检验需要其中之一（请运行 `candor audit`）")
         }
         "screen.layers.no_flagged_input_test" => Some("没有需要检验的被标记输入"),
-        "screen.finding.comma" => Some("、"),
         "screen.finding.present_but_algorithm_does_not" => Some("；该输入存在，但未测出算法依赖它"),
         _ => None,
     }

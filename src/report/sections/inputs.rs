@@ -89,7 +89,7 @@ fn input_cells(f: &InputFinding, pos: Option<usize>, l: Lang) -> Vec<String> {
             .iter()
             .map(|s| s.citation.clone())
             .collect::<Vec<_>>()
-            .join(ts!(l, "report.inputs.semicolon")),
+            .join(l.catalogue().clause_separator()),
     ]
 }
 
@@ -130,5 +130,5 @@ fn evidence(f: &InputFinding, l: Lang) -> String {
         );
         ev.push(t!(l, "report.inputs.predicts_auc", attr, auc));
     }
-    ev.join(ts!(l, "report.inputs.semicolon"))
+    ev.join(l.catalogue().clause_separator())
 }

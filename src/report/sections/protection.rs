@@ -367,9 +367,9 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
         }
         t.push(vec![
             c.column.clone(),
-            classes.join(ts!(l, "report.protection.semicolon")),
-            ev.join(ts!(l, "report.protection.semicolon")),
-            basis.join(ts!(l, "report.protection.semicolon")),
+            classes.join(l.catalogue().clause_separator()),
+            ev.join(l.catalogue().clause_separator()),
+            basis.join(l.catalogue().clause_separator()),
         ]);
     }
     s.table(t);

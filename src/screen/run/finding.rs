@@ -113,7 +113,7 @@ pub(super) fn finding(
             t!(
                 lang,
                 "screen.finding.or",
-                others = others.join(ts!(lang, "screen.finding.comma"))
+                others = others.join(lang.catalogue().list_separator())
             )
         };
         t!(
