@@ -57,8 +57,8 @@ pub fn action_text(action: &Action, l: Lang) -> String {
             let list: Vec<String> = bands
                 .iter()
                 .map(|b| match (b.from, b.to) {
-                    (None, Some(t)) => t!(l, "report.protection_text.up", t),
-                    (Some(f), None) => t!(l, "report.protection_text.more", f),
+                    (None, Some(t)) => t!(l, "report.protection_text.band_up_to", t),
+                    (Some(f), None) => t!(l, "report.protection_text.band_or_more", f),
                     (Some(f), Some(t)) if f == t => format!("{f}"),
                     (Some(f), Some(t)) => format!("{f}–{t}"),
                     (None, None) => ts!(l, "report.protection_text.all").to_string(),

@@ -75,7 +75,7 @@ pub fn test_name(code: Option<&str>, lang: Lang) -> &'static str {
 pub fn outcome(a: &Audit, favorable: bool) -> String {
     let positive = favorable == a.spec.decision.positive_is_favorable;
     let l = a.spec.lang;
-    let or = ts!(l, "report.text.or");
+    let or = ts!(l, "report.text.or_separator");
     match &a.decision {
         DecisionValues::Binary {
             column,

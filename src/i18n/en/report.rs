@@ -11,7 +11,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.plots.bars.adverse_rate_ratio_group_s" => {
             Some("adverse-rate ratio (group's adverse rate ÷ comparison's, no unit)")
         }
-        "report.plots.kit.n" => Some("n/a"),
+        "report.plots.kit.not_available" => Some("n/a"),
         "report.plots.heatmap.darker_lower_impact_ratio_one" => Some(
             "Darker = lower impact ratio, on one fixed scale: 0.4 or less darkest, 1.0 or more lightest. Cells beyond the four-fifths line in either framing (impact ratio below 0.8, or adverse-rate ratio above 1.25) have a heavy outline and a star (*). n/a = not compared (missing values, too few workers to publish, or no value).",
         ),
@@ -33,7 +33,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.data_protection_findings_worst_first" => {
             Some("Data-protection findings, worst first")
         }
-        "report.protection.by" => Some("{column} by {names}"),
+        "report.protection.column_by_names" => Some("{column} by {names}"),
         "report.protection.workers_singled_out" => Some("workers singled out"),
         "report.protection.coarsen_remove_columns_see_below" => {
             Some("coarsen or remove the columns (see below) before handing the table over")
@@ -301,7 +301,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.findings.metric_at_k" => Some("{metric} ({lab} = {k})"),
         "report.findings.finding_id_severity" => Some("{finding_id} ({severity})"),
         "report.findings.attribute_eq_group_paren_n" => Some("{attribute} = {group} ({n})"),
-        "report.findings.vs" => Some("{gr} vs {rr}"),
+        "report.findings.group_vs_reference" => Some("{gr} vs {rr}"),
         "report.findings.ratio_paren_interval" => Some("{ratio} ({interval})"),
         "report.findings.fmt_p_paren_test_name" => Some("{fmt_p} ({test_name})"),
         "report.summary.summary" => Some("Summary"),
@@ -409,7 +409,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.disparity.group" => Some("Group"),
         "report.disparity.share" => Some("{c}: share"),
         "report.disparity.ratio" => Some("{c}: ratio"),
-        "report.disparity.p" => Some("{ratio3} (p {p})"),
+        "report.disparity.ratio_with_p" => Some("{ratio3} (p {p})"),
         "report.scores.score_distribution_calibration" => {
             Some("Score distribution and calibration")
         }
@@ -430,7 +430,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             "Calibration: the score range {lo}–{hi} is cut into {bins} bins of equal width (each includes its lower edge); per group and bin, the share of rows with a positive label {label}, with the number of rows in brackets. The same score means the same for every group when, bin by bin, the shares agree. Bins with fewer than {min} rows show no share (–); audit.json gives each share's Wilson interval.",
         ),
         "report.scores.group" => Some("Group"),
-        "report.scores.n" => Some("n"),
         "report.scores.median" => Some("median"),
         "report.scores.p_percent" => Some("{p} %"),
         "report.scores.note" => Some("Note"),
@@ -442,7 +441,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.text.fisher_s_exact_test" => Some("Fisher's exact test"),
         "report.text.chi_square_test" => Some("chi-square test"),
         "report.text.kolmogorov_smirnov_test" => Some("Kolmogorov-Smirnov test"),
-        "report.text.or" => Some(" or "),
+        "report.text.or_separator" => Some(" or "),
         "report.text.above_sample_median" => Some("above the sample median {m}"),
         "report.text.below_sample_median" => Some("below the sample median {m}"),
         "report.text.largest_group" => Some("the largest group"),
@@ -491,8 +490,8 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection_text.ordinary_work_measure" => Some("ordinary work measure"),
         "report.protection_text.kept_given" => Some("kept as given"),
         "report.protection_text.left_out_table" => Some("left out of the table"),
-        "report.protection_text.up" => Some("up to {t}"),
-        "report.protection_text.more" => Some("{f} or more"),
+        "report.protection_text.band_up_to" => Some("up to {t}"),
+        "report.protection_text.band_or_more" => Some("{f} or more"),
         "report.protection_text.all" => Some("all"),
         "report.protection_text.bands" => Some("{n} bands: {bands}"),
         "report.protection_text.missing" => Some("(missing)"),

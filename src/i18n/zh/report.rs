@@ -11,7 +11,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.plots.bars.adverse_rate_ratio_group_s" => {
             Some("不利结果率之比（本组不利结果率 ÷ 比较组的，无单位）")
         }
-        "report.plots.kit.n" => Some("无"),
+        "report.plots.kit.not_available" => Some("无"),
         "report.plots.heatmap.darker_lower_impact_ratio_one" => Some(
             "颜色越深，影响比越低，所有图表采用同一固定灰度：0.4 及以下最深，1.0 及以上最浅。按任一口径超出五分之四界线（影响比低于 0.8，或不利结果率之比高于 1.25）的格子加粗边框并标星号（*）。“无”表示未比较（取值缺失、人数过少不予公布或没有数值）。",
         ),
@@ -33,7 +33,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.data_protection_findings_worst_first" => {
             Some("数据保护方面的发现（按严重程度排列）")
         }
-        "report.protection.by" => Some("{column}（经由{names}）"),
+        "report.protection.column_by_names" => Some("{column}（经由{names}）"),
         "report.protection.workers_singled_out" => Some("可单独识别出劳动者"),
         "report.protection.coarsen_remove_columns_see_below" => {
             Some("在提供数据表之前对这些列进行粗化或删除（见下文）")
@@ -279,7 +279,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.findings.metric_at_k" => Some("{metric}（{lab} = {k}）"),
         "report.findings.finding_id_severity" => Some("{finding_id}（{severity}）"),
         "report.findings.attribute_eq_group_paren_n" => Some("{attribute} = {group}（{n}）"),
-        "report.findings.vs" => Some("{gr} 对 {rr}"),
+        "report.findings.group_vs_reference" => Some("{gr} 对 {rr}"),
         "report.findings.ratio_paren_interval" => Some("{ratio}（{interval}）"),
         "report.findings.fmt_p_paren_test_name" => Some("{fmt_p}（{test_name}）"),
         "report.summary.summary" => Some("摘要"),
@@ -377,7 +377,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.disparity.group" => Some("群体"),
         "report.disparity.share" => Some("{c}：比例"),
         "report.disparity.ratio" => Some("{c}：比值"),
-        "report.disparity.p" => Some("{ratio3}（p {p}）"),
+        "report.disparity.ratio_with_p" => Some("{ratio3}（p {p}）"),
         "report.scores.score_distribution_calibration" => Some("分数分布与校准"),
         "report.scores.high_score_favorable_worker" => Some("高分对劳动者有利"),
         "report.scores.low_score_favorable_worker" => Some("低分对劳动者有利"),
@@ -392,7 +392,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             "校准：把分数区间 {lo}–{hi} 等宽分为 {bins} 个分箱（各含其下限）；对每个群体和分箱，列出正类标签{label}的实际比例，括号内为记录数。若各分箱中各群体的比例一致，则同一分数对各群体含义相同。记录数少于 {min} 的分箱不报告比例（–）；各比例的 Wilson 置信区间见 audit.json。",
         ),
         "report.scores.group" => Some("群体"),
-        "report.scores.n" => Some("人数"),
         "report.scores.median" => Some("中位数"),
         "report.scores.p_percent" => Some("{p}% 分位数"),
         "report.scores.note" => Some("说明"),
@@ -404,7 +403,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.text.fisher_s_exact_test" => Some("Fisher 精确检验"),
         "report.text.chi_square_test" => Some("卡方检验"),
         "report.text.kolmogorov_smirnov_test" => Some("Kolmogorov-Smirnov 检验"),
-        "report.text.or" => Some(" 或 "),
+        "report.text.or_separator" => Some(" 或 "),
         "report.text.above_sample_median" => Some("高于样本中位数 {m}"),
         "report.text.below_sample_median" => Some("低于样本中位数 {m}"),
         "report.text.largest_group" => Some("人数最多的群体"),
@@ -447,8 +446,8 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection_text.ordinary_work_measure" => Some("一般工作指标"),
         "report.protection_text.kept_given" => Some("保持原样"),
         "report.protection_text.left_out_table" => Some("从表中删除"),
-        "report.protection_text.up" => Some("{t} 及以下"),
-        "report.protection_text.more" => Some("{f} 及以上"),
+        "report.protection_text.band_up_to" => Some("{t} 及以下"),
+        "report.protection_text.band_or_more" => Some("{f} 及以上"),
         "report.protection_text.all" => Some("全部"),
         "report.protection_text.bands" => Some("分为 {n} 段：{bands}"),
         "report.protection_text.missing" => Some("（缺失）"),

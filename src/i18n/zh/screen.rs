@@ -15,7 +15,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "screen.principles.draws_records_days_old_oldest" => {
             Some("{name}使用了 {age} 天前的记录（最早为 {oldest}），超过 {days} 天的保存期限")
         }
-        "screen.finding.or" => Some("或{others}"),
+        "screen.finding.or_others" => Some("或{others}"),
         "screen.finding.may_stand_named_like_known" => Some(
             "{name}可能是{label_text}{others}的替代变量（其名称与已知替代变量相似；数据中没有相应属性可供检验）",
         ),

@@ -157,7 +157,12 @@ fn class_tables(a: &Audit, classes: &[String], s: &mut Section) {
                 row.push(match ratio.and_then(|r| r.value.zip(r.p_adjusted)) {
                     Some((v, p)) => {
                         let p = fmt_p(p);
-                        t!(l, "report.disparity.p", ratio3 = ratio3(Some(v)), p)
+                        t!(
+                            l,
+                            "report.disparity.ratio_with_p",
+                            ratio3 = ratio3(Some(v)),
+                            p
+                        )
                     }
                     None => "–".into(),
                 });

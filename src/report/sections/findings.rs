@@ -169,7 +169,7 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
             .map(|w| group(w, l))
             .unwrap_or_default(),
         measure,
-        t!(l, "report.findings.vs", gr, rr),
+        t!(l, "report.findings.group_vs_reference", gr, rr),
         t!(
             l,
             "report.findings.ratio_paren_interval",

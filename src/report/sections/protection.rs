@@ -52,7 +52,7 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
             Some(c) if f.columns.is_empty() => l.quote(c),
             Some(c) => t!(
                 l,
-                "report.protection.by",
+                "report.protection.column_by_names",
                 column = l.quote(c),
                 names = names(&f.columns, l)
             ),

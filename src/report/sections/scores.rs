@@ -127,7 +127,7 @@ fn quantile_table(a: &Audit, ti: usize, t: &ScoreTables) -> DocTable {
     let l = a.spec.lang;
     let mut cols: Vec<String> = vec![
         ts!(l, "report.scores.group").into(),
-        ts!(l, "report.scores.n").into(),
+        ts!(l, "report.scores.col_n").into(),
     ];
     for q in score_tables::QUANTILES {
         cols.push(if q == 0.5 {

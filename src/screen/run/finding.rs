@@ -112,7 +112,7 @@ pub(super) fn finding(
         } else {
             t!(
                 lang,
-                "screen.finding.or",
+                "screen.finding.or_others",
                 others = others.join(lang.catalogue().list_separator())
             )
         };
