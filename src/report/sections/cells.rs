@@ -7,9 +7,9 @@ use crate::codes::FindingKind;
 use crate::i18n::{Lang, fmt_p};
 use crate::metrics::{GroupInfo, Metric, MetricRow};
 use crate::report::text::{interval3, pct_interval, test_name};
-use crate::tr;
 
 use super::finding_id;
+use crate::t;
 
 /// Metric rows of one attribute, looked up by (group, metric), built once per report.
 pub(super) struct Lookup<'a> {
@@ -55,16 +55,9 @@ impl FindingIds {
     }
 }
 
-fn h(items: &[&str]) -> Vec<String> {
+/// A table's column headers, each already in the report's language (`ts!`).
+pub(super) fn headers(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
-}
-
-/// A table's column headers in the report's language.
-pub(super) fn headers(l: Lang, en: &[&str], zh: &[&str]) -> Vec<String> {
-    match l {
-        Lang::En => h(en),
-        Lang::Zh => h(zh),
-    }
 }
 
 /// A verdict cell: the verdict's words, or the reason a value is missing.
@@ -83,7 +76,12 @@ pub(super) fn p_cell(r: Option<&MetricRow>, lang: Lang) -> String {
     match r.and_then(|r| r.p_adjusted.map(|p| (p, r.test))) {
         Some((p, t)) => {
             let test = test_name(t, lang);
-            tr!(lang, "{} ({test})", "{}（{test}）", fmt_p(p))
+            t!(
+                lang,
+                "report.cells.fmt_p_paren_test",
+                fmt_p = fmt_p(p),
+                test
+            )
         }
         None => "–".into(),
     }
@@ -92,7 +90,7 @@ pub(super) fn p_cell(r: Option<&MetricRow>, lang: Lang) -> String {
 /// The cell of a withheld figure: "withheld (< 5)".
 pub(super) fn withheld(a: &Audit) -> String {
     let publ = a.spec.report.min_published_group;
-    tr!(a.spec.lang, "withheld (< {publ})", "不予公布（< {publ}）")
+    t!(a.spec.lang, "report.cells.withheld", publ)
 }
 
 pub(super) fn correction(a: &Audit) -> &'static str {
