@@ -146,10 +146,6 @@ pub(super) fn summary_line(a: &audit::Audit, files: &[PathBuf]) -> String {
         "audited {} rows: {} findings ({high} high); wrote {}",
         a.provenance.inputs.first().map_or(0, |s| s.rows_audited),
         a.findings.len(),
-        files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        super::file_list(files)
     )
 }

@@ -21,3 +21,12 @@ pub struct CommandOutput {
     /// A `--fail-on` gate was breached: exit code 1.
     pub gate_breached: bool,
 }
+
+/// The files a command wrote, for its summary line: "a, b, c".
+pub(crate) fn file_list(files: &[std::path::PathBuf]) -> String {
+    files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

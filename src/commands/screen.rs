@@ -29,11 +29,7 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
         "screened {} inputs: {} findings; wrote {}",
         spec.features.len(),
         a.findings.len(),
-        files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        super::file_list(&files)
     ));
     Ok(o)
 }

@@ -55,25 +55,12 @@ pub struct SparkOptions {
     pub sample_rows: u64,
 }
 
-/// The rows fetched for screening: how many, of how many.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct RowsUsed {
-    pub rows: u64,
-    pub of: u64,
-}
-
 /// An audit's data on Spark: the exact cells, and the rows fetched for screening.
 pub struct SparkTable {
     cells: CellsTable,
     rows: Table,
-    used: RowsUsed,
-}
-
-impl SparkTable {
-    /// The rows screening used (all of them, or a sample).
-    pub fn rows_used(&self) -> RowsUsed {
-        self.used
-    }
+    /// The rows fetched for screening, of the rows in the table.
+    used: (u64, u64),
 }
 
 /// The server's address without its parameters (a token stays out of messages).
@@ -422,10 +409,7 @@ pub fn load_spark(spec: &AuditSpec, o: &SparkOptions) -> Result<SparkTable> {
         });
     }
     let rows_df = temporal_as_text(rows_df, o)?;
-    let used = RowsUsed {
-        rows: rows_df.height() as u64,
-        of: total,
-    };
+    let used = (rows_df.height() as u64, total);
     let rows_df = rows_df
         .with_row_index(ROW.into(), None)
         .map_err(|e| super::polars_error(&path, e))?;
@@ -489,7 +473,7 @@ impl Engine for SparkTable {
     }
 
     fn rows_used(&self) -> Option<(u64, u64)> {
-        Some((self.used.rows, self.used.of))
+        Some(self.used)
     }
 }
 

@@ -23,6 +23,20 @@
 //! `kind`, `status`), numbers, and everything that comes from the data (column names, group
 //! values, file names), which is shown as it is.
 
+/// A language's catalogue areas: declares each area's module (one `template` match per file)
+/// and `lookup`, which asks them in turn. Keys are namespaced by area, so the order does not
+/// matter.
+macro_rules! catalogue_areas {
+    ($($area:ident),+ $(,)?) => {
+        $(mod $area;)+
+
+        /// The template of `key` in this language, from whichever area holds it.
+        fn lookup(key: &str) -> Option<&'static str> {
+            None$(.or_else(|| $area::template(key)))+
+        }
+    };
+}
+
 mod en;
 mod zh;
 

@@ -237,15 +237,7 @@ fn reference_group(
     fav: bool,
     min_size: u64,
 ) -> Option<usize> {
-    let mut counts = vec![(0u64, 0u64); a.levels.len()];
-    for (r, &p) in positive.iter().enumerate() {
-        if let Some(c) = counts.get_mut(a.codes.get(r).copied().unwrap_or(0) as usize) {
-            c.1 += 1;
-            if p == fav {
-                c.0 += 1;
-            }
-        }
-    }
+    let counts = rates(a, positive, fav);
     let mut best: Option<(usize, f64)> = None;
     for (g, (f, n)) in counts.iter().enumerate() {
         if *n < min_size.max(1) {
@@ -371,6 +363,7 @@ pub fn flip_tests(model: &Model, i: &FlipInput) -> Result<Vec<FlipTest>> {
     i.targets.iter().map(|t| flip_one(model, i, t)).collect()
 }
 
+/// Per group: (favorable decisions, workers).
 fn rates(a: &AttributeCodes, positive: &[bool], fav: bool) -> Vec<(u64, u64)> {
     let mut counts = vec![(0u64, 0u64); a.levels.len()];
     for (r, &p) in positive.iter().enumerate() {

@@ -232,6 +232,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("Cells table (counts computed from the data by another engine)")
         }
         "report.cover.cells_table_sha_256" => Some("Cells table SHA-256"),
+        "report.cover.spark_table" => {
+            Some("Spark table (cells computed on Spark, returned as Arrow IPC)")
+        }
+        "report.cover.spark_cells_sha_256" => Some("Cells returned SHA-256"),
         "report.cover.data_file" => Some("Data file"),
         "report.cover.data_file_sha_256" => Some("Data file SHA-256"),
         "report.cover.bytes" => Some("{path} ({fmt}, {bytes} bytes)"),
@@ -563,6 +567,15 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("each decile of the reference group, in turn")
         }
         "report.model.each_other_values_turn" => Some("each of its other values, in turn"),
+        "report.method.engine_spark_cells" => Some(
+            "Engine: Apache Spark computed the cells (the rows counted per group, decision, label and exact score value) where the data lives, through Spark Connect, with the query that candor sql --dialect spark prints; every disparity figure is computed from these counts exactly as from the rows.",
+        ),
+        "report.method.engine_spark_rows_all" => Some(
+            "The screening of the inputs and the data-protection review read all {of} rows, fetched from Spark.",
+        ),
+        "report.method.engine_spark_rows_sample" => Some(
+            "The screening of the inputs and the data-protection review read a seeded sample of {rows} of the {of} rows (drawn by a hash of the worker id and the seed when the spec names an id, else by Spark's seeded random numbers): their figures are estimates from that sample, and a group or combination rare in the table may be missing from it. The disparity figures use every row.",
+        ),
         "report.method.engine_figures_come_from_cells" => Some(
             "Engine: the figures come from a cells table (the rows counted per group, decision, label and exact score value) that another engine computed from the data with the query that candor sql prints; Candor did not read the rows. Every disparity figure is computed from these counts exactly as from the rows.",
         ),

@@ -1,15 +1,9 @@
 //! The Chinese message catalogue: one file per area, each a `match` from key to template,
 //! and the Chinese grammar.
 
-mod codes;
-mod commands;
-mod common;
-mod data;
-mod explain;
-mod findings;
-mod metrics;
-mod report;
-mod screen;
+catalogue_areas!(
+    codes, commands, common, data, explain, findings, metrics, report, screen
+);
 
 use super::Catalogue;
 
@@ -18,15 +12,7 @@ pub struct Zh;
 
 impl Catalogue for Zh {
     fn template(&self, key: &str) -> Option<&'static str> {
-        common::template(key)
-            .or_else(|| report::template(key))
-            .or_else(|| screen::template(key))
-            .or_else(|| metrics::template(key))
-            .or_else(|| findings::template(key))
-            .or_else(|| commands::template(key))
-            .or_else(|| data::template(key))
-            .or_else(|| codes::template(key))
-            .or_else(|| explain::template(key))
+        lookup(key)
     }
 
     fn quote(&self, name: &str) -> String {

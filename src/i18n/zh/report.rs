@@ -214,6 +214,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("单元格表（由其他引擎根据数据计算的计数）")
         }
         "report.cover.cells_table_sha_256" => Some("单元格表 SHA-256"),
+        "report.cover.spark_table" => {
+            Some("Spark 数据表（单元格在 Spark 上计算，以 Arrow IPC 返回）")
+        }
+        "report.cover.spark_cells_sha_256" => Some("返回的单元格 SHA-256"),
         "report.cover.data_file" => Some("数据文件"),
         "report.cover.data_file_sha_256" => Some("数据文件 SHA-256"),
         "report.cover.bytes" => Some("{path}（{fmt}，{bytes} 字节）"),
@@ -509,6 +513,15 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.model.shuffled_across_workers_seeded" => Some("在员工间随机置换（固定种子）"),
         "report.model.each_decile_reference_group_turn" => Some("依次取参照群体的各十分位数"),
         "report.model.each_other_values_turn" => Some("依次取其他各个值"),
+        "report.method.engine_spark_cells" => Some(
+            "计算引擎：Apache Spark 在数据所在处通过 Spark Connect、用 candor sql --dialect spark 给出的查询计算单元格（按群体、决定、标签和精确分数值统计的行数）；所有差异数字均由这些计数计算，与逐行计算完全相同。",
+        ),
+        "report.method.engine_spark_rows_all" => {
+            Some("输入变量筛查和数据保护审查读取了从 Spark 取回的全部 {of} 行。")
+        }
+        "report.method.engine_spark_rows_sample" => Some(
+            "输入变量筛查和数据保护审查读取的是 {of} 行中按种子抽取的 {rows} 行样本（规格指定了员工编号时按编号与种子的哈希抽取，否则按 Spark 的带种子随机数抽取）：相关数字是基于样本的估计，表中罕见的群体或组合可能未被抽到。差异数字使用全部行。",
+        ),
         "report.method.engine_figures_come_from_cells" => Some(
             "计算引擎：各项数字来自单元格表（按群体、决定、标签和精确分数值统计的行数），由其他引擎用 candor sql 给出的查询根据数据计算；Candor 未读取逐行数据。所有差异数字均由这些计数计算，与逐行计算完全相同。",
         ),

@@ -79,11 +79,8 @@ fn data_rows(a: &Audit, t: &mut DocTable) {
         let spark = a.provenance.engine == Some(crate::data::EngineKind::Spark);
         let (file, file_sha) = if spark {
             (
-                l.pick(
-                    "Spark table (cells computed on Spark, returned as Arrow IPC)",
-                    "Spark 数据表（单元格在 Spark 上计算，以 Arrow IPC 返回）",
-                ),
-                l.pick("Cells returned SHA-256", "返回的单元格 SHA-256"),
+                ts!(l, "report.cover.spark_table"),
+                ts!(l, "report.cover.spark_cells_sha_256"),
             )
         } else if cells {
             (

@@ -77,27 +77,14 @@ fn engine_note(a: &Audit) -> Option<String> {
 /// What an audit on Spark rests on: exact cells, and the rows screening read.
 fn spark_note(a: &Audit) -> String {
     let l = a.spec.lang;
-    let mut text = l
-        .pick(
-            "Engine: Apache Spark computed the cells (the rows counted per group, decision, label and exact score value) where the data lives, through Spark Connect, with the query that candor sql --dialect spark prints; every disparity figure is computed from these counts exactly as from the rows.",
-            "计算引擎：Apache Spark 在数据所在处通过 Spark Connect、用 candor sql --dialect spark 给出的查询计算单元格（按群体、决定、标签和精确分数值统计的行数）；所有差异数字均由这些计数计算，与逐行计算完全相同。",
-        )
-        .to_string();
+    let mut text = ts!(l, "report.method.engine_spark_cells").to_string();
     if let Some(r) = a.provenance.rows_screened {
         let (rows, of) = (r.rows, r.of);
         text.push(' ');
         text.push_str(&if rows >= of {
-            tr!(
-                l,
-                "The screening of the inputs and the data-protection review read all {of} rows, fetched from Spark.",
-                "输入变量筛查和数据保护审查读取了从 Spark 取回的全部 {of} 行。"
-            )
+            t!(l, "report.method.engine_spark_rows_all", of)
         } else {
-            tr!(
-                l,
-                "The screening of the inputs and the data-protection review read a seeded sample of {rows} of the {of} rows (drawn by a hash of the worker id and the seed when the spec names an id, else by Spark's seeded random numbers): their figures are estimates from that sample, and a group or combination rare in the table may be missing from it. The disparity figures use every row.",
-                "输入变量筛查和数据保护审查读取的是 {of} 行中按种子抽取的 {rows} 行样本（规格指定了员工编号时按编号与种子的哈希抽取，否则按 Spark 的带种子随机数抽取）：相关数字是基于样本的估计，表中罕见的群体或组合可能未被抽到。差异数字使用全部行。"
-            )
+            t!(l, "report.method.engine_spark_rows_sample", rows, of)
         });
     }
     text
