@@ -59,7 +59,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         }
         "report.protection.finding_id_severity" => Some("{finding_id} ({severity})"),
         "report.protection.identifiability_columns_person_could_know" => Some(
-            "Identifiability. The columns a person could know about a colleague (quasi-identifiers): {qi}. Workers who share the values of a combination of them form a group; a worker alone in their group (k = 1) can be picked out by anyone who knows those facts. Every combination of one, two and three of them was counted on all {rows} rows, and all of them together; a group of fewer than {k} workers is too small (k-anonymity, Sweeney 2002). Numeric columns are taken with their exact values.",
+            "Identifiability. The columns a person could know about a colleague (quasi-identifiers): {qi}. Workers who share the values of a combination of them form a group; a worker alone in their group (k = 1) can be picked out by anyone who knows those facts. Every combination of one, two and three of them was counted on {rows_counted}, and all of them together; a group of fewer than {k} workers is too small (k-anonymity, Sweeney 2002). Numeric columns are taken with their exact values.",
         ),
         "report.protection.combinations_groups_that_too_small" => {
             Some("Combinations with groups that are too small, worst first")
@@ -211,7 +211,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.model.reference" => Some("{group} (reference)"),
         "report.model.model_handed_over" => Some("The model handed over"),
         "report.model.candor_ran_model_itself_sha" => Some(
-            "Candor ran the model itself ({file}, SHA-256 {sha256}) with ONNX Runtime on all {rows} workers, feeding it the columns {columns} and reading {output_words} (output '{output_name}'). What follows is about this model; it is exact for these workers, not an estimate from a stand-in.",
+            "Candor ran the model itself ({file}, SHA-256 {sha256}) with ONNX Runtime on {rows_counted}, feeding it the columns {columns} and reading {output_words} (output '{output_name}'). What follows is about this model; it is exact for these workers, not an estimate from a stand-in.",
         ),
         "report.model.permutation_uses_audit_s_seed" => Some(
             "The permutation uses the audit's seed ({seed}): the same seed gives the same counts.",
@@ -232,6 +232,11 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("Cells table (counts computed from the data by another engine)")
         }
         "report.cover.cells_table_sha_256" => Some("Cells table SHA-256"),
+        "report.rows.all_rows" => Some("all {rows} rows"),
+        "report.rows.all_workers" => Some("all {rows} workers"),
+        "report.rows.sample_rows" => {
+            Some("the {rows} rows of a seeded sample of the {of} in the table")
+        }
         "report.cover.spark_table" => {
             Some("Spark table (cells computed on Spark, returned as Arrow IPC)")
         }

@@ -55,7 +55,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         }
         "report.protection.finding_id_severity" => Some("{finding_id}（{severity}）"),
         "report.protection.identifiability_columns_person_could_know" => Some(
-            "可识别性。他人可能知道的同事信息所对应的列（准标识符）：{qi}。在这些列的某种组合上取值相同的劳动者构成一组；组中只有一人（k = 1）的劳动者，可被知道这些信息的任何人认出。我们在全部 {rows} 行上统计了其中一列、两列、三列的每种组合，以及全部列合在一起的情况；不足 {k} 人的组被视为过小（k-匿名，Sweeney 2002）。数值列按其精确取值计算。",
+            "可识别性。他人可能知道的同事信息所对应的列（准标识符）：{qi}。在这些列的某种组合上取值相同的劳动者构成一组；组中只有一人（k = 1）的劳动者，可被知道这些信息的任何人认出。我们在{rows_counted}上统计了其中一列、两列、三列的每种组合，以及全部列合在一起的情况；不足 {k} 人的组被视为过小（k-匿名，Sweeney 2002）。数值列按其精确取值计算。",
         ),
         "report.protection.combinations_groups_that_too_small" => {
             Some("存在人数过少之组的列组合（按严重程度排列）")
@@ -193,7 +193,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.model.reference" => Some("{group}（参照）"),
         "report.model.model_handed_over" => Some("移交的模型"),
         "report.model.candor_ran_model_itself_sha" => Some(
-            "Candor 使用 ONNX Runtime 在全部 {rows} 名员工上运行了模型本身（{file}，SHA-256 {sha256}），输入列为 {columns}，读取{output_words}（输出“{output_name}”）。以下内容针对该模型；对这些员工而言是精确结果，而非替代模型的估计。",
+            "Candor 使用 ONNX Runtime 在{rows_counted}上运行了模型本身（{file}，SHA-256 {sha256}），输入列为 {columns}，读取{output_words}（输出“{output_name}”）。以下内容针对该模型；对这些员工而言是精确结果，而非替代模型的估计。",
         ),
         "report.model.permutation_uses_audit_s_seed" => {
             Some("置换使用审计种子（{seed}）：相同种子得到相同计数。")
@@ -214,6 +214,9 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("单元格表（由其他引擎根据数据计算的计数）")
         }
         "report.cover.cells_table_sha_256" => Some("单元格表 SHA-256"),
+        "report.rows.all_rows" => Some("全部 {rows} 行"),
+        "report.rows.all_workers" => Some("全部 {rows} 名员工"),
+        "report.rows.sample_rows" => Some("表中 {of} 行按种子抽取的 {rows} 行样本"),
         "report.cover.spark_table" => {
             Some("Spark 数据表（单元格在 Spark 上计算，以 Arrow IPC 返回）")
         }

@@ -103,7 +103,9 @@ fn data_rows(a: &Audit, t: &mut DocTable) {
     );
     if let Some(src) = src {
         let (inf, after, audited) = (src.rows_in_file, src.rows_after_filter, src.rows_audited);
-        let text = if cells {
+        // Another engine counted the rows after the filter: the file's own count is not known.
+        let counted_elsewhere = a.provenance.engine.is_some();
+        let text = if counted_elsewhere {
             t!(
                 l,
                 "report.cover.rows_cells_count_after_population",

@@ -24,3 +24,14 @@ mod scores;
 mod summary;
 
 pub use document::{document, finding_id, title};
+
+/// The rows a row-based part of the audit read: "all N rows" (or workers), or, when an engine
+/// fetched a sample, "the N rows of a seeded sample of the M in the table".
+fn rows_counted(a: &crate::audit::Audit, rows: u64, workers: bool) -> String {
+    let l = a.spec.lang;
+    match a.provenance.rows_screened.filter(|r| r.rows < r.of) {
+        Some(r) => crate::t!(l, "report.rows.sample_rows", rows, of = r.of),
+        None if workers => crate::t!(l, "report.rows.all_workers", rows),
+        None => crate::t!(l, "report.rows.all_rows", rows),
+    }
+}

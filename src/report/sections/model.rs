@@ -281,7 +281,7 @@ pub(super) fn model_section(a: &Audit) -> Option<Section> {
         "report.model.candor_ran_model_itself_sha",
         file = p.model.file,
         sha256 = p.model.sha256,
-        rows = p.rows,
+        rows_counted = super::rows_counted(a, p.rows, true),
         columns = p.model.columns.join(", "),
         output_words = output_words(p.model.output, l),
         output_name = p.model.output_name

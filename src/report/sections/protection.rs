@@ -118,11 +118,12 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
             .collect::<Vec<_>>(),
         l,
     );
+    let rows_counted = super::rows_counted(a, rows, false);
     s.para(t!(
         l,
         "report.protection.identifiability_columns_person_could_know",
         qi,
-        rows,
+        rows_counted,
         k
     ));
     let mut t = DocTable::new(
