@@ -200,7 +200,7 @@ fn source(args: &InitArgs) -> Result<Source> {
 }
 
 /// The role guessed for each column.
-struct Roles<'a> {
+struct GuessedRoles<'a> {
     id: Option<&'a ColumnProfile>,
     groups: Vec<&'a ColumnProfile>,
     decision: Option<&'a ColumnProfile>,
@@ -210,7 +210,7 @@ struct Roles<'a> {
 }
 
 /// Guesses each column's role from its name and values (`rows` rows were profiled).
-fn guess_roles(cols: &[ColumnProfile], rows: usize) -> Roles<'_> {
+fn guess_roles(cols: &[ColumnProfile], rows: usize) -> GuessedRoles<'_> {
     let two = |c: &&ColumnProfile| c.distinct == 2;
     let id = cols
         .iter()
@@ -243,7 +243,7 @@ fn guess_roles(cols: &[ColumnProfile], rows: usize) -> Roles<'_> {
         .iter()
         .filter(|c| !used.contains(&c.name.as_str()))
         .collect();
-    Roles {
+    GuessedRoles {
         id,
         groups,
         decision,

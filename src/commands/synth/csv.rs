@@ -2,16 +2,16 @@
 
 use std::io::{self, Write};
 
-pub(super) struct Out<W: Write> {
+pub(super) struct CsvOut<W: Write> {
     pub(super) w: W,
     pub(super) buf: Vec<u8>,
 }
 
 pub(super) const FLUSH_AT: usize = 1 << 16;
 
-impl<W: Write> Out<W> {
+impl<W: Write> CsvOut<W> {
     pub(super) fn new(w: W) -> Self {
-        Out {
+        CsvOut {
             w,
             buf: Vec::with_capacity(FLUSH_AT + 1024),
         }

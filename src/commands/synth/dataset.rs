@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::attrition::attrition_row;
 use super::couriers::courier_row;
-use super::csv::{Out, push_text};
+use super::csv::{CsvOut, push_text};
 use super::rng::Gen;
 use super::tables::{ATTRITION_COLUMNS, COURIER_COLUMNS, WAREHOUSE_COLUMNS, idx};
 use super::warehouse::warehouse_row;
@@ -89,7 +89,7 @@ pub fn write_csv<W: Write>(
     rows: usize,
     seed: u64,
 ) -> io::Result<()> {
-    let mut out = Out::new(w);
+    let mut out = CsvOut::new(w);
     for (i, name) in columns(dataset, lang).iter().enumerate() {
         if i > 0 {
             out.buf.push(b',');

@@ -202,7 +202,7 @@ fn categorical_levels(e: &Encoded, out: &mut Vec<Level>) {
 }
 
 /// A combination below min_k as given, as its distinct tuples with their row counts.
-pub struct Table {
+pub struct CountTable {
     /// Column indices.
     pub cols: Vec<usize>,
     /// Per column of the combination, the code as given of each distinct tuple.
@@ -212,7 +212,7 @@ pub struct Table {
 
 /// Rows in classes smaller than `min_k` on one combination, under the given levels.
 pub fn rows_at_risk(
-    t: &Table,
+    t: &CountTable,
     ladders: &[Vec<Level>],
     levels: &[usize],
     min_k: u64,
@@ -249,7 +249,7 @@ pub struct Search {
 }
 
 /// Greedy search (see the module documentation).
-pub fn search(tables: &[Table], ladders: &[Vec<Level>], min_k: u64) -> Search {
+pub fn search(tables: &[CountTable], ladders: &[Vec<Level>], min_k: u64) -> Search {
     let q = ladders.len();
     let mut levels = vec![0usize; q];
     let mut scratch = Scratch::default();
@@ -315,7 +315,7 @@ pub fn search(tables: &[Table], ladders: &[Vec<Level>], min_k: u64) -> Search {
 
 /// Lowers raised columns again while every combination stays at k >= min_k.
 fn prune(
-    tables: &[Table],
+    tables: &[CountTable],
     ladders: &[Vec<Level>],
     levels: &mut [usize],
     min_k: u64,

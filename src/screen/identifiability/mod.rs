@@ -32,7 +32,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::data::columns::Feature;
-use coarsen::{Action, Table};
+use coarsen::{Action, CountTable};
 use encode::{Classes, Encoded, Scratch, classes_of, encode};
 
 /// Combinations of up to this many quasi-identifiers are examined one by one.
@@ -248,7 +248,7 @@ pub fn assess(input: &IdentInput) -> Identifiability {
         if set.len() <= MAX_COMBINATION && c.rows_below_min_k > 0 {
             let reps = classes.representatives();
             let weights: Vec<u32> = sizes.iter().map(|&s| s as u32).collect();
-            tables.push(Table {
+            tables.push(CountTable {
                 cols: set.clone(),
                 tuples: set
                     .iter()
@@ -300,7 +300,7 @@ pub fn assess(input: &IdentInput) -> Identifiability {
     }
 }
 
-fn coarsening(quasi: &[Encoded], tables: &[Table], min_k: u64) -> Coarsening {
+fn coarsening(quasi: &[Encoded], tables: &[CountTable], min_k: u64) -> Coarsening {
     let ladders: Vec<Vec<coarsen::Level>> = quasi.iter().map(coarsen::ladder).collect();
     let before: u64 = tables.iter().map(|t| t.weights_below(min_k)).sum();
     let found = coarsen::search(tables, &ladders, min_k);
@@ -326,7 +326,7 @@ fn coarsening(quasi: &[Encoded], tables: &[Table], min_k: u64) -> Coarsening {
     }
 }
 
-impl Table {
+impl CountTable {
     /// Rows in classes below `min_k` as given.
     fn weights_below(&self, min_k: u64) -> u64 {
         self.weights

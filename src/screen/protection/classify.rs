@@ -80,14 +80,14 @@ pub struct ClassEvidence {
 
 /// A legal basis of a class, as the pack cites it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Basis {
+pub struct LegalBasis {
     pub class: DataClass,
     pub jurisdiction: String,
     pub citation: String,
     pub citation_zh: Option<String>,
 }
 
-impl Basis {
+impl LegalBasis {
     /// The citation: the Chinese one where given, else the original.
     pub fn cite(&self) -> Texts<'_> {
         Texts::optional(Some(&self.citation), self.citation_zh.as_deref())
@@ -103,7 +103,7 @@ pub struct ColumnClass {
     /// The screening category (or the attribute's), when there is one.
     pub category: Option<String>,
     pub evidence: Vec<ClassEvidence>,
-    pub legal_basis: Vec<Basis>,
+    pub legal_basis: Vec<LegalBasis>,
     /// The labels of the categories named in the evidence (id, English, Chinese), from the
     /// catalogue.
     pub category_labels: Vec<(String, String, String)>,
@@ -140,8 +140,13 @@ fn kind_code(k: crate::screen::names::IdentifierKind) -> String {
 
 /// The selected packs' citations for a category with one of the `want` effects: at the
 /// audit's stage, except for sensitivity, which does not depend on the decision.
-fn bases(input: &ClassifyInput, class: DataClass, category: &str, want: &[Effect]) -> Vec<Basis> {
-    let mut out: Vec<Basis> = Vec::new();
+fn bases(
+    input: &ClassifyInput,
+    class: DataClass,
+    category: &str,
+    want: &[Effect],
+) -> Vec<LegalBasis> {
+    let mut out: Vec<LegalBasis> = Vec::new();
     for p in input.packs {
         for r in p.rules.iter().filter(|r| {
             r.category == category
@@ -149,7 +154,7 @@ fn bases(input: &ClassifyInput, class: DataClass, category: &str, want: &[Effect
                 && (class == DataClass::Sensitive || r.stages.contains(&input.stage))
         }) {
             if want.contains(&r.effect) && !out.iter().any(|b| b.citation == r.citation) {
-                out.push(Basis {
+                out.push(LegalBasis {
                     class,
                     jurisdiction: p.jurisdiction.clone(),
                     citation: r.citation.clone(),
@@ -161,15 +166,15 @@ fn bases(input: &ClassifyInput, class: DataClass, category: &str, want: &[Effect
     out
 }
 
-fn identifier_bases(class: DataClass) -> Vec<Basis> {
+fn identifier_bases(class: DataClass) -> Vec<LegalBasis> {
     vec![
-        Basis {
+        LegalBasis {
             class,
             jurisdiction: "CN".into(),
             citation: "PIPL Arts. 4, 73(3)-(4)".into(),
             citation_zh: Some("《个人信息保护法》第四条、第七十三条第（三）项至第（四）项".into()),
         },
-        Basis {
+        LegalBasis {
             class,
             jurisdiction: "EU".into(),
             citation: "GDPR Art. 4(1), (5); Recital 26".into(),
@@ -213,7 +218,7 @@ pub fn classify(input: &ClassifyInput) -> Vec<ColumnClass> {
 fn one(input: &ClassifyInput, name: &str, col: Option<&InputColumn>) -> ColumnClass {
     let r = &input.roles;
     let mut ev: Vec<ClassEvidence> = Vec::new();
-    let mut basis: Vec<Basis> = Vec::new();
+    let mut basis: Vec<LegalBasis> = Vec::new();
     let mut push = |class, source, detail: String| {
         ev.push(ClassEvidence {
             class,

@@ -112,7 +112,7 @@ fn check_usage_inputs(
 }
 
 /// The target as the surrogate models it.
-enum Model<'a> {
+enum Fitted<'a> {
     /// A decision, by logistic regression.
     Logistic(&'a [bool]),
     /// A score, by least squares; with `X'X` and `X'y` of the full design, which the submodels
@@ -124,7 +124,7 @@ enum Model<'a> {
     },
 }
 
-impl Model<'_> {
+impl Fitted<'_> {
     /// `"logistic"` or `"linear"`.
     fn name(&self) -> &'static str {
         match self {
@@ -137,7 +137,7 @@ impl Model<'_> {
 /// The surrogate fitted on every design column, and what each candidate's test reuses from it.
 struct FullSurrogate<'a> {
     design: &'a Design,
-    model: Model<'a>,
+    model: Fitted<'a>,
     fit: GlmFit,
     /// Rows.
     n: usize,
@@ -156,7 +156,7 @@ impl<'a> FullSurrogate<'a> {
         let x = design.x.view();
         let (model, fit, threshold) = match target {
             UseTarget::Binary(y) => (
-                Model::Logistic(y),
+                Fitted::Logistic(y),
                 logistic_irls(x, y, None, MAX_ITERATIONS)?,
                 0.5,
             ),
@@ -164,7 +164,7 @@ impl<'a> FullSurrogate<'a> {
                 let (xtx, xty) = cross_products(x, None, y);
                 let fit = ols_subset(x, y, &xtx, &xty, None)?;
                 let threshold = options.score_threshold.unwrap_or_else(|| median(y));
-                (Model::Linear { y, xtx, xty }, fit, threshold)
+                (Fitted::Linear { y, xtx, xty }, fit, threshold)
             }
         };
         let eta = matvec(x, &fit.coefficients);
@@ -181,7 +181,7 @@ impl<'a> FullSurrogate<'a> {
     /// How well the full surrogate reproduces the target.
     fn surrogate(&self) -> Surrogate {
         let fidelity = match &self.model {
-            Model::Logistic(y) => {
+            Fitted::Logistic(y) => {
                 let agree = self
                     .fit
                     .fitted
@@ -191,7 +191,7 @@ impl<'a> FullSurrogate<'a> {
                     .count();
                 agree as f64 / self.n as f64
             }
-            Model::Linear { y, .. } => r_squared(y, self.fit.deviance),
+            Fitted::Linear { y, .. } => r_squared(y, self.fit.deviance),
         };
         Surrogate {
             model: self.model.name().to_string(),
@@ -232,11 +232,11 @@ impl<'a> FullSurrogate<'a> {
     /// The likelihood-ratio statistic of the full model against the one on the columns `keep`.
     fn likelihood_ratio(&self, keep: &[usize]) -> Result<f64, UsageError> {
         match &self.model {
-            Model::Logistic(y) => {
+            Fitted::Logistic(y) => {
                 let reduced = self.refit_logistic(y, keep)?;
                 Ok(2.0 * (self.fit.log_likelihood - reduced.log_likelihood))
             }
-            Model::Linear { y, xtx, xty } => {
+            Fitted::Linear { y, xtx, xty } => {
                 let reduced = ols_subset(self.design.x.view(), y, xtx, xty, Some(keep))?;
                 let floor = rss_floor(y);
                 Ok(self.n as f64
@@ -276,8 +276,8 @@ impl<'a> FullSurrogate<'a> {
                 .sum();
             let eta_neutral = eta - part;
             let (before, after) = match self.model {
-                Model::Logistic(_) => (sigmoid(eta), sigmoid(eta_neutral)),
-                Model::Linear { .. } => (eta, eta_neutral),
+                Fitted::Logistic(_) => (sigmoid(eta), sigmoid(eta_neutral)),
+                Fitted::Linear { .. } => (eta, eta_neutral),
             };
             if (before >= self.threshold) != (after >= self.threshold) {
                 changed += 1;
