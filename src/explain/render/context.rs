@@ -1,13 +1,13 @@
 //! The sections around the decision: the worker's groups, rights, challenge points,
 //! provenance and the model appendix.
 
-use super::super::Explanation;
-use super::super::text::{self, Labels, Lang};
+use super::doc::Doc;
 use super::parts::Part;
+use super::text::{self, Labels, Lang};
 use super::words::*;
 
 /// 7. How the worker's groups fared.
-pub(super) fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn groups_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_groups.into()));
     if e.groups.is_empty() {
@@ -27,9 +27,8 @@ pub(super) fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
                         .as_deref()
                         .map(|r| crate::i18n::group(r, lang))
                         .unwrap_or_else(|| "—".into()),
-                    g.suppressed
-                        .clone()
-                        .or_else(|| g.verdict_text.clone())
+                    e.suppressed_text(g)
+                        .or_else(|| e.verdict_text(g))
                         .unwrap_or_else(|| "—".into()),
                 ]
             })
@@ -51,7 +50,7 @@ pub(super) fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 8. What the worker can do, step by step.
-pub(super) fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn rights_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_rights.into()));
     if e.rights.is_empty() {
@@ -66,29 +65,34 @@ pub(super) fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
                 .iter()
                 .filter(|r| r.step == step)
                 .map(|r| {
+                    let texts = e.right(r);
+                    let conditions = e.conditions(r);
                     vec![
-                        r.kind_text.clone(),
+                        e.kind_text(r),
                         match lang {
-                            Lang::En => format!("{} ({}, {})", r.law, r.citation, r.jurisdiction),
+                            Lang::En => {
+                                format!("{} ({}, {})", texts.law, texts.citation, r.jurisdiction)
+                            }
                             Lang::Zh => format!(
                                 "{}（{}，{}）",
-                                if r.law.starts_with('《') {
-                                    r.law.clone()
+                                if texts.law.starts_with('《') {
+                                    texts.law.clone()
                                 } else {
-                                    format!("《{}》", r.law)
+                                    format!("《{}》", texts.law)
                                 },
-                                r.citation,
+                                texts.citation,
                                 jurisdiction_zh(&r.jurisdiction)
                             ),
                         },
-                        r.summary.clone(),
-                        r.deadline
-                            .as_ref()
-                            .map_or_else(|| l.no_time_limit.into(), |d| deadline_text(lang, d)),
-                        if r.conditions.is_empty() {
+                        texts.summary.clone(),
+                        r.deadline.as_ref().map_or_else(
+                            || l.no_time_limit.into(),
+                            |d| deadline_text(lang, e.length(d), d, &texts.when),
+                        ),
+                        if conditions.is_empty() {
                             "—".into()
                         } else {
-                            r.conditions.join(lang.pick("; ", "；"))
+                            conditions.join(lang.pick("; ", "；"))
                         },
                     ]
                 })
@@ -108,19 +112,19 @@ pub(super) fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// The points that support a challenge.
-pub(super) fn challenge_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn challenge_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_challenge.into()));
     if e.challenge.is_empty() {
         b.push(Part::Para(l.no_challenge.into()));
     } else {
         b.push(Part::List(
-            e.challenge.iter().map(|c| c.text.clone()).collect(),
+            e.challenge.iter().map(|c| e.challenge_text(c)).collect(),
         ));
     }
 }
 
 /// 9. Provenance and the document's hash.
-pub(super) fn provenance_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn provenance_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_provenance.into()));
     let pv = &e.provenance;
     b.push(Part::Table(
@@ -133,14 +137,14 @@ pub(super) fn provenance_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>)
             vec![l.spec_hash.into(), pv.audit_spec_sha256.clone()],
             vec![l.settings_hash.into(), pv.explain_settings_sha256.clone()],
             vec![l.seed.into(), pv.seed.to_string()],
-            vec![l.doc_hash.into(), pv.document_sha256.clone()],
+            vec![l.doc_hash.into(), super::document_hash(e)],
         ],
     ));
     b.push(Part::Para(l.hash_note.into()));
 }
 
 /// Appendix: the model's internals.
-pub(super) fn appendix_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn appendix_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     let m = &e.model;

@@ -1,12 +1,12 @@
 //! The first page's five lines: the decision, the main reasons, what the restricted data
 //! did, the first step and the deadline that matters.
 
-use super::super::Explanation;
-use super::super::text::{Labels, Lang};
+use super::doc::Doc;
+use super::text::{Labels, Lang};
 use super::words::*;
 
 /// The five lines of the first page.
-pub(super) fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
+pub(super) fn first_page(e: &Doc, l: &Labels) -> Vec<String> {
     vec![
         decision_line(e),
         reasons_line(e, l),
@@ -17,7 +17,7 @@ pub(super) fn first_page(e: &Explanation, l: &Labels) -> Vec<String> {
 }
 
 /// The first line: the decision, its date and, with a score, the cut that set it.
-pub(super) fn decision_line(e: &Explanation) -> String {
+pub(super) fn decision_line(e: &Doc) -> String {
     let lang = e.lang;
     let o = &e.outcome;
     let dcol = o
@@ -75,7 +75,7 @@ pub(super) fn decision_line(e: &Explanation) -> String {
 }
 
 /// The second line: the inputs that weighed most toward the outcome.
-pub(super) fn reasons_line(e: &Explanation, l: &Labels) -> String {
+pub(super) fn reasons_line(e: &Doc, l: &Labels) -> String {
     let lang = e.lang;
     let reasons: Vec<String> = e
         .first_page
@@ -83,7 +83,7 @@ pub(super) fn reasons_line(e: &Explanation, l: &Labels) -> String {
         .iter()
         .filter_map(|c| e.factors.iter().find(|f| &f.column == c))
         .map(|f| {
-            let name = name_of(lang, &f.column, &f.label);
+            let name = name_of(lang, &f.column, &e.label(&f.column));
             let v = value_or_missing(&f.value, l);
             match (&f.typical, lang) {
                 (Some(t), Lang::En) => format!("{name} {v} (typical worker {t})"),
@@ -103,20 +103,20 @@ pub(super) fn reasons_line(e: &Explanation, l: &Labels) -> String {
 }
 
 /// The third line: what the data the law restricts did.
-pub(super) fn restricted_line(e: &Explanation, l: &Labels) -> String {
+pub(super) fn restricted_line(e: &Doc, l: &Labels) -> String {
     let lang = e.lang;
     let p = &e.prohibited;
     let with_effect: Vec<String> = p
         .inputs
         .iter()
         .filter(|f| !f.no_effect)
-        .map(|f| name_of(lang, &f.column, &f.label))
+        .map(|f| name_of(lang, &f.column, &e.label(&f.column)))
         .collect();
     let without_effect: Vec<String> = p
         .inputs
         .iter()
         .filter(|f| f.no_effect)
-        .map(|f| name_of(lang, &f.column, &f.label))
+        .map(|f| name_of(lang, &f.column, &e.label(&f.column)))
         .collect();
     let sep = lang.pick(", ", "、");
     if p.inputs.is_empty() {
@@ -136,7 +136,7 @@ pub(super) fn restricted_line(e: &Explanation, l: &Labels) -> String {
             p.inputs
                 .iter()
                 .filter(|f| !f.no_effect && f.toward == side)
-                .map(|f| name_of(lang, &f.column, &f.label))
+                .map(|f| name_of(lang, &f.column, &e.label(&f.column)))
                 .collect::<Vec<_>>()
                 .join(sep)
         };
@@ -176,7 +176,7 @@ pub(super) fn restricted_line(e: &Explanation, l: &Labels) -> String {
 }
 
 /// The fourth line: the first step to take (and a change that would have avoided the outcome).
-pub(super) fn first_step_line(e: &Explanation, l: &Labels) -> String {
+pub(super) fn first_step_line(e: &Doc, l: &Labels) -> String {
     let lang = e.lang;
     let first = e.first_page.first_step.and_then(|k| e.rights.get(k));
     let change = e
@@ -187,14 +187,9 @@ pub(super) fn first_step_line(e: &Explanation, l: &Labels) -> String {
             c.changes
                 .iter()
                 .map(|ch| {
-                    let label = e
-                        .inputs
-                        .iter()
-                        .find(|i| i.column == ch.column)
-                        .and_then(|i| i.label.clone());
                     format!(
                         "{} {} → {}",
-                        name_of(lang, &ch.column, &label),
+                        name_of(lang, &ch.column, &e.label(&ch.column)),
                         ch.from,
                         ch.to
                     )
@@ -202,30 +197,31 @@ pub(super) fn first_step_line(e: &Explanation, l: &Labels) -> String {
                 .collect::<Vec<_>>()
                 .join(lang.pick("; ", "；"))
         });
+    let kind = |r: &crate::explain::RightEntry| super::super::rights::code_of(r.kind);
     match (first, lang) {
         (Some(r), Lang::En) => format!(
             "What you can do first: {} ({}).{}",
-            match r.kind.as_str() {
+            match kind(r).as_str() {
                 "explanation" | "written_reasons" =>
                     "ask the employer to explain the decision".to_string(),
                 "human_review" => "ask the employer for a human review".to_string(),
                 "access" => "ask the employer for your data".to_string(),
-                _ => format!("use your right: {}", r.kind_text),
+                _ => format!("use your right: {}", e.kind_text(r)),
             },
-            r.citation,
+            e.right(r).citation,
             change.map_or_else(String::new, |c| format!(
                 " A change that would have avoided this outcome: {c}."
             ))
         ),
         (Some(r), Lang::Zh) => format!(
             "首先可以做的：{}（{}）。{}",
-            match r.kind.as_str() {
+            match kind(r).as_str() {
                 "explanation" | "written_reasons" => "要求用人单位对决定予以说明".to_string(),
                 "human_review" => "向用人单位要求人工复核".to_string(),
                 "access" => "向用人单位要求查阅你的信息".to_string(),
-                _ => format!("行使权利：{}", r.kind_text),
+                _ => format!("行使权利：{}", e.kind_text(r)),
             },
-            r.citation,
+            e.right(r).citation,
             change.map_or_else(String::new, |c| format!("可避免这一结果的改变：{c}。"))
         ),
         (None, _) => l.no_rights.to_string(),
@@ -233,28 +229,28 @@ pub(super) fn first_step_line(e: &Explanation, l: &Labels) -> String {
 }
 
 /// The fifth line: the deadline that matters.
-pub(super) fn deadline_line(e: &Explanation, l: &Labels) -> String {
+pub(super) fn deadline_line(e: &Doc, l: &Labels) -> String {
     let lang = e.lang;
     let deadline = e.first_page.deadline_step.and_then(|k| e.rights.get(k));
     let length = |r: &crate::explain::RightEntry| {
         r.deadline
             .as_ref()
-            .and_then(|d| d.length.clone())
+            .and_then(|d| e.length(d))
             .unwrap_or_default()
     };
     match (deadline, lang) {
         (Some(r), Lang::En) => format!(
             "By when: {} within {} ({}); when the period starts is under step {} below.",
-            r.kind_text.to_lowercase(),
+            e.kind_text(r).to_lowercase(),
             length(r),
-            r.citation,
+            e.right(r).citation,
             r.step
         ),
         (Some(r), Lang::Zh) => format!(
             "期限：{}，期限为{}（{}）；期限自何时起算，见下文第{}步。",
-            r.kind_text,
+            e.kind_text(r),
             length(r),
-            r.citation,
+            e.right(r).citation,
             ["", "一", "二", "三", "四"]
                 .get(r.step as usize)
                 .copied()

@@ -1,21 +1,21 @@
 //! The sections about the decision itself: first page, decision, data, factors, restricted
 //! inputs, what would change it, similar workers.
 
-use super::super::Explanation;
-use super::super::text::{self, Labels, Lang};
+use super::doc::Doc;
 use super::first_page::first_page;
 use super::parts::Part;
+use super::text::{self, Labels, Lang};
 use super::words::*;
 
 /// The first page: five lines, then what the document is.
-pub(super) fn first_page_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn first_page_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_first.into()));
     b.push(Part::List(first_page(e, l)));
     b.push(Part::Para(l.intro.to_string()));
 }
 
 /// 1. The decision, its score and threshold, and who decided it when.
-pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn decision_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     b.push(Part::Heading(l.s_decision.into()));
@@ -29,7 +29,7 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
             },
             None => l.decision.to_string(),
         },
-        o.decision_text.clone(),
+        e.decision_text(),
     ]);
     rows.push(vec![
         l.decision_date.into(),
@@ -81,7 +81,8 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     }
     rows.push(vec![
         l.purpose.to_string(),
-        o.purpose
+        e.src
+            .purpose
             .clone()
             .unwrap_or_else(|| l.purpose_missing.to_string()),
     ]);
@@ -92,7 +93,8 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     ]);
     rows.push(vec![
         l.contact.into(),
-        o.contact
+        e.src
+            .contact
             .clone()
             .unwrap_or_else(|| l.contact_missing.into()),
     ]);
@@ -106,7 +108,7 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 2. The data processed, beside the typical worker's.
-pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn data_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_data.into()));
     let effect_of = |col: &str| e.factors.iter().find(|f| f.column == col);
@@ -114,36 +116,11 @@ pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
         .inputs
         .iter()
         .map(|i| {
-            let note = match (&i.flag, lang) {
-                (Some(f), Lang::En) => format!(
-                    "{}: {} ({} {}; {}; {} {}){}",
-                    text::kind_label(lang, &f.kind),
-                    f.category_label,
-                    l.severity,
-                    text::severity(lang, &f.severity),
-                    text::used(lang, f.used),
-                    l.legal,
-                    f.citations.join(", "),
-                    f.over_limit
-                        .as_ref()
-                        .map_or_else(String::new, |x| format!(". {x}"))
-                ),
-                (Some(f), Lang::Zh) => format!(
-                    "{}：{}（{}：{}；{}；{}：{}）{}",
-                    text::kind_label(lang, &f.kind),
-                    f.category_label,
-                    l.severity,
-                    text::severity(lang, &f.severity),
-                    text::used(lang, f.used),
-                    l.legal,
-                    f.citations.join("、"),
-                    f.over_limit
-                        .as_ref()
-                        .map_or_else(String::new, |x| format!("。{x}"))
-                ),
-                (None, _) if i.model_role == "constant" => l.constant_input.to_string(),
-                (None, _) if i.model_role == "not_usable" => l.not_model_input.to_string(),
-                (None, _) => String::new(),
+            let note = match &i.flag {
+                Some(f) => flag_note(e, l, &i.column, f),
+                None if i.model_role == "constant" => l.constant_input.to_string(),
+                None if i.model_role == "not_usable" => l.not_model_input.to_string(),
+                None => String::new(),
             };
             let effect = match effect_of(&i.column) {
                 Some(f) => match lang {
@@ -153,7 +130,7 @@ pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
                 None => "—".to_string(),
             };
             vec![
-                name_of(lang, &i.column, &i.label),
+                name_of(lang, &i.column, &e.label(&i.column)),
                 value_or_missing(&i.value, l),
                 i.typical.clone().unwrap_or_else(|| "—".into()),
                 effect,
@@ -164,8 +141,33 @@ pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Table(value_headers(e, l, l.note), rows));
 }
 
+/// Why an input is marked: its kind and category, severity, reliance, legal basis and a legal
+/// limit the worker's value exceeds.
+fn flag_note(e: &Doc, l: &Labels, column: &str, f: &crate::explain::InputFlag) -> String {
+    let lang = e.lang;
+    let texts = e.src.flag(column);
+    // After a label: "Severity high" / "严重程度：高".
+    let labelled = |label: &str, v: &str| format!("{label}{}{v}", lang.pick(" ", "："));
+    let details = [
+        labelled(l.severity, text::severity(lang, &f.severity)),
+        text::used(lang, f.used).to_string(),
+        labelled(l.legal, &texts.citations.join(lang.pick(", ", "、"))),
+    ]
+    .join(lang.pick("; ", "；"));
+    let over = e
+        .over_limit_text(column, f)
+        .map_or_else(String::new, |x| format!("{}{x}", lang.pick(". ", "。")));
+    let what = format!(
+        "{}{}{}",
+        text::kind_label(lang, &f.kind),
+        lang.pick(": ", "："),
+        texts.category_label
+    );
+    format!("{}{over}", paren(lang, &what, &details))
+}
+
 /// The headers of a table of inputs: column, value, typical value, contribution, and `last`.
-fn value_headers(e: &Explanation, l: &Labels, last: &str) -> Vec<String> {
+fn value_headers(e: &Doc, l: &Labels, last: &str) -> Vec<String> {
     vec![
         l.column.into(),
         l.value.into(),
@@ -176,7 +178,7 @@ fn value_headers(e: &Explanation, l: &Labels, last: &str) -> Vec<String> {
 }
 
 /// 3. What weighed most.
-pub(super) fn factors_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn factors_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_factors.into()));
     let m = &e.model;
@@ -202,12 +204,12 @@ pub(super) fn factors_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
             .into(),
         ));
     }
-    let rows = e.factors.iter().map(|f| factor_row(lang, f, l)).collect();
+    let rows = e.factors.iter().map(|f| factor_row(e, f, l)).collect();
     b.push(Part::Table(value_headers(e, l, l.toward), rows));
 }
 
 /// 4. Restricted data in the record and what it did.
-pub(super) fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn prohibited_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     b.push(Part::Heading(l.s_prohibited.into()));
@@ -215,7 +217,7 @@ pub(super) fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>)
     if p.inputs.is_empty() {
         b.push(Part::Para(l.none_prohibited.into()));
     } else {
-        let rows = p.inputs.iter().map(|f| factor_row(lang, f, l)).collect();
+        let rows = p.inputs.iter().map(|f| factor_row(e, f, l)).collect();
         b.push(Part::Table(
             vec![
                 l.column.into(),
@@ -273,7 +275,7 @@ pub(super) fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>)
 }
 
 /// 5. What would have changed the outcome.
-pub(super) fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn counterfactual_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let o = &e.outcome;
     match &e.counterfactual {
@@ -298,13 +300,8 @@ pub(super) fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Pa
                     .changes
                     .iter()
                     .map(|c| {
-                        let label = e
-                            .inputs
-                            .iter()
-                            .find(|i| i.column == c.column)
-                            .and_then(|i| i.label.clone());
                         vec![
-                            name_of(lang, &c.column, &label),
+                            name_of(lang, &c.column, &e.label(&c.column)),
                             c.from.clone(),
                             c.to.clone(),
                         ]
@@ -348,7 +345,7 @@ pub(super) fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Pa
 }
 
 /// 6. Workers in a similar situation (counts only).
-pub(super) fn similar_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn similar_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_similar.into()));
     match &e.similar {

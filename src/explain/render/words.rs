@@ -1,8 +1,9 @@
 //! Small wording helpers shared by the explanation's sections: numbers, percentages,
 //! names, the decision's words.
 
-use super::super::text::{Labels, Lang};
-use super::super::{Explanation, Factor};
+use super::super::Factor;
+use super::doc::Doc;
+use super::text::{Labels, Lang};
 
 pub(super) fn num(v: f64) -> String {
     let r = (v * 1000.0).round() / 1000.0;
@@ -52,7 +53,7 @@ pub(super) fn figure(lang: Lang, f: Option<&crate::explain::Figure>, percent: bo
     }
 }
 
-pub(super) fn units(e: &Explanation, lang: Lang) -> &'static str {
+pub(super) fn units(e: &Doc, lang: Lang) -> &'static str {
     match (e.model.scale.as_str(), lang) {
         ("decision_log_odds", Lang::En) => "units of the model (log-odds, see the appendix)",
         ("decision_log_odds", Lang::Zh) => "模型单位（对数几率，见附录）",
@@ -113,27 +114,32 @@ pub(super) fn paren(lang: Lang, a: &str, b: &str) -> String {
 
 /// A number of the score at its shown precision.
 /// A score at the precision its column is recorded with (two decimals when unknown).
-pub(super) fn score_num(e: &Explanation, v: f64) -> String {
+pub(super) fn score_num(e: &Doc, v: f64) -> String {
     let d = e.outcome.score_decimals.unwrap_or(2) as usize;
     format!("{v:.d$}")
 }
 
-pub(super) fn deadline_text(lang: Lang, d: &crate::explain::DeadlineEntry) -> String {
-    match (&d.length, lang) {
-        (Some(len), Lang::En) if d.binds.as_deref() == Some("employer") => {
-            format!("a deadline for the employer: {len} ({})", d.when)
+/// A deadline in words: its length (`length`), whom it binds and from when it runs (`when`).
+pub(super) fn deadline_text(
+    lang: Lang,
+    length: Option<String>,
+    d: &crate::explain::DeadlineEntry,
+    when: &str,
+) -> String {
+    let employer = d.binds == Some(crate::screen::policy::DeadlineBinds::Employer);
+    match (length, lang) {
+        (Some(len), Lang::En) if employer => {
+            format!("a deadline for the employer: {len} ({when})")
         }
-        (Some(len), Lang::Zh) if d.binds.as_deref() == Some("employer") => {
-            format!("用人单位的期限：{len}（{}）", d.when)
-        }
-        (Some(len), Lang::En) => format!("within {len} ({})", d.when),
-        (Some(len), Lang::Zh) => format!("{len}内（{}）", d.when),
-        (None, _) => d.when.clone(),
+        (Some(len), Lang::Zh) if employer => format!("用人单位的期限：{len}（{when}）"),
+        (Some(len), Lang::En) => format!("within {len} ({when})"),
+        (Some(len), Lang::Zh) => format!("{len}内（{when}）"),
+        (None, _) => when.to_string(),
     }
 }
 
 /// The decision's name in the sections: its column, else "the decision".
-pub(super) fn decision_name(e: &Explanation) -> String {
+pub(super) fn decision_name(e: &Doc) -> String {
     e.outcome
         .decision_column
         .clone()
@@ -157,7 +163,7 @@ pub(super) fn fidelity_level(lang: Lang, level: &str) -> &'static str {
     }
 }
 
-pub(super) fn cfg_bound(e: &Explanation) -> bool {
+pub(super) fn cfg_bound(e: &Doc) -> bool {
     e.counterfactual.as_ref().is_some_and(|c| c.bound_reached)
 }
 
@@ -171,9 +177,9 @@ pub(super) fn stage(lang: Lang, s: &str) -> String {
     lang.pick(en, zh).into()
 }
 
-pub(super) fn factor_row(lang: Lang, f: &Factor, l: &Labels) -> Vec<String> {
+pub(super) fn factor_row(e: &Doc, f: &Factor, l: &Labels) -> Vec<String> {
     vec![
-        name_of(lang, &f.column, &f.label),
+        name_of(e.lang, &f.column, &e.label(&f.column)),
         value_or_missing(&f.value, l),
         f.typical.clone().unwrap_or_else(|| "—".into()),
         signed(f.contribution),

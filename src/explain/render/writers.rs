@@ -1,12 +1,12 @@
 //! The explanation written as Markdown, printable HTML and JSON.
 
-use super::super::Explanation;
-use super::super::text;
+use super::doc::Doc;
 use super::parts::{Part, parts};
+use super::text;
 use super::words::md_cell;
 
 /// The explanation as Markdown.
-pub fn markdown(e: &Explanation) -> String {
+pub fn markdown(e: &Doc) -> String {
     let l = text::labels(e.lang);
     let mut out = format!(
         "# {}{}{}\n\n",
@@ -52,7 +52,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px soli
 @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}tr{page-break-inside:avoid}}";
 
 /// The explanation as one printable, self-contained HTML page.
-pub fn html(e: &Explanation) -> String {
+pub fn html(e: &Doc) -> String {
     use crate::i18n::escape;
     let l = text::labels(e.lang);
     let mut out = format!(
@@ -97,12 +97,4 @@ pub fn html(e: &Explanation) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
-}
-
-/// The explanation as pretty JSON.
-pub fn json(e: &Explanation) -> String {
-    let mut s =
-        serde_json::to_string_pretty(e).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
-    s.push('\n');
-    s
 }

@@ -1,8 +1,9 @@
-//! Every sentence of an explanation, in English and Chinese. Both languages are complete:
+//! Every sentence of an explanation, in English and Chinese: the renderer's words for the
+//! explanation's codes and numbers. Both languages are complete:
 //! a test renders explanations in Chinese and finds no English word outside the data's own
 //! strings (column names, values, ids, legal citations).
 
-use super::{GroupContext, InputFlag, Similar};
+use super::super::{GroupContext, Similar};
 
 pub use crate::i18n::Lang;
 
@@ -45,29 +46,6 @@ pub fn right_kind(lang: Lang, code: &str) -> String {
         _ => ("Other right", "其他权利"),
     };
     lang.pick(en, zh).to_string()
-}
-
-/// The step a right belongs to when its pack does not say: 1 ask the employer, 2 the union or
-/// representatives, 3 the regulator, 4 arbitration or court, 0 a duty of the employer.
-pub fn default_step(kind: &str) -> u8 {
-    match kind {
-        "notice" | "consent" => 0,
-        "consultation" => 2,
-        "complaint" => 3,
-        "remedy" => 4,
-        _ => 1,
-    }
-}
-
-/// A deadline's approximate length in days, to find the shortest.
-pub fn days_of(amount: u32, unit: &str) -> u32 {
-    amount.saturating_mul(match unit {
-        "days" => 1,
-        "business_days" => 1,
-        "weeks" => 7,
-        "months" => 30,
-        _ => 365,
-    })
 }
 
 /// A step's heading.
@@ -261,7 +239,9 @@ pub fn used(lang: Lang, used: Option<bool>) -> &'static str {
 pub fn challenge_input(
     lang: Lang,
     column: &str,
-    flag: &InputFlag,
+    kind: &str,
+    category_label: &str,
+    reliance: Option<bool>,
     contribution: f64,
     logistic: bool,
 ) -> String {
@@ -274,17 +254,17 @@ pub fn challenge_input(
     match lang {
         Lang::En => format!(
             "Your record's \"{column}\" ({}: {}) pushed the outcome against you by {:.3}{unit}; {}.",
-            kind_label(lang, &flag.kind),
-            flag.category_label,
+            kind_label(lang, kind),
+            category_label,
             contribution.abs(),
-            used(lang, flag.used)
+            used(lang, reliance)
         ),
         Lang::Zh => format!(
             "你记录中的“{column}”（{}：{}）使结果向不利方向移动了 {:.3}{unit}；{}。",
-            kind_label(lang, &flag.kind),
-            flag.category_label,
+            kind_label(lang, kind),
+            category_label,
             contribution.abs(),
-            used(lang, flag.used)
+            used(lang, reliance)
         ),
     }
 }
@@ -296,8 +276,8 @@ pub fn challenge_rests(lang: Lang) -> String {
     .to_string()
 }
 
-pub fn challenge_group(lang: Lang, g: &GroupContext) -> String {
-    let two = |f: &Option<super::Figure>| {
+pub fn challenge_group(lang: Lang, g: &GroupContext, verdict: &str) -> String {
+    let two = |f: &Option<super::super::Figure>| {
         f.as_ref()
             .and_then(|f| f.value)
             .map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
@@ -312,14 +292,14 @@ pub fn challenge_group(lang: Lang, g: &GroupContext) -> String {
             g.attribute,
             g.group,
             reference.unwrap_or("the group compared with"),
-            g.verdict_text.as_deref().unwrap_or("")
+            verdict
         ),
         Lang::Zh => format!(
             "你所在的群体 {} = {} 得到不利结果的频率是 {} 的 {arr} 倍（不利结果比例 {ar}；有利结果比例之比为 {ir}）：{}。",
             g.attribute,
             g.group,
             reference.unwrap_or("对照群体"),
-            g.verdict_text.as_deref().unwrap_or("")
+            verdict
         ),
     }
 }
@@ -428,7 +408,6 @@ pub struct Labels {
     pub none_prohibited: &'static str,
     pub group: &'static str,
     pub favorable_rate: &'static str,
-    pub impact_ratio: &'static str,
     pub reference: &'static str,
     pub verdict: &'static str,
     pub workers: &'static str,
@@ -537,7 +516,6 @@ pub const EN: Labels = Labels {
     none_prohibited: "None of the inputs in your record is data the law restricts.",
     group: "Group",
     favorable_rate: "Favorable rate (interval)",
-    impact_ratio: "Impact ratio (interval)",
     reference: "Compared with",
     verdict: "Audit verdict",
     workers: "Workers",
@@ -646,7 +624,6 @@ pub const ZH: Labels = Labels {
     none_prohibited: "你的记录中没有受法律限制的数据。",
     group: "群体",
     favorable_rate: "有利结果率（置信区间）",
-    impact_ratio: "影响比（置信区间）",
     reference: "对照群体",
     verdict: "审计结论",
     workers: "人数",

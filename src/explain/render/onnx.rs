@@ -2,7 +2,7 @@
 //! worker, the exact effect of each input, and a change verified on the model. The numbers
 //! come from `model::worker`; this file only words them.
 
-use super::render::Part;
+use super::parts::Part;
 use crate::i18n::Lang;
 use crate::model::worker::ModelExplanation;
 use crate::spec::ModelOutput;
