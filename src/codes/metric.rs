@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 use crate::i18n::Lang;
 
 macro_rules! metrics {
-    ($($variant:ident = $id:literal, $en:literal, $zh:literal;)*) => {
+    ($($variant:ident = $id:literal, $key:literal;)*) => {
         /// A metric, by its id.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Metric { $($variant,)* }
@@ -28,73 +28,73 @@ macro_rules! metrics {
 
             /// The metric's name for people.
             pub fn name(self, lang: Lang) -> &'static str {
-                match self { $(Metric::$variant => lang.pick($en, $zh),)* }
+                match self { $(Metric::$variant => $crate::ts!(lang, $key),)* }
             }
         }
     };
 }
 
 metrics! {
-    N = "n", "workers", "人数";
-    ShareOfPopulation = "share_of_population", "share of the population", "占总体比例";
-    Selected = "selected", "positive decisions", "正向决定数";
-    Tp = "tp", "true positives", "真阳性数";
-    Fp = "fp", "false positives", "假阳性数";
-    Tn = "tn", "true negatives", "真阴性数";
-    Fn = "fn", "false negatives", "假阴性数";
-    SelectionRate = "selection_rate", "positive-decision rate", "正向决定率";
-    FavorableRate = "favorable_rate", "favorable rate", "有利结果率";
-    AdverseRate = "adverse_rate", "adverse rate", "不利结果率";
-    Tpr = "tpr", "true positive rate", "真阳性率";
-    Fpr = "fpr", "false positive rate", "假阳性率";
-    Tnr = "tnr", "true negative rate", "真阴性率";
-    Fnr = "fnr", "false negative rate", "假阴性率";
-    Ppv = "ppv", "positive predictive value", "阳性预测值";
-    Npv = "npv", "negative predictive value", "阴性预测值";
-    Fdr = "fdr", "false discovery rate", "错误发现率";
-    For = "for", "false omission rate", "错误遗漏率";
-    Accuracy = "accuracy", "accuracy", "准确率";
-    Prevalence = "prevalence", "prevalence of the label", "标签阳性率";
-    ImpactRatio = "impact_ratio", "impact ratio", "影响比";
-    AdverseRateRatio = "adverse_rate_ratio", "adverse-rate ratio", "不利结果率之比";
-    SelectionRateDiff = "selection_rate_diff", "difference in positive-decision rate", "正向决定率之差";
-    SelectionRateRatio = "selection_rate_ratio", "ratio of positive-decision rates", "正向决定率之比";
-    TprDiff = "tpr_diff", "difference in true positive rate", "真阳性率之差";
-    TprRatio = "tpr_ratio", "ratio of true positive rates", "真阳性率之比";
-    FprDiff = "fpr_diff", "difference in false positive rate", "假阳性率之差";
-    FprRatio = "fpr_ratio", "ratio of false positive rates", "假阳性率之比";
-    TnrDiff = "tnr_diff", "difference in true negative rate", "真阴性率之差";
-    TnrRatio = "tnr_ratio", "ratio of true negative rates", "真阴性率之比";
-    FnrDiff = "fnr_diff", "difference in false negative rate", "假阴性率之差";
-    FnrRatio = "fnr_ratio", "ratio of false negative rates", "假阴性率之比";
-    PpvDiff = "ppv_diff", "difference in positive predictive value", "阳性预测值之差";
-    PpvRatio = "ppv_ratio", "ratio of positive predictive values", "阳性预测值之比";
-    NpvDiff = "npv_diff", "difference in negative predictive value", "阴性预测值之差";
-    NpvRatio = "npv_ratio", "ratio of negative predictive values", "阴性预测值之比";
-    FdrDiff = "fdr_diff", "difference in false discovery rate", "错误发现率之差";
-    FdrRatio = "fdr_ratio", "ratio of false discovery rates", "错误发现率之比";
-    ForDiff = "for_diff", "difference in false omission rate", "错误遗漏率之差";
-    ForRatio = "for_ratio", "ratio of false omission rates", "错误遗漏率之比";
-    AccuracyDiff = "accuracy_diff", "difference in accuracy", "准确率之差";
-    AccuracyRatio = "accuracy_ratio", "ratio of accuracies", "准确率之比";
-    PrevalenceDiff = "prevalence_diff", "difference in label prevalence", "标签阳性率之差";
-    PrevalenceRatio = "prevalence_ratio", "ratio of label prevalences", "标签阳性率之比";
-    EqualOpportunityDiff = "equal_opportunity_diff", "equal-opportunity difference", "机会均等差";
-    PredictiveParityDiff = "predictive_parity_diff", "predictive-parity difference", "预测均等差";
-    EqualizedOddsDiff = "equalized_odds_diff", "equalized-odds difference", "均等几率差";
-    DemographicParityDifference = "demographic_parity_difference", "demographic-parity difference (all groups)", "人口均等差（全部群体）";
-    DemographicParityRatio = "demographic_parity_ratio", "demographic-parity ratio (all groups)", "人口均等比（全部群体）";
-    EqualizedOddsDifference = "equalized_odds_difference", "equalized-odds difference (all groups)", "均等几率差（全部群体）";
-    EqualizedOddsRatio = "equalized_odds_ratio", "equalized-odds ratio (all groups)", "均等几率比（全部群体）";
-    MeanScore = "mean_score", "mean score", "平均分";
-    MedianScore = "median_score", "median score", "分数中位数";
-    ScoringRate = "scoring_rate", "scoring rate (favorable side of the median)", "得分率（位于中位数有利一侧）";
-    ScoringImpactRatio = "scoring_impact_ratio", "scoring-rate impact ratio", "得分率影响比";
-    Auc = "auc", "area under the ROC curve", "ROC 曲线下面积";
-    Ece = "ece", "expected calibration error", "期望校准误差";
-    Smd = "smd", "standardised mean difference", "标准化均值差";
-    Ks = "ks", "Kolmogorov-Smirnov distance", "Kolmogorov-Smirnov 距离";
-    Wasserstein = "wasserstein", "Wasserstein distance", "Wasserstein 距离";
+    N = "n", "codes.metric.n";
+    ShareOfPopulation = "share_of_population", "codes.metric.share_of_population";
+    Selected = "selected", "codes.metric.selected";
+    Tp = "tp", "codes.metric.tp";
+    Fp = "fp", "codes.metric.fp";
+    Tn = "tn", "codes.metric.tn";
+    Fn = "fn", "codes.metric.fn";
+    SelectionRate = "selection_rate", "codes.metric.selection_rate";
+    FavorableRate = "favorable_rate", "codes.metric.favorable_rate";
+    AdverseRate = "adverse_rate", "codes.metric.adverse_rate";
+    Tpr = "tpr", "codes.metric.tpr";
+    Fpr = "fpr", "codes.metric.fpr";
+    Tnr = "tnr", "codes.metric.tnr";
+    Fnr = "fnr", "codes.metric.fnr";
+    Ppv = "ppv", "codes.metric.ppv";
+    Npv = "npv", "codes.metric.npv";
+    Fdr = "fdr", "codes.metric.fdr";
+    For = "for", "codes.metric.for";
+    Accuracy = "accuracy", "codes.metric.accuracy";
+    Prevalence = "prevalence", "codes.metric.prevalence";
+    ImpactRatio = "impact_ratio", "codes.metric.impact_ratio";
+    AdverseRateRatio = "adverse_rate_ratio", "codes.metric.adverse_rate_ratio";
+    SelectionRateDiff = "selection_rate_diff", "codes.metric.selection_rate_diff";
+    SelectionRateRatio = "selection_rate_ratio", "codes.metric.selection_rate_ratio";
+    TprDiff = "tpr_diff", "codes.metric.tpr_diff";
+    TprRatio = "tpr_ratio", "codes.metric.tpr_ratio";
+    FprDiff = "fpr_diff", "codes.metric.fpr_diff";
+    FprRatio = "fpr_ratio", "codes.metric.fpr_ratio";
+    TnrDiff = "tnr_diff", "codes.metric.tnr_diff";
+    TnrRatio = "tnr_ratio", "codes.metric.tnr_ratio";
+    FnrDiff = "fnr_diff", "codes.metric.fnr_diff";
+    FnrRatio = "fnr_ratio", "codes.metric.fnr_ratio";
+    PpvDiff = "ppv_diff", "codes.metric.ppv_diff";
+    PpvRatio = "ppv_ratio", "codes.metric.ppv_ratio";
+    NpvDiff = "npv_diff", "codes.metric.npv_diff";
+    NpvRatio = "npv_ratio", "codes.metric.npv_ratio";
+    FdrDiff = "fdr_diff", "codes.metric.fdr_diff";
+    FdrRatio = "fdr_ratio", "codes.metric.fdr_ratio";
+    ForDiff = "for_diff", "codes.metric.for_diff";
+    ForRatio = "for_ratio", "codes.metric.for_ratio";
+    AccuracyDiff = "accuracy_diff", "codes.metric.accuracy_diff";
+    AccuracyRatio = "accuracy_ratio", "codes.metric.accuracy_ratio";
+    PrevalenceDiff = "prevalence_diff", "codes.metric.prevalence_diff";
+    PrevalenceRatio = "prevalence_ratio", "codes.metric.prevalence_ratio";
+    EqualOpportunityDiff = "equal_opportunity_diff", "codes.metric.equal_opportunity_diff";
+    PredictiveParityDiff = "predictive_parity_diff", "codes.metric.predictive_parity_diff";
+    EqualizedOddsDiff = "equalized_odds_diff", "codes.metric.equalized_odds_diff";
+    DemographicParityDifference = "demographic_parity_difference", "codes.metric.demographic_parity_difference";
+    DemographicParityRatio = "demographic_parity_ratio", "codes.metric.demographic_parity_ratio";
+    EqualizedOddsDifference = "equalized_odds_difference", "codes.metric.equalized_odds_difference";
+    EqualizedOddsRatio = "equalized_odds_ratio", "codes.metric.equalized_odds_ratio";
+    MeanScore = "mean_score", "codes.metric.mean_score";
+    MedianScore = "median_score", "codes.metric.median_score";
+    ScoringRate = "scoring_rate", "codes.metric.scoring_rate";
+    ScoringImpactRatio = "scoring_impact_ratio", "codes.metric.scoring_impact_ratio";
+    Auc = "auc", "codes.metric.auc";
+    Ece = "ece", "codes.metric.ece";
+    Smd = "smd", "codes.metric.smd";
+    Ks = "ks", "codes.metric.ks";
+    Wasserstein = "wasserstein", "codes.metric.wasserstein";
 }
 
 impl Metric {

@@ -15,6 +15,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::ts;
 
 /// How serious a finding is. Ordered: `Low < Review < Medium < High < Block`, so `max()` gives
 /// the worst.
@@ -51,11 +52,11 @@ impl Severity {
     /// The word for people.
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            Severity::Review => lang.pick("to review", "待复核"),
-            Severity::Low => lang.pick("low", "低"),
-            Severity::Medium => lang.pick("medium", "中"),
-            Severity::High => lang.pick("high", "高"),
-            Severity::Block => lang.pick("prohibited: must not be used", "禁止使用"),
+            Severity::Review => ts!(lang, "codes.review"),
+            Severity::Low => ts!(lang, "codes.low"),
+            Severity::Medium => ts!(lang, "codes.medium"),
+            Severity::High => ts!(lang, "codes.high"),
+            Severity::Block => ts!(lang, "codes.prohibited_must_not_used"),
         }
     }
 }
@@ -145,20 +146,17 @@ impl FindingKind {
     /// The word for people.
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            FindingKind::Disparity => lang.pick("disparity", "群体差异"),
-            FindingKind::ErrorRateDisparity => lang.pick("error-rate disparity", "错误率差异"),
-            FindingKind::SingleGroup => lang.pick("attribute", "群体属性"),
+            FindingKind::Disparity => ts!(lang, "codes.disparity"),
+            FindingKind::ErrorRateDisparity => ts!(lang, "codes.error_rate_disparity"),
+            FindingKind::SingleGroup => ts!(lang, "codes.attribute"),
             FindingKind::ProhibitedInput => {
-                lang.pick("prohibited or restricted input", "禁止或受限制的输入")
+                ts!(lang, "codes.prohibited_restricted_input")
             }
-            FindingKind::Proxy => lang.pick(
-                "possible proxy for a protected trait",
-                "可能替代受保护特征的代理变量",
-            ),
-            FindingKind::PurposeLimitation => lang.pick("purpose limitation", "目的限制"),
-            FindingKind::Retention => lang.pick("retention", "存储期限"),
-            FindingKind::Identifiability => lang.pick("identifiability", "可识别性"),
-            FindingKind::DataMinimisation => lang.pick("data minimisation", "数据最小化"),
+            FindingKind::Proxy => ts!(lang, "codes.possible_proxy_protected_trait"),
+            FindingKind::PurposeLimitation => ts!(lang, "codes.purpose_limitation"),
+            FindingKind::Retention => ts!(lang, "codes.retention"),
+            FindingKind::Identifiability => ts!(lang, "codes.identifiability"),
+            FindingKind::DataMinimisation => ts!(lang, "codes.data_minimisation"),
         }
     }
 

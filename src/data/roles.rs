@@ -17,6 +17,7 @@ use super::{
 };
 use crate::error::{Error, Result, did_you_mean};
 use crate::spec::{AuditSpec, FileFormat};
+use crate::ts;
 
 /// How the decision column was read.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -61,9 +62,9 @@ pub struct LabelValues {
 /// language): shared by every engine.
 pub(super) fn exclusion_reason(what: &str, lang: crate::i18n::Lang) -> &'static str {
     match what {
-        "decision" => lang.pick("decision missing", "决定缺失"),
-        "label" => lang.pick("label missing", "标签缺失"),
-        _ => lang.pick("score missing", "分数缺失"),
+        "decision" => ts!(lang, "data.roles.decision_missing"),
+        "label" => ts!(lang, "data.roles.label_missing"),
+        _ => ts!(lang, "data.roles.score_missing"),
     }
 }
 

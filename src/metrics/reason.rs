@@ -7,7 +7,8 @@
 
 use super::Metric;
 use crate::i18n::Lang;
-use crate::tr;
+use crate::t;
+use crate::ts;
 
 /// Why a row's value is null, or how it was computed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,121 +71,98 @@ pub enum Reason {
 impl Reason {
     /// The sentence in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let fixed = |en: &str, zh: &str| lang.pick(en, zh).to_string();
         match *self {
-            Reason::Withheld { min_published: min } => tr!(
+            Reason::Withheld { min_published: min } => t!(
                 lang,
-                "withheld: fewer than {min} workers (the disclosure setting report.min_published_group)",
-                "不予公布：人数少于 {min} 人（披露设置 report.min_published_group）"
+                "metrics.reason.withheld_fewer_than_workers_disclosure",
+                min
             ),
             Reason::Excluded { below_share } => {
                 let share = below_share * 100.0;
-                tr!(
+                t!(
                     lang,
-                    "excluded: the group is under {share} % of the data (the LL144 option); its counts and rates are disclosed",
-                    "已排除：该组占数据不足 {share}%（LL144 选项）；其人数和比率仍予披露"
+                    "metrics.reason.excluded_group_under_data_ll144",
+                    share
                 )
             }
-            Reason::ZeroDenominator(metric) => tr!(
+            Reason::ZeroDenominator(metric) => t!(
                 lang,
-                "undefined: the denominator of {metric} is 0 in this group",
-                "无法计算：该组 {metric} 的分母为 0"
+                "metrics.reason.undefined_denominator_0_this_group",
+                metric
             ),
-            Reason::ZeroDenominatorEither(metric) => tr!(
+            Reason::ZeroDenominatorEither(metric) => t!(
                 lang,
-                "undefined: the denominator of {metric} is 0 in the group or the reference",
-                "无法计算：该组或参照组 {metric} 的分母为 0"
+                "metrics.reason.undefined_denominator_0_group_reference",
+                metric
             ),
-            Reason::ZeroReferenceRate(metric) => tr!(
+            Reason::ZeroReferenceRate(metric) => t!(
                 lang,
-                "undefined: {metric} of the reference is 0, or a denominator is 0",
-                "无法计算：参照组的 {metric} 为 0，或有分母为 0"
+                "metrics.reason.undefined_reference_0_denominator_0",
+                metric
             ),
             Reason::ScoringSide {
                 median: m,
                 higher: true,
-            } => tr!(
-                lang,
-                "share scoring above the sample median {m} (a high score is favorable)",
-                "分数高于样本中位数 {m} 者所占比例（高分对劳动者有利）"
-            ),
+            } => t!(lang, "metrics.reason.share_scoring_above_sample_median", m),
             Reason::ScoringSide {
                 median: m,
                 higher: false,
-            } => tr!(
-                lang,
-                "share scoring below the sample median {m} (a low score is favorable)",
-                "分数低于样本中位数 {m} 者所占比例（低分对劳动者有利）"
-            ),
-            Reason::MissingValues => fixed(
-                "not compared: the group holds the rows whose value is missing",
-                "不参与比较：该组为取值缺失的记录",
-            ),
-            Reason::EmptyPopulation => {
-                fixed("undefined: the population is empty", "无法计算：总体为空")
+            } => t!(lang, "metrics.reason.share_scoring_below_sample_median", m),
+            Reason::MissingValues => {
+                ts!(lang, "metrics.reason.not_compared_group_holds_rows").to_string()
             }
-            Reason::NoReference => fixed(
-                "undefined: no group is large enough to serve as the reference",
-                "无法计算：没有足够大的群体可作参照组",
-            ),
-            Reason::ZeroReferenceFavorable => fixed(
-                "undefined: the reference's favorable rate is 0",
-                "无法计算：参照组的有利结果率为 0",
-            ),
-            Reason::ZeroReferenceAdverse => fixed(
-                "undefined: the reference's adverse rate is 0",
-                "无法计算：参照组的不利结果率为 0",
-            ),
-            Reason::ReferenceGroup => fixed("reference group", "参照组"),
-            Reason::AgainstPopulation => fixed(
-                "compared with the whole population, which includes the group: tested against everyone else, no interval",
-                "与包含该组在内的全体比较：检验以该组与其余所有人对比，不给出置信区间",
-            ),
-            Reason::NoPositiveLabel => fixed(
-                "undefined: no positive label in the group or the reference",
-                "无法计算：该组或参照组没有正类标签",
-            ),
-            Reason::NoPositiveDecision => fixed(
-                "undefined: no positive decision in the group or the reference",
-                "无法计算：该组或参照组没有正向决定",
-            ),
-            Reason::ZeroTprFprDenominator => fixed(
-                "undefined: a TPR or FPR denominator is 0",
-                "无法计算：真阳性率或假阳性率的分母为 0",
-            ),
-            Reason::FewerThanTwoGroups => fixed(
-                "undefined: fewer than two groups are large enough to compare",
-                "无法计算：足够大、可供比较的群体少于两个",
-            ),
-            Reason::NoGroupPositive => fixed(
-                "undefined: no group has a positive decision, or fewer than two groups",
-                "无法计算：没有群体获得正向决定，或群体少于两个",
-            ),
-            Reason::ZeroLargestTprFpr => fixed(
-                "undefined: a largest TPR or FPR is 0, or fewer than two groups",
-                "无法计算：最大的真阳性率或假阳性率为 0，或群体少于两个",
-            ),
-            Reason::NoScore => fixed("undefined: no score", "无法计算：没有分数"),
-            Reason::EmptyDistribution => fixed(
-                "undefined: an empty score distribution",
-                "无法计算：分数分布为空",
-            ),
-            Reason::NoMedian => fixed(
-                "undefined: the sample has no median score",
-                "无法计算：样本没有分数中位数",
-            ),
-            Reason::OneLabelValue => fixed(
-                "undefined: the group has only one label value",
-                "无法计算：该组的标签只有一种取值",
-            ),
-            Reason::NotProbabilities => fixed(
-                "undefined: scores are not probabilities in [0, 1], or the group is empty",
-                "无法计算：分数不是 [0, 1] 内的概率，或该组为空",
-            ),
-            Reason::ZeroPooledSd => fixed(
-                "undefined: the pooled standard deviation is 0",
-                "无法计算：合并标准差为 0",
-            ),
+            Reason::EmptyPopulation => {
+                ts!(lang, "metrics.reason.undefined_population_empty").to_string()
+            }
+            Reason::NoReference => {
+                ts!(lang, "metrics.reason.undefined_no_group_large_enough").to_string()
+            }
+            Reason::ZeroReferenceFavorable => {
+                ts!(lang, "metrics.reason.undefined_reference_s_favorable_rate").to_string()
+            }
+            Reason::ZeroReferenceAdverse => {
+                ts!(lang, "metrics.reason.undefined_reference_s_adverse_rate").to_string()
+            }
+            Reason::ReferenceGroup => ts!(lang, "metrics.reason.reference_group").to_string(),
+            Reason::AgainstPopulation => ts!(
+                lang,
+                "metrics.reason.compared_whole_population_which_includes"
+            )
+            .to_string(),
+            Reason::NoPositiveLabel => {
+                ts!(lang, "metrics.reason.undefined_no_positive_label_group").to_string()
+            }
+            Reason::NoPositiveDecision => {
+                ts!(lang, "metrics.reason.undefined_no_positive_decision_group").to_string()
+            }
+            Reason::ZeroTprFprDenominator => {
+                ts!(lang, "metrics.reason.undefined_tpr_fpr_denominator_0").to_string()
+            }
+            Reason::FewerThanTwoGroups => {
+                ts!(lang, "metrics.reason.undefined_fewer_than_two_groups").to_string()
+            }
+            Reason::NoGroupPositive => {
+                ts!(lang, "metrics.reason.undefined_no_group_has_positive").to_string()
+            }
+            Reason::ZeroLargestTprFpr => {
+                ts!(lang, "metrics.reason.undefined_largest_tpr_fpr_0").to_string()
+            }
+            Reason::NoScore => ts!(lang, "metrics.reason.undefined_no_score").to_string(),
+            Reason::EmptyDistribution => {
+                ts!(lang, "metrics.reason.undefined_empty_score_distribution").to_string()
+            }
+            Reason::NoMedian => {
+                ts!(lang, "metrics.reason.undefined_sample_has_no_median").to_string()
+            }
+            Reason::OneLabelValue => {
+                ts!(lang, "metrics.reason.undefined_group_has_only_one").to_string()
+            }
+            Reason::NotProbabilities => {
+                ts!(lang, "metrics.reason.undefined_scores_not_probabilities_0").to_string()
+            }
+            Reason::ZeroPooledSd => {
+                ts!(lang, "metrics.reason.undefined_pooled_standard_deviation_0").to_string()
+            }
         }
     }
 }

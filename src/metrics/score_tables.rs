@@ -30,7 +30,8 @@ use serde::Serialize;
 use super::intervals::wilson;
 use crate::i18n::Lang;
 use crate::stats::{Aggregates, GroupStats, ScoreCell};
-use crate::tr;
+use crate::t;
+use crate::ts;
 
 /// The probabilities at which quantiles are reported.
 pub const QUANTILES: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
@@ -161,10 +162,11 @@ fn group_tables(name: &str, g: &GroupStats, (lo, hi): (f64, f64), p: &TableParam
         calibration: Vec::new(),
     };
     if n < min {
-        out.suppressed = Some(tr!(
+        out.suppressed = Some(t!(
             p.lang,
-            "insufficient data: n = {n} is below the minimum group size {min}",
-            "样本不足：n = {n}，低于最小群体规模 {min}"
+            "metrics.score_tables.insufficient_data_n_below_minimum",
+            n,
+            min
         ));
         return out;
     }
@@ -209,12 +211,13 @@ fn group_tables(name: &str, g: &GroupStats, (lo, hi): (f64, f64), p: &TableParam
                     reason: None,
                 };
                 if bn == 0 {
-                    bin.reason = Some(p.lang.pick("empty bin", "该分箱没有记录").into());
+                    bin.reason = Some(ts!(p.lang, "metrics.score_tables.empty_bin").into());
                 } else if bn < min {
-                    bin.reason = Some(tr!(
+                    bin.reason = Some(t!(
                         p.lang,
-                        "insufficient data: n = {bn} is below the minimum group size {min}",
-                        "样本不足：n = {bn}，低于最小群体规模 {min}"
+                        "metrics.score_tables.insufficient_data_n_below_minimum_2",
+                        bn,
+                        min
                     ));
                 } else {
                     bin.positive_rate = Some(pos as f64 / bn as f64);

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use super::{Metric, MetricParams, MetricRow};
 use crate::i18n::Lang;
+use crate::ts;
 
 /// The four-fifths line.
 pub const FOUR_FIFTHS: f64 = 0.8;
@@ -53,47 +54,31 @@ impl Verdict {
     /// Plain-language text in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            Verdict::Reference => lang.pick("reference group", "参照组"),
-            Verdict::Withheld => lang.pick(
-                "withheld: too few workers to publish",
-                "不予公布：人数过少",
+            Verdict::Reference => ts!(lang, "metrics.verdict.reference_group"),
+            Verdict::Withheld => ts!(lang, "metrics.verdict.withheld_too_few_workers_publish"),
+            Verdict::NotCompared => ts!(lang, "metrics.verdict.not_compared_missing_values"),
+            Verdict::Excluded => ts!(lang, "metrics.verdict.excluded_from_ratios_under_share"),
+            Verdict::Undefined => ts!(lang, "metrics.verdict.undefined"),
+            Verdict::AdverseSignificant => {
+                ts!(lang, "metrics.verdict.disparity_beyond_four_fifths_line")
+            }
+            Verdict::AdverseNotSignificant => {
+                ts!(lang, "metrics.verdict.beyond_four_fifths_line_but")
+            }
+            Verdict::SignificantWithinThreshold => {
+                ts!(lang, "metrics.verdict.within_four_fifths_line_but")
+            }
+            Verdict::NoDisparity => ts!(lang, "metrics.verdict.no_disparity_interval_rules_out"),
+            Verdict::Inconclusive => {
+                ts!(lang, "metrics.verdict.no_significant_disparity_found_but")
+            }
+            Verdict::Significant => ts!(
+                lang,
+                "metrics.verdict.statistically_significant_after_correction"
             ),
-            Verdict::NotCompared => lang.pick(
-                "not compared (missing values)",
-                "不参与比较（取值缺失）",
-            ),
-            Verdict::Excluded => lang.pick(
-                "excluded from the ratios (under the share threshold)",
-                "不计入比值（低于占比门槛）",
-            ),
-            Verdict::Undefined => lang.pick("undefined", "无法计算"),
-            Verdict::AdverseSignificant => lang.pick(
-                "disparity beyond the four-fifths line, statistically significant after correction",
-                "差距超出五分之四界线，且经多重比较校正后统计显著",
-            ),
-            Verdict::AdverseNotSignificant => lang.pick(
-                "beyond the four-fifths line, but not statistically significant after correction: the data cannot confirm the gap",
-                "超出五分之四界线，但经多重比较校正后统计上不显著：数据不能证实这一差距",
-            ),
-            Verdict::SignificantWithinThreshold => lang.pick(
-                "within the four-fifths line, but a statistically significant difference",
-                "未超出五分之四界线，但差异统计显著",
-            ),
-            Verdict::NoDisparity => lang.pick(
-                "no disparity: the interval rules out a gap beyond the four-fifths line",
-                "无差异：置信区间排除了超出五分之四界线的差距",
-            ),
-            Verdict::Inconclusive => lang.pick(
-                "no significant disparity found, but the interval cannot rule one out",
-                "未发现显著差异，但置信区间不能排除存在差异",
-            ),
-            Verdict::Significant => lang.pick(
-                "statistically significant after correction",
-                "经多重比较校正后统计显著",
-            ),
-            Verdict::NotSignificant => lang.pick(
-                "not statistically significant after correction",
-                "经多重比较校正后统计不显著",
+            Verdict::NotSignificant => ts!(
+                lang,
+                "metrics.verdict.not_statistically_significant_after_correction"
             ),
         }
     }

@@ -14,7 +14,7 @@ use super::plots::{
 use super::sections::document;
 use crate::audit::Audit;
 use crate::i18n::Lang;
-use crate::tr;
+use crate::t;
 
 /// Draws one chart of the document as SVG (empty when there is nothing to draw).
 fn draw(chart: &Chart, l: Lang) -> Result<String, String> {
@@ -76,16 +76,8 @@ th{background:#eee}td.n{white-space:nowrap}tr:target,li:target{outline:3px solid
 /// The print page: A4, page numbers, and the SHA-256 of audit.json on every page (so a
 /// printed page can be matched to the published data).
 fn page_style(hash: &str, lang: crate::i18n::Lang) -> String {
-    let (label, page) = match lang {
-        crate::i18n::Lang::En => (
-            "audit.json SHA-256 ",
-            "\"page \" counter(page) \" of \" counter(pages)",
-        ),
-        crate::i18n::Lang::Zh => (
-            "audit.json SHA-256 ",
-            "\"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"",
-        ),
-    };
+    let label = "audit.json SHA-256 ";
+    let page = crate::t!(lang, "report.html.page_counter");
     format!(
         "@page{{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-left{{content:\"{label}{hash}\";font-size:6.5pt;font-family:monospace}}@bottom-right{{content:{page};font-size:8pt}}}}"
     )
@@ -206,10 +198,11 @@ pub(super) fn page(doc: &Doc, l: Lang, version: &str, json_hash: &str) -> String
     }
     out.push_str(&format!(
         "<p><small>{}</small></p>\n",
-        escape(&tr!(
+        escape(&t!(
             l,
-            "Candor {version}. The SHA-256 of audit.json, printed at the foot of each page: {json_hash}.",
-            "Candor {version}。audit.json 的 SHA-256（印在每页页脚）：{json_hash}。"
+            "report.html.candor_sha_256_audit_json",
+            version,
+            json_hash
         ))
     ));
     out.push_str("</body>\n</html>\n");

@@ -6,6 +6,7 @@ use crate::i18n::md_escape;
 
 use super::doc::{Block, Doc};
 use super::sections::document;
+use crate::ts;
 
 /// Renders a document as Markdown.
 pub fn render_doc(doc: &Doc, lang: crate::i18n::Lang) -> String {
@@ -44,10 +45,7 @@ pub fn render_doc(doc: &Doc, lang: crate::i18n::Lang) -> String {
                     out.push('\n');
                 }
                 Block::Charts(_) => {
-                    out.push_str(lang.pick(
-                        "The charts are in audit.html; every number they show is in the tables above.",
-                        "图表见 audit.html；图表所示的每个数字都在上文各表中。",
-                    ));
+                    out.push_str(ts!(lang, "report.markdown.charts_audit_html_every_number"));
                     out.push_str("\n\n");
                 }
             }

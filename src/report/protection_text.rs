@@ -8,17 +8,13 @@ use crate::screen::identifiability::coarsen::Action;
 use crate::screen::protection::ProtectionCode as C;
 use crate::screen::protection::ProtectionFinding;
 use crate::screen::protection::classify::DataClass;
-use crate::tr;
+use crate::t;
+use crate::ts;
 
 /// Column names from the data, quoted and joined: 'sex', 'age_band' and 'shift'.
 pub fn names(cols: &[String], l: Lang) -> String {
     let q: Vec<String> = cols.iter().map(|c| l.quote(c)).collect();
-    match (l, q.split_last()) {
-        (_, None) => String::new(),
-        (_, Some((last, []))) => last.clone(),
-        (Lang::En, Some((last, rest))) => format!("{} and {last}", rest.join(", ")),
-        (Lang::Zh, Some((last, rest))) => format!("{}和{last}", rest.join("、")),
-    }
+    l.catalogue().and_list(&q)
 }
 
 /// The category's label in the report's language, from the screening of that column.
@@ -39,47 +35,44 @@ fn category_label(a: &Audit, column: &str, category: Option<&str>) -> String {
 /// A class's name for people.
 pub fn class_name(c: DataClass, l: Lang) -> &'static str {
     match c {
-        DataClass::DirectIdentifier => l.pick("direct identifier", "直接标识符"),
-        DataClass::Sensitive => l.pick("sensitive personal information", "敏感个人信息"),
+        DataClass::DirectIdentifier => ts!(l, "report.protection_text.direct_identifier"),
+        DataClass::Sensitive => ts!(l, "report.protection_text.sensitive_personal_information"),
         DataClass::ProhibitedOrRestricted => {
-            l.pick("prohibited or restricted input", "禁止或受限制的输入")
+            ts!(l, "report.protection_text.prohibited_restricted_input")
         }
-        DataClass::ProtectedAttribute => l.pick("protected attribute", "受保护属性"),
-        DataClass::Proxy => l.pick(
-            "stands in for a protected attribute (proxy)",
-            "受保护属性的替代变量",
+        DataClass::ProtectedAttribute => ts!(l, "report.protection_text.protected_attribute"),
+        DataClass::Proxy => ts!(l, "report.protection_text.stands_protected_attribute_proxy"),
+        DataClass::QuasiIdentifier => ts!(
+            l,
+            "report.protection_text.indirect_identifier_quasi_identifier"
         ),
-        DataClass::QuasiIdentifier => l.pick(
-            "indirect identifier (quasi-identifier)",
-            "间接标识符（准标识符）",
-        ),
-        DataClass::AlgorithmOutput => l.pick("algorithm output or outcome", "算法输出或结果"),
-        DataClass::WorkMeasure => l.pick("ordinary work measure", "一般工作指标"),
+        DataClass::AlgorithmOutput => ts!(l, "report.protection_text.algorithm_output_outcome"),
+        DataClass::WorkMeasure => ts!(l, "report.protection_text.ordinary_work_measure"),
     }
 }
 
 /// A coarsening step for people.
 pub fn action_text(action: &Action, l: Lang) -> String {
     match action {
-        Action::AsIs => l.pick("kept as given", "保持原样").into(),
-        Action::Removed => l.pick("left out of the table", "从表中删除").into(),
+        Action::AsIs => ts!(l, "report.protection_text.kept_given").into(),
+        Action::Removed => ts!(l, "report.protection_text.left_out_table").into(),
         Action::Bands { bands } => {
             let list: Vec<String> = bands
                 .iter()
                 .map(|b| match (b.from, b.to) {
-                    (None, Some(t)) => tr!(l, "up to {t}", "{t} 及以下"),
-                    (Some(f), None) => tr!(l, "{f} or more", "{f} 及以上"),
+                    (None, Some(t)) => t!(l, "report.protection_text.up", t),
+                    (Some(f), None) => t!(l, "report.protection_text.more", f),
                     (Some(f), Some(t)) if f == t => format!("{f}"),
                     (Some(f), Some(t)) => format!("{f}–{t}"),
-                    (None, None) => l.pick("all", "全部").to_string(),
+                    (None, None) => ts!(l, "report.protection_text.all").to_string(),
                 })
                 .collect();
             let n = bands.len();
-            tr!(
+            t!(
                 l,
-                "{n} bands: {}",
-                "分为 {n} 段：{}",
-                list.join(l.pick(", ", "、"))
+                "report.protection_text.bands",
+                n,
+                v0 = list.join(ts!(l, "report.protection_text.comma"))
             )
         }
         Action::MergeRare {
@@ -91,17 +84,17 @@ pub fn action_text(action: &Action, l: Lang) -> String {
                 .iter()
                 .map(|m| {
                     if m.is_empty() {
-                        l.pick("(missing)", "（缺失）").to_string()
+                        ts!(l, "report.protection_text.missing").to_string()
                     } else {
                         crate::i18n::group(m, l)
                     }
                 })
                 .collect();
-            tr!(
+            t!(
                 l,
-                "categories held by less than {share} % of workers merged into one: {}",
-                "将占比不足 {share}% 的类别合并为一类：{}",
-                list.join(l.pick(", ", "、"))
+                "report.protection_text.categories_held_less_than_workers",
+                share,
+                v0 = list.join(ts!(l, "report.protection_text.comma"))
             )
         }
     }
@@ -121,50 +114,61 @@ pub fn sentence(a: &Audit, f: &ProtectionFinding) -> String {
                 f.combinations.unwrap_or(0),
             );
             let fix = match f.coarsening_reached {
-                Some(true) => tr!(
+                Some(true) => t!(
                     l,
-                    " The data-protection section proposes a coarsening that gives every group of every combination of up to three of these columns at least {k} workers.",
-                    "数据保护一节提出了一种粗化方案，可使这些列中最多三列的每种组合里的每个组都至少有 {k} 人。"
+                    "report.protection_text.data_protection_section_proposes_coarsening",
+                    k
                 ),
-                Some(false) => tr!(
+                Some(false) => t!(
                     l,
-                    " No coarsening Candor searched gives every group of every combination of up to three of these columns {k} workers.",
-                    "Candor 搜索的粗化方案都无法使这些列中最多三列的每种组合里的每个组都达到 {k} 人。"
+                    "report.protection_text.no_coarsening_candor_searched_gives",
+                    k
                 ),
                 None => String::new(),
             };
-            tr!(
+            t!(
                 l,
-                "{n} workers are the only ones with their values of {cols}: anyone who knows these facts about a colleague can find that colleague's row in the table ({m} of the {t} combinations of up to three of the columns examined single somebody out).{fix}",
-                "仅凭{cols}的取值，就有 {n} 名劳动者是唯一的：知道同事这些信息的人即可在表中找到该同事所在的行（所检查的列中，最多三列的 {t} 种组合里有 {m} 种能单独识别出某人）。{fix}"
+                "report.protection_text.workers_only_ones_their_values",
+                n,
+                cols,
+                m,
+                t,
+                fix
             )
         }
-        C::BelowMinK => tr!(
+        C::BelowMinK => t!(
             l,
-            "Nobody is alone, but {n} workers share their combination of {cols} with fewer than {k} workers in all.",
-            "没有人是唯一的，但有 {n} 名劳动者所在的{cols}取值组合总共不足 {k} 人。"
+            "report.protection_text.nobody_alone_but_workers_share",
+            n,
+            cols,
+            k
         ),
         C::Homogeneous => {
             let c = f.classes.unwrap_or(0);
             let m = f.modal_classes.unwrap_or(0);
-            let base = tr!(
+            let base = t!(
                 l,
-                "{cols} reveal {col}: in {c} groups of at least {k} workers who share these values ({n} workers in all), everyone has the same {col}, so whoever knows a colleague's {cols} learns it, although the groups are large enough (l-diversity 1).",
-                "{cols}会泄露{col}：在 {c} 个取值相同、至少 {k} 人的组中（共 {n} 人），所有人的{col}都相同，因此尽管这些组人数足够，知道同事{cols}的人仍能得知其{col}（l 多样性为 1）。"
+                "report.protection_text.reveal_groups_least_workers_who",
+                cols,
+                col,
+                c,
+                k,
+                n
             );
             let modal = if m == 0 {
                 String::new()
             } else if m == c {
-                tr!(
+                t!(
                     l,
-                    " In every one of these groups the shared value is the most common value of {col} in the whole table (often none at all): this tells little beyond what is true of most workers, but it does tell it for certain.",
-                    "这些组共有的取值全部是整张表中{col}最常见的取值（常常是零）：除大多数劳动者的共同情况外透露不多，但确定无疑。"
+                    "report.protection_text.every_one_these_groups_shared",
+                    col
                 )
             } else {
-                tr!(
+                t!(
                     l,
-                    " In {m} of these groups the shared value is the most common value of {col} in the whole table (often none at all), which tells little beyond what is true of most workers; in the other {rest} it is a less common value.",
-                    "其中 {m} 个组共有的取值是整张表中{col}最常见的取值（常常是零），除大多数劳动者的共同情况外透露不多；其余 {rest} 个组共有的是较少见的取值。",
+                    "report.protection_text.these_groups_shared_value_most",
+                    m,
+                    col,
                     rest = c - m
                 )
             };
@@ -179,31 +183,33 @@ pub fn sentence(a: &Audit, f: &ProtectionFinding) -> String {
             );
             let what = if f.code == C::HealthOtherPurpose {
                 if f.epidemic {
-                    l.pick(
-                        "health data collected for epidemic control",
-                        "为防疫而收集的健康信息",
+                    ts!(
+                        l,
+                        "report.protection_text.health_data_collected_epidemic_control"
                     )
                     .to_string()
                 } else {
-                    l.pick("health data", "健康信息").to_string()
+                    ts!(l, "report.protection_text.health_data").to_string()
                 }
             } else {
-                tr!(
+                t!(
                     l,
-                    "sensitive personal information ({label})",
-                    "敏感个人信息（{label}）"
+                    "report.protection_text.sensitive_personal_information_2",
+                    label
                 )
             };
-            tr!(
+            t!(
                 l,
-                "{col} is {what}, collected for {purpose}, and it is in the data of this decision about workers, a different purpose: its purpose does not cover this decision. Take it out of the data of this decision; keep it only for its own purpose (and for as long as an audit or a dispute about it is open).",
-                "{col}属于{what}，是为{purpose}而收集的，却出现在本项针对劳动者的决定所用的数据中，这是另一目的：其收集目的不涵盖本项决定。应将其从本项决定的数据中移除；仅为其原有目的保留（审计或相关争议进行期间亦应保留）。"
+                "report.protection_text.collected_data_this_decision_about",
+                col,
+                what,
+                purpose
             )
         }
-        C::NotUsed => tr!(
+        C::NotUsed => t!(
             l,
-            "{col} is collected and handed to the algorithm, which does not measurably rely on it: collected, not needed for the stated purpose. Stop collecting it for this decision and delete what was collected for it, once no audit or dispute about the decision is open.",
-            "{col}被收集并提供给算法，但未测出算法依赖它：已收集，但并非所述目的所需。应停止为本项决定收集该信息，并在有关该决定的审计或争议结束后删除为此收集的数据。"
+            "report.protection_text.collected_handed_algorithm_which_does",
+            col
         ),
     }
 }

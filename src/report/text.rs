@@ -9,7 +9,8 @@ use crate::findings::Finding;
 use crate::i18n::{Lang, fmt_p_eq};
 use crate::metrics::Metric;
 use crate::spec::ReferenceRule;
-use crate::tr;
+use crate::t;
+use crate::ts;
 
 pub use crate::i18n::{group, pct};
 
@@ -42,7 +43,12 @@ pub fn interval3(lo: Option<f64>, hi: Option<f64>) -> String {
 /// An interval of rates as percentages: "12.1–15.0 %".
 pub fn pct_interval(lo: Option<f64>, hi: Option<f64>, lang: Lang) -> String {
     match (lo, hi) {
-        (Some(a), Some(b)) => tr!(lang, "{:.1}–{:.1} %", "{:.1}–{:.1}%", a * 100.0, b * 100.0),
+        (Some(a), Some(b)) => t!(
+            lang,
+            "report.text.v0_dash_v1_percent",
+            v0 = format!("{:.1}", a * 100.0),
+            v1 = format!("{:.1}", b * 100.0)
+        ),
         _ => "–".into(),
     }
 }
@@ -51,16 +57,16 @@ pub fn pct_interval(lo: Option<f64>, hi: Option<f64>, lang: Lang) -> String {
 pub fn level(a: &Audit) -> String {
     let l = a.spec.lang;
     let c = crate::report::num(Some(a.spec.stats.confidence * 100.0));
-    tr!(l, "{c} %", "{c}%")
+    t!(l, "report.text.c_percent", c)
 }
 
 /// A test's name for people.
 pub fn test_name(code: Option<&str>, lang: Lang) -> &'static str {
     match code {
-        Some("fisher_exact") => lang.pick("Fisher's exact test", "Fisher 精确检验"),
-        Some("chi_square_yates") => lang.pick("chi-square test", "卡方检验"),
+        Some("fisher_exact") => ts!(lang, "report.text.fisher_s_exact_test"),
+        Some("chi_square_yates") => ts!(lang, "report.text.chi_square_test"),
         Some("kolmogorov_smirnov") => {
-            lang.pick("Kolmogorov-Smirnov test", "Kolmogorov-Smirnov 检验")
+            ts!(lang, "report.text.kolmogorov_smirnov_test")
         }
         _ => "",
     }
@@ -71,7 +77,7 @@ pub fn test_name(code: Option<&str>, lang: Lang) -> &'static str {
 pub fn outcome(a: &Audit, favorable: bool) -> String {
     let positive = favorable == a.spec.decision.positive_is_favorable;
     let l = a.spec.lang;
-    let or = l.pick(" or ", " 或 ");
+    let or = ts!(l, "report.text.or");
     match &a.decision {
         DecisionValues::Binary {
             column,
@@ -105,9 +111,9 @@ pub fn scoring_side(a: &Audit) -> String {
     let m = crate::report::num(a.score_median);
     let higher = a.spec.score.as_ref().is_none_or(|s| s.higher_is_favorable);
     if higher {
-        tr!(l, "above the sample median {m}", "高于样本中位数 {m}")
+        t!(l, "report.text.above_sample_median", m)
     } else {
-        tr!(l, "below the sample median {m}", "低于样本中位数 {m}")
+        t!(l, "report.text.below_sample_median", m)
     }
 }
 
@@ -115,20 +121,15 @@ pub fn scoring_side(a: &Audit) -> String {
 pub fn reference_rule(a: &Audit) -> String {
     let l = a.spec.lang;
     let mut s = match a.spec.reference {
-        ReferenceRule::Highest => l
-            .pick(
-                "the group with the highest rate of the favorable outcome (among groups of at least the minimum group size, with known values)",
-                "有利结果率最高的群体（限于人数不少于最小群体规模、取值已知的群体）",
-            )
-            .to_string(),
-        ReferenceRule::Largest => l.pick("the largest group", "人数最多的群体").to_string(),
-        ReferenceRule::Population => l
-            .pick("the whole audited population", "全部受审计人群")
-            .to_string(),
+        ReferenceRule::Highest => {
+            ts!(l, "report.text.group_highest_rate_favorable_outcome").to_string()
+        }
+        ReferenceRule::Largest => ts!(l, "report.text.largest_group").to_string(),
+        ReferenceRule::Population => ts!(l, "report.text.whole_audited_population").to_string(),
     };
     for (attr, g) in &a.spec.references {
         let g = l.quote(g);
-        s.push_str(&tr!(l, "; for {attr}: {g}", "；{attr} 的参照组为{g}"));
+        s.push_str(&t!(l, "report.text.for", attr, g));
     }
     s
 }
@@ -148,11 +149,9 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
         .as_deref()
         .map(|r| {
             if r == "population" && a.spec.reference == ReferenceRule::Population {
-                l.pick("the whole population", "全体").to_string()
-            } else if l == Lang::Zh {
-                l.quote(&group(r, l))
+                ts!(l, "report.text.whole_population").to_string()
             } else {
-                group(r, l)
+                l.catalogue().inline_name(&group(r, l))
             }
         })
         .unwrap_or_default();
@@ -161,14 +160,14 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
     let n = f.n;
     // "95 % interval 1.70–2.03", or nothing when no interval is given.
     let civ = if f.ci_low.is_some() {
-        tr!(l, "{lvl} interval {ci}", "{lvl} 置信区间 {ci}")
+        t!(l, "report.text.interval", lvl, ci)
     } else {
-        l.pick("no interval", "无置信区间").to_string()
+        ts!(l, "report.text.no_interval").to_string()
     };
     let rates = match (f.group_rate, f.reference_rate) {
         (Some(x), Some(y)) => {
             let (x, y) = (pct(Some(x), l), pct(Some(y), l));
-            tr!(l, "{x} against {y}; ", "{x} 对 {y}；")
+            t!(l, "report.text.against", x, y)
         }
         _ => String::new(),
     };
@@ -178,7 +177,7 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
         .filter(|t| t.value.is_some())
         .map(|t| {
             let (name, tv) = (t.metric.name(l), ratio(t.value));
-            tr!(l, "; {name} {tv}", "；{name} {tv}")
+            t!(l, "report.text.semicolon_name_tv", name, tv)
         })
         .unwrap_or_default();
     let verdict = f.verdict.map(|v| v.text(l)).unwrap_or_default();
@@ -186,13 +185,13 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
         .p_adjusted
         .map(|p| {
             let (p, test) = (fmt_p_eq(p), test_name(f.test, l));
-            tr!(l, "corrected p {p}, {test}", "校正后 p {p}，{test}")
+            t!(l, "report.text.corrected_p", p, test)
         })
         .unwrap_or_default();
     let worse_ref = f.worse_off.is_some() && f.worse_off.as_deref() != Some(f.group.as_str());
     let lead = if worse_ref {
         let wr = group(f.worse_off.as_deref().unwrap_or_default(), l);
-        tr!(l, "{wr} is worse off than {g}: ", "{wr}的处境不如{g}：")
+        t!(l, "report.text.worse_off_than", wr, g)
     } else {
         String::new()
     };
@@ -214,50 +213,89 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
             });
             let adverse = outcome(a, false);
             let name = m.name(l);
-            tr!(
+            t!(
                 l,
-                "among workers with {label}, {g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{civ}; {name}{twin})",
-                "在{label}的劳动者中，{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{civ}；{name}{twin}）"
+                "report.text.among_workers_n_received_adverse",
+                label,
+                g,
+                n,
+                adverse,
+                v,
+                r,
+                rates,
+                civ,
+                name,
+                twin
             )
         }
         (_, Metric::SelectionRateRatio) => {
             let class = f.class.clone().unwrap_or_default();
             let col = outcome(a, true);
-            tr!(
+            t!(
                 l,
-                "{g} (n = {n}) received {col} = {class} at {v} times the rate of {r} ({rates}{civ}); the favorable class is not stated, so the report does not say which side is worse off",
-                "{g}（n = {n}）得到{col} = {class}的比率是{r}的 {v} 倍（{rates}{civ}）；未说明哪一类别对劳动者有利，因此报告不判断哪一方处境较差"
+                "report.text.n_received_times_rate_favorable",
+                g,
+                n,
+                col,
+                class,
+                v,
+                r,
+                rates,
+                civ
             )
         }
         (_, Metric::AdverseRateRatio) => {
             let adverse = outcome(a, false);
-            tr!(
+            t!(
                 l,
-                "{g} (n = {n}) received the adverse outcome ({adverse}) {v} times as often as {r} ({rates}{civ}{twin})",
-                "{g}（n = {n}）受到不利结果（{adverse}）的比率是{r}的 {v} 倍（{rates}{civ}{twin}）"
+                "report.text.n_received_adverse_outcome_times",
+                g,
+                n,
+                adverse,
+                v,
+                r,
+                rates,
+                civ,
+                twin
             )
         }
         (_, Metric::ScoringImpactRatio) => {
             let side = scoring_side(a);
-            tr!(
+            t!(
                 l,
-                "{g} (n = {n}) scored on the favorable side ({side}) at {v} times the rate of {r} ({rates}{civ})",
-                "{g}（n = {n}）分数位于有利一侧（{side}）的比率是{r}的 {v} 倍（{rates}{civ}）"
+                "report.text.n_scored_favorable_side_times",
+                g,
+                n,
+                side,
+                v,
+                r,
+                rates,
+                civ
             )
         }
         _ => {
             let fav = outcome(a, true);
-            tr!(
+            t!(
                 l,
-                "{g} (n = {n}) received the favorable outcome ({fav}) at {v} times the rate of {r} ({rates}{civ}{twin})",
-                "{g}（n = {n}）获得有利结果（{fav}）的比率是{r}的 {v} 倍（{rates}{civ}{twin}）"
+                "report.text.n_received_favorable_outcome_times",
+                g,
+                n,
+                fav,
+                v,
+                r,
+                rates,
+                civ,
+                twin
             )
         }
     };
-    tr!(
+    t!(
         l,
-        "{lead}{body}: {verdict}; {p}.",
-        "{lead}{body}：{verdict}；{p}。"
+        "report.text.lead_body_colon_verdict_semicolon_p",
+        lead,
+        body,
+        verdict,
+        p
     )
 }
 
@@ -267,11 +305,7 @@ pub fn finding_sentence(a: &Audit, f: &AnyFinding) -> String {
     match f {
         AnyFinding::Disparity(d) if d.kind == FindingKind::SingleGroup => {
             let attr = &d.attribute;
-            tr!(
-                l,
-                "{attr}: every audited worker is in one group, so nothing can be compared on this attribute.",
-                "{attr}：所有受审计的劳动者都属于同一组，因此无法就该属性进行比较。"
-            )
+            t!(l, "report.text.every_audited_worker_one_group", attr)
         }
         AnyFinding::Disparity(d) => disparity_sentence(a, d),
         AnyFinding::Input(i) => i.summary.clone(),

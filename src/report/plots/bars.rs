@@ -12,6 +12,7 @@ use super::legend::{LEGEND_GAP, Sample, draw_legend, legend_height};
 use super::style::{CHAR_W, GREY, INK, MAX_LABEL, TEXT};
 use super::wrap::{truncate, units};
 use crate::i18n::Lang;
+use crate::ts;
 
 /// One bar: label, value, optional interval.
 ///
@@ -40,7 +41,7 @@ impl RefLine {
     fn parity(lang: Lang) -> Self {
         RefLine {
             x: 1.0,
-            label: lang.pick("parity (1.0)", "均等（1.0）").into(),
+            label: ts!(lang, "report.plots.bars.parity_1_0").into(),
             dashed: false,
         }
     }
@@ -121,8 +122,7 @@ fn bar_legend(
     if any_interval {
         legend.push((
             Sample::Whisker,
-            lang.pick("interval (low to high)", "区间（下限至上限）")
-                .into(),
+            ts!(lang, "report.plots.bars.interval_low_high").into(),
         ));
     }
     for r in refs {
@@ -362,17 +362,12 @@ pub fn ratio_bars(title: &str, bars: &[Bar], lang: Lang) -> Result<String, Strin
         .fold(1.2_f64, f64::max);
     let four_fifths = RefLine {
         x: 0.8,
-        label: lang
-            .pick("four-fifths line (0.8)", "五分之四界线（0.8）")
-            .into(),
+        label: ts!(lang, "report.plots.bars.four_fifths_line_0_8").into(),
         dashed: true,
     };
     ratio_chart(
         title,
-        lang.pick(
-            "impact ratio (group rate ÷ comparison rate, no unit)",
-            "影响比（本组比率 ÷ 比较组比率，无单位）",
-        ),
+        ts!(lang, "report.plots.bars.impact_ratio_group_rate_comparison"),
         bars,
         x_max,
         [four_fifths, RefLine::parity(lang)],
@@ -393,20 +388,12 @@ pub fn adverse_ratio_bars(title: &str, bars: &[Bar], lang: Lang) -> Result<Strin
         .min(20.0);
     let five_fourths = RefLine {
         x: 1.25,
-        label: lang
-            .pick(
-                "four-fifths line, adverse framing (1.25)",
-                "五分之四界线，不利口径（1.25）",
-            )
-            .into(),
+        label: ts!(lang, "report.plots.bars.four_fifths_line_adverse_framing").into(),
         dashed: true,
     };
     ratio_chart(
         title,
-        lang.pick(
-            "adverse-rate ratio (group's adverse rate ÷ comparison's, no unit)",
-            "不利结果率之比（本组不利结果率 ÷ 比较组的，无单位）",
-        ),
+        ts!(lang, "report.plots.bars.adverse_rate_ratio_group_s"),
         bars,
         x_max,
         [RefLine::parity(lang), five_fourths],

@@ -7,6 +7,7 @@ use super::kit::{Area, Heading, derr, fmt3, na, render, text_style};
 use super::style::{CHAR_W, GREY, INK, MAX_LABEL, TEXT, WIDTH};
 use super::wrap::{truncate, units, wrap};
 use crate::i18n::Lang;
+use crate::ts;
 
 /// Lower and upper end of the heat map's fixed shading scale (impact ratios).
 const HEAT_LO: f64 = 0.4;
@@ -81,18 +82,13 @@ impl HeatLayout {
 /// The note under the map: how to read the shades, or that no cell has a value.
 fn heat_note(any: bool, numbers: bool, lang: Lang) -> String {
     if !any {
-        return lang
-            .pick("No cell has a value (n/a).", "没有任何单元格有数值（无）。")
-            .to_string();
+        return ts!(lang, "report.plots.heatmap.no_cell_has_value_n").to_string();
     }
-    let mut s = lang.pick(
-        "Darker = lower impact ratio, on one fixed scale: 0.4 or less darkest, 1.0 or more lightest. Cells beyond the four-fifths line in either framing (impact ratio below 0.8, or adverse-rate ratio above 1.25) have a heavy outline and a star (*). n/a = not compared (missing values, too few workers to publish, or no value).",
-        "颜色越深，影响比越低，所有图表采用同一固定灰度：0.4 及以下最深，1.0 及以上最浅。按任一口径超出五分之四界线（影响比低于 0.8，或不利结果率之比高于 1.25）的格子加粗边框并标星号（*）。“无”表示未比较（取值缺失、人数过少不予公布或没有数值）。",
-    ).to_string();
+    let mut s = ts!(lang, "report.plots.heatmap.darker_lower_impact_ratio_one").to_string();
     if !numbers {
-        s.push_str(lang.pick(
-            " Too many columns to print values.",
-            "列数过多，未在格内标注数值。",
+        s.push_str(ts!(
+            lang,
+            "report.plots.heatmap.too_many_columns_print_values"
         ));
     }
     s

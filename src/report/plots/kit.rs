@@ -13,6 +13,7 @@ use super::style::{
 };
 use super::wrap::{truncate, wrap};
 use crate::i18n::Lang;
+use crate::ts;
 
 /// A number with three decimals: enough to tell 0.795 from 0.8.
 pub(super) fn fmt3(v: f64) -> String {
@@ -189,7 +190,7 @@ pub(super) fn hatched_rect(root: &Area<'_>, a: (i32, i32), b: (i32, i32)) -> Res
 
 /// The mark of a missing value.
 pub(super) fn na(lang: Lang) -> &'static str {
-    lang.pick("n/a", "无")
+    ts!(lang, "report.plots.kit.n")
 }
 
 /// A solid bar: mid fill and a dark outline, in pixels.

@@ -10,6 +10,8 @@ use super::legend::{LEGEND_GAP, Sample, draw_legend, legend_height};
 use super::style::{GREY, LINES, MAX_GROUPS, MAX_LABEL, PALETTE, WIDTH};
 use super::wrap::truncate;
 use crate::i18n::Lang;
+use crate::t;
+use crate::ts;
 
 /// Height of the plot of a line chart with its x axis, in pixels.
 const LINE_PLOT_H: u32 = 430;
@@ -17,10 +19,11 @@ const LINE_PLOT_H: u32 = 430;
 /// Heading note when groups beyond [`MAX_GROUPS`] are left out.
 fn groups_note(total: usize, lang: Lang) -> Option<String> {
     (total > MAX_GROUPS).then(|| {
-        crate::tr!(
+        t!(
             lang,
-            "showing the first {MAX_GROUPS} of {total} groups",
-            "仅显示 {total} 个群体中的前 {MAX_GROUPS} 个"
+            "report.plots.lines.showing_first_groups",
+            MAX_GROUPS,
+            total
         )
     })
 }
@@ -184,10 +187,7 @@ pub fn cdf_lines(
             &mut chart,
             truncate(x_label, 80),
             8,
-            lang.pick(
-                "share of group at or below x (0–1)",
-                "分数不高于横轴取值者占本组的比例（0–1）",
-            ),
+            ts!(lang, "report.plots.lines.share_group_below_x_0"),
         )?;
         for (i, (_, _, pts)) in data.iter().enumerate() {
             let pts: Vec<(f64, f64)> = pts
@@ -246,18 +246,12 @@ pub fn calibration(
     if diagonal {
         legend.push((
             Sample::Line(GREY, 2, Some((8, 5))),
-            lang.pick("perfect calibration (y = x)", "完全校准（y = x）")
-                .into(),
+            ts!(lang, "report.plots.lines.perfect_calibration_y_x").into(),
         ));
     }
     let x_desc = match scale {
         Some((_, _, label)) => truncate(label, 80),
-        None => lang
-            .pick(
-                "mean predicted score in bin (0–1)",
-                "分箱内平均预测分数（0–1）",
-            )
-            .to_string(),
+        None => ts!(lang, "report.plots.lines.mean_predicted_score_bin_0").to_string(),
     };
     let head_h = heading.height();
     let plot_h = LINE_PLOT_H + 60;
@@ -283,10 +277,7 @@ pub fn calibration(
             &mut chart,
             x_desc,
             6,
-            lang.pick(
-                "observed share with a positive label (0–1)",
-                "实际正类标签比例（0–1）",
-            ),
+            ts!(lang, "report.plots.lines.observed_share_positive_label_0"),
         )?;
         if diagonal {
             let pts = vec![(0.0, 0.0), (1.0, 1.0)];

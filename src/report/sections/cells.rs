@@ -7,9 +7,9 @@ use crate::codes::FindingKind;
 use crate::i18n::{Lang, fmt_p};
 use crate::metrics::{GroupInfo, Metric, MetricRow};
 use crate::report::text::{interval3, pct_interval, test_name};
-use crate::tr;
 
 use super::finding_id;
+use crate::t;
 
 /// Metric rows of one attribute, looked up by (group, metric), built once per report.
 pub(super) struct Lookup<'a> {
@@ -83,7 +83,12 @@ pub(super) fn p_cell(r: Option<&MetricRow>, lang: Lang) -> String {
     match r.and_then(|r| r.p_adjusted.map(|p| (p, r.test))) {
         Some((p, t)) => {
             let test = test_name(t, lang);
-            tr!(lang, "{} ({test})", "{}（{test}）", fmt_p(p))
+            t!(
+                lang,
+                "report.cells.fmt_p_paren_test",
+                fmt_p = fmt_p(p),
+                test
+            )
         }
         None => "–".into(),
     }
@@ -92,7 +97,7 @@ pub(super) fn p_cell(r: Option<&MetricRow>, lang: Lang) -> String {
 /// The cell of a withheld figure: "withheld (< 5)".
 pub(super) fn withheld(a: &Audit) -> String {
     let publ = a.spec.report.min_published_group;
-    tr!(a.spec.lang, "withheld (< {publ})", "不予公布（< {publ}）")
+    t!(a.spec.lang, "report.cells.withheld", publ)
 }
 
 pub(super) fn correction(a: &Audit) -> &'static str {

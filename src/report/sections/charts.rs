@@ -9,13 +9,14 @@ use crate::report::doc::{Block, Chart, Section};
 use crate::report::num;
 use crate::report::plots::{Bar, CdfGroup};
 use crate::report::text::{group, level};
-use crate::tr;
 
 use super::cells::{Lookup, attributes, groups_of};
+use crate::t;
+use crate::ts;
 
 pub(super) fn charts_section(a: &Audit, ix: &Lookup) -> Section {
     let l = a.spec.lang;
-    let mut c = Section::new("charts", l.pick("Charts", "图表"));
+    let mut c = Section::new("charts", ts!(l, "report.charts.charts"));
     c.blocks.push(Block::Charts(charts(a, ix)));
     c
 }
@@ -75,38 +76,21 @@ fn rate_charts(a: &Audit, ix: &Lookup<'_>, attr: &str, groups: &[&str]) -> Vec<C
         })
         .collect();
     out.push(Chart::RateBars {
-        title: tr!(
-            l,
-            "Favorable rate by {attr} ({lvl} interval)",
-            "按{attr}划分的有利结果率（{lvl} 置信区间）"
-        ),
-        x_label: l
-            .pick(
-                "share of the group receiving the favorable decision",
-                "本组中获得有利决定者所占比例（0–1）",
-            )
-            .into(),
+        title: t!(l, "report.charts.favorable_rate_interval", attr, lvl),
+        x_label: ts!(l, "report.charts.share_group_receiving_favorable_decision").into(),
         bars: fav,
     });
     let ir = bars(Metric::ImpactRatio);
     if ir.iter().any(|b| b.value.is_finite()) {
         out.push(Chart::RatioBars {
-            title: tr!(
-                l,
-                "Impact ratio by {attr} ({lvl} interval)",
-                "按{attr}划分的影响比（{lvl} 置信区间）"
-            ),
+            title: t!(l, "report.charts.impact_ratio_interval", attr, lvl),
             bars: ir,
         });
     }
     let ar = bars(Metric::AdverseRateRatio);
     if ar.iter().any(|b| b.value.is_finite()) {
         out.push(Chart::AdverseRatioBars {
-            title: tr!(
-                l,
-                "Adverse-rate ratio by {attr} ({lvl} interval)",
-                "按{attr}划分的不利结果率之比（{lvl} 置信区间）"
-            ),
+            title: t!(l, "report.charts.adverse_rate_ratio_interval", attr, lvl),
             bars: ar,
         });
     }
@@ -122,15 +106,11 @@ fn rate_charts(a: &Audit, ix: &Lookup<'_>, attr: &str, groups: &[&str]) -> Vec<C
         .collect();
     if !err.is_empty() {
         out.push(Chart::PairedBars {
-            title: tr!(
-                l,
-                "Error rates by {attr} ({lvl} interval)",
-                "按{attr}划分的错误率（{lvl} 置信区间）"
-            ),
-            x_label: l.pick("rate", "比率（0–1）").into(),
+            title: t!(l, "report.charts.error_rates_interval", attr, lvl),
+            x_label: ts!(l, "report.charts.rate").into(),
             names: (
-                l.pick("false positive rate", "假阳性率").into(),
-                l.pick("false negative rate", "假阴性率").into(),
+                ts!(l, "report.charts.false_positive_rate").into(),
+                ts!(l, "report.charts.false_negative_rate").into(),
             ),
             groups: err,
         });
@@ -192,11 +172,7 @@ fn heatmap(a: &Audit, ix: &Lookup<'_>, attr: &str, groups: &[&str]) -> Option<Ch
         })
         .collect();
     Some(Chart::Heatmap {
-        title: tr!(
-            l,
-            "Impact ratio by {attr} (rows: {r}, columns: {c})",
-            "按{attr}划分的影响比（行：{r}，列：{c}）"
-        ),
+        title: t!(l, "report.charts.impact_ratio_rows_columns", attr, r, c),
         rows: rows.iter().map(|x| group(x, l)).collect(),
         cols: cols.iter().map(|x| group(x, l)).collect(),
         values,
@@ -215,13 +191,9 @@ fn score_charts(a: &Audit, attr: &str) -> Vec<Chart> {
     let col = l.quote(a.spec.score.as_ref().map_or("", |s| s.column.as_str()));
     let (lo, hi) = (num(Some(t.low)), num(Some(t.high)));
     let x_label = if t.probability_scale {
-        tr!(l, "score {col} (0–1)", "分数{col}（0–1）")
+        t!(l, "report.charts.score_0_1", col)
     } else {
-        tr!(
-            l,
-            "score {col} ({lo}–{hi}, in the score's own unit)",
-            "分数{col}（{lo}–{hi}，原始单位）"
-        )
+        t!(l, "report.charts.score_score_s_own_unit", col, lo, hi)
     };
     let cdfs: Vec<CdfGroup> = t
         .groups
@@ -233,11 +205,7 @@ fn score_charts(a: &Audit, attr: &str) -> Vec<Chart> {
         })
         .collect();
     out.push(Chart::CdfLines {
-        title: tr!(
-            l,
-            "Score distribution by {attr}: share of each group at or below each score",
-            "按{attr}划分的分数分布：各组中分数不高于横轴取值者的比例"
-        ),
+        title: t!(l, "report.charts.score_distribution_share_each_group", attr),
         x_label,
         range: (t.low, t.high),
         groups: cdfs,
@@ -256,16 +224,13 @@ fn score_charts(a: &Audit, attr: &str) -> Vec<Chart> {
         })
         .collect();
     let label = l.quote(a.spec.label.as_ref().map_or("", |x| x.column.as_str()));
-    let cal_x = tr!(
-        l,
-        "mean score {col} in bin ({lo}–{hi}, in the score's own unit)",
-        "分箱内平均分数{col}（{lo}–{hi}，原始单位）"
-    );
+    let cal_x = t!(l, "report.charts.mean_score_bin_score_s", col, lo, hi);
     out.push(Chart::Calibration {
-        title: tr!(
+        title: t!(
             l,
-            "Calibration by {attr}: share with a positive label {label} per score bin",
-            "按{attr}划分的校准情况：各分数分箱中正类标签{label}的实际比例"
+            "report.charts.calibration_share_positive_label_per",
+            attr,
+            label
         ),
         groups: points,
         scale: (!t.probability_scale).then_some((t.low, t.high, cal_x)),

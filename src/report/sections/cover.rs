@@ -7,10 +7,11 @@ use crate::i18n::Lang;
 use crate::report::doc::{DocTable, Section};
 use crate::report::num;
 use crate::report::text::{self, level, outcome};
-use crate::tr;
 
 use super::cells::correction;
 use super::ll144::ll144_summary;
+use crate::t;
+use crate::ts;
 
 /// Adds a row (item, value) to the cover table.
 fn item(t: &mut DocTable, name: &str, value: impl Into<String>) {
@@ -19,13 +20,13 @@ fn item(t: &mut DocTable, name: &str, value: impl Into<String>) {
 
 pub(super) fn cover(a: &Audit) -> Section {
     let l = a.spec.lang;
-    let mut s = Section::new("cover", l.pick("What was audited", "审计对象"));
+    let mut s = Section::new("cover", ts!(l, "report.cover.what_was_audited"));
     let mut t = DocTable::new(
         "t-cover",
-        l.pick("The audit at a glance", "审计概况"),
+        ts!(l, "report.cover.audit_glance"),
         vec![
-            l.pick("Item", "项目").into(),
-            l.pick("Value", "内容").into(),
+            ts!(l, "report.cover.item").into(),
+            ts!(l, "report.cover.value").into(),
         ],
     );
     parties(a, &mut t);
@@ -42,28 +43,28 @@ pub(super) fn cover(a: &Audit) -> Section {
 /// A stated text, or "not stated".
 fn stated(x: &Option<String>, l: Lang) -> String {
     x.clone()
-        .unwrap_or_else(|| l.pick("not stated", "未说明").to_string())
+        .unwrap_or_else(|| ts!(l, "report.cover.not_stated").to_string())
 }
 
 /// The system, its purpose, the employer, the auditor and the date, as the spec states them.
 fn parties(a: &Audit, t: &mut DocTable) {
     let l = a.spec.lang;
     let r = &a.spec.report;
-    item(t, l.pick("System", "算法系统"), stated(&r.system, l));
+    item(t, ts!(l, "report.cover.system"), stated(&r.system, l));
     let purpose = match l {
         Lang::En => r.purpose.clone(),
         Lang::Zh => r.purpose_zh.clone().or_else(|| r.purpose.clone()),
     };
     item(
         t,
-        l.pick("Purpose, as the employer states it", "用人单位所述用途"),
+        ts!(l, "report.cover.purpose_employer_states"),
         stated(&purpose, l),
     );
-    item(t, l.pick("Employer", "用人单位"), stated(&r.employer, l));
-    item(t, l.pick("Auditor", "审计方"), stated(&r.auditor, l));
+    item(t, ts!(l, "report.cover.employer"), stated(&r.employer, l));
+    item(t, ts!(l, "report.cover.auditor"), stated(&r.auditor, l));
     item(
         t,
-        l.pick("Audit date", "审计日期"),
+        ts!(l, "report.cover.audit_date"),
         stated(&r.audit_date, l),
     );
 }
@@ -78,93 +79,78 @@ fn data_rows(a: &Audit, t: &mut DocTable) {
         let fmt = format!("{:?}", src.format).to_uppercase();
         let (file, file_sha) = if cells {
             (
-                l.pick(
-                    "Cells table (counts computed from the data by another engine)",
-                    "单元格表（由其他引擎根据数据计算的计数）",
-                ),
-                l.pick("Cells table SHA-256", "单元格表 SHA-256"),
+                ts!(l, "report.cover.cells_table_counts_computed_from"),
+                ts!(l, "report.cover.cells_table_sha_256"),
             )
         } else {
             (
-                l.pick("Data file", "数据文件"),
-                l.pick("Data file SHA-256", "数据文件 SHA-256"),
+                ts!(l, "report.cover.data_file"),
+                ts!(l, "report.cover.data_file_sha_256"),
             )
         };
-        item(
-            t,
-            file,
-            tr!(
-                l,
-                "{path} ({fmt}, {bytes} bytes)",
-                "{path}（{fmt}，{bytes} 字节）"
-            ),
-        );
+        item(t, file, t!(l, "report.cover.bytes", path, fmt, bytes));
         item(t, file_sha, sha);
     }
     item(
         t,
-        l.pick("Period the data covers", "数据所涵盖的期间"),
+        ts!(l, "report.cover.period_data_covers"),
         stated(&a.spec.report.data_period, l),
     );
     if let Some(src) = src {
         let (inf, after, audited) = (src.rows_in_file, src.rows_after_filter, src.rows_audited);
         let text = if cells {
-            tr!(
+            t!(
                 l,
-                "{audited} (of {after} rows the cells count, after the population filter)",
-                "{audited}（单元格表共计 {after} 行，已按总体筛选条件筛选）"
+                "report.cover.rows_cells_count_after_population",
+                audited,
+                after
             )
         } else {
-            tr!(
+            t!(
                 l,
-                "{audited} (of {inf} rows in the file; {after} after the population filter)",
-                "{audited}（文件共 {inf} 行；总体筛选后 {after} 行）"
+                "report.cover.rows_file_after_population_filter",
+                audited,
+                inf,
+                after
             )
         };
-        item(t, l.pick("Workers audited", "受审计人数"), text);
+        item(t, ts!(l, "report.cover.workers_audited"), text);
     }
     item(
         t,
-        l.pick("Population filter", "总体筛选条件"),
+        ts!(l, "report.cover.population_filter"),
         a.spec
             .data
             .where_
             .clone()
-            .unwrap_or_else(|| l.pick("none: every row", "无：全部记录").into()),
+            .unwrap_or_else(|| ts!(l, "report.cover.none_every_row").into()),
     );
 }
 
 /// The decision, its favorable outcome, the score and the label.
 fn decision_rows(a: &Audit, t: &mut DocTable) {
     let l = a.spec.lang;
-    item(t, l.pick("Decision", "决定"), decision_text(a));
-    let favorable = l.pick("Favorable outcome for the worker", "对劳动者有利的结果");
+    item(t, ts!(l, "report.cover.decision"), decision_text(a));
+    let favorable = ts!(l, "report.cover.favorable_outcome_worker");
     if matches!(a.decision, DecisionValues::MultiClass { .. }) {
         item(
             t,
             favorable,
-            l.pick(
-                "not stated: the decision has several classes, each compared one-vs-rest",
-                "未说明：决定有多个类别，逐类与其余类别比较",
-            ),
+            ts!(l, "report.cover.not_stated_decision_has_several"),
         );
     } else if !matches!(a.decision, DecisionValues::Absent) {
         let (fav, adv) = (outcome(a, true), outcome(a, false));
-        item(
-            t,
-            favorable,
-            tr!(l, "{fav} (adverse: {adv})", "{fav}（不利结果：{adv}）"),
-        );
+        item(t, favorable, t!(l, "report.cover.adverse", fav, adv));
     }
-    item(t, l.pick("Score", "分数"), score_text(a));
+    item(t, ts!(l, "report.cover.score"), score_text(a));
     item(
         t,
-        l.pick("True outcome (label)", "真实结果（标签）"),
+        ts!(l, "report.cover.true_outcome_label"),
         a.label.as_ref().map_or_else(
-            || l.pick("none", "无").to_string(),
+            || ts!(l, "report.cover.none").to_string(),
             |x| {
                 let (c, p) = (&x.column, &x.positive);
-                tr!(l, "{c} (positive = {p})", "{c}（正类 = {p}）")
+                t!(l, "report.cover.positive", c, p)
             },
         ),
     );
@@ -181,35 +167,23 @@ fn decision_text(a: &Audit) -> String {
         } => {
             let pos = positive.join(", ");
             let neg = if negative.is_empty() {
-                l.pick("every other value", "其他取值").to_string()
+                ts!(l, "report.cover.every_other_value").to_string()
             } else {
                 negative.join(", ")
             };
-            let q = l.quote(column);
-            tr!(
-                l,
-                "column {column}: positive = {pos}; negative = {neg}",
-                "列{q}：正向取值 = {pos}；负向取值 = {neg}"
-            )
+            let column = l.catalogue().inline_name(column);
+            t!(l, "report.cover.decision_binary", column, pos, neg)
         }
         DecisionValues::Threshold { score, threshold } => {
             let t = num(Some(*threshold));
-            tr!(
-                l,
-                "derived from the score: {score} ≥ {t} is positive",
-                "由分数得出：{score} ≥ {t} 为正向"
-            )
+            t!(l, "report.cover.derived_from_score_positive", score, t)
         }
         DecisionValues::MultiClass { column, classes } => {
-            let c = classes.join(l.pick(", ", "、"));
-            let q = l.quote(column);
-            tr!(
-                l,
-                "column {column}, classes {c} (each audited one-vs-rest)",
-                "列{q}，类别 {c}（逐类与其余类别比较）"
-            )
+            let c = classes.join(ts!(l, "report.cover.comma"));
+            let column = l.catalogue().inline_name(column);
+            t!(l, "report.cover.decision_multiclass", column, c)
         }
-        DecisionValues::Absent => l.pick("none", "无").into(),
+        DecisionValues::Absent => ts!(l, "report.cover.none").into(),
     }
 }
 
@@ -220,41 +194,41 @@ fn score_text(a: &Audit) -> String {
         Some(sc) => {
             let col = &sc.column;
             let dir = if sc.higher_is_favorable {
-                l.pick("a high score is favorable", "高分对劳动者有利")
+                ts!(l, "report.cover.high_score_favorable")
             } else {
-                l.pick("a low score is favorable", "低分对劳动者有利")
+                ts!(l, "report.cover.low_score_favorable")
             };
             let th = sc.threshold.map_or(String::new(), |t| {
                 let t = num(Some(t));
-                tr!(l, "; threshold {t}", "；阈值 {t}")
+                t!(l, "report.cover.threshold", t)
             });
-            tr!(l, "{col} ({dir}{th})", "{col}（{dir}{th}）")
+            t!(l, "report.cover.col_paren_dir_th", col, dir, th)
         }
-        None => l.pick("none", "无").into(),
+        None => ts!(l, "report.cover.none").into(),
     }
 }
 
 /// The groups, the stage, the packs, the statistics, the reference and Candor itself.
 fn setting_rows(a: &Audit, t: &mut DocTable) {
     let l = a.spec.lang;
-    let mut attrs = a.spec.attributes.join(l.pick(", ", "、"));
+    let mut attrs = a.spec.attributes.join(ts!(l, "report.cover.comma"));
     for i in &a.spec.intersections {
-        attrs.push_str(l.pick("; ", "；"));
+        attrs.push_str(ts!(l, "report.cover.semicolon"));
         attrs.push_str(&i.join(" & "));
     }
-    item(t, l.pick("Group attributes", "群体属性"), attrs);
+    item(t, ts!(l, "report.cover.group_attributes"), attrs);
     item(
         t,
-        l.pick("Decision stage", "决策阶段"),
+        ts!(l, "report.cover.decision_stage"),
         stage_text(a.spec.screen.stage.as_str(), l),
     );
     item(
         t,
-        l.pick("Policy packs", "政策规则包"),
+        ts!(l, "report.cover.policy_packs"),
         if a.spec.screen.policy.is_empty() {
-            l.pick("all built-in packs", "全部内置规则包").into()
+            ts!(l, "report.cover.all_built_packs").into()
         } else {
-            a.spec.screen.policy.join(l.pick(", ", "、"))
+            a.spec.screen.policy.join(ts!(l, "report.cover.comma"))
         },
     );
     let (conf, alpha, corr, min, publ) = (
@@ -266,18 +240,18 @@ fn setting_rows(a: &Audit, t: &mut DocTable) {
     );
     item(
         t,
-        l.pick("Statistics", "统计设置"),
-        tr!(
+        ts!(l, "report.cover.statistics"),
+        t!(
             l,
-            "{conf} intervals; significance level {alpha} after {corr} correction; groups under {min} workers are small (exact tests, never the reference); groups under {publ} workers are withheld",
-            "{conf} 置信区间；经 {corr} 校正后的显著性水平 {alpha}；少于 {min} 人的群体为小群体（精确检验，不作参照组）；少于 {publ} 人的群体不予公布"
+            "report.cover.intervals_significance_level_after_correction",
+            conf,
+            alpha,
+            corr,
+            min,
+            publ
         ),
     );
-    item(
-        t,
-        l.pick("Compared with", "比较基准"),
-        text::reference_rule(a),
-    );
+    item(t, ts!(l, "report.cover.compared"), text::reference_rule(a));
     let (ver, seed, sha) = (
         &a.provenance.candor_version,
         a.provenance.seed,
@@ -285,20 +259,16 @@ fn setting_rows(a: &Audit, t: &mut DocTable) {
     );
     item(
         t,
-        l.pick("Candor", "Candor"),
-        tr!(
-            l,
-            "version {ver}, seed {seed}, spec SHA-256 {sha}",
-            "版本 {ver}，随机种子 {seed}，审计规格 SHA-256 {sha}"
-        ),
+        ts!(l, "report.cover.candor"),
+        t!(l, "report.cover.version_seed_spec_sha_256", ver, seed, sha),
     );
 }
 
 fn stage_text(code: &str, l: Lang) -> &'static str {
     match code {
-        "recruitment" => l.pick("recruitment", "招聘"),
-        "termination" => l.pick("termination", "解除劳动关系"),
-        "post_termination" => l.pick("after termination", "劳动关系解除后"),
-        _ => l.pick("employment", "在职期间"),
+        "recruitment" => ts!(l, "report.cover.recruitment"),
+        "termination" => ts!(l, "report.cover.termination"),
+        "post_termination" => ts!(l, "report.cover.after_termination"),
+        _ => ts!(l, "report.cover.employment"),
     }
 }

@@ -9,10 +9,11 @@ use super::{
     charts, cover, disparity, findings, groups, inputs, ll144, method, model, protection, scores,
     summary,
 };
+use crate::ts;
 
 /// The report's title.
 pub fn title(lang: Lang) -> &'static str {
-    lang.pick("Candor audit report", "Candor 审计报告")
+    ts!(lang, "report.document.candor_audit_report")
 }
 
 /// The id of the `i`-th finding (0-based): F1, F2, ...

@@ -7,29 +7,25 @@ use crate::findings::Finding;
 use crate::i18n::{Lang, fmt_p};
 use crate::report::doc::{DocTable, Item, Section};
 use crate::report::text::{finding_sentence, group, interval, level, pct, ratio, test_name};
-use crate::tr;
 
 use super::cells::{FindingIds, headers};
 use super::finding_id;
+use crate::t;
+use crate::ts;
 
 pub(super) fn findings_section(a: &Audit, ids: &FindingIds) -> Section {
     let l = a.spec.lang;
-    let mut s = Section::new(
-        "findings",
-        l.pick("Findings, worst first", "发现（按严重程度排列）"),
-    );
+    let mut s = Section::new("findings", ts!(l, "report.findings.findings_worst_first"));
     let lvl = level(a);
     let alpha = a.spec.stats.alpha;
-    s.para(tr!(
+    s.para(t!(
         l,
-        "Each finding names the group worse off and quotes the numbers of the table below (or of the inputs table). Severity follows the evidence: high for a gap beyond the four-fifths line (a favorable-rate ratio below 0.8 or an adverse-rate ratio above 1.25) that is significant after correction; medium for a significant gap in error rates or a restricted input; low for a gap the data cannot confirm (corrected p ≥ {alpha}) or a significant difference within the line. Intervals are {lvl}.",
-        "每项发现都指出处境较差的群体，并引用下表（或输入变量表）中的数字。严重程度依证据而定：差距超出五分之四界线（有利结果率之比低于 0.8，或不利结果率之比高于 1.25）且经校正后显著，为“高”；错误率差距显著或使用受限输入，为“中”；数据不能证实的差距（校正后 p ≥ {alpha}）或未超出界线但显著的差异，为“低”。区间均为 {lvl} 置信区间。"
+        "report.findings.each_finding_names_group_worse",
+        alpha,
+        lvl
     ));
     if a.findings.is_empty() {
-        s.para(l.pick(
-            "No finding: no gap beyond the four-fifths line and no significant difference was found. The tables below show, for each group, whether a gap can be ruled out.",
-            "无发现：没有超出五分之四界线的差距，也没有统计显著的差异。下表逐组说明能否排除差距。",
-        ));
+        s.para(ts!(l, "report.findings.no_finding_no_gap_beyond"));
     }
     s.list(finding_items(a, ids));
     for g in &a.gates {
@@ -52,10 +48,13 @@ fn finding_items(a: &Audit, ids: &FindingIds) -> Vec<Item> {
             let (id, sev, kind) = (finding_id(i), f.severity().text(l), f.kind().text(l));
             let sentence = finding_sentence(a, f);
             Item::linked(
-                tr!(
+                t!(
                     l,
-                    "{id} [{sev} · {kind}] {sentence}",
-                    "{id}【{sev}·{kind}】{sentence}"
+                    "report.findings.id_bracket_sev_dot_kind_sentence",
+                    id,
+                    sev,
+                    kind,
+                    sentence
                 ),
                 ids.ids[i].clone(),
             )
@@ -68,15 +67,11 @@ fn gate_text(g: &GateResult, l: Lang) -> String {
     let (metric, op, value) = (g.gate.metric.as_str(), gate_op(g), g.gate.value);
     let state = if g.breached {
         let by = g.by.join("; ");
-        tr!(l, "BREACHED by {by}", "已突破，涉及：{by}")
+        t!(l, "report.findings.breached", by)
     } else {
-        l.pick("not breached", "未突破").into()
+        ts!(l, "report.findings.not_breached").into()
     };
-    tr!(
-        l,
-        "Gate {metric} {op} {value}: {state}",
-        "判定门槛 {metric} {op} {value}：{state}"
-    )
+    t!(l, "report.findings.gate", metric, op, value, state)
 }
 
 /// A gate's comparison as a symbol.
@@ -93,10 +88,7 @@ fn findings_table(a: &Audit, ids: &FindingIds) -> DocTable {
     let l = a.spec.lang;
     let mut t = DocTable::new(
         "t-findings",
-        l.pick(
-            "The numbers behind each finding about groups",
-            "各项群体差异发现所依据的数字",
-        ),
+        ts!(l, "report.findings.numbers_behind_each_finding_about"),
         headers(
             l,
             &[
@@ -140,35 +132,44 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
     let l = a.spec.lang;
     let nref = d
         .reference_n
-        .map_or(String::new(), |n| tr!(l, " ({n})", "（{n}）"));
+        .map_or(String::new(), |n| t!(l, "report.findings.paren_n", n));
     let twin = d.twin.as_ref().map_or("–".into(), |t| {
-        tr!(
+        t!(
             l,
-            "{} {} ({})",
-            "{} {}（{}）",
-            t.metric.name(l),
-            ratio(t.value),
-            interval(t.ci_low, t.ci_high)
+            "report.findings.v0_ratio_paren_interval",
+            v0 = t.metric.name(l),
+            ratio = ratio(t.value),
+            interval = interval(t.ci_low, t.ci_high)
         )
     });
     let measure = match d.label_stratum {
         Some(k) => {
             let lab = a.label.as_ref().map_or(String::new(), |x| x.column.clone());
             let k = if k == 1 { "1" } else { "0" };
-            tr!(l, "{} ({lab} = {k})", "{}（{lab} = {k}）", d.metric.name(l))
+            t!(
+                l,
+                "report.findings.v0_paren_lab_eq_k",
+                v0 = d.metric.name(l),
+                lab,
+                k
+            )
         }
         None => d.metric.name(l).to_string(),
     };
     let (gr, rr) = (pct(d.group_rate, l), pct(d.reference_rate, l));
     vec![
-        tr!(l, "{} ({})", "{}（{}）", finding_id(i), d.severity.text(l)),
-        tr!(
+        t!(
             l,
-            "{} = {} ({})",
-            "{} = {}（{}）",
-            d.attribute,
-            group(&d.group, l),
-            d.n
+            "report.findings.finding_id_paren_v1",
+            finding_id = finding_id(i),
+            v1 = d.severity.text(l)
+        ),
+        t!(
+            l,
+            "report.findings.attribute_eq_group_paren_n",
+            attribute = d.attribute,
+            group = group(&d.group, l),
+            n = d.n
         ),
         format!(
             "{}{nref}",
@@ -182,17 +183,21 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
             .map(|w| group(w, l))
             .unwrap_or_default(),
         measure,
-        tr!(l, "{gr} vs {rr}", "{gr} 对 {rr}"),
-        tr!(
+        t!(l, "report.findings.vs", gr, rr),
+        t!(
             l,
-            "{} ({})",
-            "{}（{}）",
-            ratio(d.value),
-            interval(d.ci_low, d.ci_high)
+            "report.findings.ratio_paren_interval",
+            ratio = ratio(d.value),
+            interval = interval(d.ci_low, d.ci_high)
         ),
         twin,
         d.p_adjusted.map_or("–".into(), |p| {
-            tr!(l, "{} ({})", "{}（{}）", fmt_p(p), test_name(d.test, l))
+            t!(
+                l,
+                "report.findings.fmt_p_paren_test_name",
+                fmt_p = fmt_p(p),
+                test_name = test_name(d.test, l)
+            )
         }),
     ]
 }

@@ -4,13 +4,14 @@
 use crate::audit::Audit;
 use crate::report::doc::{Item, Section};
 use crate::report::text::level;
-use crate::tr;
 
 use super::cells::correction;
+use crate::t;
+use crate::ts;
 
 pub(super) fn method_section(a: &Audit) -> Section {
     let l = a.spec.lang;
-    let mut s = Section::new("method", l.pick("Method", "方法"));
+    let mut s = Section::new("method", ts!(l, "report.method.method"));
     let corr = correction(a);
     let (alpha, boot, seed, min, publ) = (
         a.spec.stats.alpha,
@@ -22,39 +23,31 @@ pub(super) fn method_section(a: &Audit) -> Section {
     let lvl = level(a);
     s.list(
         [
-            tr!(
+            t!(l, "report.method.rates_wilson_score_intervals_wilson", lvl),
+            ts!(l, "report.method.differences_newcombe_s_hybrid_score").into(),
+            t!(l, "report.method.tests_fisher_s_exact_test", min),
+            t!(
                 l,
-                "Rates: Wilson score intervals at {lvl} (Wilson 1927).",
-                "比率：{lvl} Wilson 得分区间（Wilson 1927）。"
+                "report.method.multiple_comparisons_correction_across_every",
+                corr,
+                alpha
             ),
-            l.pick(
-                "Differences: Newcombe's hybrid score interval (Newcombe 1998, method 10). Ratios: Katz's log interval (Katz et al. 1978).",
-                "差值：Newcombe 混合得分区间（Newcombe 1998，方法 10）。比值：Katz 对数区间（Katz 等，1978）。",
-            ).into(),
-            tr!(
+            t!(
                 l,
-                "Tests: Fisher's exact test when a group is smaller than {min} or an expected count is below 5, else Pearson's chi-square with Yates' correction; Kolmogorov-Smirnov for score distributions. The favorable-rate and adverse-rate ratios of one pair share one test.",
-                "检验：群体少于 {min} 人或任一期望频数小于 5 时用 Fisher 精确检验，否则用带 Yates 连续性校正的 Pearson 卡方检验；分数分布用 Kolmogorov-Smirnov 检验。同一对群体的有利结果率之比与不利结果率之比共用一次检验。"
+                "report.method.other_metrics_percentile_intervals_from",
+                boot,
+                seed
             ),
-            tr!(
+            t!(
                 l,
-                "Multiple comparisons: {corr} correction across every comparison of the audit; significance level {alpha}. The detectable ratio (audit.json) is the smallest impact ratio a comparison would detect with 80 % power at the strictest level of the correction ({alpha} divided by the number of comparisons).",
-                "多重比较：对本次审计的全部比较作 {corr} 校正；显著性水平 {alpha}。可检出比值（见 audit.json）指在校正的最严格水平（{alpha} 除以比较次数）下，以 80% 功效可检出的最小影响比。"
+                "report.method.disclosure_figures_about_groups_fewer",
+                publ
             ),
-            tr!(
+            ts!(
                 l,
-                "Other metrics: percentile intervals from {boot} bootstrap replicates drawn on the sufficient statistics (seed {seed}).",
-                "其他指标：在充分统计量上作 {boot} 次自助法重抽样，取百分位区间（随机种子 {seed}）。"
-            ),
-            tr!(
-                l,
-                "Disclosure: figures about groups of fewer than {publ} workers are withheld in every output (rates, counts, ratios, charts); the statistics of small groups are otherwise reported in full. Limit: a withheld group's counts can sometimes be recovered by subtracting other groups' published counts from a total, or read off a larger group in which everyone got the same outcome; Candor does not yet hide such complementary cells.",
-                "信息披露：少于 {publ} 人的群体，其各项数字（比率、人数、比值、图表）在所有输出中均不予公布；其余小群体的统计结果照常完整报告。局限：有时可以用总数减去其他群体公布的人数，或从所有人结果都相同的较大群体推出，而还原被隐去群体的人数；Candor 目前尚未隐去这类互补单元格。"
-            ),
-            l.pick(
-                "Limitations: a statistical disparity is evidence to review, not by itself proof of unlawful discrimination; the audit sees only the data given to it.",
-                "局限：统计上的差异是需要进一步审查的证据，其本身并不能证明存在违法歧视；本审计只能看到提供给它的数据。",
-            ).into(),
+                "report.method.limitations_statistical_disparity_evidence_review"
+            )
+            .into(),
         ]
         .into_iter()
         .chain(engine_note(a))
@@ -70,12 +63,7 @@ fn engine_note(a: &Audit) -> Option<String> {
     if a.provenance.engine != Some(crate::data::EngineKind::Cells) {
         return None;
     }
-    let mut text = l
-        .pick(
-            "Engine: the figures come from a cells table (the rows counted per group, decision, label and exact score value) that another engine computed from the data with the query that candor sql prints; Candor did not read the rows. Every disparity figure is computed from these counts exactly as from the rows.",
-            "计算引擎：各项数字来自单元格表（按群体、决定、标签和精确分数值统计的行数），由其他引擎用 candor sql 给出的查询根据数据计算；Candor 未读取逐行数据。所有差异数字均由这些计数计算，与逐行计算完全相同。",
-        )
-        .to_string();
+    let mut text = ts!(l, "report.method.engine_figures_come_from_cells").to_string();
     if let Some(not_run) = not_run(a) {
         text.push(' ');
         text.push_str(not_run);
@@ -91,9 +79,9 @@ pub(super) fn not_run(a: &Audit) -> Option<&'static str> {
         .iter()
         .any(|c| c == "screening")
         .then(|| {
-            a.spec.lang.pick(
-                "Not run: the screening of the inputs for prohibited data and proxies, and the data-protection review of the table, which need the rows; this report says nothing about the inputs or about who in the table can be singled out.",
-                "未进行：对输入变量的禁用数据和替代变量筛查，以及对数据表的数据保护审查（均需要逐行数据）；本报告不涉及输入变量，也不涉及表中哪些员工可被识别。",
+            ts!(
+                a.spec.lang,
+                "report.method.not_run_screening_inputs_prohibited"
             )
         })
 }

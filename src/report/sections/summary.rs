@@ -6,14 +6,15 @@ use crate::data::DecisionValues;
 use crate::metrics::{Metric, Verdict};
 use crate::report::doc::{Item, Section};
 use crate::report::text::{finding_sentence, outcome};
-use crate::tr;
 
 use super::cells::FindingIds;
 use super::finding_id;
+use crate::t;
+use crate::ts;
 
 pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
     let l = a.spec.lang;
-    let mut s = Section::new("summary", l.pick("Summary", "摘要"));
+    let mut s = Section::new("summary", ts!(l, "report.summary.summary"));
     let mut items = Vec::new();
     let n = a.provenance.inputs.first().map_or(0, |s| s.rows_audited);
     let count =
@@ -29,24 +30,27 @@ pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
     let total = a.findings.len();
     let what = match &a.decision {
         DecisionValues::MultiClass { column, classes } => {
-            let c = classes.join(l.pick(", ", "、"));
-            tr!(
-                l,
-                "decision {column} with classes {c}",
-                "决定“{column}”，类别为{c}"
-            )
+            let c = classes.join(ts!(l, "report.summary.comma"));
+            t!(l, "report.summary.decision_classes", column, c)
         }
-        DecisionValues::Absent => l.pick("no decision", "无决定").to_string(),
+        DecisionValues::Absent => ts!(l, "report.summary.no_decision").to_string(),
         _ => {
             let adv = outcome(a, false);
-            tr!(l, "adverse outcome: {adv}", "不利结果：{adv}")
+            t!(l, "report.summary.adverse_outcome", adv)
         }
     };
     items.push(Item::linked(
-        tr!(
+        t!(
             l,
-            "{n} workers audited; {what}. {total} findings: {b} prohibited, {hi} high, {me} medium, {lo} low, {rv} to review; listed worst first below.",
-            "共审计 {n} 名劳动者；{what}。共 {total} 项发现：禁止 {b} 项、高 {hi} 项、中 {me} 项、低 {lo} 项、待复核 {rv} 项；下文按严重程度从高到低列出。"
+            "report.summary.workers_audited_findings_prohibited_high",
+            n,
+            what,
+            total,
+            b,
+            hi,
+            me,
+            lo,
+            rv
         ),
         "s-findings",
     ));
@@ -57,7 +61,13 @@ pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
         let (id, sev) = (finding_id(i), f.severity().text(l));
         let sentence = finding_sentence(a, f);
         items.push(Item::linked(
-            tr!(l, "{id} ({sev}): {sentence}", "{id}（{sev}）：{sentence}"),
+            t!(
+                l,
+                "report.summary.id_paren_sev_colon_sentence",
+                id,
+                sev,
+                sentence
+            ),
             ids.ids[i].clone(),
         ));
     }
@@ -65,11 +75,7 @@ pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
     if !a.gates.is_empty() {
         let (k, all) = (breached.len(), a.gates.len());
         items.push(Item::linked(
-            tr!(
-                l,
-                "Gates: {k} of {all} breached (see the end of the findings).",
-                "判定门槛：{all} 项中有 {k} 项被突破（见发现列表末尾）。"
-            ),
+            t!(l, "report.summary.gates_breached_see_end_findings", k, all),
             "s-findings",
         ));
     } else {
@@ -83,17 +89,26 @@ pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
             })
             .count();
         let min = a.spec.report.min_published_group;
-        let comparisons = if inconclusive == 1 {
-            "comparison"
-        } else {
-            "comparisons"
-        };
-        let groups = if withheld == 1 { "group" } else { "groups" };
+        let g = l.catalogue();
+        let comparisons = g.plural(
+            inconclusive,
+            ts!(l, "report.summary.limits_comparison"),
+            ts!(l, "report.summary.limits_comparisons"),
+        );
+        let groups = g.plural(
+            withheld,
+            ts!(l, "report.summary.limits_group"),
+            ts!(l, "report.summary.limits_groups"),
+        );
         items.push(Item::linked(
-            tr!(
+            t!(
                 l,
-                "Limits: {inconclusive} {comparisons} found no significant gap but cannot rule one out (verdict 'no significant disparity found'); {withheld} {groups} of fewer than {min} workers are withheld.",
-                "局限：有 {inconclusive} 项比较未发现显著差距，但也不能排除差距（结论为“未发现显著差异”）；{withheld} 个少于 {min} 人的群体不予公布。"
+                "report.summary.limits",
+                inconclusive,
+                comparisons,
+                withheld,
+                groups,
+                min
             ),
             "s-disparity",
         ));

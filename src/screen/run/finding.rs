@@ -5,7 +5,8 @@ use super::types::{InputColumn, InputFinding, LegalSource, OverLimit, ScreenInpu
 use crate::i18n::Lang;
 use crate::screen::policy::{Pack, RuleQuery, Severity, Stage, resolve};
 use crate::screen::usage::UsageTest;
-use crate::tr;
+use crate::t;
+use crate::ts;
 
 fn sources(
     packs: &[&Pack],
@@ -116,12 +117,18 @@ pub(super) fn finding(
         let others = if others.is_empty() {
             String::new()
         } else {
-            tr!(lang, " or {}", "或{}", others.join(lang.pick(", ", "、")))
+            t!(
+                lang,
+                "screen.finding.or",
+                v0 = others.join(ts!(lang, "screen.finding.comma"))
+            )
         };
-        tr!(
+        t!(
             lang,
-            "{name} may stand in for {label_text}{others} (named like a known proxy; no attribute in the data to test it)",
-            "{name}可能是{label_text}{others}的替代变量（其名称与已知替代变量相似；数据中没有相应属性可供检验）"
+            "screen.finding.may_stand_named_like_known",
+            name,
+            label_text,
+            others
         )
     } else if c.kind == "proxy" {
         let p = c
@@ -130,34 +137,33 @@ pub(super) fn finding(
             .iter()
             .map(|p| p.auc.unwrap_or(0.5))
             .fold(0.5, f64::max);
-        tr!(
+        t!(
             lang,
-            "{name} stands in for {label_text} (it predicts the group with AUC {p:.2})",
-            "{name}是{label_text}的替代变量（用它预测所属群体的 AUC 为 {p:.2}）"
+            "screen.finding.stands_predicts_group_auc",
+            name,
+            label_text,
+            p = format!("{:.2}", p)
         )
     } else {
-        tr!(lang, "{name} holds {label_text}", "{name}包含{label_text}")
+        t!(lang, "screen.finding.holds", name, label_text)
     };
     let use_text = match (&used, &c.evidence.usage) {
         (Some(true), Some(t)) => {
             let (k, n, p) = (t.decisions_changed, t.n, crate::i18n::fmt_p_eq(t.p_value));
-            tr!(
+            t!(
                 lang,
-                "; the algorithm relies on it: setting it to a neutral value changes {k} of {n} surrogate decisions (likelihood-ratio test, p {p})",
-                "；算法依赖该输入：将其设为中性值后，替代模型的 {n} 个决定中有 {k} 个改变（似然比检验，p {p}）"
+                "screen.finding.algorithm_relies_setting_neutral_value",
+                k,
+                n,
+                p
             )
         }
-        (Some(false), _) => lang
-            .pick(
-                "; present, but the algorithm does not measurably rely on it",
-                "；该输入存在，但未测出算法依赖它",
-            )
-            .into(),
+        (Some(false), _) => ts!(lang, "screen.finding.present_but_algorithm_does_not").into(),
         _ => String::new(),
     };
     let cite = legal
         .first()
-        .map(|l| tr!(lang, " ({})", "（{}）", l.citation))
+        .map(|l| t!(lang, "screen.finding.paren_citation", citation = l.citation))
         .unwrap_or_default();
     let limit_text = c
         .evidence
@@ -168,18 +174,21 @@ pub(super) fn finding(
             match (o.workers, o.share) {
                 (Some(k), Some(sh)) => {
                     let sh = format!("{:.1}", sh * 100.0);
-                    tr!(
+                    t!(
                         lang,
-                        "; {k} workers ({sh} %) are above the legal limit: {what}",
-                        "；有 {k} 名劳动者（{sh}%）超出法定上限：{what}"
+                        "screen.finding.workers_above_legal_limit",
+                        k,
+                        sh,
+                        what
                     )
                 }
                 _ => {
                     let min = input.min_published;
-                    tr!(
+                    t!(
                         lang,
-                        "; fewer than {min} workers are above the legal limit: {what}",
-                        "；超出法定上限（{what}）的劳动者少于 {min} 人"
+                        "screen.finding.fewer_than_workers_above_legal",
+                        min,
+                        what
                     )
                 }
             }

@@ -13,7 +13,8 @@ use crate::screen::names::{MatchKind, match_column};
 use crate::screen::policy::Category;
 use crate::screen::proxy::{ProxyStat, proxy_stats};
 use crate::screen::usage::{Surrogate, UsageTest, UseTarget, subsample_indices, usage_tests};
-use crate::tr;
+use crate::t;
+use crate::ts;
 
 pub(super) fn category<'a>(cats: &'a [Category], id: &str) -> Option<&'a Category> {
     cats.iter().find(|c| c.id == id)
@@ -305,15 +306,7 @@ fn use_layer(input: &ScreenInput, cands: &[Candidate]) -> UseOutcome {
         used_by_col: vec![None; input.columns.len()],
     };
     let Some(target) = &input.target else {
-        out.note = Some(
-            input
-                .lang
-                .pick(
-                    "no decision or score: the use layer needs one (run `candor audit`)",
-                    "没有决定列或分数列：使用检验需要其中之一（请运行 `candor audit`）",
-                )
-                .into(),
-        );
+        out.note = Some(ts!(input.lang, "screen.layers.no_decision_score_use_layer").into());
         return out;
     };
     let feats: Vec<(usize, &Feature)> = input
@@ -354,12 +347,7 @@ fn use_layer(input: &ScreenInput, cands: &[Candidate]) -> UseOutcome {
         (UseTarget::Continuous(v), None) => UseTarget::Continuous(v),
     };
     if flagged.is_empty() {
-        out.note = Some(
-            input
-                .lang
-                .pick("no flagged input to test", "没有需要检验的被标记输入")
-                .into(),
-        );
+        out.note = Some(ts!(input.lang, "screen.layers.no_flagged_input_test").into());
         return out;
     }
     match usage_tests(t, &features, &flagged) {
@@ -370,21 +358,15 @@ fn use_layer(input: &ScreenInput, cands: &[Candidate]) -> UseOutcome {
                 out.used_by_col[feats[*k].0] = Some((test, pa));
             }
             if idx.is_some() {
-                out.note = Some(tr!(
+                out.note = Some(t!(
                     input.lang,
-                    "surrogates fitted on a seeded sample of {USAGE_MAX_ROWS} rows",
-                    "替代模型在按固定随机种子抽取的 {USAGE_MAX_ROWS} 行样本上拟合"
+                    "screen.layers.surrogates_fitted_seeded_sample_rows",
+                    USAGE_MAX_ROWS
                 ));
             }
             out.surrogate = Some(s);
         }
-        Err(e) => {
-            out.note = Some(tr!(
-                input.lang,
-                "the use layer could not run: {e}",
-                "使用检验未能运行：{e}"
-            ))
-        }
+        Err(e) => out.note = Some(t!(input.lang, "screen.layers.use_layer_could_not_run", e)),
     }
     out
 }

@@ -2,7 +2,8 @@
 
 use super::types::{Evidence, InputColumn, InputFinding, LegalSource, ScreenInput};
 use crate::screen::policy::Stage;
-use crate::tr;
+use crate::t;
+use crate::ts;
 
 /// Purposes compatible with a decision about a worker's employment (English and Chinese).
 const HR_PURPOSES: &[&str] = &[
@@ -108,16 +109,17 @@ pub(super) fn principles(input: &ScreenInput) -> Vec<InputFinding> {
                 "Purpose limitation",
                 "目的限制",
                 &[
-                    ("CN", lang.pick("PIPL Art. 6", "《个人信息保护法》第六条")),
+                    ("CN", ts!(lang, "screen.principles.pipl_art_6")),
                     ("EU", "GDPR Art. 5(1)(b)"),
                 ],
                 input.stage,
                 {
                     let purpose = lang.quote(p);
-                    tr!(
+                    t!(
                         lang,
-                        "{name} was collected for {purpose}, not for decisions about workers; using it in this decision goes beyond the purpose it was collected for",
-                        "{name}是为{purpose}而收集的，并非用于对劳动者作出决定；将其用于本决定超出了收集时的目的"
+                        "screen.principles.was_collected_not_decisions_about",
+                        name,
+                        purpose
                     )
                 },
             ));
@@ -135,18 +137,21 @@ pub(super) fn principles(input: &ScreenInput) -> Vec<InputFinding> {
                     "retention",
                     "Storage limitation (retention period)",
                     "存储期限",
-                        &[
-                        ("CN", lang.pick("PIPL Art. 19", "《个人信息保护法》第十九条")),
+                    &[
+                        ("CN", ts!(lang, "screen.principles.pipl_art_19")),
                         ("EU", "GDPR Art. 5(1)(e)"),
                     ],
                     input.stage,
                     {
                         let oldest = c.oldest_record.as_deref().unwrap_or_default();
                         let days = input.retention_days;
-                        tr!(
+                        t!(
                             lang,
-                            "{name} draws on records {age} days old (oldest {oldest}), beyond the retention period of {days} days",
-                            "{name}使用了 {age} 天前的记录（最早为 {oldest}），超过 {days} 天的保存期限"
+                            "screen.principles.draws_records_days_old_oldest",
+                            name,
+                            age,
+                            oldest,
+                            days
                         )
                     },
                 ));

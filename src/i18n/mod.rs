@@ -4,15 +4,30 @@
 //! [`Lang`] value to every place that writes words: the metric notes (`MetricParams::lang`),
 //! the finding sentences (`findings::disparities`), the screening sentences
 //! (`ScreenInput::lang`), the verdict texts ([`crate::metrics::Verdict::text`]) and the
-//! renderers (which read `audit.spec.lang`). Each of those places holds its English and its
-//! Chinese text side by side ([`tr!`](crate::tr), [`Lang::pick`]), so a new sentence cannot be
-//! added in one language only without it showing in review.
+//! renderers (which read `audit.spec.lang`).
+//!
+//! The words themselves live in one message catalogue per language: `i18n/en/` and
+//! `i18n/zh/`, one file per area (`report`, `screen`, `metrics`, `findings`, `commands`,
+//! `explain`, `common`), each a `match` from a dotted key (`report.cover.title`) to a template
+//! with named placeholders (`{n} rows`). Code asks for a text with [`t!`](crate::t)
+//! (`t!(lang, "report.inputs.rows", n = rows)`); what differs between languages beyond the
+//! words (quoting a name, joining clauses and lists, spacing a percent sign) is the grammar
+//! of the [`Catalogue`] trait, implemented once per language. Tests check that both
+//! catalogues hold the same keys with the same placeholders, and that every key used in the
+//! source exists and every key is used. Adding a language is adding a catalogue folder, a
+//! `Lang` variant and its policy texts.
 //!
 //! What follows the language: every sentence, label, heading and note of audit.md and
 //! audit.html, the chart texts, and the text fields of audit.json (`summary`, `reason`,
 //! `usage_note`, legal summaries). What does not: keys, codes (`metric`, `verdict`, `severity`,
 //! `kind`, `status`), numbers, and everything that comes from the data (column names, group
 //! values, file names), which is shown as it is.
+
+mod en;
+mod zh;
+
+#[cfg(test)]
+mod tests_catalogue;
 
 use serde::Serialize;
 
@@ -48,7 +63,15 @@ impl Lang {
         }
     }
 
-    /// One of two fixed texts.
+    /// The message catalogue of this language: its texts and its grammar.
+    pub fn catalogue(self) -> &'static dyn Catalogue {
+        match self {
+            Lang::En => &en::En,
+            Lang::Zh => &zh::Zh,
+        }
+    }
+
+    /// One of two fixed texts (being replaced by the catalogues and [`t!`](crate::t)).
     pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {
             Lang::En => en,
@@ -58,16 +81,154 @@ impl Lang {
 
     /// A list of items joined the way the language joins them (`; ` or `；`).
     pub fn join_clauses(self, items: &[String]) -> String {
-        items.join(self.pick("; ", "；"))
+        items.join(self.catalogue().clause_separator())
     }
 
     /// A quoted name from the data: 'name' in English, “name” in Chinese.
     pub fn quote(self, s: &str) -> String {
-        match self {
-            Lang::En => format!("'{s}'"),
-            Lang::Zh => format!("“{s}”"),
-        }
+        self.catalogue().quote(s)
     }
+}
+
+/// One language's message catalogue: the templates by key and the grammar that differs
+/// between languages. One unit struct per language implements it (`en::En`, `zh::Zh`).
+pub trait Catalogue: Sync {
+    /// The template of `key` (`{name}` placeholders, `{{` and `}}` for braces), if any.
+    fn template(&self, key: &str) -> Option<&'static str>;
+
+    /// A quoted name from the data: 'name' in English, “name” in Chinese.
+    fn quote(&self, name: &str) -> String;
+
+    /// What joins clauses of one sentence: `; ` in English, `；` in Chinese.
+    fn clause_separator(&self) -> &'static str;
+
+    /// Items joined as a list ending in "and": `a, b and c` in English, `a、b和c` in Chinese.
+    fn and_list(&self, items: &[String]) -> String;
+
+    /// A name from the data inside running text: bare in English (spaces set it apart),
+    /// quoted in Chinese (nothing else would).
+    fn inline_name(&self, name: &str) -> String;
+
+    /// The form of a counted noun: `one` for 1 and `other` otherwise in English; Chinese
+    /// does not inflect (`other`).
+    fn plural<'a>(&self, n: usize, one: &'a str, other: &'a str) -> &'a str;
+
+    /// A label from a data file (a policy category) inside running text: lower-cased in
+    /// English, as it stands in Chinese.
+    fn inline_label(&self, label: &str) -> String;
+
+    /// A figure already formatted (`14.2`) with the percent sign as the language writes it:
+    /// `14.2 %` in English, `14.2%` in Chinese.
+    fn percent(&self, figure: &str) -> String;
+}
+
+/// The text of `key` in `lang` with its placeholders filled: `{name}` becomes the value
+/// given for `name`, `{{` and `}}` become braces. Never panics: a missing key gives the key
+/// itself, a placeholder without a value stays as it is (the catalogue tests catch both).
+pub fn fill(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let Some(template) = lang.catalogue().template(key) else {
+        return key.to_string();
+    };
+    fill_template(template, args)
+}
+
+/// Fills one template (see [`fill`]).
+pub(crate) fn fill_template(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        if tail.starts_with('{')
+            && let Some(end) = tail.find('}')
+        {
+            let name = &tail[1..end];
+            if let Some((_, value)) = args.iter().find(|(n, _)| *n == name) {
+                let _ = write!(out, "{value}");
+                rest = &tail[end + 1..];
+                continue;
+            }
+        }
+        out.push_str(&tail[..1]);
+        rest = &tail[1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholders of a template, in order of appearance (`{{`/`}}` are not placeholders).
+#[cfg(test)]
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            rest = &tail[2..];
+            continue;
+        }
+        if tail.starts_with('{')
+            && let Some(end) = tail.find('}')
+        {
+            names.push(&tail[1..end]);
+            rest = &tail[end + 1..];
+            continue;
+        }
+        rest = &tail[1..];
+    }
+    names
+}
+
+/// The text of a catalogue key in a language, placeholders filled by name:
+/// `t!(lang, "report.cover.title")`, `t!(lang, "report.inputs.rows", n = rows)`. Values are
+/// anything `Display`; format numbers before (`x = format!("{v:.1}")`), templates hold no
+/// format specifiers. A bare name is short for `name = name`.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $key:literal $(,)?) => {
+        $crate::i18n::fill($lang, $key, &[])
+    };
+    ($lang:expr, $key:literal, $($name:ident $(= $value:expr)?),+ $(,)?) => {
+        $crate::i18n::fill(
+            $lang,
+            $key,
+            &[$((stringify!($name), $crate::__t_arg!($name $(= $value)?))),+],
+        )
+    };
+}
+
+/// A text without placeholders as `&'static str` (what [`Lang::pick`] gave): `ts!(lang,
+/// "report.cover.yes")`. The template holds no braces (a test checks); a missing key gives
+/// the key.
+#[macro_export]
+macro_rules! ts {
+    ($lang:expr, $key:literal $(,)?) => {
+        $crate::i18n::text($lang, $key)
+    };
+}
+
+/// The template of `key` as it stands (see [`ts!`](crate::ts)), or the key if no catalogue
+/// holds it.
+pub fn text(lang: Lang, key: &'static str) -> &'static str {
+    lang.catalogue().template(key).unwrap_or(key)
+}
+
+/// One argument of [`t!`](crate::t) as `&dyn Display` (internal).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __t_arg {
+    ($name:ident = $value:expr) => {
+        &$value as &dyn ::std::fmt::Display
+    };
+    ($name:ident) => {
+        &$name as &dyn ::std::fmt::Display
+    };
 }
 
 /// Formats one of two texts, the English or the Chinese, with the same arguments:
@@ -121,7 +282,7 @@ pub fn escape(s: &str) -> String {
 pub fn pct(x: Option<f64>, lang: Lang) -> String {
     match x {
         None => "–".into(),
-        Some(v) => tr!(lang, "{:.1} %", "{:.1}%", v * 100.0),
+        Some(v) => lang.catalogue().percent(&format!("{:.1}", v * 100.0)),
     }
 }
 
@@ -131,9 +292,9 @@ pub fn group(name: &str, lang: Lang) -> String {
     name.split(" & ")
         .map(|p| {
             if p == crate::codes::UNKNOWN {
-                lang.pick("unknown", "未知")
+                t!(lang, "common.group.unknown")
             } else {
-                p
+                p.to_string()
             }
         })
         .collect::<Vec<_>>()

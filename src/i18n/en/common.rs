@@ -1,0 +1,9 @@
+//! The English texts shared by every area (keys `common.…`).
+
+/// The template of `key`, if this area holds it.
+pub(super) fn template(key: &str) -> Option<&'static str> {
+    match key {
+        "common.group.unknown" => Some("unknown"),
+        _ => None,
+    }
+}

@@ -1,0 +1,63 @@
+//! The English message catalogue: one file per area, each a `match` from key to template,
+//! and the English grammar.
+
+mod codes;
+mod commands;
+mod common;
+mod data;
+mod explain;
+mod findings;
+mod metrics;
+mod report;
+mod screen;
+
+use super::Catalogue;
+
+/// English.
+pub struct En;
+
+impl Catalogue for En {
+    fn template(&self, key: &str) -> Option<&'static str> {
+        common::template(key)
+            .or_else(|| report::template(key))
+            .or_else(|| screen::template(key))
+            .or_else(|| metrics::template(key))
+            .or_else(|| findings::template(key))
+            .or_else(|| commands::template(key))
+            .or_else(|| data::template(key))
+            .or_else(|| codes::template(key))
+            .or_else(|| explain::template(key))
+    }
+
+    fn quote(&self, name: &str) -> String {
+        format!("'{name}'")
+    }
+
+    fn clause_separator(&self) -> &'static str {
+        "; "
+    }
+
+    fn and_list(&self, items: &[String]) -> String {
+        match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
+    fn inline_name(&self, name: &str) -> String {
+        name.to_string()
+    }
+
+    fn plural<'a>(&self, n: usize, one: &'a str, other: &'a str) -> &'a str {
+        if n == 1 { one } else { other }
+    }
+
+    fn inline_label(&self, label: &str) -> String {
+        label.to_lowercase()
+    }
+
+    fn percent(&self, figure: &str) -> String {
+        format!("{figure} %")
+    }
+}
