@@ -62,12 +62,7 @@ impl<'a> Doc<'a> {
     /// court).
     pub fn kind_text(&self, r: &RightEntry) -> String {
         if r.step == 4 {
-            self.lang
-                .pick(
-                    "To take the case to arbitration or court",
-                    "申请仲裁或提起诉讼的权利",
-                )
-                .to_string()
+            crate::ts!(self.lang, "explain.doc.take_case_arbitration_court").to_string()
         } else {
             text::right_kind(self.lang, &code_of(r.kind))
         }
@@ -97,13 +92,8 @@ impl<'a> Doc<'a> {
     pub fn over_limit_text(&self, column: &str, flag: &InputFlag) -> Option<String> {
         let v = crate::i18n::num(flag.over_limit);
         let what = self.src.limits.get(column).cloned().unwrap_or_default();
-        flag.over_limit.map(|_| {
-            crate::tr!(
-                self.lang,
-                "Your value {v} is above the legal limit: {what}",
-                "你的数值 {v} 超出法定上限：{what}"
-            )
-        })
+        flag.over_limit
+            .map(|_| crate::t!(self.lang, "explain.doc.value_v_above_legal_limit", v, what))
     }
 
     /// A challenge point in words.
@@ -144,10 +134,11 @@ impl<'a> Doc<'a> {
                 let text = flag_of(column)
                     .and_then(|f| self.over_limit_text(column, f))
                     .unwrap_or_default();
-                crate::tr!(
+                crate::t!(
                     lang,
-                    "{column}. {text}. Scoring work beyond the legal limit rewards unlawful working time.",
-                    "{column}：{text}。以超出法定上限的工作时间打分，等于奖励违法的工作时间。"
+                    "explain.doc.column_text_scoring_work_beyond",
+                    column,
+                    text
                 )
             }
             ChallengePoint::LowFidelity { low } => text::challenge_fidelity(lang, *low),

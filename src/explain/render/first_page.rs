@@ -23,7 +23,7 @@ pub(super) fn decision_line(e: &Doc) -> String {
     let dcol = o
         .decision_column
         .clone()
-        .unwrap_or_else(|| lang.pick("the decision", "该决定").to_string());
+        .unwrap_or_else(|| crate::ts!(lang, "explain.first_page.decision").to_string());
     let when = match (&o.decision_date, lang) {
         (Some(d), Lang::En) => format!(" on {d}"),
         (Some(d), Lang::Zh) => format!("（{d}）"),

@@ -21,19 +21,18 @@ fn plain(x: f64) -> String {
 
 /// The parts of the section, appended after the counterfactual section.
 pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
-    out.push(Part::Heading(l.pick("The model itself", "模型本身").into()));
+    out.push(Part::Heading(
+        crate::ts!(l, "explain.onnx.model_itself").into(),
+    ));
     let what = match o.output {
-        ModelOutput::Label => l.pick(
-            "output (1 for the positive class, 0 otherwise)",
-            "输出（正类为 1，否则为 0）",
-        ),
-        ModelOutput::Probability => l.pick("probability", "概率"),
-        ModelOutput::Score => l.pick("score", "分数"),
+        ModelOutput::Label => crate::ts!(l, "explain.onnx.output_1_positive_class_0"),
+        ModelOutput::Probability => crate::ts!(l, "explain.onnx.probability"),
+        ModelOutput::Score => crate::ts!(l, "explain.onnx.score"),
     };
     let outcome = if o.adverse {
-        l.pick("adverse to you", "对您不利")
+        crate::ts!(l, "explain.onnx.adverse")
     } else {
-        l.pick("not adverse to you", "对您无不利")
+        crate::ts!(l, "explain.onnx.not_adverse")
     };
     out.push(Part::Para(tr!(
         l,
@@ -44,10 +43,9 @@ pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
         n4(o.value)
     )));
     if o.recorded_agrees == Some(false) {
-        out.push(Part::Para(l.pick(
-            "Note: the decision recorded for you is not the one this model gives. Either the model handed over is not the one that decided, or something else changed the decision; ask the employer which.",
-            "注意：为您记录的决定与该模型给出的决定不同。要么移交的模型并非作出决定的模型，要么有其他因素改变了决定；请询问雇主是哪一种情况。",
-        ).into()));
+        out.push(Part::Para(
+            crate::ts!(l, "explain.onnx.note_decision_recorded_not_one").into(),
+        ));
     }
     match (o.baseline, &o.shapley_note) {
         (Some(base), _) => {
@@ -70,10 +68,9 @@ pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
             });
             out.push(Part::Table(
                 vec![
-                    l.pick("Input", "输入").into(),
-                    l.pick("Your value", "您的值").into(),
-                    l.pick("Effect on the model's output", "对模型输出的影响")
-                        .into(),
+                    crate::ts!(l, "explain.onnx.input").into(),
+                    crate::ts!(l, "explain.onnx.value").into(),
+                    crate::ts!(l, "explain.onnx.effect_model_s_output").into(),
                 ],
                 rows.iter()
                     .map(|f| {
@@ -87,11 +84,7 @@ pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
             ));
         }
         (None, Some(_)) => out.push(Part::Para(
-            l.pick(
-                "The model has more than 12 inputs: exact effects of each input are not computed.",
-                "模型输入超过 12 项：未计算各项输入的精确影响。",
-            )
-            .into(),
+            crate::ts!(l, "explain.onnx.model_has_more_than_12").into(),
         )),
         (None, None) => {}
     }
@@ -106,25 +99,15 @@ pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
                     plain(c.to),
                     plain(c.from),
                     if cf.verified {
-                        l.pick(
-                            "Candor ran the model on this change: it gives the favorable decision.",
-                            "Candor 在该变化上运行了模型：模型给出有利决定。",
-                        )
+                        crate::ts!(l, "explain.onnx.candor_ran_model_this_change")
                     } else {
-                        l.pick(
-                            "Candor ran the model on this change and it did NOT give the favorable decision; do not rely on it.",
-                            "Candor 在该变化上运行了模型，模型并未给出有利决定；请勿依赖此结果。",
-                        )
+                        crate::ts!(l, "explain.onnx.candor_ran_model_this_change_2")
                     }
                 )));
             }
         }
         (None, Some("none_found")) => out.push(Part::Para(
-            l.pick(
-                "No change of a single input you can act on, within the values other workers have, changes the model's decision.",
-                "在其他员工所具有的取值范围内，改变任何一项您可以改变的输入都不会改变模型的决定。",
-            )
-            .into(),
+            crate::ts!(l, "explain.onnx.no_change_single_input_can").into(),
         )),
         _ => {}
     }

@@ -15,7 +15,7 @@ pub(super) enum Part {
 
 /// The document's parts, in order: the first page, the nine sections and the appendix.
 pub(super) fn parts(e: &Doc) -> Vec<Part> {
-    let l = text::labels(e.lang);
+    let l = &text::labels(e.lang);
     let mut b = Vec::new();
     first_page_section(e, l, &mut b);
     decision_section(e, l, &mut b);

@@ -20,16 +20,9 @@ pub(super) fn signed(v: f64) -> String {
     }
 }
 
-pub(super) fn pct(v: f64) -> String {
-    format!("{:.1} %", v * 100.0)
-}
-
 /// A percentage in the document's language (no space before % in Chinese).
 pub(super) fn pct_l(lang: Lang, v: f64) -> String {
-    match lang {
-        Lang::En => pct(v),
-        Lang::Zh => format!("{:.1}%", v * 100.0),
-    }
+    lang.catalogue().percent(&format!("{:.1}", v * 100.0))
 }
 
 pub(super) fn figure(lang: Lang, f: Option<&crate::explain::Figure>, percent: bool) -> String {
@@ -42,10 +35,13 @@ pub(super) fn figure(lang: Lang, f: Option<&crate::explain::Figure>, percent: bo
     };
     match f {
         Some(f) => match (f.value, f.ci_low, f.ci_high) {
-            (Some(v), Some(l), Some(h)) => match lang {
-                Lang::En => format!("{} ({} – {})", show(v), show(l), show(h)),
-                Lang::Zh => format!("{}（{}–{}）", show(v), show(l), show(h)),
-            },
+            (Some(v), Some(l), Some(h)) => crate::t!(
+                lang,
+                "explain.words.figure_interval",
+                value = show(v),
+                low = show(l),
+                high = show(h)
+            ),
             (Some(v), _, _) => show(v),
             _ => "—".into(),
         },
@@ -54,15 +50,10 @@ pub(super) fn figure(lang: Lang, f: Option<&crate::explain::Figure>, percent: bo
 }
 
 pub(super) fn units(e: &Doc, lang: Lang) -> &'static str {
-    match (e.model.scale.as_str(), lang) {
-        ("decision_log_odds", Lang::En) => "units of the model (log-odds, see the appendix)",
-        ("decision_log_odds", Lang::Zh) => "模型单位（对数几率，见附录）",
-        ("score_log_odds", Lang::En) => {
-            "units of the model (log-odds of the score, see the appendix)"
-        }
-        ("score_log_odds", Lang::Zh) => "模型单位（分数的对数几率，见附录）",
-        (_, Lang::En) => "points of the score",
-        (_, Lang::Zh) => "分",
+    match e.model.scale.as_str() {
+        "decision_log_odds" => crate::ts!(lang, "explain.words.units_decision_log_odds"),
+        "score_log_odds" => crate::ts!(lang, "explain.words.units_score_log_odds"),
+        _ => crate::ts!(lang, "explain.words.units_score"),
     }
 }
 
@@ -84,32 +75,24 @@ pub(super) fn value_or_missing(v: &Option<String>, l: &Labels) -> String {
 
 /// A decision named by its column: "flagged: yes" / "被标记：是".
 pub(super) fn decision_word(lang: Lang, col: &str, positive: Option<bool>) -> String {
-    match (positive, lang) {
-        (Some(true), Lang::En) => format!("{col}: yes"),
-        (Some(false), Lang::En) => format!("{col}: no"),
-        (Some(true), Lang::Zh) => format!("“{col}”：是"),
-        (Some(false), Lang::Zh) => format!("“{col}”：否"),
-        (None, _) => lang
-            .pick("no decision (no threshold)", "无法判定（没有阈值）")
-            .into(),
+    match positive {
+        Some(true) => crate::t!(lang, "explain.words.decision_yes", col),
+        Some(false) => crate::t!(lang, "explain.words.decision_no", col),
+        None => crate::ts!(lang, "explain.words.no_decision_no_threshold").into(),
     }
 }
 
 /// An input's name for people: the dictionary's plain name, with the column in brackets.
 pub(super) fn name_of(lang: Lang, column: &str, label: &Option<String>) -> String {
-    match (label, lang) {
-        (Some(l), Lang::En) => format!("{l} ({column})"),
-        (Some(l), Lang::Zh) => format!("{l}（{column}）"),
-        (None, _) => column.to_string(),
+    match label {
+        Some(l) => paren(lang, l, column),
+        None => column.to_string(),
     }
 }
 
 /// `a (b)` in English, `a（b）` in Chinese.
 pub(super) fn paren(lang: Lang, a: &str, b: &str) -> String {
-    match lang {
-        Lang::En => format!("{a} ({b})"),
-        Lang::Zh => format!("{a}（{b}）"),
-    }
+    crate::t!(lang, "explain.words.paren", a, b)
 }
 
 /// A number of the score at its shown precision.
@@ -127,14 +110,10 @@ pub(super) fn deadline_text(
     when: &str,
 ) -> String {
     let employer = d.binds == Some(crate::screen::policy::DeadlineBinds::Employer);
-    match (length, lang) {
-        (Some(len), Lang::En) if employer => {
-            format!("a deadline for the employer: {len} ({when})")
-        }
-        (Some(len), Lang::Zh) if employer => format!("用人单位的期限：{len}（{when}）"),
-        (Some(len), Lang::En) => format!("within {len} ({when})"),
-        (Some(len), Lang::Zh) => format!("{len}内（{when}）"),
-        (None, _) => when.to_string(),
+    match length {
+        Some(len) if employer => crate::t!(lang, "explain.words.deadline_employer", len, when),
+        Some(len) => crate::t!(lang, "explain.words.deadline_worker", len, when),
+        None => when.to_string(),
     }
 }
 
@@ -143,23 +122,14 @@ pub(super) fn decision_name(e: &Doc) -> String {
     e.outcome
         .decision_column
         .clone()
-        .unwrap_or_else(|| e.lang.pick("the decision", "决定").to_string())
+        .unwrap_or_else(|| crate::ts!(e.lang, "explain.words.decision").to_string())
 }
 
 pub(super) fn fidelity_level(lang: Lang, level: &str) -> &'static str {
     match level {
-        "high" => lang.pick(
-            "high: the model reproduces the algorithm's decisions closely",
-            "高：该模型与算法的决定高度一致",
-        ),
-        "moderate" => lang.pick(
-            "moderate: the main factors are likely right, details may not be",
-            "中：主要因素大概率正确，细节未必",
-        ),
-        _ => lang.pick(
-            "low: the explanation may miss the algorithm's real reasons",
-            "低：本说明可能遗漏算法的真正原因",
-        ),
+        "high" => crate::ts!(lang, "explain.words.high_model_reproduces_algorithm_s"),
+        "moderate" => crate::ts!(lang, "explain.words.moderate_main_factors_are_likely"),
+        _ => crate::ts!(lang, "explain.words.low_explanation_may_miss_algorithm"),
     }
 }
 
@@ -168,13 +138,13 @@ pub(super) fn cfg_bound(e: &Doc) -> bool {
 }
 
 pub(super) fn stage(lang: Lang, s: &str) -> String {
-    let (en, zh) = match s {
-        "recruitment" => ("recruitment", "招聘"),
-        "termination" => ("termination", "解除劳动关系"),
-        "post_termination" => ("after employment ended", "劳动关系结束后"),
-        _ => ("employment", "在职管理"),
+    let text = match s {
+        "recruitment" => crate::ts!(lang, "explain.words.recruitment"),
+        "termination" => crate::ts!(lang, "explain.words.termination"),
+        "post_termination" => crate::ts!(lang, "explain.words.after_employment_ended"),
+        _ => crate::ts!(lang, "explain.words.employment"),
     };
-    lang.pick(en, zh).into()
+    text.into()
 }
 
 pub(super) fn factor_row(e: &Doc, f: &Factor, l: &Labels) -> Vec<String> {

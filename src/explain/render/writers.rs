@@ -7,7 +7,7 @@ use super::words::md_cell;
 
 /// The explanation as Markdown.
 pub fn markdown(e: &Doc) -> String {
-    let l = text::labels(e.lang);
+    let l = &text::labels(e.lang);
     let mut out = format!(
         "# {}{}{}\n\n",
         l.title,
@@ -54,7 +54,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px soli
 /// The explanation as one printable, self-contained HTML page.
 pub fn html(e: &Doc) -> String {
     use crate::i18n::escape;
-    let l = text::labels(e.lang);
+    let l = &text::labels(e.lang);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}{sep}{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}{sep}{}</h1>\n",
         e.lang.code(),
