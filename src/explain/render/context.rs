@@ -3,7 +3,7 @@
 
 use super::doc::Doc;
 use super::parts::Part;
-use super::text::{self, Labels, Lang};
+use super::text::{self, Labels};
 use super::words::*;
 
 /// 7. How the worker's groups fared.
@@ -69,21 +69,17 @@ pub(super) fn rights_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
                     let conditions = e.conditions(r);
                     vec![
                         e.kind_text(r),
-                        match lang {
-                            Lang::En => {
-                                format!("{} ({}, {})", texts.law, texts.citation, r.jurisdiction)
-                            }
-                            Lang::Zh => format!(
-                                "{}（{}，{}）",
-                                if texts.law.starts_with('《') {
-                                    texts.law.clone()
-                                } else {
-                                    format!("《{}》", texts.law)
-                                },
-                                texts.citation,
-                                jurisdiction_zh(&r.jurisdiction)
-                            ),
-                        },
+                        crate::t!(
+                            lang,
+                            "explain.context.law",
+                            law = if texts.law.starts_with('《') {
+                                texts.law.clone()
+                            } else {
+                                crate::t!(lang, "explain.context.law_title", law = texts.law)
+                            },
+                            citation = texts.citation,
+                            jurisdiction = jurisdiction(lang, &r.jurisdiction)
+                        ),
                         texts.summary.clone(),
                         r.deadline.as_ref().map_or_else(
                             || l.no_time_limit.into(),
@@ -92,7 +88,7 @@ pub(super) fn rights_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
                         if conditions.is_empty() {
                             "—".into()
                         } else {
-                            conditions.join(lang.pick("; ", "；"))
+                            lang.join_clauses(&conditions)
                         },
                     ]
                 })
@@ -151,12 +147,7 @@ pub(super) fn appendix_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_appendix.into()));
     b.push(Part::Para(l.appendix_model.into()));
     let mut rows = vec![
-        vec![
-            l.a_scale.into(),
-            units(e, lang)
-                .replace(", see the appendix", "")
-                .replace("，见附录", ""),
-        ],
+        vec![l.a_scale.into(), units_plain(e, lang).into()],
         vec![l.a_output.into(), num(m.output)],
         vec![l.a_baseline.into(), num(m.baseline)],
         vec![l.a_additivity.into(), format!("{:.1e}", m.additivity_error)],
@@ -169,12 +160,10 @@ pub(super) fn appendix_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
             format!(
                 "{}{}",
                 decision_word(lang, &dcol, Some(d)),
-                match (m.agrees_with_real, lang) {
-                    (Some(true), Lang::En) => " (the same as the algorithm's)",
-                    (Some(false), Lang::En) => " (not the algorithm's)",
-                    (Some(true), Lang::Zh) => "（与算法相同）",
-                    (Some(false), Lang::Zh) => "（与算法不同）",
-                    _ => "",
+                match m.agrees_with_real {
+                    Some(true) => crate::ts!(lang, "explain.context.same_as_algorithm"),
+                    Some(false) => crate::ts!(lang, "explain.context.not_algorithm"),
+                    None => "",
                 }
             ),
         ]);
@@ -184,22 +173,14 @@ pub(super) fn appendix_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
         rows.push(vec![l.a_agreement.into(), pct_l(lang, f.agreement)]);
         rows.push(vec![
             l.a_agreement_by.into(),
-            match lang {
-                Lang::En => format!(
-                    "{}: {}; {}: {}",
-                    decision_word(lang, &dcol, Some(true)),
-                    pct_o(f.agreement_positive),
-                    decision_word(lang, &dcol, Some(false)),
-                    pct_o(f.agreement_negative)
-                ),
-                Lang::Zh => format!(
-                    "{}：{}；{}：{}",
-                    decision_word(lang, &dcol, Some(true)),
-                    pct_o(f.agreement_positive),
-                    decision_word(lang, &dcol, Some(false)),
-                    pct_o(f.agreement_negative)
-                ),
-            },
+            crate::t!(
+                lang,
+                "explain.context.agreement_by",
+                yes = decision_word(lang, &dcol, Some(true)),
+                yes_rate = pct_o(f.agreement_positive),
+                no = decision_word(lang, &dcol, Some(false)),
+                no_rate = pct_o(f.agreement_negative)
+            ),
         ]);
         if let Some(r) = f.r_squared {
             rows.push(vec![

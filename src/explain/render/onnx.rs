@@ -6,7 +6,6 @@ use super::parts::Part;
 use crate::i18n::Lang;
 use crate::model::worker::ModelExplanation;
 use crate::spec::ModelOutput;
-use crate::tr;
 
 fn n4(x: f64) -> String {
     let s = format!("{x:.4}");
@@ -34,13 +33,14 @@ pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
     } else {
         crate::ts!(l, "explain.onnx.not_adverse")
     };
-    out.push(Part::Para(tr!(
+    out.push(Part::Para(crate::t!(
         l,
-        "The employer handed over the model that makes this decision ({}, SHA-256 {}). Candor ran that model on your data: its {what} is {}, a decision {outcome}. Everything in this section is computed on the model itself, not on an approximation of it: it describes the model exactly (fidelity 100 %).",
-        "雇主移交了作出该决定的模型（{}，SHA-256 {}）。Candor 在您的数据上运行了该模型：其{what}为 {}，该决定{outcome}。本节内容均在模型本身上计算，而非其近似：它准确描述该模型（保真度 100%）。",
-        o.file,
-        o.sha256,
-        n4(o.value)
+        "explain.onnx.intro",
+        file = o.file,
+        sha = o.sha256,
+        value = n4(o.value),
+        what,
+        outcome
     )));
     if o.recorded_agrees == Some(false) {
         out.push(Part::Para(
@@ -49,14 +49,14 @@ pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
     }
     match (o.baseline, &o.shapley_note) {
         (Some(base), _) => {
-            out.push(Part::Para(tr!(
+            out.push(Part::Para(crate::t!(
                 l,
-                "How much each input moved the model's {what}: starting from its average over {} workers drawn at random (seed {}), {}, each input's effect (its exact Shapley value) moves it towards yours, {}; the effects add up to the difference.",
-                "各项输入使模型{what}变动了多少：从随机抽取的 {} 名员工（种子 {}）的平均值 {} 出发，每项输入的影响（其精确 Shapley 值）把它推向您的值 {}；各项影响之和等于两者之差。",
-                o.background,
-                o.seed,
-                n4(base),
-                n4(o.value)
+                "explain.onnx.effects",
+                what,
+                background = o.background,
+                seed = o.seed,
+                base = n4(base),
+                value = n4(o.value)
             )));
             let mut rows: Vec<&crate::model::worker::ModelFactor> = o.factors.iter().collect();
             rows.sort_by(|a, b| {
@@ -91,14 +91,13 @@ pub(super) fn parts(o: &ModelExplanation, l: Lang, out: &mut Vec<Part>) {
     match (&o.counterfactual, o.counterfactual_note.as_deref()) {
         (Some(cf), _) => {
             for c in &cf.changes {
-                out.push(Part::Para(tr!(
+                out.push(Part::Para(crate::t!(
                     l,
-                    "What would have changed the model's decision: {} at {} instead of {}, everything else as it is. {}",
-                    "什么会改变模型的决定：{} 为 {} 而非 {}，其他一切不变。{}",
-                    c.column,
-                    plain(c.to),
-                    plain(c.from),
-                    if cf.verified {
+                    "explain.onnx.change",
+                    column = c.column,
+                    to = plain(c.to),
+                    from = plain(c.from),
+                    check = if cf.verified {
                         crate::ts!(l, "explain.onnx.candor_ran_model_this_change")
                     } else {
                         crate::ts!(l, "explain.onnx.candor_ran_model_this_change_2")

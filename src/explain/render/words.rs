@@ -57,6 +57,15 @@ pub(super) fn units(e: &Doc, lang: Lang) -> &'static str {
     }
 }
 
+/// The model's units without the pointer to the appendix (in the appendix itself).
+pub(super) fn units_plain(e: &Doc, lang: Lang) -> &'static str {
+    match e.model.scale.as_str() {
+        "decision_log_odds" => crate::ts!(lang, "explain.words.units_decision_log_odds_plain"),
+        "score_log_odds" => crate::ts!(lang, "explain.words.units_score_log_odds_plain"),
+        _ => crate::ts!(lang, "explain.words.units_score"),
+    }
+}
+
 pub(super) fn toward(l: &Labels, f: &Factor) -> String {
     if f.no_effect {
         return l.no_effect.to_string();
@@ -157,16 +166,17 @@ pub(super) fn factor_row(e: &Doc, f: &Factor, l: &Labels) -> Vec<String> {
     ]
 }
 
-/// The jurisdiction code in Chinese.
-pub(super) fn jurisdiction_zh(code: &str) -> String {
+/// A jurisdiction's name (its code in English).
+pub(super) fn jurisdiction(lang: Lang, code: &str) -> String {
     match code {
-        "CN" => "中国".into(),
-        "EU" => "欧盟".into(),
-        "US" => "美国".into(),
-        "US-NY-NYC" => "美国纽约市".into(),
-        "US-IL" => "美国伊利诺伊州".into(),
-        other => other.into(),
+        "CN" => crate::ts!(lang, "explain.jurisdiction.cn"),
+        "EU" => crate::ts!(lang, "explain.jurisdiction.eu"),
+        "US" => crate::ts!(lang, "explain.jurisdiction.us"),
+        "US-NY-NYC" => crate::ts!(lang, "explain.jurisdiction.us_ny_nyc"),
+        "US-IL" => crate::ts!(lang, "explain.jurisdiction.us_il"),
+        other => other,
     }
+    .into()
 }
 
 pub(super) fn md_cell(s: &str) -> String {

@@ -11,7 +11,7 @@ pub fn markdown(e: &Doc) -> String {
     let mut out = format!(
         "# {}{}{}\n\n",
         l.title,
-        e.lang.pick(": ", "："),
+        crate::ts!(e.lang, "explain.punct.colon"),
         md_cell(&e.subject)
     );
     for block in parts(e) {
@@ -62,7 +62,7 @@ pub fn html(e: &Doc) -> String {
         escape(&e.subject),
         escape(l.title),
         escape(&e.subject),
-        sep = e.lang.pick(": ", "：")
+        sep = crate::ts!(e.lang, "explain.punct.colon")
     );
     for block in parts(e) {
         match block {

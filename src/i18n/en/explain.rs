@@ -22,6 +22,11 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         ),
         "explain.challenge.unit_log_odds" => Some(" on the log-odds scale"),
         "explain.challenge.unit_points" => Some(" score points"),
+        "explain.context.agreement_by" => Some("{yes}: {yes_rate}; {no}: {no_rate}"),
+        "explain.context.law" => Some("{law} ({citation}, {jurisdiction})"),
+        "explain.context.law_title" => Some("{law}"),
+        "explain.context.not_algorithm" => Some(" (not the algorithm's)"),
+        "explain.context.same_as_algorithm" => Some(" (the same as the algorithm's)"),
         "explain.decision.adverse" => Some("an outcome that harms you"),
         "explain.decision.no" => Some("no"),
         "explain.decision.none" => Some("no decision recorded (a score only)"),
@@ -37,7 +42,52 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.doc.value_v_above_legal_limit" => {
             Some("Your value {v} is above the legal limit: {what}")
         }
+        "explain.first.against" => Some("against you: {against}"),
+        "explain.first.against_and_favour" => {
+            Some("against you: {against}; in your favour: {favour}")
+        }
+        "explain.first.ask_data" => Some("ask the employer for your data"),
+        "explain.first.ask_explain" => Some("ask the employer to explain the decision"),
+        "explain.first.ask_review" => Some("ask the employer for a human review"),
+        "explain.first.at_least" => Some("a score of at least"),
+        "explain.first.below" => Some("a score below"),
+        "explain.first.change" => Some(" A change that would have avoided this outcome: {change}."),
+        "explain.first.deadline" => Some(
+            "By when: {right} within {length} ({citation}); when the period starts is under step {step} below.",
+        ),
+        "explain.first.decision_line" => Some("The decision{when}: {decision} ({harm}).{score}"),
+        "explain.first.favour" => Some("in your favour: {favour}"),
+        "explain.first.first_step" => Some("What you can do first: {action} ({citation}).{change}"),
+        "explain.first.reason_typical" => Some("{name} {v} (typical worker {t})"),
+        "explain.first.reasons" => Some("What weighed most: {reasons}."),
+        "explain.first.restricted_decided" => Some(
+            "Data the law restricts was used ({names}); together it decided your outcome: without it the decision would have been different.{without}",
+        ),
+        "explain.first.restricted_no_effect" => Some(
+            "Data the law restricts is in your record ({names}), but it made no measurable difference to the decision.",
+        ),
+        "explain.first.restricted_same" => Some(
+            "Data the law restricts ({names}) was used; without it the decision would have been the same.{without}",
+        ),
+        "explain.first.restricted_used" => {
+            Some("Data the law restricts ({names}) was used.{without}")
+        }
+        "explain.first.score" => {
+            Some(" Your {column} was {score}; {side} {threshold} sets {decision}.")
+        }
+        "explain.first.score_without" => Some(" Without it your score would have been {score}."),
+        "explain.first.step_1" => Some("1"),
+        "explain.first.step_2" => Some("2"),
+        "explain.first.step_3" => Some("3"),
+        "explain.first.step_4" => Some("4"),
+        "explain.first.use_right" => Some("use your right: {right}"),
+        "explain.first.when" => Some(" on {d}"),
         "explain.first_page.decision" => Some("the decision"),
+        "explain.jurisdiction.cn" => Some("CN"),
+        "explain.jurisdiction.eu" => Some("EU"),
+        "explain.jurisdiction.us" => Some("US"),
+        "explain.jurisdiction.us_il" => Some("US-IL"),
+        "explain.jurisdiction.us_ny_nyc" => Some("US-NY-NYC"),
         "explain.label.a_additivity" => Some("Effects' sum minus the difference (rounding)"),
         "explain.label.a_agreement" => Some("Decisions reproduced on held-out workers"),
         "explain.label.a_agreement_by" => Some("By decision"),
@@ -212,8 +262,17 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.onnx.candor_ran_model_this_change_2" => Some(
             "Candor ran the model on this change and it did NOT give the favorable decision; do not rely on it.",
         ),
+        "explain.onnx.change" => Some(
+            "What would have changed the model's decision: {column} at {to} instead of {from}, everything else as it is. {check}",
+        ),
         "explain.onnx.effect_model_s_output" => Some("Effect on the model's output"),
+        "explain.onnx.effects" => Some(
+            "How much each input moved the model's {what}: starting from its average over {background} workers drawn at random (seed {seed}), {base}, each input's effect (its exact Shapley value) moves it towards yours, {value}; the effects add up to the difference.",
+        ),
         "explain.onnx.input" => Some("Input"),
+        "explain.onnx.intro" => Some(
+            "The employer handed over the model that makes this decision ({file}, SHA-256 {sha}). Candor ran that model on your data: its {what} is {value}, a decision {outcome}. Everything in this section is computed on the model itself, not on an approximation of it: it describes the model exactly (fidelity 100 %).",
+        ),
         "explain.onnx.model_has_more_than_12" => {
             Some("The model has more than 12 inputs: exact effects of each input are not computed.")
         }
@@ -231,6 +290,34 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.onnx.probability" => Some("probability"),
         "explain.onnx.score" => Some("score"),
         "explain.onnx.value" => Some("Your value"),
+        "explain.punct.colon" => Some(": "),
+        "explain.punct.list" => Some(", "),
+        "explain.sections.at_or_above" => Some("at or above"),
+        "explain.sections.below" => Some("below"),
+        "explain.sections.cannot_tell" => Some("cannot be told (no threshold)"),
+        "explain.sections.cf_score" => Some(
+            "Your score would go from {before} to about {after} ({side} the threshold of {threshold}). The change crosses the threshold under each of the five versions of the model fitted on different parts of the data.",
+        ),
+        "explain.sections.factors_intro" => Some(
+            "The algorithm's inner workings were not handed over, so Candor built its own model of the algorithm from the outputs for the {rows} workers of the audit (how, and how faithful it is, is in the appendix). The effects below add up to the difference between your result and the result of an average worker, in {units}. An input marked \"no measurable effect\" made no difference to anyone's outcome that the model can tell apart from chance; its small number is the model's estimate, shown so that the effects add up.",
+        ),
+        "explain.sections.labelled" => Some("{label} {v}"),
+        "explain.sections.output_without" => Some("the model's result would have been {output}"),
+        "explain.sections.prohibited_effect" => Some(
+            "Together they moved your result by {total} {units}. Had they weighed on you only as much as they weigh on the average worker (each input's effect set to its average over all workers), {result}, and the decision {flips}: {decision}.",
+        ),
+        "explain.sections.sample" => Some(" (searched in a random sample of {pool} workers)"),
+        "explain.sections.score_without" => {
+            Some("your score would have been {score} (your real score minus their effect)")
+        }
+        "explain.sections.similar" => Some(
+            "Among the {compared} workers closest to you in the legitimate inputs ({inputs}), {same} got the same outcome as you and {other} got the other outcome{sample}. Only counts are given: no other worker is identified.",
+        ),
+        "explain.sections.then" => Some(". {x}"),
+        "explain.sections.would_be_same" => Some("would have been the same"),
+        "explain.sections.would_differ" => Some("would have been different"),
+        "explain.sections.yes_at_or_above" => Some("; {yes} at or above it"),
+        "explain.sections.yes_below" => Some("; {yes} below it"),
         "explain.text.alternative_process_accommodation" => {
             Some("To an alternative process or accommodation")
         }
@@ -324,9 +411,13 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.words.units_decision_log_odds" => {
             Some("units of the model (log-odds, see the appendix)")
         }
+        "explain.words.units_decision_log_odds_plain" => Some("units of the model (log-odds)"),
         "explain.words.units_score" => Some("points of the score"),
         "explain.words.units_score_log_odds" => {
             Some("units of the model (log-odds of the score, see the appendix)")
+        }
+        "explain.words.units_score_log_odds_plain" => {
+            Some("units of the model (log-odds of the score)")
         }
         _ => None,
     }

@@ -22,6 +22,11 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         }
         "explain.challenge.unit_log_odds" => Some("（对数几率）"),
         "explain.challenge.unit_points" => Some(" 个评分分值"),
+        "explain.context.agreement_by" => Some("{yes}：{yes_rate}；{no}：{no_rate}"),
+        "explain.context.law" => Some("{law}（{citation}，{jurisdiction}）"),
+        "explain.context.law_title" => Some("《{law}》"),
+        "explain.context.not_algorithm" => Some("（与算法不同）"),
+        "explain.context.same_as_algorithm" => Some("（与算法相同）"),
         "explain.decision.adverse" => Some("对你不利的结果"),
         "explain.decision.no" => Some("否"),
         "explain.decision.none" => Some("没有记录决定（只有评分）"),
@@ -33,7 +38,48 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         }
         "explain.doc.take_case_arbitration_court" => Some("申请仲裁或提起诉讼的权利"),
         "explain.doc.value_v_above_legal_limit" => Some("你的数值 {v} 超出法定上限：{what}"),
+        "explain.first.against" => Some("对你不利：{against}"),
+        "explain.first.against_and_favour" => Some("对你不利：{against}；对你有利：{favour}"),
+        "explain.first.ask_data" => Some("向用人单位要求查阅你的信息"),
+        "explain.first.ask_explain" => Some("要求用人单位对决定予以说明"),
+        "explain.first.ask_review" => Some("向用人单位要求人工复核"),
+        "explain.first.at_least" => Some("达到或高于"),
+        "explain.first.below" => Some("低于"),
+        "explain.first.change" => Some("可避免这一结果的改变：{change}。"),
+        "explain.first.deadline" => {
+            Some("期限：{right}，期限为{length}（{citation}）；期限自何时起算，见下文第{step}步。")
+        }
+        "explain.first.decision_line" => Some("决定{when}：{decision}（{harm}）。{score}"),
+        "explain.first.favour" => Some("对你有利：{favour}"),
+        "explain.first.first_step" => Some("首先可以做的：{action}（{citation}）。{change}"),
+        "explain.first.reason_typical" => Some("{name} {v}（一般员工为 {t}）"),
+        "explain.first.reasons" => Some("影响最大的因素：{reasons}。"),
+        "explain.first.restricted_decided" => Some(
+            "使用了法律限制使用的数据（{names}）；这些数据合起来决定了你的结果：若不使用，决定将会不同。{without}",
+        ),
+        "explain.first.restricted_no_effect" => {
+            Some("你的记录中有法律限制使用的数据（{names}），但它对决定没有可测量的影响。")
+        }
+        "explain.first.restricted_same" => {
+            Some("使用了法律限制使用的数据（{names}）；若不使用，决定不会改变。{without}")
+        }
+        "explain.first.restricted_used" => Some("使用了法律限制使用的数据（{names}）。{without}"),
+        "explain.first.score" => {
+            Some("你的“{column}”为 {score}；{side} {threshold} 即{decision}。")
+        }
+        "explain.first.score_without" => Some("不计入这些数据，你的分数将是 {score}。"),
+        "explain.first.step_1" => Some("一"),
+        "explain.first.step_2" => Some("二"),
+        "explain.first.step_3" => Some("三"),
+        "explain.first.step_4" => Some("四"),
+        "explain.first.use_right" => Some("行使权利：{right}"),
+        "explain.first.when" => Some("（{d}）"),
         "explain.first_page.decision" => Some("该决定"),
+        "explain.jurisdiction.cn" => Some("中国"),
+        "explain.jurisdiction.eu" => Some("欧盟"),
+        "explain.jurisdiction.us" => Some("美国"),
+        "explain.jurisdiction.us_il" => Some("美国伊利诺伊州"),
+        "explain.jurisdiction.us_ny_nyc" => Some("美国纽约市"),
         "explain.label.a_additivity" => Some("各项影响之和与差值之差（舍入误差）"),
         "explain.label.a_agreement" => Some("在未用于拟合的员工上重现的决定比例"),
         "explain.label.a_agreement_by" => Some("按决定分"),
@@ -184,8 +230,17 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.onnx.candor_ran_model_this_change_2" => {
             Some("Candor 在该变化上运行了模型，模型并未给出有利决定；请勿依赖此结果。")
         }
+        "explain.onnx.change" => {
+            Some("什么会改变模型的决定：{column} 为 {to} 而非 {from}，其他一切不变。{check}")
+        }
         "explain.onnx.effect_model_s_output" => Some("对模型输出的影响"),
+        "explain.onnx.effects" => Some(
+            "各项输入使模型{what}变动了多少：从随机抽取的 {background} 名员工（种子 {seed}）的平均值 {base} 出发，每项输入的影响（其精确 Shapley 值）把它推向您的值 {value}；各项影响之和等于两者之差。",
+        ),
         "explain.onnx.input" => Some("输入"),
+        "explain.onnx.intro" => Some(
+            "雇主移交了作出该决定的模型（{file}，SHA-256 {sha}）。Candor 在您的数据上运行了该模型：其{what}为 {value}，该决定{outcome}。本节内容均在模型本身上计算，而非其近似：它准确描述该模型（保真度 100%）。",
+        ),
         "explain.onnx.model_has_more_than_12" => {
             Some("模型输入超过 12 项：未计算各项输入的精确影响。")
         }
@@ -201,6 +256,34 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.onnx.probability" => Some("概率"),
         "explain.onnx.score" => Some("分数"),
         "explain.onnx.value" => Some("您的值"),
+        "explain.punct.colon" => Some("："),
+        "explain.punct.list" => Some("、"),
+        "explain.sections.at_or_above" => Some("达到或高于"),
+        "explain.sections.below" => Some("低于"),
+        "explain.sections.cannot_tell" => Some("无法判定（没有阈值）"),
+        "explain.sections.cf_score" => Some(
+            "你的分数将从 {before} 变为约 {after}（{side}阈值 {threshold}）。在用不同部分数据拟合的五个模型版本下，这一改变都能越过阈值。",
+        ),
+        "explain.sections.factors_intro" => Some(
+            "用人单位没有提供算法的内部机制，因此 Candor 根据审计涉及的 {rows} 名员工的算法输出，建立了自己的算法模型（方法及其可信程度见附录）。下列各项影响相加，等于你的结果与平均员工结果之差，单位为{units}。“无可测量的影响”表示该输入对任何人结果的影响都无法与偶然波动区分；表中的小数值是模型的估计，列出是为了使各项相加相符。",
+        ),
+        "explain.sections.labelled" => Some("{label}：{v}"),
+        "explain.sections.output_without" => Some("模型的结果将是 {output}"),
+        "explain.sections.prohibited_effect" => Some(
+            "这些输入合计使你的结果变化了 {total}（{units}）。如果它们对你的影响只相当于对平均员工的影响（每项输入的影响取其在全体员工中的平均值），{result}，决定{flips}：{decision}。",
+        ),
+        "explain.sections.sample" => Some("（在 {pool} 名员工的随机样本中查找）"),
+        "explain.sections.score_without" => {
+            Some("你的分数将是 {score}（你的实际分数减去它们的影响）")
+        }
+        "explain.sections.similar" => Some(
+            "在合法输入（{inputs}）上与你最接近的 {compared} 名员工中，{same} 人与你结果相同，{other} 人结果相反{sample}。此处只给出人数，不识别任何其他员工。",
+        ),
+        "explain.sections.then" => Some("。{x}"),
+        "explain.sections.would_be_same" => Some("不会改变"),
+        "explain.sections.would_differ" => Some("会不同"),
+        "explain.sections.yes_at_or_above" => Some("；达到或高于阈值即{yes}"),
+        "explain.sections.yes_below" => Some("；低于阈值即{yes}"),
         "explain.text.alternative_process_accommodation" => Some("要求替代程序或合理便利的权利"),
         "explain.text.audit_found_algorithm_relies" => Some("审计发现算法依赖该输入"),
         "explain.text.audit_found_no_sign_algorithm" => Some("审计未发现算法依赖该输入"),
@@ -272,8 +355,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.words.recruitment" => Some("招聘"),
         "explain.words.termination" => Some("解除劳动关系"),
         "explain.words.units_decision_log_odds" => Some("模型单位（对数几率，见附录）"),
+        "explain.words.units_decision_log_odds_plain" => Some("模型单位（对数几率）"),
         "explain.words.units_score" => Some("分"),
         "explain.words.units_score_log_odds" => Some("模型单位（分数的对数几率，见附录）"),
+        "explain.words.units_score_log_odds_plain" => Some("模型单位（分数的对数几率）"),
         _ => None,
     }
 }
