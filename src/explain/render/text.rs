@@ -45,80 +45,9 @@ pub fn step_text(lang: Lang, step: u8) -> &'static str {
     }
 }
 
-fn number_en(n: u32) -> String {
-    const WORDS: [&str; 13] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
-}
-
-fn number_zh(n: u32) -> String {
-    const WORDS: [&str; 11] = [
-        "零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
-}
-
 /// A deadline's length in words: "one year", "180 days", "一年", "180 日".
 pub fn length(lang: Lang, amount: u32, unit: &str) -> String {
-    match lang {
-        Lang::En => {
-            let one = amount == 1;
-            let u = match unit {
-                "days" => {
-                    if one {
-                        "day"
-                    } else {
-                        "days"
-                    }
-                }
-                "business_days" => {
-                    if one {
-                        "business day"
-                    } else {
-                        "business days"
-                    }
-                }
-                "weeks" => {
-                    if one {
-                        "week"
-                    } else {
-                        "weeks"
-                    }
-                }
-                "months" => {
-                    if one {
-                        "month"
-                    } else {
-                        "months"
-                    }
-                }
-                _ => {
-                    if one {
-                        "year"
-                    } else {
-                        "years"
-                    }
-                }
-            };
-            format!("{} {u}", number_en(amount))
-        }
-        Lang::Zh => {
-            let n = number_zh(amount);
-            match unit {
-                "days" => format!("{amount} 日"),
-                "business_days" => format!("{amount} 个工作日"),
-                "weeks" => format!("{n}周"),
-                "months" => format!("{n}个月"),
-                _ => format!("{n}年"),
-            }
-        }
-    }
+    lang.catalogue().duration(amount, unit)
 }
 
 pub fn condition(lang: Lang, code: &str) -> String {
