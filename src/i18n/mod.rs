@@ -90,6 +90,59 @@ impl Lang {
     }
 }
 
+/// A text that a data file gives in each language (policy packs and the category catalogue
+/// as `*_en`/`*_zh` keys, the spec as `purpose`/`purpose_zh`): the one place that picks the
+/// language's own text. A language without its own text reads the English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Texts<'a> {
+    en: Option<&'a str>,
+    zh: Option<&'a str>,
+}
+
+impl<'a> Texts<'a> {
+    /// Both texts given (a policy pack requires both).
+    pub fn new(en: &'a str, zh: &'a str) -> Self {
+        Texts {
+            en: Some(en),
+            zh: Some(zh),
+        }
+    }
+
+    /// Either text may be missing.
+    pub fn optional(en: Option<&'a str>, zh: Option<&'a str>) -> Self {
+        Texts { en, zh }
+    }
+
+    /// The language's own text, if given.
+    pub fn own(&self, lang: Lang) -> Option<&'a str> {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+
+    /// The language's own text, or the English.
+    pub fn get_opt(&self, lang: Lang) -> Option<&'a str> {
+        self.own(lang).or(self.en)
+    }
+
+    /// The language's own text, or the English (or nothing).
+    pub fn get(&self, lang: Lang) -> &'a str {
+        self.get_opt(lang).unwrap_or_default()
+    }
+
+    /// The text as a label inside running text, written by the grammar of the language it
+    /// is in: the language's own text, or the English (lower-cased, as English does).
+    pub fn inline(&self, lang: Lang) -> String {
+        match self.own(lang) {
+            Some(own) => lang.catalogue().inline_label(own),
+            None => Lang::En
+                .catalogue()
+                .inline_label(self.en.unwrap_or_default()),
+        }
+    }
+}
+
 /// One language's message catalogue: the templates by key and the grammar that differs
 /// between languages. One unit struct per language implements it (`en::En`, `zh::Zh`).
 pub trait Catalogue: Sync {
@@ -101,6 +154,9 @@ pub trait Catalogue: Sync {
 
     /// What joins clauses of one sentence: `; ` in English, `；` in Chinese.
     fn clause_separator(&self) -> &'static str;
+
+    /// What separates the items of an enumeration: `, ` in English, `、` in Chinese.
+    fn list_separator(&self) -> &'static str;
 
     /// Items joined as a list ending in "and": `a, b and c` in English, `a、b和c` in Chinese.
     fn and_list(&self, items: &[String]) -> String;

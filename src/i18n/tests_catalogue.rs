@@ -193,6 +193,114 @@ fn every_key_used_exists_and_every_key_is_used() {
     );
 }
 
+/// The names given after the key of the `t!` call whose key literal ends at `from` (`n`,
+/// `n = expr`), up to the call's closing parenthesis; an argument that is no name is
+/// returned as `?` and the text.
+fn call_arguments(code: &str, from: usize) -> Vec<String> {
+    let bytes = code.as_bytes();
+    let (mut depth, mut i, mut start) = (0usize, from, from);
+    let mut args = Vec::new();
+    let mut push = |a: &str| {
+        let a = a.trim();
+        if a.is_empty() {
+            return;
+        }
+        let name: String = a
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let rest = a[name.len()..].trim_start();
+        let named = rest.starts_with('=') && !rest.starts_with("==");
+        if !name.is_empty() && (rest.is_empty() || named) {
+            args.push(name);
+        } else {
+            args.push(format!("? {a}"));
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                // A string (raw strings hold no quote in these calls): to its closing quote.
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' if bytes.get(i + 1) == Some(&b'\\') => {
+                i += 2;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+            b')' => {
+                push(&code[start..i]);
+                break;
+            }
+            b',' if depth == 0 => {
+                push(&code[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    args
+}
+
+#[test]
+fn every_t_call_gives_exactly_the_placeholders_of_its_template() {
+    let mut wrong = Vec::new();
+    for (rel, code) in sources() {
+        let bytes = code.as_bytes();
+        let mut from = 0;
+        while let Some(i) = code[from..].find("t!(") {
+            let at = from + i;
+            from = at + 3;
+            if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+                continue;
+            }
+            let Some(comma) = code[from..].find(',') else {
+                continue;
+            };
+            let after_comma = from + comma + 1;
+            let rest = code[after_comma..].trim_start();
+            let Some(key_and_more) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let Some(len) = key_and_more.find('"') else {
+                continue;
+            };
+            let key = &key_and_more[..len];
+            let key_end = code.len() - key_and_more.len() + len + 1;
+            let mut given = call_arguments(&code, key_end);
+            given.sort();
+            let Some(template) = catalogue("en").template(key) else {
+                continue; // reported by every_key_used_exists_and_every_key_is_used
+            };
+            let mut wanted: Vec<String> = placeholders(template)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            wanted.sort();
+            if given != wanted {
+                let line = code[..at].lines().count();
+                wrong.push(format!(
+                    "{rel}:{line}: {key} given {given:?}, template has {wanted:?}"
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "t! calls whose arguments miss or add placeholders:\n{}",
+        wrong.join("\n")
+    );
+}
+
 #[test]
 fn t_fills_placeholders_and_braces() {
     assert_eq!(crate::t!(Lang::En, "common.group.unknown"), "unknown");
@@ -224,6 +332,7 @@ fn grammar_per_language() {
     );
     assert_eq!(Lang::En.catalogue().and_list(&items(&["a"])), "a");
     assert_eq!(Lang::Zh.catalogue().and_list(&[]), "");
+    assert_eq!(Lang::Zh.catalogue().list_separator(), "、");
     assert_eq!(Lang::En.quote("x"), "'x'");
     assert_eq!(Lang::Zh.quote("x"), "“x”");
     assert_eq!(Lang::Zh.join_clauses(&items(&["a", "b"])), "a；b");

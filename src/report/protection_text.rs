@@ -24,10 +24,7 @@ fn category_label(a: &Audit, column: &str, category: Option<&str>) -> String {
         .iter()
         .flat_map(|s| &s.findings)
         .find(|f| f.column == column && Some(f.category.as_str()) == category)
-        .map(|f| match l {
-            Lang::Zh if !f.category_label_zh.is_empty() => f.category_label_zh.clone(),
-            _ => f.category_label_en.to_lowercase(),
-        })
+        .map(|f| f.category_label().inline(l))
         .or_else(|| category.map(|c| c.replace('_', " ")))
         .unwrap_or_default()
 }
@@ -60,8 +57,8 @@ pub fn action_text(action: &Action, l: Lang) -> String {
             let list: Vec<String> = bands
                 .iter()
                 .map(|b| match (b.from, b.to) {
-                    (None, Some(t)) => t!(l, "report.protection_text.up", t),
-                    (Some(f), None) => t!(l, "report.protection_text.more", f),
+                    (None, Some(t)) => t!(l, "report.protection_text.band_up_to", t),
+                    (Some(f), None) => t!(l, "report.protection_text.band_or_more", f),
                     (Some(f), Some(t)) if f == t => format!("{f}"),
                     (Some(f), Some(t)) => format!("{f}–{t}"),
                     (None, None) => ts!(l, "report.protection_text.all").to_string(),
@@ -72,7 +69,7 @@ pub fn action_text(action: &Action, l: Lang) -> String {
                 l,
                 "report.protection_text.bands",
                 n,
-                v0 = list.join(ts!(l, "report.protection_text.comma"))
+                bands = list.join(l.catalogue().list_separator())
             )
         }
         Action::MergeRare {
@@ -94,7 +91,7 @@ pub fn action_text(action: &Action, l: Lang) -> String {
                 l,
                 "report.protection_text.categories_held_less_than_workers",
                 share,
-                v0 = list.join(ts!(l, "report.protection_text.comma"))
+                merged = list.join(l.catalogue().list_separator())
             )
         }
     }

@@ -43,12 +43,10 @@ pub fn interval3(lo: Option<f64>, hi: Option<f64>) -> String {
 /// An interval of rates as percentages: "12.1–15.0 %".
 pub fn pct_interval(lo: Option<f64>, hi: Option<f64>, lang: Lang) -> String {
     match (lo, hi) {
-        (Some(a), Some(b)) => t!(
-            lang,
-            "report.text.v0_dash_v1_percent",
-            v0 = format!("{:.1}", a * 100.0),
-            v1 = format!("{:.1}", b * 100.0)
-        ),
+        (Some(a), Some(b)) => {
+            lang.catalogue()
+                .percent(&format!("{:.1}–{:.1}", a * 100.0, b * 100.0))
+        }
         _ => "–".into(),
     }
 }
@@ -57,7 +55,7 @@ pub fn pct_interval(lo: Option<f64>, hi: Option<f64>, lang: Lang) -> String {
 pub fn level(a: &Audit) -> String {
     let l = a.spec.lang;
     let c = crate::report::num(Some(a.spec.stats.confidence * 100.0));
-    t!(l, "report.text.c_percent", c)
+    l.catalogue().percent(&c)
 }
 
 /// A test's name for people.
@@ -77,7 +75,7 @@ pub fn test_name(code: Option<&str>, lang: Lang) -> &'static str {
 pub fn outcome(a: &Audit, favorable: bool) -> String {
     let positive = favorable == a.spec.decision.positive_is_favorable;
     let l = a.spec.lang;
-    let or = ts!(l, "report.text.or");
+    let or = ts!(l, "report.text.or_separator");
     match &a.decision {
         DecisionValues::Binary {
             column,

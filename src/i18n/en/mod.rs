@@ -37,6 +37,10 @@ impl Catalogue for En {
         "; "
     }
 
+    fn list_separator(&self) -> &'static str {
+        ", "
+    }
+
     fn and_list(&self, items: &[String]) -> String {
         match items.split_last() {
             None => String::new(),

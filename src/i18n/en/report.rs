@@ -11,7 +11,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.plots.bars.adverse_rate_ratio_group_s" => {
             Some("adverse-rate ratio (group's adverse rate ÷ comparison's, no unit)")
         }
-        "report.plots.kit.n" => Some("n/a"),
+        "report.plots.kit.not_available" => Some("n/a"),
         "report.plots.heatmap.darker_lower_impact_ratio_one" => Some(
             "Darker = lower impact ratio, on one fixed scale: 0.4 or less darkest, 1.0 or more lightest. Cells beyond the four-fifths line in either framing (impact ratio below 0.8, or adverse-rate ratio above 1.25) have a heavy outline and a star (*). n/a = not compared (missing values, too few workers to publish, or no value).",
         ),
@@ -33,7 +33,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.data_protection_findings_worst_first" => {
             Some("Data-protection findings, worst first")
         }
-        "report.protection.by" => Some("{v0} by {names}"),
+        "report.protection.column_by_names" => Some("{column} by {names}"),
         "report.protection.workers_singled_out" => Some("workers singled out"),
         "report.protection.coarsen_remove_columns_see_below" => {
             Some("coarsen or remove the columns (see below) before handing the table over")
@@ -57,7 +57,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.stop_collecting_this_decision_delete" => {
             Some("stop collecting it for this decision; delete it once no audit or dispute is open")
         }
-        "report.protection.finding_id_paren_v1" => Some("{finding_id} ({v1})"),
+        "report.protection.finding_id_severity" => Some("{finding_id} ({severity})"),
         "report.protection.identifiability_columns_person_could_know" => Some(
             "Identifiability. The columns a person could know about a colleague (quasi-identifiers): {qi}. Workers who share the values of a combination of them form a group; a worker alone in their group (k = 1) can be picked out by anyone who knows those facts. Every combination of one, two and three of them was counted on all {rows} rows, and all of them together; a group of fewer than {k} workers is too small (k-anonymity, Sweeney 2002). Numeric columns are taken with their exact values.",
         ),
@@ -65,9 +65,9 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("Combinations with groups that are too small, worst first")
         }
         "report.protection.rows_below_min_k_paren_pct" => Some("{rows_below_min_k} ({pct})"),
-        "report.protection.all_together" => Some("all together: {v0}"),
+        "report.protection.all_together" => Some("all together: {columns}"),
         "report.protection.combinations_up_three_columns_group" => Some(
-            "Combinations of up to three columns with a group of fewer than {k} workers: {below} of {total}; the table shows the worst {v0} of them (by workers in too-small groups; a combination can have such groups without anyone being alone), after all the columns together when there are more than three.",
+            "Combinations of up to three columns with a group of fewer than {k} workers: {below} of {total}; the table shows the worst {shown} of them (by workers in too-small groups; a combination can have such groups without anyone being alone), after all the columns together when there are more than three.",
         ),
         "report.protection.disclosure_sensitive_inputs_group_two" => Some(
             "Disclosure of sensitive inputs ({sens}): a group of two or more workers in which everyone has the same value discloses that value to anyone who knows a member's group (distinct l-diversity 1; Machanavajjhala et al. 2007), even when the group is large enough. The table shows, for each input, the three combinations with the most workers in such groups of at least the threshold; audit.json (under 'protection') lists every combination.",
@@ -95,15 +95,14 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.decision_score_label_spec" => {
             Some("the decision, score or label of the spec")
         }
-        "report.protection.name_matches" => Some("name matches {v0}"),
+        "report.protection.name_matches" => Some("name matches {name}"),
         "report.protection.name_says_holds" => Some("the name says it holds {identifier_kind}"),
         "report.protection.values_shaped" => Some("values shaped as {identifier_kind}"),
         "report.protection.values_match" => Some("values match {d}"),
         "report.protection.dictionary_description_matches" => {
-            Some("dictionary description matches {v0}")
+            Some("dictionary description matches {term}")
         }
         "report.protection.screening" => Some("screening: {label}"),
-        "report.protection.semicolon" => Some("; "),
         "report.protection.phone_numbers" => Some("phone numbers"),
         "report.protection.e_mail_addresses" => Some("e-mail addresses"),
         "report.protection.names_persons" => Some("names of persons"),
@@ -119,7 +118,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.inputs.inputs_flagged_worst_first" => Some("Inputs flagged, worst first"),
         "report.inputs.yes" => Some("yes"),
         "report.inputs.not_tested" => Some("not tested"),
-        "report.inputs.semicolon" => Some("; "),
         "report.inputs.name_matches" => Some("name matches {term}"),
         "report.inputs.values_match" => Some("{share} % of values match {pattern}"),
         "report.inputs.timestamps_outside_working_hours_examined" => {
@@ -158,7 +156,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.ll144.number" => Some("Number"),
         "report.ll144.impact_ratio" => Some("Impact ratio"),
         "report.ll144.excluded" => Some("excluded (< {share} %)"),
-        "report.model.v0_percent" => Some("{v0} %"),
         "report.model.workers_95_exact_interval" => {
             Some("{c} of {n} workers ({share_pct}; 95 % exact interval {ci_pct})")
         }
@@ -188,7 +185,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("The decisions that differ are within the tolerance of {tol}.")
         }
         "report.model.scores_model_s_value_within" => Some(
-            "Scores: for {count_cell}, the model's value is within {score_tolerance} of the recorded score (largest difference {v2}).",
+            "Scores: for {count_cell}, the model's value is within {score_tolerance} of the recorded score (largest difference {largest}).",
         ),
         "report.model.agreement_recorded_decisions_group" => {
             Some("Agreement with the recorded decisions, by group")
@@ -206,7 +203,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("Share of each group's decisions that change, by input")
         }
         "report.model.all_flagged_inputs_neutralised_once" => Some(
-            "With all {columns_len} flagged inputs neutralised at once ({v1}), the decision changes for {count_cell}. The table shows what the groups' outcomes would be without them: the rate of the favorable outcome, and both ratios against the reference group (the group with the highest favorable rate under the model as it is).",
+            "With all {columns_len} flagged inputs neutralised at once ({columns}), the decision changes for {count_cell}. The table shows what the groups' outcomes would be without them: the rate of the favorable outcome, and both ratios against the reference group (the group with the highest favorable rate under the model as it is).",
         ),
         "report.model.outcomes_flagged_inputs_neutralised" => {
             Some("Outcomes with the flagged inputs neutralised")
@@ -214,7 +211,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.model.reference" => Some("{group} (reference)"),
         "report.model.model_handed_over" => Some("The model handed over"),
         "report.model.candor_ran_model_itself_sha" => Some(
-            "Candor ran the model itself ({file}, SHA-256 {sha256}) with ONNX Runtime on all {rows} workers, feeding it the columns {v3} and reading {output_words} (output '{output_name}'). What follows is about this model; it is exact for these workers, not an estimate from a stand-in.",
+            "Candor ran the model itself ({file}, SHA-256 {sha256}) with ONNX Runtime on all {rows} workers, feeding it the columns {columns} and reading {output_words} (output '{output_name}'). What follows is about this model; it is exact for these workers, not an estimate from a stand-in.",
         ),
         "report.model.permutation_uses_audit_s_seed" => Some(
             "The permutation uses the audit's seed ({seed}): the same seed gives the same counts.",
@@ -262,12 +259,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.cover.derived_from_score_positive" => {
             Some("derived from the score: {score} ≥ {t} is positive")
         }
-        "report.cover.comma" => Some(", "),
         "report.cover.high_score_favorable" => Some("a high score is favorable"),
         "report.cover.low_score_favorable" => Some("a low score is favorable"),
         "report.cover.threshold" => Some("; threshold {t}"),
         "report.cover.col_paren_dir_th" => Some("{col} ({dir}{th})"),
-        "report.cover.semicolon" => Some("; "),
         "report.cover.group_attributes" => Some("Group attributes"),
         "report.cover.decision_stage" => Some("Decision stage"),
         "report.cover.policy_packs" => Some("Policy packs"),
@@ -302,15 +297,14 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("The numbers behind each finding about groups")
         }
         "report.findings.paren_n" => Some(" ({n})"),
-        "report.findings.v0_ratio_paren_interval" => Some("{v0} {ratio} ({interval})"),
-        "report.findings.v0_paren_lab_eq_k" => Some("{v0} ({lab} = {k})"),
-        "report.findings.finding_id_paren_v1" => Some("{finding_id} ({v1})"),
+        "report.findings.metric_ratio_interval" => Some("{metric} {ratio} ({interval})"),
+        "report.findings.metric_at_k" => Some("{metric} ({lab} = {k})"),
+        "report.findings.finding_id_severity" => Some("{finding_id} ({severity})"),
         "report.findings.attribute_eq_group_paren_n" => Some("{attribute} = {group} ({n})"),
-        "report.findings.vs" => Some("{gr} vs {rr}"),
+        "report.findings.group_vs_reference" => Some("{gr} vs {rr}"),
         "report.findings.ratio_paren_interval" => Some("{ratio} ({interval})"),
         "report.findings.fmt_p_paren_test_name" => Some("{fmt_p} ({test_name})"),
         "report.summary.summary" => Some("Summary"),
-        "report.summary.comma" => Some(", "),
         "report.summary.decision_classes" => Some("decision {column} with classes {c}"),
         "report.summary.no_decision" => Some("no decision"),
         "report.summary.adverse_outcome" => Some("adverse outcome: {adv}"),
@@ -415,7 +409,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.disparity.group" => Some("Group"),
         "report.disparity.share" => Some("{c}: share"),
         "report.disparity.ratio" => Some("{c}: ratio"),
-        "report.disparity.p" => Some("{ratio3} (p {p})"),
+        "report.disparity.ratio_with_p" => Some("{ratio3} (p {p})"),
         "report.scores.score_distribution_calibration" => {
             Some("Score distribution and calibration")
         }
@@ -436,7 +430,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             "Calibration: the score range {lo}–{hi} is cut into {bins} bins of equal width (each includes its lower edge); per group and bin, the share of rows with a positive label {label}, with the number of rows in brackets. The same score means the same for every group when, bin by bin, the shares agree. Bins with fewer than {min} rows show no share (–); audit.json gives each share's Wilson interval.",
         ),
         "report.scores.group" => Some("Group"),
-        "report.scores.n" => Some("n"),
         "report.scores.median" => Some("median"),
         "report.scores.p_percent" => Some("{p} %"),
         "report.scores.note" => Some("Note"),
@@ -445,12 +438,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("{attr}: share with a positive label by score bin (rows)")
         }
         "report.scores.rate_paren_n" => Some("{rate} ({n})"),
-        "report.text.v0_dash_v1_percent" => Some("{v0}–{v1} %"),
-        "report.text.c_percent" => Some("{c} %"),
         "report.text.fisher_s_exact_test" => Some("Fisher's exact test"),
         "report.text.chi_square_test" => Some("chi-square test"),
         "report.text.kolmogorov_smirnov_test" => Some("Kolmogorov-Smirnov test"),
-        "report.text.or" => Some(" or "),
+        "report.text.or_separator" => Some(" or "),
         "report.text.above_sample_median" => Some("above the sample median {m}"),
         "report.text.below_sample_median" => Some("below the sample median {m}"),
         "report.text.largest_group" => Some("the largest group"),
@@ -499,13 +490,13 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection_text.ordinary_work_measure" => Some("ordinary work measure"),
         "report.protection_text.kept_given" => Some("kept as given"),
         "report.protection_text.left_out_table" => Some("left out of the table"),
-        "report.protection_text.up" => Some("up to {t}"),
-        "report.protection_text.more" => Some("{f} or more"),
+        "report.protection_text.band_up_to" => Some("up to {t}"),
+        "report.protection_text.band_or_more" => Some("{f} or more"),
         "report.protection_text.all" => Some("all"),
-        "report.protection_text.bands" => Some("{n} bands: {v0}"),
+        "report.protection_text.bands" => Some("{n} bands: {bands}"),
         "report.protection_text.missing" => Some("(missing)"),
         "report.protection_text.categories_held_less_than_workers" => {
-            Some("categories held by less than {share} % of workers merged into one: {v0}")
+            Some("categories held by less than {share} % of workers merged into one: {merged}")
         }
         "report.protection_text.data_protection_section_proposes_coarsening" => Some(
             " The data-protection section proposes a coarsening that gives every group of every combination of up to three of these columns at least {k} workers.",
@@ -582,7 +573,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             "the group with the highest rate of the favorable outcome (among groups of at least the minimum group size, with known values)",
         ),
         "report.text.whole_audited_population" => Some("the whole audited population"),
-        "report.protection_text.comma" => Some(", "),
         "report.inputs.surrogate_logistic" => Some("logistic"),
         "report.inputs.surrogate_linear" => Some("linear"),
         "report.inputs.surrogate_logistic_fidelity" => Some("share of decisions it reproduces"),
@@ -609,6 +599,92 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.summary.limits" => Some(
             "Limits: {inconclusive} {comparisons} found no significant gap but cannot rule one out (verdict 'no significant disparity found'); {withheld} {groups} of fewer than {min} workers are withheld.",
         ),
+        "report.protection.col_finding" => Some("Finding"),
+        "report.protection.col_about" => Some("About"),
+        "report.protection.col_columns" => Some("Columns"),
+        "report.protection.col_workers" => Some("Workers"),
+        "report.protection.col_what_do" => Some("What to do"),
+        "report.protection.col_groups" => Some("Groups"),
+        "report.protection.col_workers_alone_k_1" => Some("Workers alone (k = 1)"),
+        "report.protection.col_smallest_group_k" => Some("Smallest group (k)"),
+        "report.protection.col_workers_groups_below_threshold" => {
+            Some("Workers in groups below the threshold")
+        }
+        "report.protection.col_sensitive_input" => Some("Sensitive input"),
+        "report.protection.col_revealed" => Some("Revealed by"),
+        "report.protection.col_such_groups" => Some("Such groups"),
+        "report.protection.col_workers_them" => Some("Workers in them"),
+        "report.protection.col_those_groups_least_threshold_workers" => {
+            Some("Of those, groups of at least the threshold (workers)")
+        }
+        "report.protection.col_column" => Some("Column"),
+        "report.protection.col_change" => Some("Change"),
+        "report.protection.col_distinct_values_before" => Some("Distinct values before"),
+        "report.protection.col_after" => Some("After"),
+        "report.protection.col_information_lost" => Some("Information lost"),
+        "report.protection.col_class" => Some("Class"),
+        "report.protection.col_evidence" => Some("Evidence"),
+        "report.protection.col_legal_basis" => Some("Legal basis"),
+        "report.inputs.col_finding" => Some("Finding"),
+        "report.inputs.col_column" => Some("Column"),
+        "report.inputs.col_kind" => Some("Kind"),
+        "report.inputs.col_category" => Some("Category"),
+        "report.inputs.col_severity" => Some("Severity"),
+        "report.inputs.col_used_algorithm" => Some("Used by the algorithm"),
+        "report.inputs.col_evidence" => Some("Evidence"),
+        "report.inputs.col_legal_sources" => Some("Legal sources"),
+        "report.model.col_attribute" => Some("Attribute"),
+        "report.model.col_group" => Some("Group"),
+        "report.model.col_workers" => Some("Workers"),
+        "report.model.col_agreement" => Some("Agreement"),
+        "report.model.col_n95_exact_interval" => Some("95 % exact interval"),
+        "report.model.col_input" => Some("Input"),
+        "report.model.col_why_tested" => Some("Why tested"),
+        "report.model.col_neutral_value" => Some("Neutral value"),
+        "report.model.col_decisions_changed" => Some("Decisions changed"),
+        "report.model.col_now_favorable" => Some("Now favorable"),
+        "report.model.col_now_adverse" => Some("Now adverse"),
+        "report.model.col_favorable_now" => Some("Favorable now"),
+        "report.model.col_favorable_without" => Some("Favorable without"),
+        "report.model.col_impact_ratio_now" => Some("Impact ratio now"),
+        "report.model.col_impact_ratio_without" => Some("Impact ratio without"),
+        "report.model.col_adverse_rate_ratio_now" => Some("Adverse-rate ratio now"),
+        "report.model.col_adverse_rate_ratio_without" => Some("Adverse-rate ratio without"),
+        "report.findings.col_finding" => Some("Finding"),
+        "report.findings.col_group_n" => Some("Group (n)"),
+        "report.findings.col_compared_n" => Some("Compared with (n)"),
+        "report.findings.col_worse_off" => Some("Worse off"),
+        "report.findings.col_measure" => Some("Measure"),
+        "report.findings.col_rates" => Some("Rates"),
+        "report.findings.col_ratio_interval" => Some("Ratio (interval)"),
+        "report.findings.col_other_framing" => Some("Other framing"),
+        "report.findings.col_corrected_p" => Some("Corrected p"),
+        "report.groups.col_attribute" => Some("Attribute"),
+        "report.groups.col_group" => Some("Group"),
+        "report.groups.col_n" => Some("n"),
+        "report.groups.col_status" => Some("Status"),
+        "report.disparity.col_group" => Some("Group"),
+        "report.disparity.col_n" => Some("n"),
+        "report.disparity.col_favorable_rate" => Some("Favorable rate"),
+        "report.disparity.col_interval" => Some("Interval"),
+        "report.disparity.col_adverse_rate" => Some("Adverse rate"),
+        "report.disparity.col_impact_ratio" => Some("Impact ratio"),
+        "report.disparity.col_adverse_rate_ratio" => Some("Adverse-rate ratio"),
+        "report.disparity.col_corrected_p" => Some("Corrected p"),
+        "report.disparity.col_verdict" => Some("Verdict"),
+        "report.disparity.col_false_positive_rate" => Some("False positive rate"),
+        "report.disparity.col_fpr_ratio" => Some("FPR ratio"),
+        "report.disparity.col_false_negative_rate" => Some("False negative rate"),
+        "report.disparity.col_fnr_ratio" => Some("FNR ratio"),
+        "report.scores.col_group" => Some("Group"),
+        "report.scores.col_n" => Some("n"),
+        "report.scores.col_mean" => Some("Mean"),
+        "report.scores.col_median" => Some("Median"),
+        "report.scores.col_scoring_rate" => Some("Scoring rate"),
+        "report.scores.col_scoring_rate_ratio" => Some("Scoring-rate ratio"),
+        "report.scores.col_interval" => Some("Interval"),
+        "report.scores.col_corrected_p" => Some("Corrected p"),
+        "report.scores.col_verdict" => Some("Verdict"),
         _ => None,
     }
 }

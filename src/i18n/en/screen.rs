@@ -15,7 +15,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "screen.principles.draws_records_days_old_oldest" => Some(
             "{name} draws on records {age} days old (oldest {oldest}), beyond the retention period of {days} days",
         ),
-        "screen.finding.or" => Some(" or {v0}"),
+        "screen.finding.or_others" => Some(" or {others}"),
         "screen.finding.may_stand_named_like_known" => Some(
             "{name} may stand in for {label_text}{others} (named like a known proxy; no attribute in the data to test it)",
         ),
@@ -37,7 +37,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("no decision or score: the use layer needs one (run `candor audit`)")
         }
         "screen.layers.no_flagged_input_test" => Some("no flagged input to test"),
-        "screen.finding.comma" => Some(", "),
         "screen.finding.present_but_algorithm_does_not" => {
             Some("; present, but the algorithm does not measurably rely on it")
         }

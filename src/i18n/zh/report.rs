@@ -11,7 +11,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.plots.bars.adverse_rate_ratio_group_s" => {
             Some("不利结果率之比（本组不利结果率 ÷ 比较组的，无单位）")
         }
-        "report.plots.kit.n" => Some("无"),
+        "report.plots.kit.not_available" => Some("无"),
         "report.plots.heatmap.darker_lower_impact_ratio_one" => Some(
             "颜色越深，影响比越低，所有图表采用同一固定灰度：0.4 及以下最深，1.0 及以上最浅。按任一口径超出五分之四界线（影响比低于 0.8，或不利结果率之比高于 1.25）的格子加粗边框并标星号（*）。“无”表示未比较（取值缺失、人数过少不予公布或没有数值）。",
         ),
@@ -33,7 +33,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.data_protection_findings_worst_first" => {
             Some("数据保护方面的发现（按严重程度排列）")
         }
-        "report.protection.by" => Some("{v0}（经由{names}）"),
+        "report.protection.column_by_names" => Some("{column}（经由{names}）"),
         "report.protection.workers_singled_out" => Some("可单独识别出劳动者"),
         "report.protection.coarsen_remove_columns_see_below" => {
             Some("在提供数据表之前对这些列进行粗化或删除（见下文）")
@@ -53,7 +53,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.stop_collecting_this_decision_delete" => {
             Some("停止为本项决定收集；在审计或争议结束后删除")
         }
-        "report.protection.finding_id_paren_v1" => Some("{finding_id}（{v1}）"),
+        "report.protection.finding_id_severity" => Some("{finding_id}（{severity}）"),
         "report.protection.identifiability_columns_person_could_know" => Some(
             "可识别性。他人可能知道的同事信息所对应的列（准标识符）：{qi}。在这些列的某种组合上取值相同的劳动者构成一组；组中只有一人（k = 1）的劳动者，可被知道这些信息的任何人认出。我们在全部 {rows} 行上统计了其中一列、两列、三列的每种组合，以及全部列合在一起的情况；不足 {k} 人的组被视为过小（k-匿名，Sweeney 2002）。数值列按其精确取值计算。",
         ),
@@ -61,9 +61,9 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("存在人数过少之组的列组合（按严重程度排列）")
         }
         "report.protection.rows_below_min_k_paren_pct" => Some("{rows_below_min_k}（{pct}）"),
-        "report.protection.all_together" => Some("全部合在一起：{v0}"),
+        "report.protection.all_together" => Some("全部合在一起：{columns}"),
         "report.protection.combinations_up_three_columns_group" => Some(
-            "在最多三列的 {total} 种组合中，有 {below} 种存在不足 {k} 人的组；下表列出其中最严重的 {v0} 种（按处于过小组的人数排列；一种组合可能存在过小的组而没有人是唯一的），列数多于三列时先列出全部列合在一起的情况。",
+            "在最多三列的 {total} 种组合中，有 {below} 种存在不足 {k} 人的组；下表列出其中最严重的 {shown} 种（按处于过小组的人数排列；一种组合可能存在过小的组而没有人是唯一的），列数多于三列时先列出全部列合在一起的情况。",
         ),
         "report.protection.disclosure_sensitive_inputs_group_two" => Some(
             "敏感输入的泄露（{sens}）：若一个由两名及以上劳动者组成的组中所有人取值相同，则知道其中某人属于该组的人就能得知这一取值（l 多样性为 1；Machanavajjhala 等，2007），即使该组人数足够多。下表对每个敏感输入列出此类达到门槛人数的组中人数最多的三种组合；audit.json 列出全部组合。",
@@ -87,13 +87,12 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection.worker_id_column_spec" => Some("审计说明中的劳动者编号列"),
         "report.protection.group_attribute_spec" => Some("审计说明中的群体属性"),
         "report.protection.decision_score_label_spec" => Some("审计说明中的决定、分数或标签"),
-        "report.protection.name_matches" => Some("名称匹配{v0}"),
+        "report.protection.name_matches" => Some("名称匹配{name}"),
         "report.protection.name_says_holds" => Some("列名表明其为{identifier_kind}"),
         "report.protection.values_shaped" => Some("取值形如{identifier_kind}"),
         "report.protection.values_match" => Some("取值匹配 {d}"),
-        "report.protection.dictionary_description_matches" => Some("数据字典说明匹配{v0}"),
+        "report.protection.dictionary_description_matches" => Some("数据字典说明匹配{term}"),
         "report.protection.screening" => Some("筛查类别：{label}"),
-        "report.protection.semicolon" => Some("；"),
         "report.protection.phone_numbers" => Some("电话号码"),
         "report.protection.e_mail_addresses" => Some("电子邮箱地址"),
         "report.protection.names_persons" => Some("姓名"),
@@ -109,7 +108,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.inputs.inputs_flagged_worst_first" => Some("被标记的输入（按严重程度排列）"),
         "report.inputs.yes" => Some("是"),
         "report.inputs.not_tested" => Some("未检验"),
-        "report.inputs.semicolon" => Some("；"),
         "report.inputs.name_matches" => Some("名称匹配词条{term}"),
         "report.inputs.values_match" => Some("{share}% 的取值匹配 {pattern}"),
         "report.inputs.timestamps_outside_working_hours_examined" => {
@@ -148,7 +146,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.ll144.number" => Some("人数"),
         "report.ll144.impact_ratio" => Some("影响比"),
         "report.ll144.excluded" => Some("已排除（< {share}%）"),
-        "report.model.v0_percent" => Some("{v0}%"),
         "report.model.workers_95_exact_interval" => {
             Some("{n} 人中的 {c} 人（{share_pct}；95% 精确区间 {ci_pct}）")
         }
@@ -178,7 +175,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("不一致的决定在 {tol} 的容差之内。")
         }
         "report.model.scores_model_s_value_within" => Some(
-            "分数：{count_cell} 的模型输出与记录分数之差不超过 {score_tolerance}（最大差值 {v2}）。",
+            "分数：{count_cell} 的模型输出与记录分数之差不超过 {score_tolerance}（最大差值 {largest}）。",
         ),
         "report.model.agreement_recorded_decisions_group" => Some("与记录决定的一致率（按群体）"),
         "report.model.model_reads_none_inputs_screening" => Some(
@@ -190,13 +187,13 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.model.decisions_that_change_when_one" => Some("中和单项输入后改变的决定"),
         "report.model.share_each_group_s_decisions" => Some("各群体中决定改变的比例（按输入）"),
         "report.model.all_flagged_inputs_neutralised_once" => Some(
-            "同时中和全部 {columns_len} 项被标记的输入（{v1}）后，决定发生改变的有 {count_cell}。下表显示去除这些输入后各群体的结果：有利结果的比例，以及相对参照群体（现模型下有利比例最高的群体）的两种比值。",
+            "同时中和全部 {columns_len} 项被标记的输入（{columns}）后，决定发生改变的有 {count_cell}。下表显示去除这些输入后各群体的结果：有利结果的比例，以及相对参照群体（现模型下有利比例最高的群体）的两种比值。",
         ),
         "report.model.outcomes_flagged_inputs_neutralised" => Some("中和被标记输入后的结果"),
         "report.model.reference" => Some("{group}（参照）"),
         "report.model.model_handed_over" => Some("移交的模型"),
         "report.model.candor_ran_model_itself_sha" => Some(
-            "Candor 使用 ONNX Runtime 在全部 {rows} 名员工上运行了模型本身（{file}，SHA-256 {sha256}），输入列为 {v3}，读取{output_words}（输出“{output_name}”）。以下内容针对该模型；对这些员工而言是精确结果，而非替代模型的估计。",
+            "Candor 使用 ONNX Runtime 在全部 {rows} 名员工上运行了模型本身（{file}，SHA-256 {sha256}），输入列为 {columns}，读取{output_words}（输出“{output_name}”）。以下内容针对该模型；对这些员工而言是精确结果，而非替代模型的估计。",
         ),
         "report.model.permutation_uses_audit_s_seed" => {
             Some("置换使用审计种子（{seed}）：相同种子得到相同计数。")
@@ -242,12 +239,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.cover.positive" => Some("{c}（正类 = {p}）"),
         "report.cover.every_other_value" => Some("其他取值"),
         "report.cover.derived_from_score_positive" => Some("由分数得出：{score} ≥ {t} 为正向"),
-        "report.cover.comma" => Some("、"),
         "report.cover.high_score_favorable" => Some("高分对劳动者有利"),
         "report.cover.low_score_favorable" => Some("低分对劳动者有利"),
         "report.cover.threshold" => Some("；阈值 {t}"),
         "report.cover.col_paren_dir_th" => Some("{col}（{dir}{th}）"),
-        "report.cover.semicolon" => Some("；"),
         "report.cover.group_attributes" => Some("群体属性"),
         "report.cover.decision_stage" => Some("决策阶段"),
         "report.cover.policy_packs" => Some("政策规则包"),
@@ -280,15 +275,14 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.findings.gate" => Some("判定门槛 {metric} {op} {value}：{state}"),
         "report.findings.numbers_behind_each_finding_about" => Some("各项群体差异发现所依据的数字"),
         "report.findings.paren_n" => Some("（{n}）"),
-        "report.findings.v0_ratio_paren_interval" => Some("{v0} {ratio}（{interval}）"),
-        "report.findings.v0_paren_lab_eq_k" => Some("{v0}（{lab} = {k}）"),
-        "report.findings.finding_id_paren_v1" => Some("{finding_id}（{v1}）"),
+        "report.findings.metric_ratio_interval" => Some("{metric} {ratio}（{interval}）"),
+        "report.findings.metric_at_k" => Some("{metric}（{lab} = {k}）"),
+        "report.findings.finding_id_severity" => Some("{finding_id}（{severity}）"),
         "report.findings.attribute_eq_group_paren_n" => Some("{attribute} = {group}（{n}）"),
-        "report.findings.vs" => Some("{gr} 对 {rr}"),
+        "report.findings.group_vs_reference" => Some("{gr} 对 {rr}"),
         "report.findings.ratio_paren_interval" => Some("{ratio}（{interval}）"),
         "report.findings.fmt_p_paren_test_name" => Some("{fmt_p}（{test_name}）"),
         "report.summary.summary" => Some("摘要"),
-        "report.summary.comma" => Some("、"),
         "report.summary.decision_classes" => Some("决定“{column}”，类别为{c}"),
         "report.summary.no_decision" => Some("无决定"),
         "report.summary.adverse_outcome" => Some("不利结果：{adv}"),
@@ -383,7 +377,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.disparity.group" => Some("群体"),
         "report.disparity.share" => Some("{c}：比例"),
         "report.disparity.ratio" => Some("{c}：比值"),
-        "report.disparity.p" => Some("{ratio3}（p {p}）"),
+        "report.disparity.ratio_with_p" => Some("{ratio3}（p {p}）"),
         "report.scores.score_distribution_calibration" => Some("分数分布与校准"),
         "report.scores.high_score_favorable_worker" => Some("高分对劳动者有利"),
         "report.scores.low_score_favorable_worker" => Some("低分对劳动者有利"),
@@ -398,7 +392,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             "校准：把分数区间 {lo}–{hi} 等宽分为 {bins} 个分箱（各含其下限）；对每个群体和分箱，列出正类标签{label}的实际比例，括号内为记录数。若各分箱中各群体的比例一致，则同一分数对各群体含义相同。记录数少于 {min} 的分箱不报告比例（–）；各比例的 Wilson 置信区间见 audit.json。",
         ),
         "report.scores.group" => Some("群体"),
-        "report.scores.n" => Some("人数"),
         "report.scores.median" => Some("中位数"),
         "report.scores.p_percent" => Some("{p}% 分位数"),
         "report.scores.note" => Some("说明"),
@@ -407,12 +400,10 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("{attr}：各分数分箱的实际正类标签比例（记录数）")
         }
         "report.scores.rate_paren_n" => Some("{rate}（{n}）"),
-        "report.text.v0_dash_v1_percent" => Some("{v0}–{v1}%"),
-        "report.text.c_percent" => Some("{c}%"),
         "report.text.fisher_s_exact_test" => Some("Fisher 精确检验"),
         "report.text.chi_square_test" => Some("卡方检验"),
         "report.text.kolmogorov_smirnov_test" => Some("Kolmogorov-Smirnov 检验"),
-        "report.text.or" => Some(" 或 "),
+        "report.text.or_separator" => Some(" 或 "),
         "report.text.above_sample_median" => Some("高于样本中位数 {m}"),
         "report.text.below_sample_median" => Some("低于样本中位数 {m}"),
         "report.text.largest_group" => Some("人数最多的群体"),
@@ -455,13 +446,13 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.protection_text.ordinary_work_measure" => Some("一般工作指标"),
         "report.protection_text.kept_given" => Some("保持原样"),
         "report.protection_text.left_out_table" => Some("从表中删除"),
-        "report.protection_text.up" => Some("{t} 及以下"),
-        "report.protection_text.more" => Some("{f} 及以上"),
+        "report.protection_text.band_up_to" => Some("{t} 及以下"),
+        "report.protection_text.band_or_more" => Some("{f} 及以上"),
         "report.protection_text.all" => Some("全部"),
-        "report.protection_text.bands" => Some("分为 {n} 段：{v0}"),
+        "report.protection_text.bands" => Some("分为 {n} 段：{bands}"),
         "report.protection_text.missing" => Some("（缺失）"),
         "report.protection_text.categories_held_less_than_workers" => {
-            Some("将占比不足 {share}% 的类别合并为一类：{v0}")
+            Some("将占比不足 {share}% 的类别合并为一类：{merged}")
         }
         "report.protection_text.data_protection_section_proposes_coarsening" => Some(
             "数据保护一节提出了一种粗化方案，可使这些列中最多三列的每种组合里的每个组都至少有 {k} 人。",
@@ -528,7 +519,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("有利结果率最高的群体（限于人数不少于最小群体规模、取值已知的群体）")
         }
         "report.text.whole_audited_population" => Some("全部受审计人群"),
-        "report.protection_text.comma" => Some("、"),
         "report.inputs.surrogate_logistic" => Some("逻辑"),
         "report.inputs.surrogate_linear" => Some("线性"),
         "report.inputs.surrogate_logistic_fidelity" => Some("能复现的原决定所占比例"),
@@ -553,6 +543,90 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.summary.limits" => Some(
             "局限：有 {inconclusive} 项比较{comparisons}未发现显著差距，但也不能排除差距（结论为“未发现显著差异”）；{withheld} 个{groups}少于 {min} 人的群体不予公布。",
         ),
+        "report.protection.col_finding" => Some("发现"),
+        "report.protection.col_about" => Some("事项"),
+        "report.protection.col_columns" => Some("列"),
+        "report.protection.col_workers" => Some("涉及人数"),
+        "report.protection.col_what_do" => Some("应采取的措施"),
+        "report.protection.col_groups" => Some("组数"),
+        "report.protection.col_workers_alone_k_1" => Some("唯一的劳动者（k = 1）"),
+        "report.protection.col_smallest_group_k" => Some("最小组人数（k）"),
+        "report.protection.col_workers_groups_below_threshold" => Some("所在组低于门槛的劳动者"),
+        "report.protection.col_sensitive_input" => Some("敏感输入"),
+        "report.protection.col_revealed" => Some("泄露途径"),
+        "report.protection.col_such_groups" => Some("此类组数"),
+        "report.protection.col_workers_them" => Some("涉及人数"),
+        "report.protection.col_those_groups_least_threshold_workers" => {
+            Some("其中达到门槛人数的组（人数）")
+        }
+        "report.protection.col_column" => Some("列"),
+        "report.protection.col_change" => Some("变更"),
+        "report.protection.col_distinct_values_before" => Some("变更前不同取值数"),
+        "report.protection.col_after" => Some("变更后"),
+        "report.protection.col_information_lost" => Some("信息损失"),
+        "report.protection.col_class" => Some("类别"),
+        "report.protection.col_evidence" => Some("依据的证据"),
+        "report.protection.col_legal_basis" => Some("法律依据"),
+        "report.inputs.col_finding" => Some("发现"),
+        "report.inputs.col_column" => Some("列名"),
+        "report.inputs.col_kind" => Some("类型"),
+        "report.inputs.col_category" => Some("类别"),
+        "report.inputs.col_severity" => Some("严重程度"),
+        "report.inputs.col_used_algorithm" => Some("算法是否使用"),
+        "report.inputs.col_evidence" => Some("证据"),
+        "report.inputs.col_legal_sources" => Some("法律依据"),
+        "report.model.col_attribute" => Some("属性"),
+        "report.model.col_group" => Some("群体"),
+        "report.model.col_workers" => Some("人数"),
+        "report.model.col_agreement" => Some("一致率"),
+        "report.model.col_n95_exact_interval" => Some("95% 精确区间"),
+        "report.model.col_input" => Some("输入"),
+        "report.model.col_why_tested" => Some("检验原因"),
+        "report.model.col_neutral_value" => Some("中性值"),
+        "report.model.col_decisions_changed" => Some("改变的决定"),
+        "report.model.col_now_favorable" => Some("变为有利"),
+        "report.model.col_now_adverse" => Some("变为不利"),
+        "report.model.col_favorable_now" => Some("现有利比例"),
+        "report.model.col_favorable_without" => Some("去除后有利比例"),
+        "report.model.col_impact_ratio_now" => Some("现影响比"),
+        "report.model.col_impact_ratio_without" => Some("去除后影响比"),
+        "report.model.col_adverse_rate_ratio_now" => Some("现不利比例比"),
+        "report.model.col_adverse_rate_ratio_without" => Some("去除后不利比例比"),
+        "report.findings.col_finding" => Some("发现"),
+        "report.findings.col_group_n" => Some("群体（人数）"),
+        "report.findings.col_compared_n" => Some("比较对象（人数）"),
+        "report.findings.col_worse_off" => Some("处境较差者"),
+        "report.findings.col_measure" => Some("指标"),
+        "report.findings.col_rates" => Some("比率"),
+        "report.findings.col_ratio_interval" => Some("比值（置信区间）"),
+        "report.findings.col_other_framing" => Some("另一口径"),
+        "report.findings.col_corrected_p" => Some("校正后 p 值"),
+        "report.groups.col_attribute" => Some("属性"),
+        "report.groups.col_group" => Some("群体"),
+        "report.groups.col_n" => Some("人数"),
+        "report.groups.col_status" => Some("状态"),
+        "report.disparity.col_group" => Some("群体"),
+        "report.disparity.col_n" => Some("人数"),
+        "report.disparity.col_favorable_rate" => Some("有利结果率"),
+        "report.disparity.col_interval" => Some("置信区间"),
+        "report.disparity.col_adverse_rate" => Some("不利结果率"),
+        "report.disparity.col_impact_ratio" => Some("影响比"),
+        "report.disparity.col_adverse_rate_ratio" => Some("不利结果率之比"),
+        "report.disparity.col_corrected_p" => Some("校正后 p 值"),
+        "report.disparity.col_verdict" => Some("结论"),
+        "report.disparity.col_false_positive_rate" => Some("假阳性率"),
+        "report.disparity.col_fpr_ratio" => Some("假阳性率之比"),
+        "report.disparity.col_false_negative_rate" => Some("假阴性率"),
+        "report.disparity.col_fnr_ratio" => Some("假阴性率之比"),
+        "report.scores.col_group" => Some("群体"),
+        "report.scores.col_n" => Some("人数"),
+        "report.scores.col_mean" => Some("平均分"),
+        "report.scores.col_median" => Some("中位数"),
+        "report.scores.col_scoring_rate" => Some("得分率"),
+        "report.scores.col_scoring_rate_ratio" => Some("得分率影响比"),
+        "report.scores.col_interval" => Some("置信区间"),
+        "report.scores.col_corrected_p" => Some("校正后 p 值"),
+        "report.scores.col_verdict" => Some("结论"),
         _ => None,
     }
 }

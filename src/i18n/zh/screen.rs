@@ -15,7 +15,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "screen.principles.draws_records_days_old_oldest" => {
             Some("{name}使用了 {age} 天前的记录（最早为 {oldest}），超过 {days} 天的保存期限")
         }
-        "screen.finding.or" => Some("或{v0}"),
+        "screen.finding.or_others" => Some("或{others}"),
         "screen.finding.may_stand_named_like_known" => Some(
             "{name}可能是{label_text}{others}的替代变量（其名称与已知替代变量相似；数据中没有相应属性可供检验）",
         ),
@@ -37,7 +37,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("没有决定列或分数列：使用检验需要其中之一（请运行 `candor audit`）")
         }
         "screen.layers.no_flagged_input_test" => Some("没有需要检验的被标记输入"),
-        "screen.finding.comma" => Some("、"),
         "screen.finding.present_but_algorithm_does_not" => Some("；该输入存在，但未测出算法依赖它"),
         _ => None,
     }

@@ -190,7 +190,7 @@ pub(super) fn hatched_rect(root: &Area<'_>, a: (i32, i32), b: (i32, i32)) -> Res
 
 /// The mark of a missing value.
 pub(super) fn na(lang: Lang) -> &'static str {
-    ts!(lang, "report.plots.kit.n")
+    ts!(lang, "report.plots.kit.not_available")
 }
 
 /// A solid bar: mid fill and a dark outline, in pixels.

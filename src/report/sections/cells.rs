@@ -55,16 +55,9 @@ impl FindingIds {
     }
 }
 
-fn h(items: &[&str]) -> Vec<String> {
+/// A table's column headers, each already in the report's language (`ts!`).
+pub(super) fn headers(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
-}
-
-/// A table's column headers in the report's language.
-pub(super) fn headers(l: Lang, en: &[&str], zh: &[&str]) -> Vec<String> {
-    match l {
-        Lang::En => h(en),
-        Lang::Zh => h(zh),
-    }
 }
 
 /// A verdict cell: the verdict's words, or the reason a value is missing.

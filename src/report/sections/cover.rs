@@ -3,7 +3,7 @@
 
 use crate::audit::Audit;
 use crate::data::DecisionValues;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::report::doc::{DocTable, Section};
 use crate::report::num;
 use crate::report::text::{self, level, outcome};
@@ -51,10 +51,9 @@ fn parties(a: &Audit, t: &mut DocTable) {
     let l = a.spec.lang;
     let r = &a.spec.report;
     item(t, ts!(l, "report.cover.system"), stated(&r.system, l));
-    let purpose = match l {
-        Lang::En => r.purpose.clone(),
-        Lang::Zh => r.purpose_zh.clone().or_else(|| r.purpose.clone()),
-    };
+    let purpose = Texts::optional(r.purpose.as_deref(), r.purpose_zh.as_deref())
+        .get_opt(l)
+        .map(str::to_string);
     item(
         t,
         ts!(l, "report.cover.purpose_employer_states"),
@@ -179,7 +178,7 @@ fn decision_text(a: &Audit) -> String {
             t!(l, "report.cover.derived_from_score_positive", score, t)
         }
         DecisionValues::MultiClass { column, classes } => {
-            let c = classes.join(ts!(l, "report.cover.comma"));
+            let c = classes.join(l.catalogue().list_separator());
             let column = l.catalogue().inline_name(column);
             t!(l, "report.cover.decision_multiclass", column, c)
         }
@@ -211,9 +210,9 @@ fn score_text(a: &Audit) -> String {
 /// The groups, the stage, the packs, the statistics, the reference and Candor itself.
 fn setting_rows(a: &Audit, t: &mut DocTable) {
     let l = a.spec.lang;
-    let mut attrs = a.spec.attributes.join(ts!(l, "report.cover.comma"));
+    let mut attrs = a.spec.attributes.join(l.catalogue().list_separator());
     for i in &a.spec.intersections {
-        attrs.push_str(ts!(l, "report.cover.semicolon"));
+        attrs.push_str(l.catalogue().clause_separator());
         attrs.push_str(&i.join(" & "));
     }
     item(t, ts!(l, "report.cover.group_attributes"), attrs);
@@ -228,7 +227,7 @@ fn setting_rows(a: &Audit, t: &mut DocTable) {
         if a.spec.screen.policy.is_empty() {
             ts!(l, "report.cover.all_built_packs").into()
         } else {
-            a.spec.screen.policy.join(ts!(l, "report.cover.comma"))
+            a.spec.screen.policy.join(l.catalogue().list_separator())
         },
     );
     let (conf, alpha, corr, min, publ) = (

@@ -52,35 +52,19 @@ fn rates_intro(a: &Audit) -> String {
 /// intervals, the corrected p-value and the verdict.
 fn rate_table(a: &Audit, m: &Lookup, ti: usize, attr: &str) -> DocTable {
     let l = a.spec.lang;
-    let cols = headers(
-        l,
-        &[
-            "Group",
-            "n",
-            "Favorable rate",
-            "Interval",
-            "Adverse rate",
-            "Impact ratio",
-            "Interval",
-            "Adverse-rate ratio",
-            "Interval",
-            "Corrected p",
-            "Verdict",
-        ],
-        &[
-            "群体",
-            "人数",
-            "有利结果率",
-            "置信区间",
-            "不利结果率",
-            "影响比",
-            "置信区间",
-            "不利结果率之比",
-            "置信区间",
-            "校正后 p 值",
-            "结论",
-        ],
-    );
+    let cols = headers(&[
+        ts!(l, "report.disparity.col_group"),
+        ts!(l, "report.disparity.col_n"),
+        ts!(l, "report.disparity.col_favorable_rate"),
+        ts!(l, "report.disparity.col_interval"),
+        ts!(l, "report.disparity.col_adverse_rate"),
+        ts!(l, "report.disparity.col_impact_ratio"),
+        ts!(l, "report.disparity.col_interval"),
+        ts!(l, "report.disparity.col_adverse_rate_ratio"),
+        ts!(l, "report.disparity.col_interval"),
+        ts!(l, "report.disparity.col_corrected_p"),
+        ts!(l, "report.disparity.col_verdict"),
+    ]);
     let mut t = DocTable::new(format!("t-disparity-{ti}"), attr.to_string(), cols);
     for g in groups_of(a, attr) {
         let get = |x: Metric| m.get(attr, &g.group, x);
@@ -115,27 +99,15 @@ fn error_tables(a: &Audit, m: &Lookup, s: &mut Section) {
         let mut t = DocTable::new(
             format!("t-errors-{ti}"),
             t!(l, "report.disparity.error_rates", attr),
-            headers(
-                l,
-                &[
-                    "Group",
-                    "False positive rate",
-                    "Interval",
-                    "FPR ratio",
-                    "False negative rate",
-                    "Interval",
-                    "FNR ratio",
-                ],
-                &[
-                    "群体",
-                    "假阳性率",
-                    "置信区间",
-                    "假阳性率之比",
-                    "假阴性率",
-                    "置信区间",
-                    "假阴性率之比",
-                ],
-            ),
+            headers(&[
+                ts!(l, "report.disparity.col_group"),
+                ts!(l, "report.disparity.col_false_positive_rate"),
+                ts!(l, "report.disparity.col_interval"),
+                ts!(l, "report.disparity.col_fpr_ratio"),
+                ts!(l, "report.disparity.col_false_negative_rate"),
+                ts!(l, "report.disparity.col_interval"),
+                ts!(l, "report.disparity.col_fnr_ratio"),
+            ]),
         );
         for g in groups_of(a, attr) {
             let get = |x: Metric| m.get(attr, &g.group, x);
@@ -185,7 +157,12 @@ fn class_tables(a: &Audit, classes: &[String], s: &mut Section) {
                 row.push(match ratio.and_then(|r| r.value.zip(r.p_adjusted)) {
                     Some((v, p)) => {
                         let p = fmt_p(p);
-                        t!(l, "report.disparity.p", ratio3 = ratio3(Some(v)), p)
+                        t!(
+                            l,
+                            "report.disparity.ratio_with_p",
+                            ratio3 = ratio3(Some(v)),
+                            p
+                        )
                     }
                     None => "–".into(),
                 });

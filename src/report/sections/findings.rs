@@ -89,31 +89,17 @@ fn findings_table(a: &Audit, ids: &FindingIds) -> DocTable {
     let mut t = DocTable::new(
         "t-findings",
         ts!(l, "report.findings.numbers_behind_each_finding_about"),
-        headers(
-            l,
-            &[
-                "Finding",
-                "Group (n)",
-                "Compared with (n)",
-                "Worse off",
-                "Measure",
-                "Rates",
-                "Ratio (interval)",
-                "Other framing",
-                "Corrected p",
-            ],
-            &[
-                "发现",
-                "群体（人数）",
-                "比较对象（人数）",
-                "处境较差者",
-                "指标",
-                "比率",
-                "比值（置信区间）",
-                "另一口径",
-                "校正后 p 值",
-            ],
-        ),
+        headers(&[
+            ts!(l, "report.findings.col_finding"),
+            ts!(l, "report.findings.col_group_n"),
+            ts!(l, "report.findings.col_compared_n"),
+            ts!(l, "report.findings.col_worse_off"),
+            ts!(l, "report.findings.col_measure"),
+            ts!(l, "report.findings.col_rates"),
+            ts!(l, "report.findings.col_ratio_interval"),
+            ts!(l, "report.findings.col_other_framing"),
+            ts!(l, "report.findings.col_corrected_p"),
+        ]),
     );
     for (i, f) in a.findings.iter().enumerate() {
         let AnyFinding::Disparity(d) = f else {
@@ -136,8 +122,8 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
     let twin = d.twin.as_ref().map_or("–".into(), |t| {
         t!(
             l,
-            "report.findings.v0_ratio_paren_interval",
-            v0 = t.metric.name(l),
+            "report.findings.metric_ratio_interval",
+            metric = t.metric.name(l),
             ratio = ratio(t.value),
             interval = interval(t.ci_low, t.ci_high)
         )
@@ -148,8 +134,8 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
             let k = if k == 1 { "1" } else { "0" };
             t!(
                 l,
-                "report.findings.v0_paren_lab_eq_k",
-                v0 = d.metric.name(l),
+                "report.findings.metric_at_k",
+                metric = d.metric.name(l),
                 lab,
                 k
             )
@@ -160,9 +146,9 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
     vec![
         t!(
             l,
-            "report.findings.finding_id_paren_v1",
+            "report.findings.finding_id_severity",
             finding_id = finding_id(i),
-            v1 = d.severity.text(l)
+            severity = d.severity.text(l)
         ),
         t!(
             l,
@@ -183,7 +169,7 @@ fn finding_cells(a: &Audit, i: usize, d: &Finding) -> Vec<String> {
             .map(|w| group(w, l))
             .unwrap_or_default(),
         measure,
-        t!(l, "report.findings.vs", gr, rr),
+        t!(l, "report.findings.group_vs_reference", gr, rr),
         t!(
             l,
             "report.findings.ratio_paren_interval",

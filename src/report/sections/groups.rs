@@ -23,11 +23,12 @@ pub(super) fn groups_section(a: &Audit) -> Section {
     let mut t = DocTable::new(
         "t-groups",
         ts!(l, "report.groups.groups_that_not_fully_compared"),
-        headers(
-            l,
-            &["Attribute", "Group", "n", "Status"],
-            &["属性", "群体", "人数", "状态"],
-        ),
+        headers(&[
+            ts!(l, "report.groups.col_attribute"),
+            ts!(l, "report.groups.col_group"),
+            ts!(l, "report.groups.col_n"),
+            ts!(l, "report.groups.col_status"),
+        ]),
     );
     for g in a.groups.iter().filter(|g| g.status != "ok") {
         t.push(vec![

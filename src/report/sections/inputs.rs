@@ -39,29 +39,16 @@ pub(super) fn inputs_section(a: &Audit, ids: &FindingIds) -> Option<Section> {
     let mut t = DocTable::new(
         "t-inputs",
         ts!(l, "report.inputs.inputs_flagged_worst_first"),
-        headers(
-            l,
-            &[
-                "Finding",
-                "Column",
-                "Kind",
-                "Category",
-                "Severity",
-                "Used by the algorithm",
-                "Evidence",
-                "Legal sources",
-            ],
-            &[
-                "发现",
-                "列名",
-                "类型",
-                "类别",
-                "严重程度",
-                "算法是否使用",
-                "证据",
-                "法律依据",
-            ],
-        ),
+        headers(&[
+            ts!(l, "report.inputs.col_finding"),
+            ts!(l, "report.inputs.col_column"),
+            ts!(l, "report.inputs.col_kind"),
+            ts!(l, "report.inputs.col_category"),
+            ts!(l, "report.inputs.col_severity"),
+            ts!(l, "report.inputs.col_used_algorithm"),
+            ts!(l, "report.inputs.col_evidence"),
+            ts!(l, "report.inputs.col_legal_sources"),
+        ]),
     );
     for f in &sc.findings {
         let pos = a
@@ -90,11 +77,7 @@ fn input_cells(f: &InputFinding, pos: Option<usize>, l: Lang) -> Vec<String> {
         pos.map(finding_id).unwrap_or_default(),
         f.column.clone(),
         kind,
-        match l {
-            Lang::En => f.category_label_en.clone(),
-            Lang::Zh if !f.category_label_zh.is_empty() => f.category_label_zh.clone(),
-            Lang::Zh => f.category_label_en.clone(),
-        },
+        f.category_label().get(l).to_string(),
         sev,
         match f.used {
             Some(true) => ts!(l, "report.inputs.yes").into(),
@@ -106,7 +89,7 @@ fn input_cells(f: &InputFinding, pos: Option<usize>, l: Lang) -> Vec<String> {
             .iter()
             .map(|s| s.citation.clone())
             .collect::<Vec<_>>()
-            .join(ts!(l, "report.inputs.semicolon")),
+            .join(l.catalogue().clause_separator()),
     ]
 }
 
@@ -147,5 +130,5 @@ fn evidence(f: &InputFinding, l: Lang) -> String {
         );
         ev.push(t!(l, "report.inputs.predicts_auc", attr, auc));
     }
-    ev.join(ts!(l, "report.inputs.semicolon"))
+    ev.join(l.catalogue().clause_separator())
 }

@@ -18,18 +18,8 @@ use crate::ts;
 fn share_pct(x: Option<f64>, l: Lang) -> String {
     match x {
         None => "–".into(),
-        Some(v) if v > 0.0 && v < 0.01 => {
-            t!(
-                l,
-                "report.model.v0_percent",
-                v0 = format!("{:.2}", v * 100.0)
-            )
-        }
-        Some(v) => t!(
-            l,
-            "report.model.v0_percent",
-            v0 = format!("{:.1}", v * 100.0)
-        ),
+        Some(v) if v > 0.0 && v < 0.01 => l.catalogue().percent(&format!("{:.2}", v * 100.0)),
+        Some(v) => l.catalogue().percent(&format!("{:.1}", v * 100.0)),
     }
 }
 
@@ -125,7 +115,7 @@ fn agreement_part(s: &mut Section, a: &Audit, p: &Probe) {
             "report.model.scores_model_s_value_within",
             count_cell = count_cell(sc, a),
             score_tolerance = ag.score_tolerance,
-            v2 = ag
+            largest = ag
                 .score_max_difference
                 .map_or_else(|| "–".into(), |d| format!("{d:.6}"))
         ));
@@ -133,17 +123,13 @@ fn agreement_part(s: &mut Section, a: &Audit, p: &Probe) {
     let mut t = DocTable::new(
         "model-agreement",
         ts!(l, "report.model.agreement_recorded_decisions_group"),
-        headers(
-            l,
-            &[
-                "Attribute",
-                "Group",
-                "Workers",
-                "Agreement",
-                "95 % exact interval",
-            ],
-            &["属性", "群体", "人数", "一致率", "95% 精确区间"],
-        ),
+        headers(&[
+            ts!(l, "report.model.col_attribute"),
+            ts!(l, "report.model.col_group"),
+            ts!(l, "report.model.col_workers"),
+            ts!(l, "report.model.col_agreement"),
+            ts!(l, "report.model.col_n95_exact_interval"),
+        ]),
     );
     for g in &ag.by_group {
         t.push(vec![
@@ -171,25 +157,14 @@ fn flips_part(s: &mut Section, a: &Audit, p: &Probe) {
     let mut t = DocTable::new(
         "model-flips",
         ts!(l, "report.model.decisions_that_change_when_one"),
-        headers(
-            l,
-            &[
-                "Input",
-                "Why tested",
-                "Neutral value",
-                "Decisions changed",
-                "Now favorable",
-                "Now adverse",
-            ],
-            &[
-                "输入",
-                "检验原因",
-                "中性值",
-                "改变的决定",
-                "变为有利",
-                "变为不利",
-            ],
-        ),
+        headers(&[
+            ts!(l, "report.model.col_input"),
+            ts!(l, "report.model.col_why_tested"),
+            ts!(l, "report.model.col_neutral_value"),
+            ts!(l, "report.model.col_decisions_changed"),
+            ts!(l, "report.model.col_now_favorable"),
+            ts!(l, "report.model.col_now_adverse"),
+        ]),
     );
     for f in &p.flips {
         t.push(vec![
@@ -202,11 +177,11 @@ fn flips_part(s: &mut Section, a: &Audit, p: &Probe) {
         ]);
     }
     s.table(t);
-    let mut cols = headers(
-        l,
-        &["Attribute", "Group", "Workers"],
-        &["属性", "群体", "人数"],
-    );
+    let mut cols = headers(&[
+        ts!(l, "report.model.col_attribute"),
+        ts!(l, "report.model.col_group"),
+        ts!(l, "report.model.col_workers"),
+    ]);
     cols.extend(p.flips.iter().map(|f| f.column.clone()));
     let mut g = DocTable::new(
         "model-flips-groups",
@@ -247,37 +222,23 @@ fn neutralised_part(s: &mut Section, a: &Audit, p: &Probe) {
         l,
         "report.model.all_flagged_inputs_neutralised_once",
         columns_len = nz.columns.len(),
-        v1 = nz.columns.join(", "),
+        columns = nz.columns.join(", "),
         count_cell = count_cell(&nz.changed, a)
     ));
     let mut t = DocTable::new(
         "model-neutralised",
         ts!(l, "report.model.outcomes_flagged_inputs_neutralised"),
-        headers(
-            l,
-            &[
-                "Attribute",
-                "Group",
-                "Workers",
-                "Favorable now",
-                "Favorable without",
-                "Impact ratio now",
-                "Impact ratio without",
-                "Adverse-rate ratio now",
-                "Adverse-rate ratio without",
-            ],
-            &[
-                "属性",
-                "群体",
-                "人数",
-                "现有利比例",
-                "去除后有利比例",
-                "现影响比",
-                "去除后影响比",
-                "现不利比例比",
-                "去除后不利比例比",
-            ],
-        ),
+        headers(&[
+            ts!(l, "report.model.col_attribute"),
+            ts!(l, "report.model.col_group"),
+            ts!(l, "report.model.col_workers"),
+            ts!(l, "report.model.col_favorable_now"),
+            ts!(l, "report.model.col_favorable_without"),
+            ts!(l, "report.model.col_impact_ratio_now"),
+            ts!(l, "report.model.col_impact_ratio_without"),
+            ts!(l, "report.model.col_adverse_rate_ratio_now"),
+            ts!(l, "report.model.col_adverse_rate_ratio_without"),
+        ]),
     );
     for g in &nz.groups {
         let shown = g.favorable_before.is_some();
@@ -321,7 +282,7 @@ pub(super) fn model_section(a: &Audit) -> Option<Section> {
         file = p.model.file,
         sha256 = p.model.sha256,
         rows = p.rows,
-        v3 = p.model.columns.join(", "),
+        columns = p.model.columns.join(", "),
         output_words = output_words(p.model.output, l),
         output_name = p.model.output_name
     ));

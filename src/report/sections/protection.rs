@@ -3,7 +3,7 @@
 //! and the class of every column with its evidence and legal basis.
 
 use crate::audit::{AnyFinding, Audit};
-use crate::i18n::{Lang, pct};
+use crate::i18n::{Lang, Texts, pct};
 use crate::report::doc::{DocTable, Section};
 use crate::report::protection_text::{action_text, class_name, names};
 use crate::screen::identifiability::Identifiability;
@@ -36,11 +36,13 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
     let mut t = DocTable::new(
         "t-protection",
         ts!(l, "report.protection.data_protection_findings_worst_first"),
-        headers(
-            l,
-            &["Finding", "About", "Columns", "Workers", "What to do"],
-            &["发现", "事项", "列", "涉及人数", "应采取的措施"],
-        ),
+        headers(&[
+            ts!(l, "report.protection.col_finding"),
+            ts!(l, "report.protection.col_about"),
+            ts!(l, "report.protection.col_columns"),
+            ts!(l, "report.protection.col_workers"),
+            ts!(l, "report.protection.col_what_do"),
+        ]),
     );
     for (i, f) in a.findings.iter().enumerate() {
         let AnyFinding::Protection(f) = f else {
@@ -50,8 +52,8 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
             Some(c) if f.columns.is_empty() => l.quote(c),
             Some(c) => t!(
                 l,
-                "report.protection.by",
-                v0 = l.quote(c),
+                "report.protection.column_by_names",
+                column = l.quote(c),
                 names = names(&f.columns, l)
             ),
             None => names(&f.columns, l),
@@ -90,9 +92,9 @@ fn findings_table(a: &Audit, ids: &FindingIds, s: &mut Section) {
             vec![
                 t!(
                     l,
-                    "report.protection.finding_id_paren_v1",
+                    "report.protection.finding_id_severity",
                     finding_id = finding_id(i),
-                    v1 = f.severity.text(l)
+                    severity = f.severity.text(l)
                 ),
                 about.into(),
                 cols,
@@ -126,23 +128,13 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
     let mut t = DocTable::new(
         "t-identifiability",
         ts!(l, "report.protection.combinations_groups_that_too_small"),
-        headers(
-            l,
-            &[
-                "Columns",
-                "Groups",
-                "Workers alone (k = 1)",
-                "Smallest group (k)",
-                "Workers in groups below the threshold",
-            ],
-            &[
-                "列",
-                "组数",
-                "唯一的劳动者（k = 1）",
-                "最小组人数（k）",
-                "所在组低于门槛的劳动者",
-            ],
-        ),
+        headers(&[
+            ts!(l, "report.protection.col_columns"),
+            ts!(l, "report.protection.col_groups"),
+            ts!(l, "report.protection.col_workers_alone_k_1"),
+            ts!(l, "report.protection.col_smallest_group_k"),
+            ts!(l, "report.protection.col_workers_groups_below_threshold"),
+        ]),
     );
     let row = |c: &crate::screen::identifiability::Combination| {
         vec![
@@ -165,7 +157,7 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
         .filter(|_| id.quasi_identifiers.len() > crate::screen::identifiability::MAX_COMBINATION)
     {
         let mut r = row(all);
-        r[0] = t!(l, "report.protection.all_together", v0 = r[0]);
+        r[0] = t!(l, "report.protection.all_together", columns = r[0]);
         t.push(r);
     }
     for c in id
@@ -188,7 +180,7 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
         k,
         below,
         total,
-        v0 = below.min(SHOWN)
+        shown = below.min(SHOWN)
     ));
     s.table(t);
     if !id.sensitive.is_empty() {
@@ -201,23 +193,16 @@ fn identifiability(a: &Audit, id: &Identifiability, s: &mut Section) {
         let mut h = DocTable::new(
             "t-homogeneity",
             ts!(l, "report.protection.groups_which_everyone_has_same"),
-            headers(
-                l,
-                &[
-                    "Sensitive input",
-                    "Revealed by",
-                    "Such groups",
-                    "Workers in them",
-                    "Of those, groups of at least the threshold (workers)",
-                ],
-                &[
-                    "敏感输入",
-                    "泄露途径",
-                    "此类组数",
-                    "涉及人数",
-                    "其中达到门槛人数的组（人数）",
-                ],
-            ),
+            headers(&[
+                ts!(l, "report.protection.col_sensitive_input"),
+                ts!(l, "report.protection.col_revealed"),
+                ts!(l, "report.protection.col_such_groups"),
+                ts!(l, "report.protection.col_workers_them"),
+                ts!(
+                    l,
+                    "report.protection.col_those_groups_least_threshold_workers"
+                ),
+            ]),
         );
         for sname in &id.sensitive {
             for x in id
@@ -282,17 +267,13 @@ fn coarsening(a: &Audit, id: &Identifiability, s: &mut Section) {
     let mut t = DocTable::new(
         "t-coarsening",
         ts!(l, "report.protection.proposed_coarsening"),
-        headers(
-            l,
-            &[
-                "Column",
-                "Change",
-                "Distinct values before",
-                "After",
-                "Information lost",
-            ],
-            &["列", "变更", "变更前不同取值数", "变更后", "信息损失"],
-        ),
+        headers(&[
+            ts!(l, "report.protection.col_column"),
+            ts!(l, "report.protection.col_change"),
+            ts!(l, "report.protection.col_distinct_values_before"),
+            ts!(l, "report.protection.col_after"),
+            ts!(l, "report.protection.col_information_lost"),
+        ]),
     );
     for ch in &c.changes {
         t.push(vec![
@@ -313,11 +294,12 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
     let mut t = DocTable::new(
         "t-classes",
         ts!(l, "report.protection.what_each_column_holds"),
-        headers(
-            l,
-            &["Column", "Class", "Evidence", "Legal basis"],
-            &["列", "类别", "依据的证据", "法律依据"],
-        ),
+        headers(&[
+            ts!(l, "report.protection.col_column"),
+            ts!(l, "report.protection.col_class"),
+            ts!(l, "report.protection.col_evidence"),
+            ts!(l, "report.protection.col_legal_basis"),
+        ]),
     );
     for c in cols {
         let classes: Vec<&str> = c.classes.iter().map(|k| class_name(*k, l)).collect();
@@ -331,7 +313,7 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
                     _ => ts!(l, "report.protection.decision_score_label_spec"),
                 }
                 .to_string(),
-                "name" => t!(l, "report.protection.name_matches", v0 = l.quote(d)),
+                "name" => t!(l, "report.protection.name_matches", name = l.quote(d)),
                 "identifier_name" => t!(
                     l,
                     "report.protection.name_says_holds",
@@ -360,16 +342,14 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
                 "dictionary" => t!(
                     l,
                     "report.protection.dictionary_description_matches",
-                    v0 = l.quote(d)
+                    term = l.quote(d)
                 ),
                 "screening" => {
-                    let label = c.category_labels.iter().find(|(id, _, _)| id == d).map_or(
-                        d.clone(),
-                        |(_, en, zh)| match l {
-                            Lang::En => en.to_lowercase(),
-                            Lang::Zh => zh.clone(),
-                        },
-                    );
+                    let label = c
+                        .category_labels
+                        .iter()
+                        .find(|(id, _, _)| id == d)
+                        .map_or(d.clone(), |(_, en, zh)| Texts::new(en, zh).inline(l));
                     t!(l, "report.protection.screening", label)
                 }
                 _ => ts!(l, "report.protection.examined_quasi_identifier").to_string(),
@@ -380,19 +360,16 @@ fn classes_table(a: &Audit, cols: &[ColumnClass], s: &mut Section) {
         }
         let mut basis: Vec<String> = Vec::new();
         for b in &c.legal_basis {
-            let cite = match (l, &b.citation_zh) {
-                (Lang::Zh, Some(z)) => z.clone(),
-                _ => b.citation.clone(),
-            };
+            let cite = b.cite().get(l).to_string();
             if !basis.contains(&cite) {
                 basis.push(cite);
             }
         }
         t.push(vec![
             c.column.clone(),
-            classes.join(ts!(l, "report.protection.semicolon")),
-            ev.join(ts!(l, "report.protection.semicolon")),
-            basis.join(ts!(l, "report.protection.semicolon")),
+            classes.join(l.catalogue().clause_separator()),
+            ev.join(l.catalogue().clause_separator()),
+            basis.join(l.catalogue().clause_separator()),
         ]);
     }
     s.table(t);

@@ -61,31 +61,17 @@ fn scoring_table(a: &Audit, m: &Lookup, ti: usize, attr: &str) -> DocTable {
     let mut t = DocTable::new(
         format!("t-scoring-{ti}"),
         t!(l, "report.scores.scores", attr),
-        headers(
-            l,
-            &[
-                "Group",
-                "n",
-                "Mean",
-                "Median",
-                "Scoring rate",
-                "Scoring-rate ratio",
-                "Interval",
-                "Corrected p",
-                "Verdict",
-            ],
-            &[
-                "群体",
-                "人数",
-                "平均分",
-                "中位数",
-                "得分率",
-                "得分率影响比",
-                "置信区间",
-                "校正后 p 值",
-                "结论",
-            ],
-        ),
+        headers(&[
+            ts!(l, "report.scores.col_group"),
+            ts!(l, "report.scores.col_n"),
+            ts!(l, "report.scores.col_mean"),
+            ts!(l, "report.scores.col_median"),
+            ts!(l, "report.scores.col_scoring_rate"),
+            ts!(l, "report.scores.col_scoring_rate_ratio"),
+            ts!(l, "report.scores.col_interval"),
+            ts!(l, "report.scores.col_corrected_p"),
+            ts!(l, "report.scores.col_verdict"),
+        ]),
     );
     for g in groups_of(a, attr) {
         let get = |x: Metric| m.get(attr, &g.group, x);
@@ -141,7 +127,7 @@ fn quantile_table(a: &Audit, ti: usize, t: &ScoreTables) -> DocTable {
     let l = a.spec.lang;
     let mut cols: Vec<String> = vec![
         ts!(l, "report.scores.group").into(),
-        ts!(l, "report.scores.n").into(),
+        ts!(l, "report.scores.col_n").into(),
     ];
     for q in score_tables::QUANTILES {
         cols.push(if q == 0.5 {

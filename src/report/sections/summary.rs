@@ -30,7 +30,7 @@ pub(super) fn summary(a: &Audit, ids: &FindingIds) -> Section {
     let total = a.findings.len();
     let what = match &a.decision {
         DecisionValues::MultiClass { column, classes } => {
-            let c = classes.join(ts!(l, "report.summary.comma"));
+            let c = classes.join(l.catalogue().list_separator());
             t!(l, "report.summary.decision_classes", column, c)
         }
         DecisionValues::Absent => ts!(l, "report.summary.no_decision").to_string(),

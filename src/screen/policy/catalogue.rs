@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Texts;
+
 use super::vocabulary::{Severity, ValueDetector};
 
 /// A category of sensitive input (health, hukou, union activity, ...): labels, summaries,
@@ -218,4 +220,23 @@ pub(super) struct CatalogueFile {
     pub(super) categories: Vec<Category>,
     #[serde(default, rename = "proxy")]
     pub(super) proxies: Vec<Proxy>,
+}
+
+impl Category {
+    /// The label in each language.
+    pub fn label(&self) -> Texts<'_> {
+        Texts::new(&self.label_en, &self.label_zh)
+    }
+
+    /// The summary in each language.
+    pub fn summary(&self) -> Texts<'_> {
+        Texts::new(&self.summary_en, &self.summary_zh)
+    }
+}
+
+impl Proxy {
+    /// The label in each language.
+    pub fn label(&self) -> Texts<'_> {
+        Texts::new(&self.label_en, &self.label_zh)
+    }
 }

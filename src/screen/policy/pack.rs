@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Texts;
+
 use super::vocabulary::{
     ContextFlag, DeadlineBinds, DeadlineUnit, Effect, EvidenceLevel, RightKind, Severity, Stage,
 };
@@ -228,4 +230,61 @@ pub struct Deadline {
     pub when_en: String,
     /// The same in Chinese.
     pub when_zh: String,
+}
+
+impl Pack {
+    /// The title in each language.
+    pub fn title(&self) -> Texts<'_> {
+        Texts::new(&self.title_en, &self.title_zh)
+    }
+}
+
+impl Instrument {
+    /// The instrument's name in each language.
+    pub fn name(&self) -> Texts<'_> {
+        Texts::new(&self.name_en, &self.name_zh)
+    }
+
+    /// Its status in each language.
+    pub fn status(&self) -> Texts<'_> {
+        Texts::new(&self.status_en, &self.status_zh)
+    }
+}
+
+impl Rule {
+    /// The citation: the Chinese one where given, else the original.
+    pub fn cite(&self) -> Texts<'_> {
+        Texts::optional(Some(&self.citation), self.citation_zh.as_deref())
+    }
+
+    /// The summary in each language.
+    pub fn summary(&self) -> Texts<'_> {
+        Texts::new(&self.summary_en, &self.summary_zh)
+    }
+}
+
+impl Limit {
+    /// What the limit bounds, in each language.
+    pub fn what(&self) -> Texts<'_> {
+        Texts::new(&self.what_en, &self.what_zh)
+    }
+}
+
+impl Right {
+    /// The citation: the Chinese one where given, else the original.
+    pub fn cite(&self) -> Texts<'_> {
+        Texts::optional(Some(&self.citation), self.citation_zh.as_deref())
+    }
+
+    /// The summary in each language.
+    pub fn summary(&self) -> Texts<'_> {
+        Texts::new(&self.summary_en, &self.summary_zh)
+    }
+}
+
+impl Deadline {
+    /// When the deadline runs, in each language.
+    pub fn when(&self) -> Texts<'_> {
+        Texts::new(&self.when_en, &self.when_zh)
+    }
 }

@@ -16,6 +16,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::Texts;
 use crate::screen::policy::{Category, Effect, Pack, Stage};
 use crate::screen::run::{InputColumn, Screen};
 
@@ -84,6 +85,13 @@ pub struct Basis {
     pub jurisdiction: String,
     pub citation: String,
     pub citation_zh: Option<String>,
+}
+
+impl Basis {
+    /// The citation: the Chinese one where given, else the original.
+    pub fn cite(&self) -> Texts<'_> {
+        Texts::optional(Some(&self.citation), self.citation_zh.as_deref())
+    }
 }
 
 /// One column's classification.

@@ -34,14 +34,9 @@ fn sources(
         .map(|a| LegalSource {
             pack: a.pack.to_string(),
             jurisdiction: a.jurisdiction.to_string(),
-            citation: match (lang, &a.rule.citation_zh) {
-                (Lang::Zh, Some(c)) => c.clone(),
-                _ => a.rule.citation.clone(),
-            },
+            citation: a.rule.cite().get(lang).to_string(),
             severity: a.severity.as_str().to_string(),
-            summary: lang
-                .pick(&a.rule.summary_en, &a.rule.summary_zh)
-                .to_string(),
+            summary: a.rule.summary().get(lang).to_string(),
         })
         .collect();
     let limits = r
@@ -102,9 +97,7 @@ pub(super) fn finding(
     }
     let label = cat.map_or(c.category.clone(), |k| k.label_en.clone());
     let label_text = cat
-        .map_or(c.category.clone(), |k| {
-            lang.pick(&k.label_en, &k.label_zh).to_string()
-        })
+        .map_or(c.category.clone(), |k| k.label().get(lang).to_string())
         .to_lowercase();
     let name = lang.quote(&col.name);
     let untested = c.kind == "proxy" && c.evidence.proxy.is_empty();
@@ -119,8 +112,8 @@ pub(super) fn finding(
         } else {
             t!(
                 lang,
-                "screen.finding.or",
-                v0 = others.join(ts!(lang, "screen.finding.comma"))
+                "screen.finding.or_others",
+                others = others.join(lang.catalogue().list_separator())
             )
         };
         t!(
@@ -252,7 +245,7 @@ fn over_limit(
     Some(OverLimit {
         amount: limit.amount,
         unit,
-        what: lang.pick(&limit.what_en, &limit.what_zh).to_string(),
+        what: limit.what().get(lang).to_string(),
         workers: shown.then_some(above),
         share: (shown && n > 0).then(|| above as f64 / n as f64),
     })

@@ -272,7 +272,7 @@ fn support_proxies(
                 keep[i] = false;
                 let label = category(input.categories, &c.category)
                     .map_or(c.category.clone(), |k| {
-                        input.lang.pick(&k.label_en, &k.label_zh).to_lowercase()
+                        k.label().get(input.lang).to_lowercase()
                     });
                 also.push((c.col, label));
             } else {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::screen::content::{OffHours, ValueMatch, WorkingHours};
 use crate::screen::names::NameMatch;
 use crate::screen::policy::{Category, Pack, Stage};
@@ -109,4 +109,13 @@ pub struct Screen {
     pub surrogate: Option<Surrogate>,
     /// Why the use layer did not run, when it did not (in the report's language).
     pub usage_note: Option<String>,
+}
+
+impl InputFinding {
+    /// The category's label in each language (a finding without a Chinese label reads the
+    /// English).
+    pub fn category_label(&self) -> Texts<'_> {
+        let zh = Some(self.category_label_zh.as_str()).filter(|z| !z.is_empty());
+        Texts::optional(Some(&self.category_label_en), zh)
+    }
 }
