@@ -96,7 +96,7 @@ pub(super) fn restricted_line(e: &Doc, l: &Labels) -> String {
             .filter(|f| keep(f))
             .map(|f| name_of(lang, &f.column, &e.label(&f.column)))
             .collect::<Vec<_>>()
-            .join(crate::ts!(lang, "explain.punct.list"))
+            .join(lang.catalogue().list_separator())
     };
     if p.inputs.is_empty() {
         return l.none_prohibited.to_string();

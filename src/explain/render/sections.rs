@@ -131,7 +131,7 @@ fn flag_note(e: &Doc, l: &Labels, column: &str, f: &crate::explain::InputFlag) -
         text::used(lang, f.used).to_string(),
         labelled(
             l.legal,
-            &texts.citations.join(crate::ts!(lang, "explain.punct.list")),
+            &texts.citations.join(lang.catalogue().list_separator()),
         ),
     ]
     .join(lang.catalogue().clause_separator());
@@ -306,7 +306,7 @@ pub(super) fn similar_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
             lang,
             "explain.sections.similar",
             compared = s.compared,
-            inputs = s.inputs.join(crate::ts!(lang, "explain.punct.list")),
+            inputs = s.inputs.join(lang.catalogue().list_separator()),
             same = s.same_outcome,
             other = s.other_outcome,
             sample = if s.pool < e.provenance.rows {

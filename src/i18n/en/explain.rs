@@ -291,7 +291,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.onnx.score" => Some("score"),
         "explain.onnx.value" => Some("Your value"),
         "explain.punct.colon" => Some(": "),
-        "explain.punct.list" => Some(", "),
         "explain.sections.at_or_above" => Some("at or above"),
         "explain.sections.below" => Some("below"),
         "explain.sections.cannot_tell" => Some("cannot be told (no threshold)"),

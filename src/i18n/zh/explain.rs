@@ -257,7 +257,6 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "explain.onnx.score" => Some("分数"),
         "explain.onnx.value" => Some("您的值"),
         "explain.punct.colon" => Some("："),
-        "explain.punct.list" => Some("、"),
         "explain.sections.at_or_above" => Some("达到或高于"),
         "explain.sections.below" => Some("低于"),
         "explain.sections.cannot_tell" => Some("无法判定（没有阈值）"),
