@@ -33,13 +33,12 @@ pub(super) fn write_explanations(
             let mut e = ex.explain(r);
             if let Some(w) = onnx {
                 e.onnx = Some(w.explain(r)?);
-                e.provenance.document_sha256 = explain::document_hash(&e);
             }
             for f in formats {
                 let (ext, content) = match f {
-                    OutputFormat::Json => ("json", explain::render::json(&e)),
-                    OutputFormat::Md => ("md", explain::render::markdown(&e)),
-                    OutputFormat::Html => ("html", explain::render::html(&e)),
+                    OutputFormat::Json => ("json", ex.json(&e)),
+                    OutputFormat::Md => ("md", ex.markdown(&e)),
+                    OutputFormat::Html => ("html", ex.html(&e)),
                     OutputFormat::Csv => continue,
                 };
                 out.write(&format!("{name}.{ext}"), &content)?;

@@ -4,7 +4,6 @@ use super::document::{
     ChallengePoint, Factor, GroupContext, InputValue, ModelSummary, Prohibited, Similar,
 };
 use super::explainer::Explainer;
-use super::text;
 
 impl Explainer {
     #[allow(clippy::too_many_arguments)]
@@ -18,7 +17,6 @@ impl Explainer {
         groups: &[GroupContext],
         adverse: Option<bool>,
     ) -> Vec<ChallengePoint> {
-        let lang = self.lang;
         let mut out = Vec::new();
         if adverse != Some(true) {
             return out;
@@ -32,67 +30,45 @@ impl Explainer {
         for f in factors.iter().filter(|f| {
             f.flagged && f.toward == "adverse" && f.contribution.abs() >= 0.05 * largest
         }) {
-            if let Some(flag) = self
+            if self
                 .flags
                 .get(&f.column)
-                .filter(|fl| fl.used != Some(false))
+                .is_some_and(|fl| fl.used != Some(false))
             {
-                out.push(ChallengePoint {
-                    kind: "prohibited_input_used".into(),
-                    text: text::challenge_input(
-                        lang,
-                        &f.column,
-                        flag,
-                        f.contribution,
-                        model.scale != "score",
-                    ),
+                out.push(ChallengePoint::ProhibitedInputUsed {
+                    column: f.column.clone(),
                 });
             }
         }
         if prohibited.flips == Some(true)
             && (prohibited.score_without.is_some() || model.agrees_with_real != Some(false))
         {
-            out.push(ChallengePoint {
-                kind: "outcome_rests_on_prohibited_inputs".into(),
-                text: text::challenge_rests(lang),
-            });
+            out.push(ChallengePoint::OutcomeRestsOnProhibitedInputs);
         }
         for g in groups {
             if g.verdict == Some(crate::metrics::Verdict::AdverseSignificant) {
-                out.push(ChallengePoint {
-                    kind: "group_disparity".into(),
-                    text: text::challenge_group(lang, g),
+                out.push(ChallengePoint::GroupDisparity {
+                    attribute: g.attribute.clone(),
+                    group: g.group.clone(),
                 });
             }
         }
         for i in inputs {
-            if let Some(text) = i.flag.as_ref().and_then(|f| f.over_limit.as_ref()) {
-                let column = &i.column;
-                out.push(ChallengePoint {
-                    kind: "over_legal_limit".into(),
-                    text: crate::tr!(
-                        lang,
-                        "{column}. {text}. Scoring work beyond the legal limit rewards unlawful working time.",
-                        "{column}：{text}。以超出法定上限的工作时间打分，等于奖励违法的工作时间。"
-                    ),
+            if i.flag.as_ref().is_some_and(|f| f.over_limit.is_some()) {
+                out.push(ChallengePoint::OverLegalLimit {
+                    column: i.column.clone(),
                 });
             }
         }
         let low = model.fidelity.as_ref().is_some_and(|f| f.level == "low");
         if low || (model.agrees_with_real == Some(false) && prohibited.score_without.is_none()) {
-            out.push(ChallengePoint {
-                kind: "low_fidelity".into(),
-                text: text::challenge_fidelity(lang, low),
-            });
+            out.push(ChallengePoint::LowFidelity { low });
         }
         if let Some(sim) = similar
             && sim.compared > 0
             && sim.other_outcome * 2 >= sim.compared
         {
-            out.push(ChallengePoint {
-                kind: "similar_workers_differ".into(),
-                text: text::challenge_similar(lang, sim),
-            });
+            out.push(ChallengePoint::SimilarWorkersDiffer);
         }
         out
     }

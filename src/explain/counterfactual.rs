@@ -29,7 +29,7 @@
 
 use serde::Serialize;
 
-use super::additive::{Additive, Basis, Value};
+use super::additive::{Additive, Basis, NumericBasis, Value};
 
 /// How an input may move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -173,7 +173,7 @@ fn options(m: &Additive, row: usize, bounds: &[Bounds], sigma: f64) -> (Vec<Opti
         let from = m.value(j, row);
         let mut points: Vec<Point> = Vec::new();
         match (&t.basis, from) {
-            (Basis::Numeric { sd, .. }, Value::Num(Some(v))) => {
+            (Basis::Numeric(NumericBasis { sd, .. }), Value::Num(Some(v))) => {
                 any = true;
                 let step = b.step;
                 let mut cands: Vec<f64> = Vec::new();
@@ -441,7 +441,7 @@ fn text_of(m: &Additive, j: usize, v: Value, step: f64) -> String {
             Basis::Categorical { levels, .. } => {
                 levels.get(l as usize).cloned().unwrap_or_default()
             }
-            Basis::Numeric { .. } => String::new(),
+            Basis::Numeric(_) => String::new(),
         },
     }
 }
@@ -610,8 +610,7 @@ pub fn decimals(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explain::additive::{FitData, fit};
-    use crate::explain::model::ModelTarget;
+    use crate::explain::additive::fit_score;
     use crate::screen::features::Feature;
 
     #[test]
@@ -647,19 +646,12 @@ mod tests {
                 12.0 + 10.0 * f64::from(u8::from(i % 7 >= 3)) + f64::from((i * 13) % 101) / 10.0
             })
             .collect();
-        let m = fit(
+        let m = fit_score(
             vec![Feature::numeric("a", a), Feature::numeric("b", b)],
-            &FitData {
-                target: ModelTarget::Linear {
-                    threshold: Some(20.0),
-                    positive_above: true,
-                },
-                decision: None,
-                score: Some(&y),
-                seed: 1,
-            },
-        )
-        .unwrap();
+            &y,
+            Some(20.0),
+            1,
+        );
         // Row with a = 4, b = 50.
         let row = (0..n as usize)
             .find(|&i| i % 7 == 4 && (i * 13) % 101 == 50)

@@ -1,14 +1,14 @@
-//! The explanation as data: one worker's [`Explanation`] and its parts, and the document's
-//! own hash.
+//! The explanation as data: one worker's [`Explanation`] and its parts. Codes and numbers
+//! only: no sentence in English or Chinese is stored here, and nothing depends on the
+//! document's language (the renderer puts it into words, see `render`). Texts the inputs give
+//! in one language (the data dictionary's names, the policy packs' summaries) are looked up by
+//! the renderer in [`Sources`](super::Sources), by column and by right.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::counterfactual::Counterfactual;
 use super::model::Fidelity;
-use super::render;
-use super::text::Lang;
-use crate::data;
+use crate::screen::policy::{ContextFlag, DeadlineBinds, DeadlineUnit, RightKind};
 
 /// The decision and score, as the worker met them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -16,8 +16,6 @@ pub struct Outcome {
     pub decision_column: Option<String>,
     /// True when the worker got the positive decision (e.g. flagged).
     pub decision_positive: Option<bool>,
-    /// The decision in words.
-    pub decision_text: String,
     /// Whether the outcome harms the worker.
     pub adverse: Option<bool>,
     pub score_column: Option<String>,
@@ -29,15 +27,14 @@ pub struct Outcome {
     pub threshold_source: Option<String>,
     /// Whether a score at or above the threshold gives the positive decision.
     pub positive_above_threshold: Option<bool>,
-    pub purpose: Option<String>,
     pub stage: String,
     /// Date of the decision, as the spec declares it.
     pub decision_date: Option<String>,
     /// Date of this document.
     pub document_date: Option<String>,
-    /// The employer, and whom to contact there.
+    /// The employer (whom to contact there, and the algorithm's purpose, are in the
+    /// document's language: see [`Sources`](super::Sources)).
     pub employer: Option<String>,
-    pub contact: Option<String>,
 }
 
 /// Why an input is marked.
@@ -46,21 +43,18 @@ pub struct InputFlag {
     /// `prohibited_input` or `proxy`.
     pub kind: String,
     pub category: String,
-    pub category_label: String,
     pub severity: String,
     /// Whether the audit found the algorithm relies on it.
     pub used: Option<bool>,
-    pub citations: Vec<String>,
-    /// A legal limit the worker's value exceeds, e.g. overtime above 36 hours a month.
-    pub over_limit: Option<String>,
+    /// The worker's value, when it exceeds a legal limit on this input (e.g. overtime above
+    /// 36 hours a month).
+    pub over_limit: Option<f64>,
 }
 
 /// One input column and the worker's value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputValue {
     pub column: String,
-    /// A plain name for the column, from the data dictionary.
-    pub label: Option<String>,
     pub value: Option<String>,
     /// The typical worker's value: the median of a number, the most common category (None
     /// when it would describe fewer workers than the disclosure setting allows).
@@ -78,7 +72,6 @@ pub struct InputValue {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Factor {
     pub column: String,
-    pub label: Option<String>,
     pub value: Option<String>,
     pub typical: Option<String>,
     /// In the model's units (score points, or log-odds).
@@ -162,54 +155,80 @@ pub struct GroupContext {
     pub reference: Option<String>,
     /// The audit's verdict on the impact ratio.
     pub verdict: Option<crate::metrics::Verdict>,
-    pub verdict_text: Option<String>,
-    /// Set when the group's figures are withheld (below the disclosure setting).
-    pub suppressed: Option<String>,
+    /// Set when the group's figures are withheld, with the reason.
+    pub suppressed: Option<Suppression>,
+}
+
+/// Why a group's figures are withheld.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Suppression {
+    /// The group has fewer workers than the disclosure setting (`min`) allows.
+    BelowMinimum { min: u64 },
 }
 
 /// A deadline set by law, with its length kept.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineEntry {
     pub amount: Option<u32>,
-    /// `days`, `business_days`, `weeks`, `months`, `years`.
-    pub unit: Option<String>,
-    /// The length in words ("one year", "一年"), when the law sets one.
-    pub length: Option<String>,
-    /// From when it runs, in the document's language.
-    pub when: String,
-    /// `worker` (the worker must act within it) or `employer` (the employer must answer
-    /// within it); None when the law sets no length.
-    pub binds: Option<String>,
+    pub unit: Option<DeadlineUnit>,
+    /// Who must act within it (the worker, or the employer must answer within it); None when
+    /// the law sets no length.
+    pub binds: Option<DeadlineBinds>,
 }
 
 /// A right the worker has, from the policy packs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RightEntry {
     pub pack: String,
+    /// The right's id within its pack (its law, citation, summary and deadline text are looked
+    /// up by pack and id).
+    pub id: String,
     pub jurisdiction: String,
-    pub kind: String,
-    pub kind_text: String,
+    pub kind: RightKind,
     /// The step it belongs to: 1 ask the employer, 2 the union or representatives, 3 the
     /// regulator, 4 arbitration or court; 0 a duty of the employer (notice, consent).
     pub step: u8,
-    pub law: String,
-    pub citation: String,
-    pub summary: String,
     pub deadline: Option<DeadlineEntry>,
     /// Conditions not declared in the spec: the right applies only if they hold.
-    pub conditions: Vec<String>,
+    pub conditions: Vec<ContextFlag>,
 }
 
-/// A point of this explanation that supports a challenge.
+/// A point of this explanation that supports a challenge, pointing into the document for its
+/// figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChallengePoint {
-    /// `prohibited_input_used`, `outcome_rests_on_prohibited_inputs`, `group_disparity`,
-    /// `low_fidelity`, `similar_workers_differ`, `over_legal_limit`.
-    pub kind: String,
-    pub text: String,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChallengePoint {
+    /// A flagged input in `factors` pushed toward the adverse outcome.
+    ProhibitedInputUsed { column: String },
+    /// Without the prohibited inputs the decision would differ (`prohibited.flips`).
+    OutcomeRestsOnProhibitedInputs,
+    /// The worker's group in `groups` (by attribute and group) fares significantly worse.
+    GroupDisparity { attribute: String, group: String },
+    /// The worker's value of an input exceeds a legal limit (`inputs[].flag.over_limit`).
+    OverLegalLimit { column: String },
+    /// The model agrees poorly with the algorithm overall (`low`), or only for this worker.
+    LowFidelity { low: bool },
+    /// Most similar workers got the other outcome (`similar`).
+    SimilarWorkersDiffer,
 }
 
-/// Where the explanation comes from, and its own hash.
+impl ChallengePoint {
+    /// The point's code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ChallengePoint::ProhibitedInputUsed { .. } => "prohibited_input_used",
+            ChallengePoint::OutcomeRestsOnProhibitedInputs => "outcome_rests_on_prohibited_inputs",
+            ChallengePoint::GroupDisparity { .. } => "group_disparity",
+            ChallengePoint::OverLegalLimit { .. } => "over_legal_limit",
+            ChallengePoint::LowFidelity { .. } => "low_fidelity",
+            ChallengePoint::SimilarWorkersDiffer => "similar_workers_differ",
+        }
+    }
+}
+
+/// Where the explanation comes from (the document's own hash is the renderer's: it hashes
+/// the JSON in the document's language).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExplainProvenance {
     pub candor_version: String,
@@ -219,8 +238,6 @@ pub struct ExplainProvenance {
     pub data_sha256: String,
     pub rows: u64,
     pub seed: u64,
-    /// SHA-256 of this document's JSON with this field set to "" (see `document_hash`).
-    pub document_sha256: String,
 }
 
 /// The first page's five lines, as pointers into the document: the decision and its date (in
@@ -241,7 +258,6 @@ pub struct FirstPage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
     pub subject: String,
-    pub lang: Lang,
     /// What the first page says, as pointers into the rest.
     pub first_page: FirstPage,
     pub outcome: Outcome,
@@ -258,14 +274,4 @@ pub struct Explanation {
     /// The explanation on the model itself, when the model was handed over (`--model`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub onnx: Option<crate::model::worker::ModelExplanation>,
-}
-
-/// The document hash: SHA-256 of the JSON file exactly as written (`render::json`), with
-/// `provenance.document_sha256` empty. To verify a file, replace
-/// `"document_sha256": "<hash>"` by `"document_sha256": ""` in its bytes and hash them: no
-/// JSON library is needed, so number formatting cannot get in the way.
-pub fn document_hash(e: &Explanation) -> String {
-    let mut blank = e.clone();
-    blank.provenance.document_sha256 = String::new();
-    data::hex(&Sha256::digest(render::json(&blank).as_bytes()))
 }

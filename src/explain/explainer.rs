@@ -7,19 +7,25 @@ use super::additive::Additive;
 use super::counterfactual::{self, Bounds, Counterfactual, Goal};
 use super::document::{
     ExplainProvenance, Explanation, Factor, FirstPage, GroupContext, InputFlag, InputValue,
-    ModelSummary, Outcome, Prohibited, RightEntry, document_hash,
+    ModelSummary, Outcome, Prohibited, RightEntry,
 };
 
 use super::model::{Fidelity, ModelTarget};
 use super::privacy::disclose;
+use super::render;
+use super::rights::days_of;
 use super::similar::Neighbours;
-use super::text::{self, Lang};
+use super::sources::Sources;
 use crate::data::SubjectData;
+use crate::i18n::Lang;
 use crate::spec::{AuditSpec, ExplainSpec};
 
-/// Everything about the population, computed once.
+/// Everything about the population, computed once; and the inputs' texts in the document's
+/// language, for rendering.
 pub struct Explainer {
+    /// The documents' language (only the renderer uses it).
     pub(super) lang: Lang,
+    pub(super) sources: Sources,
     pub(super) spec: AuditSpec,
     pub(super) settings: ExplainSpec,
     pub(super) subjects: SubjectData,
@@ -42,12 +48,10 @@ pub struct Explainer {
     pub(super) pseudonyms: Option<Vec<String>>,
     /// Every worker got the same decision.
     pub(super) one_decision: bool,
-    /// Plain names of the columns (data dictionary), in the document's language.
-    pub(super) labels: BTreeMap<String, String>,
     /// The typical worker's value of each input (median, or most common category).
     pub(super) typical: BTreeMap<String, String>,
-    /// Legal limits on inputs (the amount and the limit in words), from the screening.
-    pub(super) limits: BTreeMap<String, (f64, String)>,
+    /// Legal limits on inputs (the amount), from the screening.
+    pub(super) limits: BTreeMap<String, f64>,
     /// Decimals the score is recorded with.
     pub(super) score_decimals: Option<u32>,
     /// The lowest and highest score of the population.
@@ -93,9 +97,9 @@ impl Explainer {
             .map(|v| disclose(&v))
     }
 
-    /// The worker's value above a legal limit on this input, in words.
-    fn over_limit(&self, column: &str, i: usize) -> Option<String> {
-        let (amount, what) = self.limits.get(column)?;
+    /// The worker's value, when it is above a legal limit on this input.
+    fn over_limit(&self, column: &str, i: usize) -> Option<f64> {
+        let amount = self.limits.get(column)?;
         let v: f64 = self
             .subjects
             .raw
@@ -106,14 +110,7 @@ impl Explainer {
             .as_ref()?
             .parse()
             .ok()?;
-        (v > *amount).then(|| {
-            let v = crate::i18n::num(Some(v));
-            crate::tr!(
-                self.lang,
-                "Your value {v} is above the legal limit: {what}",
-                "你的数值 {v} 超出法定上限：{what}"
-            )
-        })
+        (v > *amount).then_some(v)
     }
 
     fn toward(&self, contribution: f64) -> String {
@@ -152,9 +149,8 @@ impl Explainer {
         );
         let rights = self.rights.clone();
         let first_page = first_page(&factors, &rights, adverse);
-        let mut e = Explanation {
+        Explanation {
             subject: self.id(i).to_string(),
-            lang: self.lang,
             first_page,
             outcome,
             inputs,
@@ -168,9 +164,22 @@ impl Explainer {
             challenge,
             provenance: self.provenance.clone(),
             onnx: None,
-        };
-        e.provenance.document_sha256 = document_hash(&e);
-        e
+        }
+    }
+
+    /// The explanation as pretty JSON, in the documents' language.
+    pub fn json(&self, e: &Explanation) -> String {
+        render::json(&render::Doc::new(e, self.lang, &self.sources))
+    }
+
+    /// The explanation as Markdown, in the documents' language.
+    pub fn markdown(&self, e: &Explanation) -> String {
+        render::markdown(&render::Doc::new(e, self.lang, &self.sources))
+    }
+
+    /// The explanation as one printable HTML page, in the documents' language.
+    pub fn html(&self, e: &Explanation) -> String {
+        render::html(&render::Doc::new(e, self.lang, &self.sources))
     }
 
     /// The decision and score as the worker met them, with the spec's context.
@@ -180,7 +189,6 @@ impl Explainer {
         adverse: Option<bool>,
         score: Option<f64>,
     ) -> Outcome {
-        let lang = self.lang;
         let (threshold, positive_above) = match self.surrogate.target {
             ModelTarget::Linear {
                 threshold,
@@ -191,7 +199,6 @@ impl Explainer {
         Outcome {
             decision_column: self.spec.decision.column.clone(),
             decision_positive,
-            decision_text: text::decision(lang, decision_positive, adverse),
             adverse,
             score_column: self.spec.score.as_ref().map(|x| x.column.clone()),
             score,
@@ -199,14 +206,6 @@ impl Explainer {
             threshold,
             threshold_source: self.threshold_source.clone(),
             positive_above_threshold: positive_above,
-            purpose: match lang {
-                Lang::En => self.settings.purpose.clone(),
-                Lang::Zh => self
-                    .settings
-                    .purpose_zh
-                    .clone()
-                    .or_else(|| self.settings.purpose.clone()),
-            },
             stage: self.spec.screen.stage.as_str().to_string(),
             decision_date: self.settings.decision_date.clone(),
             document_date: self
@@ -215,14 +214,6 @@ impl Explainer {
                 .clone()
                 .or_else(|| self.spec.report.audit_date.clone()),
             employer: self.spec.report.employer.clone(),
-            contact: match lang {
-                Lang::En => self.settings.contact.clone(),
-                Lang::Zh => self
-                    .settings
-                    .contact_zh
-                    .clone()
-                    .or_else(|| self.settings.contact.clone()),
-            },
         }
     }
 
@@ -237,7 +228,6 @@ impl Explainer {
                 let j = term_of(name);
                 InputValue {
                     column: name.clone(),
-                    label: self.labels.get(name).cloned(),
                     value: v.get(i).cloned().flatten().map(|v| disclose(&v)),
                     typical: self.typical.get(name).cloned(),
                     model_role: match j {
@@ -267,7 +257,6 @@ impl Explainer {
             .zip(&s.no_effect)
             .map(|((t, &c), &none)| Factor {
                 column: t.name.clone(),
-                label: self.labels.get(&t.name).cloned(),
                 value: self.value_of(&t.name, i),
                 typical: self.typical.get(&t.name).cloned(),
                 contribution: c,
@@ -454,8 +443,8 @@ fn first_page(factors: &[Factor], rights: &[RightEntry], adverse: Option<bool>) 
                 let d = r
                     .deadline
                     .as_ref()
-                    .filter(|d| d.binds.as_deref() == Some("worker"))?;
-                Some((k, text::days_of(d.amount?, d.unit.as_deref()?)))
+                    .filter(|d| d.binds == Some(crate::screen::policy::DeadlineBinds::Worker))?;
+                Some((k, days_of(d.amount?, d.unit?)))
             })
             .min_by_key(|(k, d)| (*d, *k))
             .map(|(k, _)| k),

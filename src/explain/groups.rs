@@ -2,9 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::document::{Figure, GroupContext};
+use super::document::{Figure, GroupContext, Suppression};
 use super::explainer::Explainer;
-use super::text;
 use crate::audit::Audit;
 use crate::spec::AuditSpec;
 
@@ -13,7 +12,6 @@ pub(super) fn group_figures(
     spec: &AuditSpec,
     audit: &Audit,
 ) -> BTreeMap<(String, String), GroupContext> {
-    let lang = spec.lang;
     let mut groups = BTreeMap::new();
     for g in &audit.groups {
         let row = |metric: crate::metrics::Metric| {
@@ -24,8 +22,9 @@ pub(super) fn group_figures(
                     && r.class.is_none()
             })
         };
-        let suppressed = (g.status == "withheld")
-            .then(|| text::suppressed(lang, spec.report.min_published_group));
+        let suppressed = (g.status == "withheld").then_some(Suppression::BelowMinimum {
+            min: spec.report.min_published_group,
+        });
         // A withheld group's figures are not shown.
         let fig = |metric: crate::metrics::Metric| {
             row(metric)
@@ -49,7 +48,6 @@ pub(super) fn group_figures(
                 impact_ratio: fig(crate::metrics::Metric::ImpactRatio),
                 adverse_rate_ratio: fig(crate::metrics::Metric::AdverseRateRatio),
                 reference: ir.and_then(|r| r.reference.clone()),
-                verdict_text: verdict.map(|v| v.text(lang).to_string()),
                 verdict,
                 suppressed,
             },

@@ -16,21 +16,23 @@ mod document;
 mod explainer;
 mod groups;
 pub mod model;
-mod onnx;
 mod prepare;
 mod privacy;
 pub mod render;
 mod rights;
 mod similar;
-pub mod text;
+mod sources;
+#[cfg(test)]
+mod tests;
 mod typical;
 
 pub use document::{
     ChallengePoint, DeadlineEntry, ExplainProvenance, Explanation, Factor, Figure, FirstPage,
     GroupContext, InputFlag, InputValue, ModelSummary, Outcome, Prohibited, RightEntry, Similar,
-    document_hash,
+    Suppression,
 };
 pub use explainer::Explainer;
 pub use prepare::prepare;
 pub use privacy::{disclose, needs_pseudonyms, pseudonym};
 pub use similar::NEIGHBOUR_POOL;
+pub use sources::{FlagSource, RightSource, Sources};

@@ -14,7 +14,7 @@ use super::model::{self, ModelTarget};
 use super::privacy::{id_key, needs_pseudonyms, pseudonym};
 use super::rights::rights_at_stage;
 use super::similar::neighbour_pool;
-use super::text::Lang;
+use super::sources::{self, Sources};
 use super::typical::{recorded_places, typical_values};
 use crate::audit::Audit;
 use crate::data::columns::InputColumn;
@@ -74,14 +74,23 @@ pub fn prepare(
     let one_decision = decision
         .as_deref()
         .is_some_and(|d| d.iter().all(|&x| x == d[0]));
-    let flags = input_flags(audit, lang);
+    let flags = input_flags(audit);
     check_one_way(settings, &features)?;
     let bounds = input_bounds(spec, settings, &surrogate, &features, &subjects, &flags);
     let neighbours = neighbour_pool(spec, &features, &subjects, &flags, &decision);
     let groups = group_figures(spec, audit);
     let group_slices = group_slices(spec);
-    let rights = rights_at_stage(spec, settings)?;
-    let labels = column_labels(spec)?;
+    let (rights, right_texts) = rights_at_stage(spec, settings)?;
+    let (flag_texts, limit_texts) = sources::screening_texts(audit, lang);
+    let (purpose, contact) = sources::declared(settings, lang);
+    let sources = Sources {
+        labels: sources::column_labels(spec)?,
+        purpose,
+        contact,
+        flags: flag_texts,
+        limits: limit_texts,
+        rights: right_texts,
+    };
     let typical = typical_values(&subjects, &features, spec.report.min_published_group);
     let limits = legal_limits(audit);
     let provenance = explain_provenance(spec, settings, table, audit);
@@ -90,6 +99,7 @@ pub fn prepare(
     let score_range = score_range(score.as_deref());
     Ok(Explainer {
         lang,
+        sources,
         spec: spec.clone(),
         settings: settings.clone(),
         positive_is_favorable: spec.decision.positive_is_favorable,
@@ -109,7 +119,6 @@ pub fn prepare(
         by_id,
         pseudonyms,
         one_decision,
-        labels,
         typical,
         limits,
         score_decimals,
@@ -228,7 +237,7 @@ fn fit_surrogate(
 }
 
 /// Flags from the audit's screening, by column: a prohibited input wins over a proxy.
-fn input_flags(audit: &Audit, lang: Lang) -> BTreeMap<String, InputFlag> {
+fn input_flags(audit: &Audit) -> BTreeMap<String, InputFlag> {
     let mut flags: BTreeMap<String, InputFlag> = BTreeMap::new();
     if let Some(screen) = &audit.screen {
         for f in &screen.findings {
@@ -238,13 +247,8 @@ fn input_flags(audit: &Audit, lang: Lang) -> BTreeMap<String, InputFlag> {
             let flag = InputFlag {
                 kind: f.kind.clone(),
                 category: f.category.clone(),
-                category_label: match lang {
-                    Lang::En => f.category_label_en.clone(),
-                    Lang::Zh => f.category_label_zh.clone(),
-                },
                 severity: f.severity.clone(),
                 used: f.used,
-                citations: f.legal_sources.iter().map(|l| l.citation.clone()).collect(),
                 over_limit: None,
             };
             let replace = match flags.get(&f.column) {
@@ -334,26 +338,8 @@ fn input_bounds(
         .collect()
 }
 
-/// Plain column names from the data dictionary, in the document's language.
-fn column_labels(spec: &AuditSpec) -> Result<BTreeMap<String, String>> {
-    let dictionary = match &spec.screen.dictionary {
-        Some(p) => data::read_dictionary(p)?,
-        None => BTreeMap::new(),
-    };
-    Ok(dictionary
-        .iter()
-        .filter_map(|(c, e)| {
-            let l = match spec.lang {
-                Lang::En => e.label.clone(),
-                Lang::Zh => e.label_zh.clone(),
-            };
-            l.map(|l| (c.clone(), l))
-        })
-        .collect())
-}
-
-/// Legal limits on inputs (the amount and the limit in words), from the screening.
-fn legal_limits(audit: &Audit) -> BTreeMap<String, (f64, String)> {
+/// Legal limits on inputs (the amount), from the screening.
+fn legal_limits(audit: &Audit) -> BTreeMap<String, f64> {
     audit
         .screen
         .iter()
@@ -362,7 +348,7 @@ fn legal_limits(audit: &Audit) -> BTreeMap<String, (f64, String)> {
             f.evidence
                 .over_limit
                 .as_ref()
-                .map(|o| (f.column.clone(), (o.amount, o.what.clone())))
+                .map(|o| (f.column.clone(), o.amount))
         })
         .collect()
 }
@@ -388,7 +374,6 @@ fn explain_provenance(
         data_sha256: source.sha256.clone(),
         rows: source.rows_audited,
         seed: spec.stats.seed,
-        document_sha256: String::new(),
     }
 }
 

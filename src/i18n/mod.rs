@@ -187,6 +187,11 @@ pub trait Catalogue: Sync {
     /// English, as it stands in Chinese.
     fn inline_label(&self, label: &str) -> String;
 
+    /// A length of time set by law, in words: `amount` of `unit` (`days`, `business_days`,
+    /// `weeks`, `months`, `years`): `one year`, `180 days` in English, `一年`, `180 日` in
+    /// Chinese (small numbers spelled out, the counter word each unit takes).
+    fn duration(&self, amount: u32, unit: &str) -> String;
+
     /// A figure already formatted (`14.2`) with the percent sign as the language writes it:
     /// `14.2 %` in English, `14.2%` in Chinese.
     fn percent(&self, figure: &str) -> String;

@@ -21,19 +21,50 @@ pub enum Value {
     Cat(Option<u32>),
 }
 
+/// How a numeric input enters the model: `linear`: `(x - mean) / sd`; then a hinge
+/// `max(0, x - k) / sd` at each knot when `hinges`; a step `1[x >= k]` at each knot; a missing
+/// indicator when `missing`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumericBasis {
+    pub mean: f64,
+    pub sd: f64,
+    pub linear: bool,
+    pub hinges: bool,
+    pub knots: Vec<f64>,
+    pub missing: bool,
+}
+
+impl NumericBasis {
+    /// Writes the basis values of `x` into `out` (zeroed, one value per column).
+    fn fill(&self, x: Option<f64>, out: &mut [f64]) {
+        let Some(x) = x else {
+            if self.missing {
+                out[out.len() - 1] = 1.0;
+            }
+            return;
+        };
+        let mut c = 0;
+        if self.linear {
+            out[c] = (x - self.mean) / self.sd;
+            c += 1;
+        }
+        if self.hinges {
+            for k in &self.knots {
+                out[c] = (x - k).max(0.0) / self.sd;
+                c += 1;
+            }
+        }
+        for k in &self.knots {
+            out[c] = if x >= *k { 1.0 } else { 0.0 };
+            c += 1;
+        }
+    }
+}
+
 /// How one input enters the model.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Basis {
-    /// `linear`: `(x - mean) / sd`; then a hinge `max(0, x - k) / sd` at each knot when
-    /// `hinges`; a step `1[x >= k]` at each knot; a missing indicator when `missing`.
-    Numeric {
-        mean: f64,
-        sd: f64,
-        linear: bool,
-        hinges: bool,
-        knots: Vec<f64>,
-        missing: bool,
-    },
+    Numeric(NumericBasis),
     /// One column per level in `cols` (None: the reference level, or no column); the missing
     /// level's column last.
     Categorical {
@@ -59,39 +90,7 @@ impl InputTerm {
     pub(super) fn fill(&self, v: Value, out: &mut [f64]) {
         out.iter_mut().for_each(|x| *x = 0.0);
         match (&self.basis, v) {
-            (
-                Basis::Numeric {
-                    mean,
-                    sd,
-                    linear,
-                    hinges,
-                    knots,
-                    missing,
-                },
-                Value::Num(x),
-            ) => {
-                let Some(x) = x else {
-                    if *missing {
-                        out[self.len - 1] = 1.0;
-                    }
-                    return;
-                };
-                let mut c = 0;
-                if *linear {
-                    out[c] = (x - mean) / sd;
-                    c += 1;
-                }
-                if *hinges {
-                    for k in knots {
-                        out[c] = (x - k).max(0.0) / sd;
-                        c += 1;
-                    }
-                }
-                for k in knots {
-                    out[c] = if x >= *k { 1.0 } else { 0.0 };
-                    c += 1;
-                }
-            }
+            (Basis::Numeric(b), Value::Num(x)) => b.fill(x, out),
             (
                 Basis::Categorical {
                     cols, missing_col, ..
@@ -133,7 +132,7 @@ impl InputTerm {
     /// The values at which the shape changes slope or jumps (numeric inputs).
     pub fn knots(&self) -> &[f64] {
         match &self.basis {
-            Basis::Numeric { knots, .. } => knots,
+            Basis::Numeric(b) => &b.knots,
             Basis::Categorical { .. } => &[],
         }
     }
@@ -205,14 +204,14 @@ pub(super) fn term_of(f: &Feature, start: usize, knots_at: &[f64]) -> InputTerm 
             }
             InputTerm {
                 name: f.name.clone(),
-                basis: Basis::Numeric {
+                basis: Basis::Numeric(NumericBasis {
                     mean,
                     sd,
                     linear,
                     hinges,
                     knots,
                     missing,
-                },
+                }),
                 start,
                 len,
                 penalized,

@@ -33,6 +33,41 @@ fn penalty(penalized: &[bool], lambda: f64, rows: f64) -> Vec<f64> {
         .collect()
 }
 
+/// The least-squares fit without one fold's rows (`fold`): the totals minus the fold's cross
+/// products, with the penalty for the rows left.
+fn without_fold(
+    total_g: &Array2<f64>,
+    total_b: &[f64],
+    total_n: f64,
+    fold: &Gram,
+    penalized: &[bool],
+    lambda: f64,
+) -> Option<Vec<f64>> {
+    let train_g = sub(total_g, &fold.g);
+    let train_b: Vec<f64> = total_b.iter().zip(&fold.b).map(|(a, b)| a - b).collect();
+    solve(
+        &train_g,
+        &train_b,
+        &penalty(penalized, lambda, total_n - fold.n),
+    )
+}
+
+/// Row `i` of the design (written into `row`) under the logistic coefficients `beta`: its
+/// linear predictor, probability, working weight and outcome (1 or 0).
+fn logistic_row(
+    m: &Additive,
+    i: usize,
+    beta: &[f64],
+    y: &[bool],
+    row: &mut [f64],
+) -> (f64, f64, f64, f64) {
+    m.row_into(i, row);
+    let eta: f64 = row.iter().zip(beta).map(|(a, b)| a * b).sum();
+    let mu = sigmoid(eta);
+    let w = (mu * (1.0 - mu)).max(1e-6);
+    (eta, mu, w, if y[i] { 1.0 } else { 0.0 })
+}
+
 pub(super) fn fit_linear(
     m: &mut Additive,
     rows: &[usize],
@@ -68,10 +103,7 @@ pub(super) fn fit_linear(
     for &lambda in &LAMBDAS {
         let mut per_fold = Vec::with_capacity(FOLDS);
         for g in &grams {
-            let train_g = sub(&total_g, &g.g);
-            let train_b: Vec<f64> = total_b.iter().zip(&g.b).map(|(a, b)| a - b).collect();
-            let d = penalty(penalized, lambda, total_n - g.n);
-            let Some(beta) = solve(&train_g, &train_b, &d) else {
+            let Some(beta) = without_fold(&total_g, &total_b, total_n, g, penalized, lambda) else {
                 per_fold.clear();
                 break;
             };
@@ -111,14 +143,8 @@ pub(super) fn fit_linear(
     m.fold_coef = grams
         .iter()
         .map(|g| {
-            let train_g = sub(&total_g, &g.g);
-            let train_b: Vec<f64> = total_b.iter().zip(&g.b).map(|(a, b)| a - b).collect();
-            solve(
-                &train_g,
-                &train_b,
-                &penalty(penalized, lambda, total_n - g.n),
-            )
-            .unwrap_or_else(|| m.coef.clone())
+            without_fold(&total_g, &total_b, total_n, g, penalized, lambda)
+                .unwrap_or_else(|| m.coef.clone())
         })
         .collect();
     // Does each input matter? F-test of dropping its columns (Holm across inputs).
@@ -191,11 +217,7 @@ pub(super) fn fit_logistic(
         let mut g = Gram::new(p);
         let mut dev = 0.0;
         for &i in rows {
-            m.row_into(i, &mut row);
-            let eta: f64 = row.iter().zip(&beta).map(|(a, b)| a * b).sum();
-            let mu = sigmoid(eta);
-            let w = (mu * (1.0 - mu)).max(1e-6);
-            let yi = if y[i] { 1.0 } else { 0.0 };
+            let (eta, mu, w, yi) = logistic_row(m, i, &beta, y, &mut row);
             dev -= 2.0 * (yi * mu.max(1e-300).ln() + (1.0 - yi) * (1.0 - mu).max(1e-300).ln());
             g.push(&row, eta + (yi - mu) / w, w);
         }
@@ -221,11 +243,7 @@ pub(super) fn fit_logistic(
     let mut grams: Vec<Gram> = (0..FOLDS).map(|_| Gram::new(p)).collect();
     let mut grad: Vec<Vec<f64>> = vec![vec![0.0; p]; FOLDS];
     for &i in rows {
-        m.row_into(i, &mut row);
-        let eta: f64 = row.iter().zip(&beta).map(|(a, b)| a * b).sum();
-        let mu = sigmoid(eta);
-        let w = (mu * (1.0 - mu)).max(1e-6);
-        let yi = if y[i] { 1.0 } else { 0.0 };
+        let (_, mu, w, yi) = logistic_row(m, i, &beta, y, &mut row);
         let f = m.fold[i] as usize;
         grams[f].push(&row, 0.0, w);
         for (gc, &x) in grad[f].iter_mut().zip(&row) {

@@ -6,6 +6,7 @@ use super::cv::{fit_linear, fit_logistic};
 use super::local::Local;
 use super::predict::Additive;
 use crate::explain::model::ModelTarget;
+use crate::metrics::bootstrap::splitmix64;
 use crate::screen::features::{Feature, FeatureValues};
 
 /// Folds of the cross-fitting.
@@ -14,13 +15,6 @@ pub const FOLDS: usize = 5;
 pub const FIT_MAX_ROWS: usize = 200_000;
 /// Rows of the logistic fit sample.
 pub const FIT_MAX_ROWS_LOGISTIC: usize = 50_000;
-
-fn splitmix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
 
 /// What the model is fitted to.
 pub struct FitData<'a> {
@@ -52,10 +46,11 @@ pub fn fit(features: Vec<Feature>, spec: &FitData) -> Result<Additive, String> {
         p += t.len;
         terms.push(t);
     }
+    // Each row's fold: one draw of the shared seeded SplitMix64, seeded by the seed and the row.
     let fold: Vec<u8> = (0..n)
         .map(|i| {
-            (splitmix(spec.seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D)) % FOLDS as u64)
-                as u8
+            let mut state = spec.seed ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D);
+            (splitmix64(&mut state) % FOLDS as u64) as u8
         })
         .collect();
     let max_rows = if logistic {

@@ -48,7 +48,9 @@ mod predict;
 #[cfg(test)]
 mod tests;
 
-pub use basis::{ALL_STEPS_MAX, Basis, InputTerm, KNOTS, KNOTS_LOGISTIC, Value};
+pub use basis::{ALL_STEPS_MAX, Basis, InputTerm, KNOTS, KNOTS_LOGISTIC, NumericBasis, Value};
 pub use fit::{FIT_MAX_ROWS, FIT_MAX_ROWS_LOGISTIC, FOLDS, FitData, fit};
 pub use local::Local;
 pub use predict::Additive;
+#[cfg(test)]
+pub(crate) use tests::fit_score;

@@ -2,6 +2,28 @@ use super::*;
 use crate::explain::model::ModelTarget;
 use crate::screen::features::Feature;
 
+/// The model fitted to a score `y` (flagged at or above `threshold`), for tests.
+pub(crate) fn fit_score(
+    features: Vec<Feature>,
+    y: &[f64],
+    threshold: Option<f64>,
+    seed: u64,
+) -> Additive {
+    fit(
+        features,
+        &FitData {
+            target: ModelTarget::Linear {
+                threshold,
+                positive_above: true,
+            },
+            decision: None,
+            score: Some(y),
+            seed,
+        },
+    )
+    .unwrap()
+}
+
 /// A score with a step and a cap, plus a categorical input and a constant:
 /// `score = 10 + 8 [a >= 3] + min(b, 50) / 5 + 2 [c = y]`, no noise. The additive model must
 /// reproduce it closely, its contributions must add up exactly, and the step must be
@@ -24,19 +46,7 @@ fn follows_steps_and_caps_and_adds_up() {
         Feature::numeric("b", b),
         Feature::categorical("c", vec!["x".into(), "y".into()], c),
     ];
-    let m = fit(
-        features,
-        &FitData {
-            target: ModelTarget::Linear {
-                threshold: Some(20.0),
-                positive_above: true,
-            },
-            decision: None,
-            score: Some(&y),
-            seed: 7,
-        },
-    )
-    .unwrap();
+    let m = fit_score(features, &y, Some(20.0), 7);
     assert!(
         m.r_squared_held_out.unwrap() > 0.995,
         "{:?}",
@@ -67,19 +77,12 @@ fn an_unused_input_has_no_effect() {
     let y: Vec<f64> = (0..n)
         .map(|i| f64::from(i % 50) + f64::from(((i * 31) % 11) as u8) * 0.3)
         .collect();
-    let m = fit(
+    let m = fit_score(
         vec![Feature::numeric("a", a), Feature::numeric("unused", noise)],
-        &FitData {
-            target: ModelTarget::Linear {
-                threshold: None,
-                positive_above: true,
-            },
-            decision: None,
-            score: Some(&y),
-            seed: 3,
-        },
-    )
-    .unwrap();
+        &y,
+        None,
+        3,
+    );
     assert!(!m.no_effect[0]);
     assert!(m.no_effect[1], "{:?}", m.effect_p);
 }

@@ -1,13 +1,13 @@
 //! The sections around the decision: the worker's groups, rights, challenge points,
 //! provenance and the model appendix.
 
-use super::super::Explanation;
-use super::super::text::{self, Labels, Lang};
+use super::doc::Doc;
 use super::parts::Part;
+use super::text::{self, Labels};
 use super::words::*;
 
 /// 7. How the worker's groups fared.
-pub(super) fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn groups_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_groups.into()));
     if e.groups.is_empty() {
@@ -27,9 +27,8 @@ pub(super) fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
                         .as_deref()
                         .map(|r| crate::i18n::group(r, lang))
                         .unwrap_or_else(|| "—".into()),
-                    g.suppressed
-                        .clone()
-                        .or_else(|| g.verdict_text.clone())
+                    e.suppressed_text(g)
+                        .or_else(|| e.verdict_text(g))
                         .unwrap_or_else(|| "—".into()),
                 ]
             })
@@ -51,7 +50,7 @@ pub(super) fn groups_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 8. What the worker can do, step by step.
-pub(super) fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn rights_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_rights.into()));
     if e.rights.is_empty() {
@@ -66,29 +65,30 @@ pub(super) fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
                 .iter()
                 .filter(|r| r.step == step)
                 .map(|r| {
+                    let texts = e.right(r);
+                    let conditions = e.conditions(r);
                     vec![
-                        r.kind_text.clone(),
-                        match lang {
-                            Lang::En => format!("{} ({}, {})", r.law, r.citation, r.jurisdiction),
-                            Lang::Zh => format!(
-                                "{}（{}，{}）",
-                                if r.law.starts_with('《') {
-                                    r.law.clone()
-                                } else {
-                                    format!("《{}》", r.law)
-                                },
-                                r.citation,
-                                jurisdiction_zh(&r.jurisdiction)
-                            ),
-                        },
-                        r.summary.clone(),
-                        r.deadline
-                            .as_ref()
-                            .map_or_else(|| l.no_time_limit.into(), |d| deadline_text(lang, d)),
-                        if r.conditions.is_empty() {
+                        e.kind_text(r),
+                        crate::t!(
+                            lang,
+                            "explain.context.law",
+                            law = if texts.law.starts_with('《') {
+                                texts.law.clone()
+                            } else {
+                                crate::t!(lang, "explain.context.law_title", law = texts.law)
+                            },
+                            citation = texts.citation,
+                            jurisdiction = jurisdiction(lang, &r.jurisdiction)
+                        ),
+                        texts.summary.clone(),
+                        r.deadline.as_ref().map_or_else(
+                            || l.no_time_limit.into(),
+                            |d| deadline_text(lang, e.length(d), d, &texts.when),
+                        ),
+                        if conditions.is_empty() {
                             "—".into()
                         } else {
-                            r.conditions.join(lang.pick("; ", "；"))
+                            lang.join_clauses(&conditions)
                         },
                     ]
                 })
@@ -108,19 +108,19 @@ pub(super) fn rights_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// The points that support a challenge.
-pub(super) fn challenge_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn challenge_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_challenge.into()));
     if e.challenge.is_empty() {
         b.push(Part::Para(l.no_challenge.into()));
     } else {
         b.push(Part::List(
-            e.challenge.iter().map(|c| c.text.clone()).collect(),
+            e.challenge.iter().map(|c| e.challenge_text(c)).collect(),
         ));
     }
 }
 
 /// 9. Provenance and the document's hash.
-pub(super) fn provenance_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn provenance_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_provenance.into()));
     let pv = &e.provenance;
     b.push(Part::Table(
@@ -133,26 +133,21 @@ pub(super) fn provenance_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>)
             vec![l.spec_hash.into(), pv.audit_spec_sha256.clone()],
             vec![l.settings_hash.into(), pv.explain_settings_sha256.clone()],
             vec![l.seed.into(), pv.seed.to_string()],
-            vec![l.doc_hash.into(), pv.document_sha256.clone()],
+            vec![l.doc_hash.into(), super::document_hash(e)],
         ],
     ));
     b.push(Part::Para(l.hash_note.into()));
 }
 
 /// Appendix: the model's internals.
-pub(super) fn appendix_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn appendix_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     let m = &e.model;
     b.push(Part::Heading(l.s_appendix.into()));
     b.push(Part::Para(l.appendix_model.into()));
     let mut rows = vec![
-        vec![
-            l.a_scale.into(),
-            units(e, lang)
-                .replace(", see the appendix", "")
-                .replace("，见附录", ""),
-        ],
+        vec![l.a_scale.into(), units_plain(e, lang).into()],
         vec![l.a_output.into(), num(m.output)],
         vec![l.a_baseline.into(), num(m.baseline)],
         vec![l.a_additivity.into(), format!("{:.1e}", m.additivity_error)],
@@ -165,12 +160,10 @@ pub(super) fn appendix_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
             format!(
                 "{}{}",
                 decision_word(lang, &dcol, Some(d)),
-                match (m.agrees_with_real, lang) {
-                    (Some(true), Lang::En) => " (the same as the algorithm's)",
-                    (Some(false), Lang::En) => " (not the algorithm's)",
-                    (Some(true), Lang::Zh) => "（与算法相同）",
-                    (Some(false), Lang::Zh) => "（与算法不同）",
-                    _ => "",
+                match m.agrees_with_real {
+                    Some(true) => crate::ts!(lang, "explain.context.same_as_algorithm"),
+                    Some(false) => crate::ts!(lang, "explain.context.not_algorithm"),
+                    None => "",
                 }
             ),
         ]);
@@ -180,22 +173,14 @@ pub(super) fn appendix_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
         rows.push(vec![l.a_agreement.into(), pct_l(lang, f.agreement)]);
         rows.push(vec![
             l.a_agreement_by.into(),
-            match lang {
-                Lang::En => format!(
-                    "{}: {}; {}: {}",
-                    decision_word(lang, &dcol, Some(true)),
-                    pct_o(f.agreement_positive),
-                    decision_word(lang, &dcol, Some(false)),
-                    pct_o(f.agreement_negative)
-                ),
-                Lang::Zh => format!(
-                    "{}：{}；{}：{}",
-                    decision_word(lang, &dcol, Some(true)),
-                    pct_o(f.agreement_positive),
-                    decision_word(lang, &dcol, Some(false)),
-                    pct_o(f.agreement_negative)
-                ),
-            },
+            crate::t!(
+                lang,
+                "explain.context.agreement_by",
+                yes = decision_word(lang, &dcol, Some(true)),
+                yes_rate = pct_o(f.agreement_positive),
+                no = decision_word(lang, &dcol, Some(false)),
+                no_rate = pct_o(f.agreement_negative)
+            ),
         ]);
         if let Some(r) = f.r_squared {
             rows.push(vec![

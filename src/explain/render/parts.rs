@@ -1,12 +1,12 @@
 //! The document as a list of parts, in order.
 
-use super::super::Explanation;
-use super::super::text;
 use super::context::*;
+use super::doc::Doc;
 use super::sections::*;
+use super::text;
 
 /// A piece of the document.
-pub(in crate::explain) enum Part {
+pub(super) enum Part {
     Heading(String),
     Para(String),
     Table(Vec<String>, Vec<Vec<String>>),
@@ -14,8 +14,8 @@ pub(in crate::explain) enum Part {
 }
 
 /// The document's parts, in order: the first page, the nine sections and the appendix.
-pub(super) fn parts(e: &Explanation) -> Vec<Part> {
-    let l = text::labels(e.lang);
+pub(super) fn parts(e: &Doc) -> Vec<Part> {
+    let l = &text::labels(e.lang);
     let mut b = Vec::new();
     first_page_section(e, l, &mut b);
     decision_section(e, l, &mut b);
@@ -24,7 +24,7 @@ pub(super) fn parts(e: &Explanation) -> Vec<Part> {
     prohibited_section(e, l, &mut b);
     counterfactual_section(e, l, &mut b);
     if let Some(o) = &e.onnx {
-        super::super::onnx::parts(o, e.lang, &mut b);
+        super::onnx::parts(o, e.lang, &mut b);
     }
     similar_section(e, l, &mut b);
     groups_section(e, l, &mut b);

@@ -1,21 +1,21 @@
 //! The sections about the decision itself: first page, decision, data, factors, restricted
 //! inputs, what would change it, similar workers.
 
-use super::super::Explanation;
-use super::super::text::{self, Labels, Lang};
+use super::doc::Doc;
 use super::first_page::first_page;
 use super::parts::Part;
+use super::text::{self, Labels};
 use super::words::*;
 
 /// The first page: five lines, then what the document is.
-pub(super) fn first_page_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn first_page_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_first.into()));
     b.push(Part::List(first_page(e, l)));
     b.push(Part::Para(l.intro.to_string()));
 }
 
 /// 1. The decision, its score and threshold, and who decided it when.
-pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn decision_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     b.push(Part::Heading(l.s_decision.into()));
@@ -23,13 +23,10 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     let mut rows = vec![vec![l.subject.to_string(), e.subject.clone()]];
     rows.push(vec![
         match &o.decision_column {
-            Some(c) => match lang {
-                Lang::En => format!("{} ({c})", l.decision),
-                Lang::Zh => format!("{}（{c}）", l.decision),
-            },
+            Some(c) => paren(lang, l.decision, c),
             None => l.decision.to_string(),
         },
-        o.decision_text.clone(),
+        e.decision_text(),
     ]);
     rows.push(vec![
         l.decision_date.into(),
@@ -39,18 +36,7 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     ]);
     if let Some(s) = o.score {
         rows.push(vec![
-            match lang {
-                Lang::En => format!(
-                    "{} ({})",
-                    l.score,
-                    o.score_column.clone().unwrap_or_default()
-                ),
-                Lang::Zh => format!(
-                    "{}（{}）",
-                    l.score,
-                    o.score_column.clone().unwrap_or_default()
-                ),
-            },
+            paren(lang, l.score, o.score_column.as_deref().unwrap_or_default()),
             score_num(e, s),
         ]);
     }
@@ -63,25 +49,21 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
             _ => l.threshold_spec,
         };
         let yes = decision_word(lang, &dcol, Some(true));
-        let side = match (o.positive_above_threshold, lang) {
-            (Some(true), Lang::En) => format!("; {yes} at or above it"),
-            (Some(false), Lang::En) => format!("; {yes} below it"),
-            (Some(true), Lang::Zh) => format!("；达到或高于阈值即{yes}"),
-            (Some(false), Lang::Zh) => format!("；低于阈值即{yes}"),
-            _ => String::new(),
+        let side = match o.positive_above_threshold {
+            Some(true) => crate::t!(lang, "explain.sections.yes_at_or_above", yes),
+            Some(false) => crate::t!(lang, "explain.sections.yes_below", yes),
+            None => String::new(),
         };
         let t = score_num(e, t);
         rows.push(vec![
             l.threshold.to_string(),
-            match lang {
-                Lang::En => format!("{t} ({how}{side})"),
-                Lang::Zh => format!("{t}（{how}{side}）"),
-            },
+            paren(lang, &t, &format!("{how}{side}")),
         ]);
     }
     rows.push(vec![
         l.purpose.to_string(),
-        o.purpose
+        e.src
+            .purpose
             .clone()
             .unwrap_or_else(|| l.purpose_missing.to_string()),
     ]);
@@ -92,7 +74,8 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     ]);
     rows.push(vec![
         l.contact.into(),
-        o.contact
+        e.src
+            .contact
             .clone()
             .unwrap_or_else(|| l.contact_missing.into()),
     ]);
@@ -106,7 +89,7 @@ pub(super) fn decision_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 2. The data processed, beside the typical worker's.
-pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn data_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_data.into()));
     let effect_of = |col: &str| e.factors.iter().find(|f| f.column == col);
@@ -114,46 +97,18 @@ pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
         .inputs
         .iter()
         .map(|i| {
-            let note = match (&i.flag, lang) {
-                (Some(f), Lang::En) => format!(
-                    "{}: {} ({} {}; {}; {} {}){}",
-                    text::kind_label(lang, &f.kind),
-                    f.category_label,
-                    l.severity,
-                    text::severity(lang, &f.severity),
-                    text::used(lang, f.used),
-                    l.legal,
-                    f.citations.join(", "),
-                    f.over_limit
-                        .as_ref()
-                        .map_or_else(String::new, |x| format!(". {x}"))
-                ),
-                (Some(f), Lang::Zh) => format!(
-                    "{}：{}（{}：{}；{}；{}：{}）{}",
-                    text::kind_label(lang, &f.kind),
-                    f.category_label,
-                    l.severity,
-                    text::severity(lang, &f.severity),
-                    text::used(lang, f.used),
-                    l.legal,
-                    f.citations.join("、"),
-                    f.over_limit
-                        .as_ref()
-                        .map_or_else(String::new, |x| format!("。{x}"))
-                ),
-                (None, _) if i.model_role == "constant" => l.constant_input.to_string(),
-                (None, _) if i.model_role == "not_usable" => l.not_model_input.to_string(),
-                (None, _) => String::new(),
+            let note = match &i.flag {
+                Some(f) => flag_note(e, l, &i.column, f),
+                None if i.model_role == "constant" => l.constant_input.to_string(),
+                None if i.model_role == "not_usable" => l.not_model_input.to_string(),
+                None => String::new(),
             };
             let effect = match effect_of(&i.column) {
-                Some(f) => match lang {
-                    Lang::En => format!("{} ({})", signed(f.contribution), toward(l, f)),
-                    Lang::Zh => format!("{}（{}）", signed(f.contribution), toward(l, f)),
-                },
+                Some(f) => paren(lang, &signed(f.contribution), &toward(l, f)),
                 None => "—".to_string(),
             };
             vec![
-                name_of(lang, &i.column, &i.label),
+                name_of(lang, &i.column, &e.label(&i.column)),
                 value_or_missing(&i.value, l),
                 i.typical.clone().unwrap_or_else(|| "—".into()),
                 effect,
@@ -164,8 +119,36 @@ pub(super) fn data_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Table(value_headers(e, l, l.note), rows));
 }
 
+/// Why an input is marked: its kind and category, severity, reliance, legal basis and a legal
+/// limit the worker's value exceeds.
+fn flag_note(e: &Doc, l: &Labels, column: &str, f: &crate::explain::InputFlag) -> String {
+    let lang = e.lang;
+    let texts = e.src.flag(column);
+    // After a label: "Severity high" / "严重程度：高".
+    let labelled = |label: &str, v: &str| crate::t!(lang, "explain.sections.labelled", label, v);
+    let details = [
+        labelled(l.severity, text::severity(lang, &f.severity)),
+        text::used(lang, f.used).to_string(),
+        labelled(
+            l.legal,
+            &texts.citations.join(lang.catalogue().list_separator()),
+        ),
+    ]
+    .join(lang.catalogue().clause_separator());
+    let over = e
+        .over_limit_text(column, f)
+        .map_or_else(String::new, |x| crate::t!(lang, "explain.sections.then", x));
+    let what = format!(
+        "{}{}{}",
+        text::kind_label(lang, &f.kind),
+        crate::ts!(lang, "explain.punct.colon"),
+        texts.category_label
+    );
+    format!("{}{over}", paren(lang, &what, &details))
+}
+
 /// The headers of a table of inputs: column, value, typical value, contribution, and `last`.
-fn value_headers(e: &Explanation, l: &Labels, last: &str) -> Vec<String> {
+fn value_headers(e: &Doc, l: &Labels, last: &str) -> Vec<String> {
     vec![
         l.column.into(),
         l.value.into(),
@@ -176,22 +159,16 @@ fn value_headers(e: &Explanation, l: &Labels, last: &str) -> Vec<String> {
 }
 
 /// 3. What weighed most.
-pub(super) fn factors_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn factors_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_factors.into()));
     let m = &e.model;
-    b.push(Part::Para(match lang {
-        Lang::En => format!(
-            "The algorithm's inner workings were not handed over, so Candor built its own model of the algorithm from the outputs for the {} workers of the audit (how, and how faithful it is, is in the appendix). The effects below add up to the difference between your result and the result of an average worker, in {}. An input marked \"no measurable effect\" made no difference to anyone's outcome that the model can tell apart from chance; its small number is the model's estimate, shown so that the effects add up.",
-            e.provenance.rows,
-            units(e, lang)
-        ),
-        Lang::Zh => format!(
-            "用人单位没有提供算法的内部机制，因此 Candor 根据审计涉及的 {} 名员工的算法输出，建立了自己的算法模型（方法及其可信程度见附录）。下列各项影响相加，等于你的结果与平均员工结果之差，单位为{}。“无可测量的影响”表示该输入对任何人结果的影响都无法与偶然波动区分；表中的小数值是模型的估计，列出是为了使各项相加相符。",
-            e.provenance.rows,
-            units(e, lang)
-        ),
-    }));
+    b.push(Part::Para(crate::t!(
+        lang,
+        "explain.sections.factors_intro",
+        rows = e.provenance.rows,
+        units = units(e, lang)
+    )));
     if m.agrees_with_real == Some(false) {
         b.push(Part::Para(
             if e.prohibited.score_without.is_some() {
@@ -202,12 +179,12 @@ pub(super) fn factors_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
             .into(),
         ));
     }
-    let rows = e.factors.iter().map(|f| factor_row(lang, f, l)).collect();
+    let rows = e.factors.iter().map(|f| factor_row(e, f, l)).collect();
     b.push(Part::Table(value_headers(e, l, l.toward), rows));
 }
 
 /// 4. Restricted data in the record and what it did.
-pub(super) fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn prohibited_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     b.push(Part::Heading(l.s_prohibited.into()));
@@ -215,7 +192,7 @@ pub(super) fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>)
     if p.inputs.is_empty() {
         b.push(Part::Para(l.none_prohibited.into()));
     } else {
-        let rows = p.inputs.iter().map(|f| factor_row(lang, f, l)).collect();
+        let rows = p.inputs.iter().map(|f| factor_row(e, f, l)).collect();
         b.push(Part::Table(
             vec![
                 l.column.into(),
@@ -227,53 +204,35 @@ pub(super) fn prohibited_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>)
             rows,
         ));
         let result = match p.score_without {
-            Some(s) => match lang {
-                Lang::En => format!(
-                    "your score would have been {} (your real score minus their effect)",
-                    score_num(e, s)
-                ),
-                Lang::Zh => format!(
-                    "你的分数将是 {}（你的实际分数减去它们的影响）",
-                    score_num(e, s)
-                ),
-            },
-            None => match lang {
-                Lang::En => format!(
-                    "the model's result would have been {}",
-                    num(p.output_without)
-                ),
-                Lang::Zh => format!("模型的结果将是 {}", num(p.output_without)),
-            },
+            Some(s) => crate::t!(
+                lang,
+                "explain.sections.score_without",
+                score = score_num(e, s)
+            ),
+            None => crate::t!(
+                lang,
+                "explain.sections.output_without",
+                output = num(p.output_without)
+            ),
         };
-        b.push(Part::Para(match lang {
-            Lang::En => format!(
-                "Together they moved your result by {} {}. Had they weighed on you only as much as they weigh on the average worker (each input's effect set to its average over all workers), {result}, and the decision {}: {}.",
-                signed(p.total),
-                units(e, lang),
-                match p.flips {
-                    Some(true) => "would have been different",
-                    Some(false) => "would have been the same",
-                    None => "cannot be told (no threshold)",
-                },
-                decision_word(lang, &dcol, p.decision_without_positive)
-            ),
-            Lang::Zh => format!(
-                "这些输入合计使你的结果变化了 {}（{}）。如果它们对你的影响只相当于对平均员工的影响（每项输入的影响取其在全体员工中的平均值），{result}，决定{}：{}。",
-                signed(p.total),
-                units(e, lang),
-                match p.flips {
-                    Some(true) => "会不同",
-                    Some(false) => "不会改变",
-                    None => "无法判定（没有阈值）",
-                },
-                decision_word(lang, &dcol, p.decision_without_positive)
-            ),
-        }));
+        b.push(Part::Para(crate::t!(
+            lang,
+            "explain.sections.prohibited_effect",
+            result,
+            total = signed(p.total),
+            units = units(e, lang),
+            flips = match p.flips {
+                Some(true) => crate::ts!(lang, "explain.sections.would_differ"),
+                Some(false) => crate::ts!(lang, "explain.sections.would_be_same"),
+                None => crate::ts!(lang, "explain.sections.cannot_tell"),
+            },
+            decision = decision_word(lang, &dcol, p.decision_without_positive)
+        )));
     }
 }
 
 /// 5. What would have changed the outcome.
-pub(super) fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn counterfactual_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let o = &e.outcome;
     match &e.counterfactual {
@@ -298,13 +257,8 @@ pub(super) fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Pa
                     .changes
                     .iter()
                     .map(|c| {
-                        let label = e
-                            .inputs
-                            .iter()
-                            .find(|i| i.column == c.column)
-                            .and_then(|i| i.label.clone());
                         vec![
-                            name_of(lang, &c.column, &label),
+                            name_of(lang, &c.column, &e.label(&c.column)),
                             c.from.clone(),
                             c.to.clone(),
                         ]
@@ -315,22 +269,18 @@ pub(super) fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Pa
                     rows,
                 ));
                 if let (Some(before), Some(after)) = (cf.score_before, cf.score_after) {
-                    b.push(Part::Para(match lang {
-                        Lang::En => format!(
-                            "Your score would go from {} to about {} ({} the threshold of {}). The change crosses the threshold under each of the five versions of the model fitted on different parts of the data.",
-                            score_num(e, before),
-                            score_num(e, after),
-                            if o.threshold.is_some_and(|t| after < t) { "below" } else { "at or above" },
-                            o.threshold.map_or_else(String::new, |t| score_num(e, t))
-                        ),
-                        Lang::Zh => format!(
-                            "你的分数将从 {} 变为约 {}（{}阈值 {}）。在用不同部分数据拟合的五个模型版本下，这一改变都能越过阈值。",
-                            score_num(e, before),
-                            score_num(e, after),
-                            if o.threshold.is_some_and(|t| after < t) { "低于" } else { "达到或高于" },
-                            o.threshold.map_or_else(String::new, |t| score_num(e, t))
-                        ),
-                    }));
+                    b.push(Part::Para(crate::t!(
+                        lang,
+                        "explain.sections.cf_score",
+                        before = score_num(e, before),
+                        after = score_num(e, after),
+                        side = if o.threshold.is_some_and(|t| after < t) {
+                            crate::ts!(lang, "explain.sections.below")
+                        } else {
+                            crate::ts!(lang, "explain.sections.at_or_above")
+                        },
+                        threshold = o.threshold.map_or_else(String::new, |t| score_num(e, t))
+                    )));
                 }
             }
             "model_disagrees" if o.score.is_some() => {
@@ -348,28 +298,23 @@ pub(super) fn counterfactual_section(e: &Explanation, l: &Labels, b: &mut Vec<Pa
 }
 
 /// 6. Workers in a similar situation (counts only).
-pub(super) fn similar_section(e: &Explanation, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn similar_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_similar.into()));
     match &e.similar {
-        Some(s) => b.push(Part::Para(match lang {
-            Lang::En => format!(
-                "Among the {} workers closest to you in the legitimate inputs ({}), {} got the same outcome as you and {} got the other outcome{}. Only counts are given: no other worker is identified.",
-                s.compared,
-                s.inputs.join(", "),
-                s.same_outcome,
-                s.other_outcome,
-                if s.pool < e.provenance.rows { format!(" (searched in a random sample of {} workers)", s.pool) } else { String::new() }
-            ),
-            Lang::Zh => format!(
-                "在合法输入（{}）上与你最接近的 {} 名员工中，{} 人与你结果相同，{} 人结果相反{}。此处只给出人数，不识别任何其他员工。",
-                s.inputs.join("、"),
-                s.compared,
-                s.same_outcome,
-                s.other_outcome,
-                if s.pool < e.provenance.rows { format!("（在 {} 名员工的随机样本中查找）", s.pool) } else { String::new() }
-            ),
-        })),
+        Some(s) => b.push(Part::Para(crate::t!(
+            lang,
+            "explain.sections.similar",
+            compared = s.compared,
+            inputs = s.inputs.join(lang.catalogue().list_separator()),
+            same = s.same_outcome,
+            other = s.other_outcome,
+            sample = if s.pool < e.provenance.rows {
+                crate::t!(lang, "explain.sections.sample", pool = s.pool)
+            } else {
+                String::new()
+            }
+        ))),
         None => b.push(Part::Para(l.no_similar.into())),
     }
 }

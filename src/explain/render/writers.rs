@@ -1,17 +1,17 @@
 //! The explanation written as Markdown, printable HTML and JSON.
 
-use super::super::Explanation;
-use super::super::text;
+use super::doc::Doc;
 use super::parts::{Part, parts};
+use super::text;
 use super::words::md_cell;
 
 /// The explanation as Markdown.
-pub fn markdown(e: &Explanation) -> String {
-    let l = text::labels(e.lang);
+pub fn markdown(e: &Doc) -> String {
+    let l = &text::labels(e.lang);
     let mut out = format!(
         "# {}{}{}\n\n",
         l.title,
-        e.lang.pick(": ", "："),
+        crate::ts!(e.lang, "explain.punct.colon"),
         md_cell(&e.subject)
     );
     for block in parts(e) {
@@ -52,9 +52,9 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px soli
 @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}tr{page-break-inside:avoid}}";
 
 /// The explanation as one printable, self-contained HTML page.
-pub fn html(e: &Explanation) -> String {
+pub fn html(e: &Doc) -> String {
     use crate::i18n::escape;
-    let l = text::labels(e.lang);
+    let l = &text::labels(e.lang);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}{sep}{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}{sep}{}</h1>\n",
         e.lang.code(),
@@ -62,7 +62,7 @@ pub fn html(e: &Explanation) -> String {
         escape(&e.subject),
         escape(l.title),
         escape(&e.subject),
-        sep = e.lang.pick(": ", "：")
+        sep = crate::ts!(e.lang, "explain.punct.colon")
     );
     for block in parts(e) {
         match block {
@@ -97,12 +97,4 @@ pub fn html(e: &Explanation) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
-}
-
-/// The explanation as pretty JSON.
-pub fn json(e: &Explanation) -> String {
-    let mut s =
-        serde_json::to_string_pretty(e).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
-    s.push('\n');
-    s
 }

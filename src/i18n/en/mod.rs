@@ -47,6 +47,24 @@ impl Catalogue for En {
         label.to_lowercase()
     }
 
+    fn duration(&self, amount: u32, unit: &str) -> String {
+        const WORDS: [&str; 13] = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ];
+        let n = WORDS
+            .get(amount as usize)
+            .map_or_else(|| amount.to_string(), |w| (*w).to_string());
+        let (one, other) = match unit {
+            "days" => ("day", "days"),
+            "business_days" => ("business day", "business days"),
+            "weeks" => ("week", "weeks"),
+            "months" => ("month", "months"),
+            _ => ("year", "years"),
+        };
+        format!("{n} {}", self.plural(amount as usize, one, other))
+    }
+
     fn percent(&self, figure: &str) -> String {
         format!("{figure} %")
     }

@@ -47,6 +47,22 @@ impl Catalogue for Zh {
         label.to_string()
     }
 
+    fn duration(&self, amount: u32, unit: &str) -> String {
+        const WORDS: [&str; 11] = [
+            "零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+        ];
+        let n = WORDS
+            .get(amount as usize)
+            .map_or_else(|| amount.to_string(), |w| (*w).to_string());
+        match unit {
+            "days" => format!("{amount} 日"),
+            "business_days" => format!("{amount} 个工作日"),
+            "weeks" => format!("{n}周"),
+            "months" => format!("{n}个月"),
+            _ => format!("{n}年"),
+        }
+    }
+
     fn percent(&self, figure: &str) -> String {
         format!("{figure}%")
     }

@@ -34,4 +34,4 @@ mod stirling;
 
 pub use multinomial::{Multinomial, resample};
 pub use percentile::percentile_interval;
-pub use rng::{Rng, mix, rng_for};
+pub use rng::{Rng, mix, rng_for, splitmix64};
