@@ -464,6 +464,7 @@ pub fn screen_features(
         id: spec.data.id.as_deref(),
         outputs,
         privacy: &spec.privacy,
+        sampled: sampled(table),
     });
     Ok((Some(screen), Some(review)))
 }
@@ -497,6 +498,11 @@ fn merge_findings(
     all
 }
 
+/// Whether the engine's rows are a sample of the table.
+fn sampled(table: &dyn Engine) -> bool {
+    table.rows_used().is_some_and(|(rows, of)| rows < of)
+}
+
 fn provenance(spec: &AuditSpec, table: &dyn Engine) -> Provenance {
     let source = table.source();
     let kind = table.kind();
@@ -515,6 +521,8 @@ fn provenance(spec: &AuditSpec, table: &dyn Engine) -> Provenance {
         engine: (kind != EngineKind::Embedded).then_some(kind),
         not_run: if cells && !spec.features.is_empty() {
             vec!["screening".to_string()]
+        } else if sampled(table) && !spec.features.is_empty() {
+            vec!["identifiability".to_string()]
         } else {
             Vec::new()
         },

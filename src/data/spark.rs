@@ -14,8 +14,10 @@
 //!   used.
 //!
 //! Dates and timestamps come back typed; they are written back as text (`%Y-%m-%d`,
-//! `%Y-%m-%d %H:%M:%S`, in the session's time zone, which Candor sets to UTC) so that the
-//! screening reads them as it reads a file.
+//! `%Y-%m-%d %H:%M:%S` and fractional seconds when there are any), in the session's time zone,
+//! which Candor sets to the workplace's UTC offset (`screen.utc_offset_minutes`): a time the
+//! table stored without an offset reads as it did, one stored with an offset reads as the
+//! workplace's local time, which is what screening makes of it in a file.
 //!
 //! Failures (an unreachable server, a missing table or column, a column of the wrong type, a
 //! query Spark rejects, a connection lost mid-query) are errors naming the engine, the server,
@@ -78,15 +80,25 @@ fn origin(o: &SparkOptions) -> PathBuf {
 }
 
 fn spark_error(o: &SparkOptions, what: &str, e: &SparkError) -> Error {
-    let text = e.to_string();
-    let first = text.lines().next().unwrap_or("").trim().to_string();
+    // The client's messages may echo the whole address, token included.
+    let text = e.to_string().replace(&o.remote, &shown(&o.remote));
+    let mut first = text.lines().next().unwrap_or("").trim().to_string();
+    // A bare error class says little: add its parameters (the token near a syntax error).
+    if !e.params.is_empty() && first.len() < 60 {
+        let params: Vec<String> = e.params.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        first = format!("{first} ({})", params.join(", ")).replace(&o.remote, &shown(&o.remote));
+    }
     let class = e.error_class.as_str();
     let hint = if class.contains("TABLE_OR_VIEW_NOT_FOUND") {
         format!(
             "no table '{}' on this Spark: name it as Spark SQL does (db.table), or create it first",
             o.table
         )
-    } else if e.grpc_code.is_some_and(|c| c == 14) || first.to_lowercase().contains("connect") {
+    } else if class.contains("PARSE_SYNTAX_ERROR") {
+        "Spark could not parse the query: a population filter (--where) must be Spark SQL too; \
+         `candor sql --dialect spark` prints the query"
+            .into()
+    } else if e.grpc_code.is_some_and(|c| c == 14) {
         format!(
             "is a Spark Connect server listening at {}? (start-connect-server.sh, or \
              spark-submit --class org.apache.spark.sql.connect.service.SparkConnectServer)",
@@ -105,7 +117,11 @@ fn spark_error(o: &SparkOptions, what: &str, e: &SparkError) -> Error {
 /// The server's host and port from `sc://host:port/;params` (port 15002 when not given).
 fn endpoint(remote: &str) -> Option<(String, u16)> {
     let rest = remote.strip_prefix("sc://")?;
-    let hostport = rest.split(['/', ';']).next()?;
+    let hostport = rest.split('/').next()?;
+    // Parameters go after "/;"; a user part ("user:secret@host") is not a Spark Connect form.
+    if hostport.contains([';', '@']) {
+        return None;
+    }
     let (host, port) = match hostport.rsplit_once(':') {
         Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => (h, p.parse().ok()?),
         _ => (hostport, 15002),
@@ -247,7 +263,14 @@ fn check_columns(spec: &AuditSpec, o: &SparkOptions, schema: &Schema) -> Result<
                 &origin(o),
                 &s.column,
                 "the score",
-                format!("expected numbers, Spark types the column as {dt}"),
+                format!(
+                    "expected numbers, Spark types the column as {}",
+                    if dt == DataType::String {
+                        "text (string)".to_string()
+                    } else {
+                        dt.to_string()
+                    }
+                ),
                 Some(
                     "cast it in a view (CAST(score AS DOUBLE)) and audit the view, or name \
                      another column"
@@ -326,6 +349,13 @@ fn rows_query(spec: &AuditSpec, o: &SparkOptions, total: u64) -> Result<String> 
     Ok(out)
 }
 
+/// A UTC offset in minutes as Spark's session time zone: `+08:00`.
+fn zone(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.unsigned_abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
 /// Dates and timestamps as the text a file holds.
 fn temporal_as_text(df: DataFrame, o: &SparkOptions) -> Result<DataFrame> {
     let mut exprs = Vec::new();
@@ -333,7 +363,7 @@ fn temporal_as_text(df: DataFrame, o: &SparkOptions) -> Result<DataFrame> {
         let c = col(name.clone());
         exprs.push(match dt {
             DataType::Date => c.dt().strftime("%Y-%m-%d"),
-            DataType::Datetime(_, _) => c.dt().strftime("%Y-%m-%d %H:%M:%S"),
+            DataType::Datetime(_, _) => c.dt().strftime("%Y-%m-%d %H:%M:%S%.f"),
             _ => c,
         });
     }
@@ -370,15 +400,36 @@ pub fn load_spark(spec: &AuditSpec, o: &SparkOptions) -> Result<SparkTable> {
     let session = guarded(o, "connecting", move || {
         SparkSession::builder().remote(&remote).get_or_create()
     })?;
-    let s = session.clone();
+    // Timestamps come back as instants: shown in the workplace's time zone they read as the
+    // file's local times do (a time without an offset is read in it too), so that screening's
+    // working hours apply as on the file.
+    let (s, zone) = (session.clone(), zone(spec.screen.hours.utc_offset_minutes));
     guarded(o, "setting the session's time zone", move || {
-        s.conf().set("spark.sql.session.timeZone", "UTC")
+        s.conf().set("spark.sql.session.timeZone", &zone)
     })?;
     let schema = schema(&session, o)?;
     check_columns(spec, o, &schema)?;
 
     let query = cells_query(spec, &o.table, Dialect::Spark)?;
     let (cells_df, bytes) = fetch(&session, o, "computing the cells", &query)?;
+    if cells_df.height() == 0 {
+        return Err(match &spec.data.where_ {
+            Some(pred) => Error::Filter {
+                predicate: pred.clone(),
+                message: format!("no row of the Spark table {} matches", o.table),
+                hint: Some(
+                    "check the column values and quoting: strings take single quotes, e.g. \
+                     sex = 'Female'"
+                        .into(),
+                ),
+            },
+            None => Error::Read {
+                path: origin(o),
+                reason: "the table has no rows".into(),
+                hint: None,
+            },
+        });
+    }
     let path = origin(o);
     let (sha256, size) = (super::hex(&sha2_of(&bytes)), bytes.len() as u64);
     let mut cells = cells_from_frame(
@@ -499,6 +550,13 @@ mod tests {
         assert_eq!(e("sc://h:notaport"), None);
         assert_eq!(shown("sc://h:443/;use_ssl=true;token=SECRET"), "sc://h:443");
         assert_eq!(shown("sc://[::1]:15003"), "sc://[::1]:15003");
+        // Parameters before the slash, or a user part, are not the Spark Connect form (and
+        // would put a secret into messages).
+        assert_eq!(e("sc://127.0.0.1:15002;token=SECRET"), None);
+        assert_eq!(e("sc://SECRET@127.0.0.1:15002/"), None);
+        assert_eq!(zone(480), "+08:00");
+        assert_eq!(zone(-330), "-05:30");
+        assert_eq!(zone(0), "+00:00");
     }
     use crate::spec::SpecFile;
 

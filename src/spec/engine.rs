@@ -37,6 +37,13 @@ pub const DEFAULT_SAMPLE_ROWS: u64 = 1_000_000;
 /// Checks the section: a kind Candor knows, and for Spark the server and the table.
 pub fn check(e: &EngineSection) -> Result<EngineSpec> {
     match e.kind.as_deref().unwrap_or("embedded") {
+        "embedded" if e.remote.is_some() || e.table.is_some() || e.sample_rows.is_some() => {
+            Err(Error::spec(
+                "engine",
+                "a server, table or sample size is given but the engine is the embedded one",
+                Some("add --engine spark (engine.kind = \"spark\"), or leave them out".into()),
+            ))
+        }
         "embedded" => Ok(EngineSpec::Embedded),
         "spark" => {
             let (Some(remote), Some(table)) = (&e.remote, &e.table) else {
@@ -79,6 +86,10 @@ mod tests {
     fn sections_are_checked() {
         let mut e = EngineSection::default();
         assert_eq!(check(&e).unwrap(), EngineSpec::Embedded);
+        e.table = Some("t".into());
+        let err = check(&e).unwrap_err().to_string();
+        assert!(err.contains("the engine is the embedded one"), "{err}");
+        e.table = None;
         e.kind = Some("spark".into());
         let err = check(&e).unwrap_err().to_string();
         assert!(err.contains("needs the server and the table"), "{err}");

@@ -225,6 +225,13 @@ fn spark_samples_rows_above_the_limit_and_says_so() {
     for k in ["groups", "metrics", "score_tables", "ll144"] {
         assert_eq!(embedded[k], a[k], "{k}: the metrics use every row");
     }
+    // Who is alone in a sample says nothing about the table: not assessed, and said so.
+    assert_eq!(
+        a["provenance"]["not_run"],
+        serde_json::json!(["identifiability"])
+    );
+    assert!(a["protection"]["identifiability"].is_null());
+    assert!(!embedded["protection"]["identifiability"].is_null());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -256,6 +263,15 @@ fn spark_failures_exit_2_naming_engine_table_and_column() {
             vec!["--remote".into(), "sc://127.0.0.1:9".into()],
             "couriers_f",
             vec!["spark sc://127.0.0.1:9 table couriers_f", "connecting"],
+        ),
+        (
+            // Parameters before the slash: not the Spark Connect form; the token stays out.
+            vec![
+                "--remote".into(),
+                "sc://127.0.0.1:15002;token=SECRET".into(),
+            ],
+            "couriers_f",
+            vec!["--remote", "sc://HOST:PORT"],
         ),
         (
             vec!["--remote".into(), remote.clone()],
@@ -313,6 +329,10 @@ fn spark_failures_exit_2_naming_engine_table_and_column() {
         for w in words {
             assert!(err.contains(w), "case {i}: '{w}' not in: {err}");
         }
+        assert!(
+            !err.contains("SECRET"),
+            "case {i}: the token printed: {err}"
+        );
         assert!(!out.exists(), "case {i}: a report was written");
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -538,5 +558,42 @@ fn spark_and_duckdb_return_the_same_cells() {
         assert!(on_spark.len() > 1000, "{name}: {} cells", on_spark.len());
         assert_eq!(on_spark, on_duckdb, "{name}: the engines' cells differ");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Timestamps stored with a UTC offset (and with fractional seconds): Spark returns instants;
+/// shown in the workplace's time zone they give the off-hours figures the file gives.
+#[test]
+fn spark_timestamps_with_offsets_read_as_in_the_file() {
+    let Some(remote) = remote() else {
+        return;
+    };
+    let dir = tmp("spark-tz");
+    let csv = dir.join("tz.csv");
+    let mut text = String::from("worker,sex,flag,msg_at,login_at\n");
+    for i in 0..600u32 {
+        // Hours 0-23 local (+08:00) over 25 days; a third with half a second.
+        let (day, hour, minute) = (1 + i % 25, (i * 7) % 24, (i * 13) % 60);
+        text.push_str(&format!(
+            "W{i},{},{},2026-11-{day:02}T{hour:02}:{minute:02}:00+08:00,2026-11-{day:02} {:02}:{minute:02}:00{}\n",
+            ["F", "M"][(i % 2) as usize],
+            u32::from(hour >= 20 || (i % 5 == 0)),
+            (hour + 3) % 24,
+            if i % 3 == 0 { ".5" } else { "" }
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let spec = dir.join("tz.toml");
+    std::fs::write(
+        &spec,
+        "[data]\npath = \"tz.csv\"\nid = \"worker\"\n[decision]\ncolumn = \"flag\"\n\
+         positive = [\"1\"]\n[groups]\nattributes = [\"sex\"]\nmin_group_size = 5\n\
+         [features]\ncolumns = [\"msg_at\", \"login_at\"]\n[screen]\nutc_offset_minutes = 480\n",
+    )
+    .unwrap();
+    csv_table(&remote, "tz_offsets", &csv);
+    let embedded = audit_json(&["--spec", spec.to_str().unwrap()], &dir.join("embedded"));
+    let spark = spark_audit(&remote, &spec, "tz_offsets", &[], &dir.join("spark"));
+    assert_same_but_provenance("timestamps with offsets", &embedded, &spark, 600);
     let _ = std::fs::remove_dir_all(&dir);
 }

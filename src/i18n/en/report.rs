@@ -235,7 +235,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.rows.all_rows" => Some("all {rows} rows"),
         "report.rows.all_workers" => Some("all {rows} workers"),
         "report.rows.sample_rows" => {
-            Some("the {rows} rows of a seeded sample of the {of} in the table")
+            Some("{rows} rows of a seeded sample drawn from {of} rows")
         }
         "report.cover.spark_table" => {
             Some("Spark table (cells computed on Spark, returned as Arrow IPC)")
@@ -579,7 +579,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             "The screening of the inputs and the data-protection review read all {of} rows, fetched from Spark.",
         ),
         "report.method.engine_spark_rows_sample" => Some(
-            "The screening of the inputs and the data-protection review read a seeded sample of {rows} of the {of} rows (drawn by a hash of the worker id and the seed when the spec names an id, else by Spark's seeded random numbers): their figures are estimates from that sample, and a group or combination rare in the table may be missing from it. The disparity figures use every row.",
+            "The screening of the inputs and the data-protection review read a seeded sample of {rows} of the {of} rows (drawn by a hash of the worker id and the seed when the spec names an id, else by Spark's seeded random numbers): their figures are estimates from that sample, and a group or combination rare in the table may be missing from it. Who can be singled out (identifiability) was not assessed: who is alone in a sample says nothing about who is alone in the table. The disparity figures use every row.",
         ),
         "report.method.engine_figures_come_from_cells" => Some(
             "Engine: the figures come from a cells table (the rows counted per group, decision, label and exact score value) that another engine computed from the data with the query that candor sql prints; Candor did not read the rows. Every disparity figure is computed from these counts exactly as from the rows.",

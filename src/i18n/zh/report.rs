@@ -216,7 +216,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
         "report.cover.cells_table_sha_256" => Some("单元格表 SHA-256"),
         "report.rows.all_rows" => Some("全部 {rows} 行"),
         "report.rows.all_workers" => Some("全部 {rows} 名员工"),
-        "report.rows.sample_rows" => Some("表中 {of} 行按种子抽取的 {rows} 行样本"),
+        "report.rows.sample_rows" => Some("从 {of} 行中按种子抽取的样本里的 {rows} 行"),
         "report.cover.spark_table" => {
             Some("Spark 数据表（单元格在 Spark 上计算，以 Arrow IPC 返回）")
         }
@@ -523,7 +523,7 @@ pub(super) fn template(key: &str) -> Option<&'static str> {
             Some("输入变量筛查和数据保护审查读取了从 Spark 取回的全部 {of} 行。")
         }
         "report.method.engine_spark_rows_sample" => Some(
-            "输入变量筛查和数据保护审查读取的是 {of} 行中按种子抽取的 {rows} 行样本（规格指定了员工编号时按编号与种子的哈希抽取，否则按 Spark 的带种子随机数抽取）：相关数字是基于样本的估计，表中罕见的群体或组合可能未被抽到。差异数字使用全部行。",
+            "输入变量筛查和数据保护审查读取的是 {of} 行中按种子抽取的 {rows} 行样本（规格指定了员工编号时按编号与种子的哈希抽取，否则按 Spark 的带种子随机数抽取）：相关数字是基于样本的估计，表中罕见的群体或组合可能未被抽到。未评估可识别性（谁可被单独识别）：某人在样本中独一无二，不代表在整张表中也是如此。差异数字使用全部行。",
         ),
         "report.method.engine_figures_come_from_cells" => Some(
             "计算引擎：各项数字来自单元格表（按群体、决定、标签和精确分数值统计的行数），由其他引擎用 candor sql 给出的查询根据数据计算；Candor 未读取逐行数据。所有差异数字均由这些计数计算，与逐行计算完全相同。",

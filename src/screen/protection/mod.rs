@@ -45,6 +45,9 @@ pub struct ProtectionInput<'a> {
     /// Decision, score and label columns.
     pub outputs: Vec<&'a str>,
     pub privacy: &'a PrivacySpec,
+    /// The rows are a sample of the table (an engine fetched them): who is alone in a sample
+    /// says nothing about who is alone in the table, so identifiability is not assessed.
+    pub sampled: bool,
 }
 
 fn flagged(screen: Option<&Screen>, name: &str) -> bool {
@@ -121,7 +124,7 @@ pub fn review(input: &ProtectionInput) -> DataProtection {
     };
     let quasi: Vec<&Feature> = quasi_names.iter().filter_map(|n| feature(n)).collect();
     let sensitive: Vec<&Feature> = sensitive_names.iter().filter_map(|n| feature(n)).collect();
-    let identifiability = (!quasi.is_empty()).then(|| {
+    let identifiability = (!quasi.is_empty() && !input.sampled).then(|| {
         identifiability::assess(&IdentInput {
             quasi,
             sensitive,

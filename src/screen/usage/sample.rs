@@ -1,5 +1,7 @@
 //! Deterministic row subsampling for big tables.
 
+use crate::metrics::bootstrap::splitmix64;
+
 /// Above this many rows, callers are expected to subsample with [`subsample_indices`].
 pub const SUGGESTED_MAX_ROWS: usize = 200_000;
 
@@ -33,12 +35,4 @@ pub fn subsample_indices(n: usize, max: usize, seed: u64) -> Vec<usize> {
         }
     }
     out
-}
-
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }
