@@ -20,6 +20,13 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
             let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
             (a, files)
         }
+        (None, EngineSpec::Spark { .. }) if args.data.is_some() => {
+            return Err(crate::error::Error::spec(
+                "--engine spark",
+                "a data file is given, but the Spark engine reads the table on Spark",
+                Some("leave out the DATA argument (the spec's data.path only names the data in the report)".into()),
+            ));
+        }
         (None, EngineSpec::Spark { .. }) => {
             let a = run_spark(&spec, &engine, progress)?;
             progress("writing reports");

@@ -169,17 +169,17 @@ impl Explainer {
 
     /// The explanation as pretty JSON, in the documents' language.
     pub fn json(&self, e: &Explanation) -> String {
-        render::json(&render::Doc::new(e, self.lang, &self.sources))
+        render::json(&render::Rendering::new(e, self.lang, &self.sources))
     }
 
     /// The explanation as Markdown, in the documents' language.
     pub fn markdown(&self, e: &Explanation) -> String {
-        render::markdown(&render::Doc::new(e, self.lang, &self.sources))
+        render::markdown(&render::Rendering::new(e, self.lang, &self.sources))
     }
 
     /// The explanation as one printable HTML page, in the documents' language.
     pub fn html(&self, e: &Explanation) -> String {
-        render::html(&render::Doc::new(e, self.lang, &self.sources))
+        render::html(&render::Rendering::new(e, self.lang, &self.sources))
     }
 
     /// The decision and score as the worker met them, with the spec's context.

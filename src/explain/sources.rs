@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::audit::Audit;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::screen::policy;
 use crate::spec::{AuditSpec, ExplainSpec};
 
@@ -75,11 +75,9 @@ pub(super) fn column_labels(spec: &AuditSpec) -> crate::error::Result<BTreeMap<S
     Ok(dictionary
         .iter()
         .filter_map(|(c, e)| {
-            let l = match spec.lang {
-                Lang::En => e.label.clone(),
-                Lang::Zh => e.label_zh.clone(),
-            };
-            l.map(|l| (c.clone(), l))
+            Texts::optional(e.label.as_deref(), e.label_zh.as_deref())
+                .own(spec.lang)
+                .map(|l| (c.clone(), l.to_string()))
         })
         .collect())
 }
@@ -87,19 +85,15 @@ pub(super) fn column_labels(spec: &AuditSpec) -> crate::error::Result<BTreeMap<S
 /// The purpose and contact declared in the settings, in the document's language (the
 /// English text when there is no Chinese one).
 pub(super) fn declared(settings: &ExplainSpec, lang: Lang) -> (Option<String>, Option<String>) {
-    match lang {
-        Lang::En => (settings.purpose.clone(), settings.contact.clone()),
-        Lang::Zh => (
-            settings
-                .purpose_zh
-                .clone()
-                .or_else(|| settings.purpose.clone()),
-            settings
-                .contact_zh
-                .clone()
-                .or_else(|| settings.contact.clone()),
-        ),
-    }
+    let text = |en: &Option<String>, zh: &Option<String>| {
+        Texts::optional(en.as_deref(), zh.as_deref())
+            .get_opt(lang)
+            .map(str::to_string)
+    };
+    (
+        text(&settings.purpose, &settings.purpose_zh),
+        text(&settings.contact, &settings.contact_zh),
+    )
 }
 
 /// The screening's texts of each flagged input and legal limit, by column. A prohibited
@@ -124,10 +118,7 @@ pub(super) fn screening_texts(
         };
         if replace {
             let source = FlagSource {
-                category_label: match lang {
-                    Lang::En => f.category_label_en.clone(),
-                    Lang::Zh => f.category_label_zh.clone(),
-                },
+                category_label: f.category_label().get(lang).to_string(),
                 citations: f.legal_sources.iter().map(|l| l.citation.clone()).collect(),
             };
             flags.insert(f.column.clone(), (prohibited, source));
@@ -146,26 +137,14 @@ pub(super) fn right_source(lang: Lang, pack: &policy::Pack, r: &policy::Right) -
             .instruments
             .iter()
             .find(|i| i.id == r.instrument)
-            .map(|i| match lang {
-                Lang::En => i.name_en.clone(),
-                Lang::Zh => i.name_zh.clone(),
-            })
+            .map(|i| i.name().get(lang).to_string())
             .unwrap_or_default(),
-        citation: match lang {
-            Lang::Zh => r.citation_zh.clone().unwrap_or_else(|| r.citation.clone()),
-            Lang::En => r.citation.clone(),
-        },
-        summary: match lang {
-            Lang::En => r.summary_en.clone(),
-            Lang::Zh => r.summary_zh.clone(),
-        },
+        citation: r.cite().get(lang).to_string(),
+        summary: r.summary().get(lang).to_string(),
         when: r
             .deadline
             .as_ref()
-            .map(|d| match lang {
-                Lang::En => d.when_en.clone(),
-                Lang::Zh => d.when_zh.clone(),
-            })
+            .map(|d| d.when().get(lang).to_string())
             .unwrap_or_default(),
     }
 }

@@ -85,14 +85,6 @@ impl Lang {
         }
     }
 
-    /// One of two fixed texts (being replaced by the catalogues and [`t!`](crate::t)).
-    pub fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
-        match self {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
-    }
-
     /// A list of items joined the way the language joins them (`; ` or `；`).
     pub fn join_clauses(self, items: &[String]) -> String {
         items.join(self.catalogue().clause_separator())
@@ -278,7 +270,7 @@ macro_rules! t {
     };
 }
 
-/// A text without placeholders as `&'static str` (what [`Lang::pick`] gave): `ts!(lang,
+/// A text without placeholders as `&'static str`: `ts!(lang,
 /// "report.cover.yes")`. The template holds no braces (a test checks); a missing key gives
 /// the key.
 #[macro_export]
@@ -303,25 +295,6 @@ macro_rules! __t_arg {
     };
     ($name:ident) => {
         &$name as &dyn ::std::fmt::Display
-    };
-}
-
-/// Formats one of two texts, the English or the Chinese, with the same arguments:
-/// `tr!(lang, "{n} rows", "{n} 行")`. Both strings are format strings; named arguments may
-/// be captured from the scope or passed after the texts.
-#[macro_export]
-macro_rules! tr {
-    ($lang:expr, $en:literal, $zh:literal $(,)?) => {
-        match $lang {
-            $crate::i18n::Lang::En => format!($en),
-            $crate::i18n::Lang::Zh => format!($zh),
-        }
-    };
-    ($lang:expr, $en:literal, $zh:literal, $($arg:tt)+) => {
-        match $lang {
-            $crate::i18n::Lang::En => format!($en, $($arg)+),
-            $crate::i18n::Lang::Zh => format!($zh, $($arg)+),
-        }
     };
 }
 
@@ -387,14 +360,6 @@ mod tests {
         }
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(serde_json::to_string(&Lang::Zh).unwrap(), "\"zh\"");
-    }
-
-    #[test]
-    fn tr_formats_both() {
-        let n = 3;
-        assert_eq!(tr!(Lang::En, "{n} rows", "{n} 行"), "3 rows");
-        assert_eq!(tr!(Lang::Zh, "{n} rows", "{n} 行"), "3 行");
-        assert_eq!(tr!(Lang::Zh, "{} of {}", "{1} 中的 {0}", 1, 2), "2 中的 1");
     }
 }
 

@@ -134,7 +134,7 @@ pub fn background(n: usize, size: usize, seed: u64) -> Vec<usize> {
 
 /// Which way an input may move in a counterfactual.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Movable {
+pub enum Direction {
     No,
     Any,
     Up,
@@ -143,7 +143,7 @@ pub enum Movable {
 
 /// One changed input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
+pub struct InputChange {
     pub column: String,
     pub from: f64,
     pub to: f64,
@@ -152,7 +152,7 @@ pub struct Change {
 /// A counterfactual found and verified on the model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModelCounterfactual {
-    pub changes: Vec<Change>,
+    pub changes: Vec<InputChange>,
     /// The model's output for the changed row.
     pub value: f64,
     /// The changed row was run through the model and its decision is the favorable one.
@@ -210,7 +210,7 @@ pub fn counterfactual(
     model: &Model,
     cols: &[ColumnData],
     worker: usize,
-    movable: &[Movable],
+    movable: &[Direction],
     grid: &Grid,
     favorable_is_positive: bool,
 ) -> Result<Option<ModelCounterfactual>> {
@@ -220,11 +220,11 @@ pub fn counterfactual(
         let ColumnData::Num(v) = c else { continue };
         let x = v[worker];
         for &g in &grid.values[j] {
-            let ok = match movable.get(j).copied().unwrap_or(Movable::No) {
-                Movable::No => false,
-                Movable::Any => g != x,
-                Movable::Up => g > x,
-                Movable::Down => g < x,
+            let ok = match movable.get(j).copied().unwrap_or(Direction::No) {
+                Direction::No => false,
+                Direction::Any => g != x,
+                Direction::Up => g > x,
+                Direction::Down => g < x,
             };
             if ok && x.is_finite() {
                 cands.push((j, g, (g - x).abs() / grid.scale[j]));
@@ -277,7 +277,7 @@ pub fn counterfactual(
         ColumnData::Text(_) => f64::NAN,
     };
     Ok(Some(ModelCounterfactual {
-        changes: vec![Change {
+        changes: vec![InputChange {
             column: model.columns()[j].clone(),
             from,
             to,

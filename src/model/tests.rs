@@ -187,7 +187,7 @@ fn shapley_values_equal_the_brute_force_and_add_up() {
     }
     // Every counterfactual found flips the model's decision (checked on the model).
     let grid = shapley::grid(&cols);
-    let movable = vec![shapley::Movable::Any; inputs.len()];
+    let movable = vec![shapley::Direction::Any; inputs.len()];
     let base = model
         .predict(&cols.iter().collect::<Vec<_>>())
         .unwrap()

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::shapley::{
-    Grid, MAX_EXACT, ModelCounterfactual, Movable, background, counterfactual, grid, shapley,
+    Direction, Grid, MAX_EXACT, ModelCounterfactual, background, counterfactual, grid, shapley,
 };
 use super::{ColumnData, Model, Prediction};
 use crate::data::ModelData;
@@ -72,7 +72,7 @@ pub struct WorkerExplainer {
     base: Prediction,
     background: Vec<usize>,
     grid: Grid,
-    movable: Vec<Movable>,
+    movable: Vec<Direction>,
     positive_is_favorable: bool,
     seed: u64,
 }
@@ -89,13 +89,13 @@ impl WorkerExplainer {
             .iter()
             .map(|c| {
                 if s.fixed.contains(c) {
-                    Movable::No
+                    Direction::No
                 } else if s.increase_only.contains(c) {
-                    Movable::Up
+                    Direction::Up
                 } else if s.decrease_only.contains(c) {
-                    Movable::Down
+                    Direction::Down
                 } else {
-                    Movable::Any
+                    Direction::Any
                 }
             })
             .collect();

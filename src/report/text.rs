@@ -138,6 +138,24 @@ fn who(attr: &str, g: &str, lang: Lang) -> String {
 }
 
 /// One sentence for a disparity finding.
+/// The label stratum an error-rate finding is about: "label = 1", or "label ≠ 1".
+fn stratum_label(a: &Audit, f: &Finding) -> String {
+    a.label.as_ref().map_or(String::new(), |x| {
+        let value = if f.label_stratum == Some(1) {
+            x.positive.clone()
+        } else {
+            x.negative
+                .clone()
+                .unwrap_or_else(|| format!("≠ {}", x.positive))
+        };
+        if value.starts_with('≠') {
+            format!("{} {value}", x.column)
+        } else {
+            format!("{} = {value}", x.column)
+        }
+    })
+}
+
 fn disparity_sentence(a: &Audit, f: &Finding) -> String {
     let l = a.spec.lang;
     let attr = &f.attribute;
@@ -195,20 +213,7 @@ fn disparity_sentence(a: &Audit, f: &Finding) -> String {
     };
     let body = match (f.kind, f.metric) {
         (FindingKind::ErrorRateDisparity, m) => {
-            let label = a.label.as_ref().map_or(String::new(), |x| {
-                let value = if f.label_stratum == Some(1) {
-                    x.positive.clone()
-                } else {
-                    x.negative
-                        .clone()
-                        .unwrap_or_else(|| format!("≠ {}", x.positive))
-                };
-                if value.starts_with('≠') {
-                    format!("{} {value}", x.column)
-                } else {
-                    format!("{} = {value}", x.column)
-                }
-            });
+            let label = stratum_label(a, f);
             let adverse = outcome(a, false);
             let name = m.name(l);
             t!(

@@ -7,7 +7,7 @@ use std::path::Path;
 /// Lowest first. Keep in step with docs/architecture.md.
 const LAYERS: &[&[&str]] = &[
     &[
-        "error", "i18n", "codes", "inputs", "dates", "tr", "t", "ts", "__t_arg",
+        "error", "i18n", "codes", "inputs", "dates", "t", "ts", "__t_arg",
     ],
     &["spec"],
     &["stats"],

@@ -1,13 +1,13 @@
 //! The sections around the decision: the worker's groups, rights, challenge points,
 //! provenance and the model appendix.
 
-use super::doc::Doc;
+use super::doc::Rendering;
 use super::parts::Part;
 use super::text::{self, Labels};
 use super::words::*;
 
 /// 7. How the worker's groups fared.
-pub(super) fn groups_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn groups_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_groups.into()));
     if e.groups.is_empty() {
@@ -50,7 +50,7 @@ pub(super) fn groups_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 8. What the worker can do, step by step.
-pub(super) fn rights_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn rights_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_rights.into()));
     if e.rights.is_empty() {
@@ -108,7 +108,7 @@ pub(super) fn rights_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// The points that support a challenge.
-pub(super) fn challenge_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn challenge_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_challenge.into()));
     if e.challenge.is_empty() {
         b.push(Part::Para(l.no_challenge.into()));
@@ -120,7 +120,7 @@ pub(super) fn challenge_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 9. Provenance and the document's hash.
-pub(super) fn provenance_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn provenance_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_provenance.into()));
     let pv = &e.provenance;
     b.push(Part::Table(
@@ -140,7 +140,7 @@ pub(super) fn provenance_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// Appendix: the model's internals.
-pub(super) fn appendix_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn appendix_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     let m = &e.model;

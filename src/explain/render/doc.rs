@@ -11,13 +11,13 @@ use super::super::{InputFlag, Suppression};
 use super::text::{self, Lang};
 
 /// An explanation to be written in `lang`, with the inputs' texts in that language.
-pub struct Doc<'a> {
+pub struct Rendering<'a> {
     e: &'a Explanation,
     pub lang: Lang,
     pub src: &'a Sources,
 }
 
-impl Deref for Doc<'_> {
+impl Deref for Rendering<'_> {
     type Target = Explanation;
 
     fn deref(&self) -> &Explanation {
@@ -25,9 +25,9 @@ impl Deref for Doc<'_> {
     }
 }
 
-impl<'a> Doc<'a> {
+impl<'a> Rendering<'a> {
     pub fn new(e: &'a Explanation, lang: Lang, src: &'a Sources) -> Self {
-        Doc { e, lang, src }
+        Rendering { e, lang, src }
     }
 
     /// The explanation itself.

@@ -1,12 +1,12 @@
 //! The first page's five lines: the decision, the main reasons, what the restricted data
 //! did, the first step and the deadline that matters.
 
-use super::doc::Doc;
+use super::doc::Rendering;
 use super::text::Labels;
 use super::words::*;
 
 /// The five lines of the first page.
-pub(super) fn first_page(e: &Doc, l: &Labels) -> Vec<String> {
+pub(super) fn first_page(e: &Rendering, l: &Labels) -> Vec<String> {
     vec![
         decision_line(e),
         reasons_line(e, l),
@@ -17,7 +17,7 @@ pub(super) fn first_page(e: &Doc, l: &Labels) -> Vec<String> {
 }
 
 /// The first line: the decision, its date and, with a score, the cut that set it.
-pub(super) fn decision_line(e: &Doc) -> String {
+pub(super) fn decision_line(e: &Rendering) -> String {
     let lang = e.lang;
     let o = &e.outcome;
     let dcol = o
@@ -59,7 +59,7 @@ pub(super) fn decision_line(e: &Doc) -> String {
 }
 
 /// The second line: the inputs that weighed most toward the outcome.
-pub(super) fn reasons_line(e: &Doc, l: &Labels) -> String {
+pub(super) fn reasons_line(e: &Rendering, l: &Labels) -> String {
     let lang = e.lang;
     let reasons: Vec<String> = e
         .first_page
@@ -87,7 +87,7 @@ pub(super) fn reasons_line(e: &Doc, l: &Labels) -> String {
 }
 
 /// The third line: what the data the law restricts did.
-pub(super) fn restricted_line(e: &Doc, l: &Labels) -> String {
+pub(super) fn restricted_line(e: &Rendering, l: &Labels) -> String {
     let lang = e.lang;
     let p = &e.prohibited;
     let names_of = |keep: &dyn Fn(&crate::explain::Factor) -> bool| {
@@ -123,7 +123,7 @@ pub(super) fn restricted_line(e: &Doc, l: &Labels) -> String {
 }
 
 /// The fourth line: the first step to take (and a change that would have avoided the outcome).
-pub(super) fn first_step_line(e: &Doc, l: &Labels) -> String {
+pub(super) fn first_step_line(e: &Rendering, l: &Labels) -> String {
     let lang = e.lang;
     let first = e.first_page.first_step.and_then(|k| e.rights.get(k));
     let change = e
@@ -168,7 +168,7 @@ pub(super) fn first_step_line(e: &Doc, l: &Labels) -> String {
 }
 
 /// The fifth line: the deadline that matters.
-pub(super) fn deadline_line(e: &Doc, l: &Labels) -> String {
+pub(super) fn deadline_line(e: &Rendering, l: &Labels) -> String {
     let lang = e.lang;
     let Some(r) = e.first_page.deadline_step.and_then(|k| e.rights.get(k)) else {
         return l.no_deadline.to_string();

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::super::counterfactual::Counterfactual;
 use super::super::{Factor, Figure, FirstPage, GroupContext, InputValue, ModelSummary, Similar};
-use super::doc::Doc;
+use super::doc::Rendering;
 use super::text::Lang;
 use crate::data;
 use crate::metrics::Verdict;
@@ -155,7 +155,7 @@ struct ProvenanceJson<'a> {
     document_sha256: String,
 }
 
-fn factor<'a>(d: &Doc<'a>, f: &'a Factor) -> FactorJson<'a> {
+fn factor<'a>(d: &Rendering<'a>, f: &'a Factor) -> FactorJson<'a> {
     FactorJson {
         column: &f.column,
         label: d.label(&f.column),
@@ -168,7 +168,7 @@ fn factor<'a>(d: &Doc<'a>, f: &'a Factor) -> FactorJson<'a> {
     }
 }
 
-fn input<'a>(d: &Doc<'a>, i: &'a InputValue) -> InputJson<'a> {
+fn input<'a>(d: &Rendering<'a>, i: &'a InputValue) -> InputJson<'a> {
     InputJson {
         column: &i.column,
         label: d.label(&i.column),
@@ -191,7 +191,7 @@ fn input<'a>(d: &Doc<'a>, i: &'a InputValue) -> InputJson<'a> {
     }
 }
 
-fn group<'a>(d: &Doc<'a>, g: &'a GroupContext) -> GroupJson<'a> {
+fn group<'a>(d: &Rendering<'a>, g: &'a GroupContext) -> GroupJson<'a> {
     GroupJson {
         attribute: &g.attribute,
         group: &g.group,
@@ -208,7 +208,7 @@ fn group<'a>(d: &Doc<'a>, g: &'a GroupContext) -> GroupJson<'a> {
 }
 
 /// The JSON document, with `document_sha256` as given.
-fn json_with_hash(d: &Doc, document_sha256: String) -> String {
+fn json_with_hash(d: &Rendering, document_sha256: String) -> String {
     let e = d.explanation();
     let o = &e.outcome;
     let p = &e.prohibited;
@@ -304,11 +304,11 @@ fn json_with_hash(d: &Doc, document_sha256: String) -> String {
 /// `provenance.document_sha256` empty. To verify a file, replace
 /// `"document_sha256": "<hash>"` by `"document_sha256": ""` in its bytes and hash them: no
 /// JSON library is needed, so number formatting cannot get in the way.
-pub fn document_hash(d: &Doc) -> String {
+pub fn document_hash(d: &Rendering) -> String {
     data::hex(&Sha256::digest(json_with_hash(d, String::new()).as_bytes()))
 }
 
 /// The explanation as pretty JSON, with its own hash.
-pub fn json(d: &Doc) -> String {
+pub fn json(d: &Rendering) -> String {
     json_with_hash(d, document_hash(d))
 }

@@ -2,7 +2,7 @@
 //! no script, nothing loaded from the network). Both renderings come from one list of blocks,
 //! so they say the same thing; every data-derived string is escaped when rendered. The
 //! explanation holds codes and numbers; the words for them, in the document's language, are
-//! made here (see [`Doc`]).
+//! made here (see [`Rendering`]).
 
 mod context;
 mod doc;
@@ -15,6 +15,6 @@ mod text;
 mod words;
 mod writers;
 
-pub use doc::Doc;
+pub use doc::Rendering;
 pub use json::{document_hash, json};
 pub use writers::{html, markdown};

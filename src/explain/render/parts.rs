@@ -1,7 +1,7 @@
 //! The document as a list of parts, in order.
 
 use super::context::*;
-use super::doc::Doc;
+use super::doc::Rendering;
 use super::sections::*;
 use super::text;
 
@@ -14,7 +14,7 @@ pub(super) enum Part {
 }
 
 /// The document's parts, in order: the first page, the nine sections and the appendix.
-pub(super) fn parts(e: &Doc) -> Vec<Part> {
+pub(super) fn parts(e: &Rendering) -> Vec<Part> {
     let l = &text::labels(e.lang);
     let mut b = Vec::new();
     first_page_section(e, l, &mut b);

@@ -1,21 +1,21 @@
 //! The sections about the decision itself: first page, decision, data, factors, restricted
 //! inputs, what would change it, similar workers.
 
-use super::doc::Doc;
+use super::doc::Rendering;
 use super::first_page::first_page;
 use super::parts::Part;
 use super::text::{self, Labels};
 use super::words::*;
 
 /// The first page: five lines, then what the document is.
-pub(super) fn first_page_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn first_page_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     b.push(Part::Heading(l.s_first.into()));
     b.push(Part::List(first_page(e, l)));
     b.push(Part::Para(l.intro.to_string()));
 }
 
 /// 1. The decision, its score and threshold, and who decided it when.
-pub(super) fn decision_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn decision_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     b.push(Part::Heading(l.s_decision.into()));
@@ -89,7 +89,7 @@ pub(super) fn decision_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 2. The data processed, beside the typical worker's.
-pub(super) fn data_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn data_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_data.into()));
     let effect_of = |col: &str| e.factors.iter().find(|f| f.column == col);
@@ -121,7 +121,7 @@ pub(super) fn data_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 
 /// Why an input is marked: its kind and category, severity, reliance, legal basis and a legal
 /// limit the worker's value exceeds.
-fn flag_note(e: &Doc, l: &Labels, column: &str, f: &crate::explain::InputFlag) -> String {
+fn flag_note(e: &Rendering, l: &Labels, column: &str, f: &crate::explain::InputFlag) -> String {
     let lang = e.lang;
     let texts = e.src.flag(column);
     // After a label: "Severity high" / "严重程度：高".
@@ -148,7 +148,7 @@ fn flag_note(e: &Doc, l: &Labels, column: &str, f: &crate::explain::InputFlag) -
 }
 
 /// The headers of a table of inputs: column, value, typical value, contribution, and `last`.
-fn value_headers(e: &Doc, l: &Labels, last: &str) -> Vec<String> {
+fn value_headers(e: &Rendering, l: &Labels, last: &str) -> Vec<String> {
     vec![
         l.column.into(),
         l.value.into(),
@@ -159,7 +159,7 @@ fn value_headers(e: &Doc, l: &Labels, last: &str) -> Vec<String> {
 }
 
 /// 3. What weighed most.
-pub(super) fn factors_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn factors_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_factors.into()));
     let m = &e.model;
@@ -184,7 +184,7 @@ pub(super) fn factors_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 4. Restricted data in the record and what it did.
-pub(super) fn prohibited_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn prohibited_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let dcol = decision_name(e);
     b.push(Part::Heading(l.s_prohibited.into()));
@@ -232,7 +232,7 @@ pub(super) fn prohibited_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 5. What would have changed the outcome.
-pub(super) fn counterfactual_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn counterfactual_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     let o = &e.outcome;
     match &e.counterfactual {
@@ -298,7 +298,7 @@ pub(super) fn counterfactual_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
 }
 
 /// 6. Workers in a similar situation (counts only).
-pub(super) fn similar_section(e: &Doc, l: &Labels, b: &mut Vec<Part>) {
+pub(super) fn similar_section(e: &Rendering, l: &Labels, b: &mut Vec<Part>) {
     let lang = e.lang;
     b.push(Part::Heading(l.s_similar.into()));
     match &e.similar {

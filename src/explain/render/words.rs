@@ -2,7 +2,7 @@
 //! names, the decision's words.
 
 use super::super::Factor;
-use super::doc::Doc;
+use super::doc::Rendering;
 use super::text::{Labels, Lang};
 
 pub(super) fn num(v: f64) -> String {
@@ -49,7 +49,7 @@ pub(super) fn figure(lang: Lang, f: Option<&crate::explain::Figure>, percent: bo
     }
 }
 
-pub(super) fn units(e: &Doc, lang: Lang) -> &'static str {
+pub(super) fn units(e: &Rendering, lang: Lang) -> &'static str {
     match e.model.scale.as_str() {
         "decision_log_odds" => crate::ts!(lang, "explain.words.units_decision_log_odds"),
         "score_log_odds" => crate::ts!(lang, "explain.words.units_score_log_odds"),
@@ -58,7 +58,7 @@ pub(super) fn units(e: &Doc, lang: Lang) -> &'static str {
 }
 
 /// The model's units without the pointer to the appendix (in the appendix itself).
-pub(super) fn units_plain(e: &Doc, lang: Lang) -> &'static str {
+pub(super) fn units_plain(e: &Rendering, lang: Lang) -> &'static str {
     match e.model.scale.as_str() {
         "decision_log_odds" => crate::ts!(lang, "explain.words.units_decision_log_odds_plain"),
         "score_log_odds" => crate::ts!(lang, "explain.words.units_score_log_odds_plain"),
@@ -106,7 +106,7 @@ pub(super) fn paren(lang: Lang, a: &str, b: &str) -> String {
 
 /// A number of the score at its shown precision.
 /// A score at the precision its column is recorded with (two decimals when unknown).
-pub(super) fn score_num(e: &Doc, v: f64) -> String {
+pub(super) fn score_num(e: &Rendering, v: f64) -> String {
     let d = e.outcome.score_decimals.unwrap_or(2) as usize;
     format!("{v:.d$}")
 }
@@ -127,7 +127,7 @@ pub(super) fn deadline_text(
 }
 
 /// The decision's name in the sections: its column, else "the decision".
-pub(super) fn decision_name(e: &Doc) -> String {
+pub(super) fn decision_name(e: &Rendering) -> String {
     e.outcome
         .decision_column
         .clone()
@@ -142,7 +142,7 @@ pub(super) fn fidelity_level(lang: Lang, level: &str) -> &'static str {
     }
 }
 
-pub(super) fn cfg_bound(e: &Doc) -> bool {
+pub(super) fn cfg_bound(e: &Rendering) -> bool {
     e.counterfactual.as_ref().is_some_and(|c| c.bound_reached)
 }
 
@@ -156,7 +156,7 @@ pub(super) fn stage(lang: Lang, s: &str) -> String {
     text.into()
 }
 
-pub(super) fn factor_row(e: &Doc, f: &Factor, l: &Labels) -> Vec<String> {
+pub(super) fn factor_row(e: &Rendering, f: &Factor, l: &Labels) -> Vec<String> {
     vec![
         name_of(e.lang, &f.column, &e.label(&f.column)),
         value_or_missing(&f.value, l),

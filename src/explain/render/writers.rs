@@ -1,12 +1,12 @@
 //! The explanation written as Markdown, printable HTML and JSON.
 
-use super::doc::Doc;
+use super::doc::Rendering;
 use super::parts::{Part, parts};
 use super::text;
 use super::words::md_cell;
 
 /// The explanation as Markdown.
-pub fn markdown(e: &Doc) -> String {
+pub fn markdown(e: &Rendering) -> String {
     let l = &text::labels(e.lang);
     let mut out = format!(
         "# {}{}{}\n\n",
@@ -52,7 +52,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:1px soli
 @media print{body{max-width:none;margin:0;font-size:10pt}h2{page-break-after:avoid}tr{page-break-inside:avoid}}";
 
 /// The explanation as one printable, self-contained HTML page.
-pub fn html(e: &Doc) -> String {
+pub fn html(e: &Rendering) -> String {
     use crate::i18n::escape;
     let l = &text::labels(e.lang);
     let mut out = format!(
