@@ -1,7 +1,6 @@
 //! The audit: load -> aggregate -> metrics -> findings, and the document every renderer takes.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use std::collections::BTreeMap;
 
@@ -143,7 +142,7 @@ impl Audit {
 /// and data in another folder or on another machine give the same hash.
 pub fn spec_hash(spec: &AuditSpec) -> String {
     let json = serde_json::to_vec(&portable(spec)).unwrap_or_default();
-    crate::data::hex(&Sha256::digest(&json))
+    crate::data::sha256_hex(&json)
 }
 
 /// The spec as published: no path of the machine it ran on (see [`spec_hash`]).
@@ -152,7 +151,7 @@ pub fn portable(spec: &AuditSpec) -> AuditSpec {
     let name =
         |p: &std::path::Path| std::path::PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
     let content = |p: &std::path::Path| match std::fs::read(p) {
-        Ok(bytes) => std::path::PathBuf::from(crate::data::hex(&Sha256::digest(&bytes))),
+        Ok(bytes) => std::path::PathBuf::from(crate::data::sha256_hex(&bytes)),
         Err(_) => name(p),
     };
     s.data.path = name(&s.data.path);
@@ -630,13 +629,27 @@ pub fn run_cells(
 #[cfg(feature = "spark")]
 pub fn run_spark(
     spec: &AuditSpec,
-    options: &crate::data::spark::SparkOptions,
+    options: &crate::spec::SparkOptions,
     progress: &dyn Fn(&str),
 ) -> Result<Audit> {
     let spec = &with_model_columns(spec)?;
     progress("computing cells on Spark");
     let table = crate::data::spark::load_spark(spec, options)?;
     run_table(spec, &table, progress)
+}
+
+/// Without the Spark client compiled in, the Spark engine says how to get it.
+#[cfg(not(feature = "spark"))]
+pub fn run_spark(_: &AuditSpec, _: &crate::spec::SparkOptions, _: &dyn Fn(&str)) -> Result<Audit> {
+    Err(Error::spec(
+        "--engine spark",
+        "this Candor was built without the Spark client",
+        Some(
+            "build it with `cargo build --release --features spark` (needs protoc: Debian's \
+             protobuf-compiler)"
+                .into(),
+        ),
+    ))
 }
 
 /// Runs the audit the spec describes (no output written).

@@ -20,15 +20,15 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
             let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
             (a, files)
         }
-        (None, EngineSpec::Spark { .. }) if args.data.is_some() => {
+        (None, EngineSpec::Spark(_)) if args.data.is_some() => {
             return Err(crate::error::Error::spec(
                 "--engine spark",
                 "a data file is given, but the Spark engine reads the table on Spark",
                 Some("leave out the DATA argument (the spec's data.path only names the data in the report)".into()),
             ));
         }
-        (None, EngineSpec::Spark { .. }) => {
-            let a = run_spark(&spec, &engine, progress)?;
+        (None, EngineSpec::Spark(options)) => {
+            let a = audit::run_spark(&spec, options, progress)?;
             progress("writing reports");
             let files = report::write_all(&a, &spec.output_dir, &spec.formats)?;
             (a, files)
@@ -54,43 +54,6 @@ pub fn run(args: &AuditArgs, progress: &dyn Fn(&str)) -> Result<CommandOutput> {
         ));
     }
     Ok(o)
-}
-
-/// The audit on Spark (`[engine] kind = "spark"` or `--engine spark`).
-#[cfg(feature = "spark")]
-fn run_spark(
-    spec: &AuditSpec,
-    engine: &EngineSpec,
-    progress: &dyn Fn(&str),
-) -> Result<audit::Audit> {
-    let EngineSpec::Spark {
-        remote,
-        table,
-        sample_rows,
-    } = engine
-    else {
-        return audit::run(spec, progress);
-    };
-    let options = crate::data::spark::SparkOptions {
-        remote: remote.clone(),
-        table: table.clone(),
-        sample_rows: *sample_rows,
-    };
-    audit::run_spark(spec, &options, progress)
-}
-
-/// Without the Spark client compiled in, the Spark engine says how to get it.
-#[cfg(not(feature = "spark"))]
-fn run_spark(_: &AuditSpec, _: &EngineSpec, _: &dyn Fn(&str)) -> Result<audit::Audit> {
-    Err(crate::error::Error::spec(
-        "--engine spark",
-        "this Candor was built without the Spark client",
-        Some(
-            "build it with `cargo build --release --features spark` (needs protoc: Debian's \
-             protobuf-compiler)"
-                .into(),
-        ),
-    ))
 }
 
 /// The spec file overlaid with the flags (flags win), not yet checked.

@@ -64,6 +64,12 @@ pub fn hash_file(path: &Path) -> Result<(String, u64)> {
 }
 
 /// Lower-case hex of bytes.
+/// The SHA-256 of `bytes`, in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex(&sha2::Sha256::digest(bytes))
+}
+
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -34,7 +34,7 @@ use serde::Serialize;
 
 pub use aggregate::aggregate;
 pub use cells::{CellsTable, load_cells};
-pub use encoding::hex;
+pub use encoding::{hex, sha256_hex};
 pub use engine::{Engine, EngineKind};
 pub use model::{ModelData, model_data};
 pub use roles::{DecisionValues, LabelValues};
@@ -125,9 +125,10 @@ impl Table {
     }
 }
 
-/// Every column the audit names, with its role; each must exist among `names`.
-fn needed_columns<'s>(spec: &'s AuditSpec, names: &[String]) -> Result<Vec<(String, &'s str)>> {
-    let mut needed: Vec<(String, &str)> = Vec::new();
+/// Every column the audit names, with its role, in the spec's order (a column may come twice,
+/// with two roles).
+pub(crate) fn spec_columns(spec: &AuditSpec) -> Vec<(String, &'static str)> {
+    let mut needed: Vec<(String, &'static str)> = Vec::new();
     if let Some(d) = &spec.decision.column {
         needed.push((d.clone(), "the decision"));
     }
@@ -146,10 +147,21 @@ fn needed_columns<'s>(spec: &'s AuditSpec, names: &[String]) -> Result<Vec<(Stri
     if let Some(id) = &spec.data.id {
         needed.push((id.clone(), "the id"));
     }
+    needed
+}
+
+/// [`spec_columns`], each checked to exist among `names` (the error names `origin`: the data
+/// file, or an engine's table).
+pub(crate) fn needed_columns(
+    spec: &AuditSpec,
+    names: &[String],
+    origin: &Path,
+) -> Result<Vec<(String, &'static str)>> {
+    let needed = spec_columns(spec);
     for (col_name, role) in &needed {
         if !names.iter().any(|n| n == col_name) {
             return Err(Error::UnknownColumn {
-                path: spec.data.path.clone(),
+                path: origin.to_path_buf(),
                 column: col_name.clone(),
                 role: (*role).to_string(),
                 hint: did_you_mean(col_name, names.iter().map(String::as_str)),
@@ -259,7 +271,7 @@ fn load_once(spec: &AuditSpec) -> Result<Table> {
         })
         .collect();
 
-    let needed = needed_columns(spec, &names)?;
+    let needed = needed_columns(spec, &names, path)?;
     refuse_nested(path, &schema, &needed)?;
 
     // One read of the needed columns, with the filter mask.

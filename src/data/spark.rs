@@ -40,22 +40,11 @@ use super::screening::ScreenData;
 use super::subjects::SubjectData;
 use super::{DecisionValues, Dictionary, LabelValues, ROW, SourceInfo, Table};
 use crate::dates::WorkingHours;
-use crate::error::{Error, Result, did_you_mean};
-use crate::spec::{AuditSpec, FileFormat};
+use crate::error::{Error, Result};
+use crate::spec::{AuditSpec, FileFormat, SparkOptions};
 use crate::stats::Aggregates;
 
 use super::sql::{Dialect, cells_query};
-
-/// Where the data lives and how much of it to fetch as rows.
-#[derive(Debug, Clone)]
-pub struct SparkOptions {
-    /// The Spark Connect address, `sc://host:port` (and `/;token=...` parameters).
-    pub remote: String,
-    /// The table, as Spark SQL names it (`name`, `db.name`, `catalog.db.name`).
-    pub table: String,
-    /// Rows fetched for screening at most (all rows when the table holds no more).
-    pub sample_rows: u64,
-}
 
 /// An audit's data on Spark: the exact cells, and the rows fetched for screening.
 pub struct SparkTable {
@@ -224,35 +213,7 @@ fn schema(session: &SparkSession, o: &SparkOptions) -> Result<Schema> {
 /// Every column the spec names must exist, and the score must be a number.
 fn check_columns(spec: &AuditSpec, o: &SparkOptions, schema: &Schema) -> Result<()> {
     let names: Vec<String> = schema.iter_names().map(|n| n.to_string()).collect();
-    let mut needed: Vec<(&str, &str)> = Vec::new();
-    if let Some(d) = &spec.decision.column {
-        needed.push((d, "the decision"));
-    }
-    if let Some(s) = &spec.score {
-        needed.push((&s.column, "the score"));
-    }
-    if let Some(l) = &spec.label {
-        needed.push((&l.column, "the label"));
-    }
-    for a in &spec.attributes {
-        needed.push((a, "a group attribute"));
-    }
-    for f in &spec.features {
-        needed.push((f, "a feature"));
-    }
-    if let Some(id) = &spec.data.id {
-        needed.push((id, "the id"));
-    }
-    for (c, role) in needed {
-        if !names.iter().any(|n| n == c) {
-            return Err(Error::UnknownColumn {
-                path: origin(o),
-                column: c.to_string(),
-                role: role.to_string(),
-                hint: did_you_mean(c, names.iter().map(String::as_str)),
-            });
-        }
-    }
+    super::needed_columns(spec, &names, &origin(o))?;
     if let Some(s) = &spec.score {
         let dt = schema
             .get(s.column.as_str())
@@ -282,39 +243,16 @@ fn check_columns(spec: &AuditSpec, o: &SparkOptions, schema: &Schema) -> Result<
     Ok(())
 }
 
-/// The columns fetched as rows: each column the spec names, once, in the spec's order.
-fn row_columns(spec: &AuditSpec) -> Vec<String> {
-    let mut cols: Vec<String> = Vec::new();
-    let mut add = |c: &str| {
-        if !cols.iter().any(|x| x == c) {
-            cols.push(c.to_string());
-        }
-    };
-    if let Some(d) = &spec.decision.column {
-        add(d);
-    }
-    if let Some(s) = &spec.score {
-        add(&s.column);
-    }
-    if let Some(l) = &spec.label {
-        add(&l.column);
-    }
-    for a in &spec.attributes {
-        add(a);
-    }
-    for f in &spec.features {
-        add(f);
-    }
-    if let Some(id) = &spec.data.id {
-        add(id);
-    }
-    cols
-}
-
 /// The query fetching the rows: all of them, or a seeded sample of about `sample_rows`.
 fn rows_query(spec: &AuditSpec, o: &SparkOptions, total: u64) -> Result<String> {
     let q = |c: &str| Dialect::Spark.quote(c);
-    let cols: Vec<String> = row_columns(spec).iter().map(|c| q(c)).collect();
+    // Each column the spec names, once, in the spec's order (checked present before).
+    let mut cols: Vec<String> = Vec::new();
+    for (c, _) in super::spec_columns(spec) {
+        if !cols.contains(&q(&c)) {
+            cols.push(q(&c));
+        }
+    }
     let mut conditions = Vec::new();
     if let Some(pred) = &spec.data.where_ {
         conditions.push(format!(
@@ -431,7 +369,7 @@ pub fn load_spark(spec: &AuditSpec, o: &SparkOptions) -> Result<SparkTable> {
         });
     }
     let path = origin(o);
-    let (sha256, size) = (super::hex(&sha2_of(&bytes)), bytes.len() as u64);
+    let (sha256, size) = (super::sha256_hex(&bytes), bytes.len() as u64);
     let mut cells = cells_from_frame(
         spec,
         &cells_df,
@@ -470,11 +408,6 @@ pub fn load_spark(spec: &AuditSpec, o: &SparkOptions) -> Result<SparkTable> {
     row_spec.data.where_ = None;
     let rows = super::roles::canonicalise(rows_df, &row_spec, cells.source().clone())?;
     Ok(SparkTable { cells, rows, used })
-}
-
-fn sha2_of(bytes: &[u8]) -> Vec<u8> {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).to_vec()
 }
 
 impl Engine for SparkTable {

@@ -16,7 +16,6 @@ pub use probe::{Probe, ProbeInput, ScreenedInput, probe, screened_inputs};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::spec::{ModelOutput, ModelSpec};
@@ -254,7 +253,7 @@ impl Model {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into(),
             ),
-            sha256: crate::data::hex(&Sha256::digest(&bytes)),
+            sha256: crate::data::sha256_hex(&bytes),
             inputs: session.inputs.clone(),
             outputs: session.outputs.clone(),
             columns,

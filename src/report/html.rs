@@ -4,8 +4,6 @@
 //! The page is the report document ([`Doc`]) with its charts drawn as SVG; of the audit
 //! itself it names only Candor's version and the SHA-256 of audit.json, at the foot of the page.
 
-use sha2::{Digest, Sha256};
-
 use super::doc::{Block, Chart, Doc, DocTable, Item};
 use super::escape;
 use super::plots::{
@@ -153,7 +151,7 @@ fn render_list(out: &mut String, items: &[Item]) {
 
 /// The SHA-256 of audit.json's text, in hex.
 pub(super) fn json_hash(json: &str) -> String {
-    crate::data::hex(&Sha256::digest(json.as_bytes()))
+    crate::data::sha256_hex(json.as_bytes())
 }
 
 /// Renders audit.html.

@@ -24,11 +24,18 @@ pub struct EngineSection {
 #[derive(Debug, Clone, PartialEq)]
 pub enum EngineSpec {
     Embedded,
-    Spark {
-        remote: String,
-        table: String,
-        sample_rows: u64,
-    },
+    Spark(SparkOptions),
+}
+
+/// Where the data lives on Spark and how much of it to fetch as rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SparkOptions {
+    /// The Spark Connect address, `sc://host:port` (and `/;token=...` parameters).
+    pub remote: String,
+    /// The table, as Spark SQL names it (`name`, `db.name`, `catalog.db.name`).
+    pub table: String,
+    /// Rows fetched for screening at most (all rows when the table holds no more).
+    pub sample_rows: u64,
 }
 
 /// Rows fetched for screening when `sample_rows` is not given.
@@ -64,11 +71,11 @@ pub fn check(e: &EngineSection) -> Result<EngineSpec> {
                     Some("give at least 1 (default 1000000)".into()),
                 ));
             }
-            Ok(EngineSpec::Spark {
+            Ok(EngineSpec::Spark(SparkOptions {
                 remote: remote.clone(),
                 table: table.clone(),
                 sample_rows: e.sample_rows.unwrap_or(DEFAULT_SAMPLE_ROWS),
-            })
+            }))
         }
         other => Err(Error::spec(
             "engine.kind",
@@ -97,11 +104,11 @@ mod tests {
         e.table = Some("t".into());
         assert_eq!(
             check(&e).unwrap(),
-            EngineSpec::Spark {
+            EngineSpec::Spark(SparkOptions {
                 remote: "sc://h:1".into(),
                 table: "t".into(),
                 sample_rows: DEFAULT_SAMPLE_ROWS
-            }
+            })
         );
         e.sample_rows = Some(0);
         assert!(check(&e).is_err());

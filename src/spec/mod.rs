@@ -503,7 +503,7 @@ mod privacy;
 mod resolve;
 mod types;
 
-pub use engine::{EngineSection, EngineSpec, check as check_engine};
+pub use engine::{EngineSection, EngineSpec, SparkOptions, check as check_engine};
 pub use model::{ModelOutput, ModelSection, ModelSpec, Neutral, check as check_model};
 pub use privacy::{PrivacySection, PrivacySpec};
 

@@ -59,6 +59,24 @@ fn sweep_old_runs() {
     }
 }
 
+/// The bundled demo datasets (specs and CSVs).
+pub fn datasets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
+}
+
+/// Every demo spec in datasets/ (the ground truth file excepted), sorted; at least five.
+pub fn demo_specs() -> Vec<PathBuf> {
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(datasets())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| p.file_name().is_some_and(|n| n != "ground_truth.toml"))
+        .collect();
+    specs.sort();
+    assert!(specs.len() >= 5, "{specs:?}");
+    specs
+}
+
 /// Writes a fixture file into a temp folder and returns its path.
 pub fn fixture(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);

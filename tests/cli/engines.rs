@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::common::*;
 
-fn duckdb_python() -> Option<PathBuf> {
+pub(super) fn duckdb_python() -> Option<PathBuf> {
     let mut candidates: Vec<PathBuf> = Vec::new();
     if let Some(p) = std::env::var_os("CANDOR_DUCKDB_PYTHON") {
         candidates.push(p.into());
@@ -43,7 +43,7 @@ fn duckdb_python() -> Option<PathBuf> {
 }
 
 /// Runs `sql` in DuckDB and writes its result to `out` (Parquet or CSV, by extension).
-fn run_duckdb(python: &Path, sql: &str, out: &Path) {
+pub(super) fn run_duckdb(python: &Path, sql: &str, out: &Path) {
     let script = "import duckdb, sys\n\
                   r = duckdb.sql(open(sys.argv[1], encoding='utf-8').read())\n\
                   (r.write_parquet if sys.argv[2].endswith('.parquet') else r.write_csv)(sys.argv[2])\n";
@@ -60,10 +60,6 @@ fn run_duckdb(python: &Path, sql: &str, out: &Path) {
         "duckdb failed: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-}
-
-fn datasets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
 }
 
 /// The disparity findings (a metric about a group), as opposed to input findings, without
@@ -142,15 +138,7 @@ fn duckdb_cells_give_the_embedded_audit() {
         return;
     };
     let dir = tmp("engines-duckdb");
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(datasets())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "ground_truth.toml"))
-        .collect();
-    specs.sort();
-    assert!(specs.len() >= 5, "{specs:?}");
-    for spec in &specs {
+    for spec in &demo_specs() {
         let name = spec.file_stem().unwrap().to_string_lossy().into_owned();
         let csv = datasets().join(format!(
             "{}.csv",

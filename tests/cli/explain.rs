@@ -7,10 +7,6 @@ use std::path::{Path, PathBuf};
 
 use super::common::*;
 
-fn datasets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
-}
-
 fn ground_truth() -> toml::Table {
     std::fs::read_to_string(datasets().join("ground_truth.toml"))
         .expect("ground truth")

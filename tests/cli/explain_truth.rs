@@ -11,10 +11,6 @@ use std::path::{Path, PathBuf};
 use super::common::*;
 use super::findings_truth::Csv;
 
-fn datasets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
-}
-
 fn num(row: &BTreeMap<String, String>, c: &str) -> f64 {
     row[c]
         .parse()

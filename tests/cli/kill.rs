@@ -4,15 +4,11 @@
 //! `.NAME.candor-tmp-PID` / `.NAME.candor-old-PID` folders that the next run removes.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::tmp;
-
-fn datasets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
-}
+use crate::common::{datasets, tmp};
 
 /// Every file under `dir` (relative path -> bytes).
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -6,14 +6,10 @@
 //! describes fewer workers than the disclosure setting.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::common::*;
 use super::findings_truth::Csv;
-
-fn datasets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
-}
 
 /// `candor screen` on a demo spec (the screening and the review, no disparity metrics).
 fn screen_json(spec: &str, name: &str) -> serde_json::Value {

@@ -13,7 +13,7 @@
 // The client's error type is large; its crate allows the same lint.
 #![allow(clippy::result_large_err)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -80,10 +80,6 @@ fn csv_table(remote: &str, name: &str, csv: &Path) {
     );
 }
 
-fn datasets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
-}
-
 /// Every field of the two audit.json files is the same, but the provenance: there the engine,
 /// the source (the table instead of the file) and the rows screening read.
 fn assert_same_but_provenance(name: &str, embedded: &Value, spark: &Value, rows: u64) {
@@ -144,15 +140,7 @@ fn spark_gives_the_embedded_audit_on_every_demo_dataset() {
         return;
     };
     let dir = tmp("spark-demo");
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(datasets())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "ground_truth.toml"))
-        .collect();
-    specs.sort();
-    assert!(specs.len() >= 5, "{specs:?}");
-    for spec in &specs {
+    for spec in &demo_specs() {
         let name = spec.file_stem().unwrap().to_string_lossy().into_owned();
         csv_table(&remote, &name, &datasets().join(format!("{name}.csv")));
         let embedded = audit_json(
@@ -508,14 +496,9 @@ fn spark_and_duckdb_return_the_same_cells() {
     let Some(remote) = remote() else {
         return;
     };
-    let python = std::env::var_os("CANDOR_DUCKDB_PYTHON")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .map(|h| Path::new(&h).join(".cache/candor-duckdb/venv/bin/python"))
-        })
-        .filter(|p| p.exists())
-        .expect("DuckDB's Python (CANDOR_DUCKDB_PYTHON), as .ci/run installs it");
+    let Some(python) = super::engines::duckdb_python() else {
+        return;
+    };
     let dir = tmp("spark-duckdb");
     for name in ["warehouse", "attrition_zh"] {
         let spec = datasets().join(format!("{name}.toml"));
@@ -536,22 +519,16 @@ fn spark_and_duckdb_return_the_same_cells() {
             csv.display()
         );
         let out = dir.join(format!("{name}.csv"));
-        let script = "import duckdb, sys, csv\n\
-                      r = duckdb.sql(sys.argv[1]).fetchall()\n\
-                      w = csv.writer(open(sys.argv[2], 'w', newline=''))\n\
-                      [w.writerow(['<NULL>' if v is None else v for v in row]) for row in r]\n";
-        let o = std::process::Command::new(&python)
-            .args(["-c", script, &query("duckdb", &table)])
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        super::engines::run_duckdb(&python, &query("duckdb", &table), &out);
+        // DuckDB's CSV: a header line, then the cells; NULL written as an empty field (the
+        // demo values hold no comma or quote).
         let mut on_duckdb: Vec<Vec<String>> = std::fs::read_to_string(&out)
             .unwrap()
             .lines()
+            .skip(1)
             .map(|l| {
                 l.split(',')
-                    .map(|v| normal((v != "<NULL>").then(|| v.to_string())))
+                    .map(|v| normal((!v.is_empty()).then(|| v.to_string())))
                     .collect()
             })
             .collect();

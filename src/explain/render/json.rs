@@ -4,7 +4,6 @@
 //! is taken over this JSON.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::super::counterfactual::Counterfactual;
 use super::super::{Factor, Figure, FirstPage, GroupContext, InputValue, ModelSummary, Similar};
@@ -305,7 +304,7 @@ fn json_with_hash(d: &Rendering, document_sha256: String) -> String {
 /// `"document_sha256": "<hash>"` by `"document_sha256": ""` in its bytes and hash them: no
 /// JSON library is needed, so number formatting cannot get in the way.
 pub fn document_hash(d: &Rendering) -> String {
-    data::hex(&Sha256::digest(json_with_hash(d, String::new()).as_bytes()))
+    data::sha256_hex(json_with_hash(d, String::new()).as_bytes())
 }
 
 /// The explanation as pretty JSON, with its own hash.
